@@ -1,0 +1,152 @@
+import Database from 'better-sqlite3';
+import { closeSync, existsSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
+import { basename } from 'node:path';
+import { ProjectFileError } from './errors';
+import { newGuid, nowIso } from './ids';
+import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
+
+export type Db = Database.Database;
+
+/** 'TRLS' in the SQLite header's application_id field: tells a Trellis project from any other database. */
+export const TRELLIS_APPLICATION_ID = 0x54524c53;
+export const PROJECT_EXTENSION = '.trellis';
+
+const SQLITE_MAGIC = 'SQLite format 3\u0000';
+
+function configure(db: Db): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+}
+
+function applyMigrations(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (const step of migrations) {
+    if (step.version <= current) continue;
+    db.transaction(() => {
+      db.exec(step.sql);
+      db.pragma(`user_version = ${step.version}`);
+    })();
+  }
+}
+
+function readHeader(file: string): string {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(16);
+    const n = readSync(fd, buf, 0, 16, 0);
+    return buf.subarray(0, n).toString('latin1');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function sqliteCode(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
+}
+
+/** Turns an SQLite failure into a ProjectFileError that names the file. */
+function explain(file: string, error: unknown): ProjectFileError {
+  if (error instanceof ProjectFileError) return error;
+  const name = basename(file);
+  const code = sqliteCode(error) ?? '';
+  const detail = error instanceof Error ? error.message : String(error);
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
+    return new ProjectFileError('corrupt', file, `"${name}" is damaged and cannot be opened (${detail}).`);
+  }
+  return new ProjectFileError('io', file, `"${name}" could not be opened: ${detail}.`);
+}
+
+/**
+ * Checks a file before anything writes to it: an SQLite header, Trellis's application id, a schema
+ * version this build understands, and a clean integrity_check. Read-only, so a rejected file is untouched.
+ */
+export function inspectProjectFile(file: string): { schemaVersion: number } {
+  const name = basename(file);
+  if (!existsSync(file) || !statSync(file).isFile()) {
+    throw new ProjectFileError('missing', file, `"${name}" does not exist.`);
+  }
+  if (statSync(file).size === 0) {
+    throw new ProjectFileError('not-a-project', file, `"${name}" is empty: it is not a Trellis project.`);
+  }
+  if (readHeader(file) !== SQLITE_MAGIC) {
+    throw new ProjectFileError('not-a-project', file, `"${name}" is not a Trellis project (it is not an SQLite database).`);
+  }
+  let db: Db | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const appId = db.pragma('application_id', { simple: true }) as number;
+    if (appId !== TRELLIS_APPLICATION_ID) {
+      throw new ProjectFileError('not-a-project', file, `"${name}" is an SQLite database of another application, not a Trellis project.`);
+    }
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > LATEST_SCHEMA_VERSION) {
+      throw new ProjectFileError(
+        'newer-version',
+        file,
+        `"${name}" was written by a newer version of Trellis (project format ${version}; this version reads up to ${LATEST_SCHEMA_VERSION}). Update Trellis to open it.`,
+      );
+    }
+    const problems = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
+    if (problems.length !== 1 || problems[0] !== 'ok') {
+      throw new ProjectFileError('corrupt', file, `"${name}" is damaged (integrity check: ${problems.slice(0, 3).join('; ')}).`);
+    }
+    return { schemaVersion: version };
+  } catch (error) {
+    throw explain(file, error);
+  } finally {
+    db?.close();
+  }
+}
+
+/** Opens an existing project for reading and writing, upgrading an older schema after a backup copy. */
+export function openProjectFile(file: string): Db {
+  const { schemaVersion } = inspectProjectFile(file);
+  let db: Db | undefined;
+  try {
+    db = new Database(file, { fileMustExist: true });
+    configure(db);
+    if (schemaVersion < LATEST_SCHEMA_VERSION) {
+      // Synchronous copy via VACUUM INTO keeps the pre-upgrade file restorable if a step ever misbehaves.
+      db.prepare('VACUUM INTO ?').run(`${file}.v${schemaVersion}.bak`);
+      applyMigrations(db);
+    }
+    return db;
+  } catch (error) {
+    db?.close();
+    throw explain(file, error);
+  }
+}
+
+/** Creates a new, empty project file at the latest schema. Refuses to overwrite an existing file. */
+export function createProjectFile(file: string, projectName: string): Db {
+  if (existsSync(file)) {
+    throw new ProjectFileError('exists', file, `"${basename(file)}" already exists; choose another name.`);
+  }
+  let db: Db | undefined;
+  try {
+    db = new Database(file);
+    configure(db);
+    db.pragma(`application_id = ${TRELLIS_APPLICATION_ID}`);
+    applyMigrations(db);
+    const setMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+    db.transaction(() => {
+      setMeta.run('project_guid', newGuid());
+      setMeta.run('project_name', projectName);
+      setMeta.run('created_at', nowIso());
+    })();
+    return db;
+  } catch (error) {
+    db?.close();
+    removeProjectFile(file);
+    throw explain(file, error);
+  }
+}
+
+/** Deletes a project file with its WAL companions (used to undo a creation that failed half-way). */
+export function removeProjectFile(file: string): void {
+  for (const suffix of ['', '-wal', '-shm']) {
+    if (existsSync(file + suffix)) unlinkSync(file + suffix);
+  }
+}

@@ -1,0 +1,100 @@
+import { DataError } from '../errors';
+import { newGuid, nowIso } from '../ids';
+import type { Db } from '../project-file';
+import { stmt } from '../statements';
+
+export type AttributeType = 'text' | 'number' | 'date' | 'choice' | 'boolean';
+
+export interface Attribute {
+  id: number;
+  name: string;
+  type: AttributeType;
+  choices: string[] | null;
+}
+
+export interface Case {
+  id: number;
+  guid: string;
+  name: string;
+  description: string;
+  documentIds: number[];
+  attributes: Record<string, string>;
+}
+
+export function ensureCase(db: Db, name: string, description = ''): number {
+  const trimmed = name.trim();
+  if (!trimmed) throw new DataError('invalid', 'A case needs a name.');
+  const found = stmt(db, 'SELECT id FROM cases WHERE name = ?').get(trimmed) as { id: number } | undefined;
+  if (found) return found.id;
+  return Number(
+    stmt(
+      db,
+      'INSERT INTO cases (guid, name, description, created_at, sort) VALUES (?, ?, ?, ?, (SELECT ifnull(max(sort), 0) + 1 FROM cases))',
+    ).run(newGuid(), trimmed, description, nowIso()).lastInsertRowid,
+  );
+}
+
+export function linkCaseDocument(db: Db, caseId: number, documentId: number): void {
+  stmt(db, 'INSERT OR IGNORE INTO case_documents (case_id, document_id) VALUES (?, ?)').run(caseId, documentId);
+}
+
+export function ensureAttribute(db: Db, name: string, type: AttributeType, choices: string[] | null = null): Attribute {
+  const found = stmt(db, "SELECT id, name, type, choices FROM attributes WHERE scope = 'case' AND name = ?").get(name.trim()) as
+    | { id: number; name: string; type: AttributeType; choices: string | null }
+    | undefined;
+  if (found) return { ...found, choices: found.choices ? (JSON.parse(found.choices) as string[]) : null };
+  const id = Number(
+    stmt(
+      db,
+      "INSERT INTO attributes (guid, name, scope, type, choices, sort) VALUES (?, ?, 'case', ?, ?, (SELECT ifnull(max(sort), 0) + 1 FROM attributes))",
+    ).run(newGuid(), name.trim(), type, choices ? JSON.stringify(choices) : null).lastInsertRowid,
+  );
+  return { id, name: name.trim(), type, choices };
+}
+
+function checkValue(attribute: Attribute, value: string): void {
+  const bad = (why: string) => new DataError('invalid', `"${value}" is not a valid value for ${attribute.name}: ${why}.`);
+  if (attribute.type === 'number' && !Number.isFinite(Number(value))) throw bad('expected a number');
+  if (attribute.type === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw bad('expected a date like 2010-06-21');
+  if (attribute.type === 'boolean' && value !== 'true' && value !== 'false') throw bad('expected true or false');
+  if (attribute.type === 'choice' && attribute.choices && !attribute.choices.includes(value)) {
+    throw bad(`expected one of ${attribute.choices.join(', ')}`);
+  }
+}
+
+export function setCaseAttribute(db: Db, caseId: number, attribute: Attribute, value: string): void {
+  checkValue(attribute, value);
+  stmt(
+    db,
+    `INSERT INTO case_attribute_values (case_id, attribute_id, value) VALUES (?, ?, ?)
+     ON CONFLICT (case_id, attribute_id) DO UPDATE SET value = excluded.value`,
+  ).run(caseId, attribute.id, value);
+}
+
+export function listAttributes(db: Db): Attribute[] {
+  return (
+    stmt(db, "SELECT id, name, type, choices FROM attributes WHERE scope = 'case' ORDER BY sort").all() as {
+      id: number;
+      name: string;
+      type: AttributeType;
+      choices: string | null;
+    }[]
+  ).map((a) => ({ ...a, choices: a.choices ? (JSON.parse(a.choices) as string[]) : null }));
+}
+
+export function listCases(db: Db): Case[] {
+  const cases = stmt(db, 'SELECT id, guid, name, description FROM cases ORDER BY sort, name COLLATE NOCASE').all() as Omit<
+    Case,
+    'documentIds' | 'attributes'
+  >[];
+  const links = stmt(db, 'SELECT case_id, document_id FROM case_documents').all() as { case_id: number; document_id: number }[];
+  const values = stmt(
+    db,
+    `SELECT v.case_id, a.name, v.value FROM case_attribute_values v JOIN attributes a ON a.id = v.attribute_id ORDER BY a.sort`,
+  ).all() as { case_id: number; name: string; value: string }[];
+  return cases.map((c) => ({
+    ...c,
+    documentIds: links.filter((l) => l.case_id === c.id).map((l) => l.document_id),
+    attributes: Object.fromEntries(values.filter((v) => v.case_id === c.id).map((v) => [v.name, v.value])),
+  }));
+}

@@ -1,0 +1,44 @@
+import { DataError } from '../errors';
+import { newGuid, nowIso } from '../ids';
+import { isHexColor, nextColor } from '../palette';
+import type { Db } from '../project-file';
+import { stmt } from '../statements';
+
+export interface Coder {
+  id: number;
+  guid: string;
+  name: string;
+  color: string;
+  segments: number;
+}
+
+export function listCoders(db: Db): Coder[] {
+  return stmt(
+    db,
+    `SELECT c.id, c.guid, c.name, c.color, (SELECT count(*) FROM segments s WHERE s.coder_id = c.id) AS segments
+       FROM coders c ORDER BY c.name COLLATE NOCASE`,
+  ).all() as Coder[];
+}
+
+export function findCoder(db: Db, name: string): Coder | undefined {
+  return listCoders(db).find((c) => c.name.toLowerCase() === name.trim().toLowerCase());
+}
+
+export function getCoder(db: Db, id: number): Coder {
+  const coder = listCoders(db).find((c) => c.id === id);
+  if (!coder) throw new DataError('not-found', `There is no coder with id ${id}.`);
+  return coder;
+}
+
+/** Returns the coder of that name, creating it (with the next palette colour) on first use. */
+export function ensureCoder(db: Db, name: string, color?: string): Coder {
+  const trimmed = name.trim();
+  if (!trimmed) throw new DataError('invalid', 'A coder needs a name.');
+  const existing = findCoder(db, trimmed);
+  if (existing) return existing;
+  const used = listCoders(db).map((c) => c.color);
+  const chosen = color ?? nextColor(used);
+  if (!isHexColor(chosen)) throw new DataError('invalid', `"${chosen}" is not a colour like #4E79A7.`);
+  stmt(db, 'INSERT INTO coders (guid, name, color, created_at) VALUES (?, ?, ?, ?)').run(newGuid(), trimmed, chosen, nowIso());
+  return findCoder(db, trimmed)!;
+}

@@ -1,0 +1,115 @@
+import { DataError } from '../errors';
+import { newGuid, nowIso, sha256 } from '../ids';
+import { codePointLength } from '../offsets';
+import type { Db } from '../project-file';
+import { stmt } from '../statements';
+
+export interface Paragraph {
+  n: number;
+  start: number;
+  end: number;
+  bodyStart: number;
+  speaker: string | null;
+  timeMs: number | null;
+}
+
+export interface NewDocument {
+  name: string;
+  text: string;
+  paragraphs: Omit<Paragraph, 'n'>[];
+  sourceName: string | null;
+  sourceType: string;
+  createdBy?: number | null;
+}
+
+export interface DocumentSummary {
+  id: number;
+  guid: string;
+  name: string;
+  characters: number;
+  paragraphs: number;
+  segments: number;
+  caseIds: number[];
+}
+
+export interface DocumentFull extends Omit<DocumentSummary, 'paragraphs'> {
+  text: string;
+  contentHash: string;
+  sourceName: string | null;
+  sourceType: string;
+  createdAt: string;
+  paragraphs: Paragraph[];
+}
+
+export function insertDocument(db: Db, doc: NewDocument): number {
+  const name = doc.name.trim();
+  if (!name) throw new DataError('invalid', 'A document needs a name.');
+  if (stmt(db, 'SELECT 1 FROM documents WHERE name = ?').get(name)) {
+    throw new DataError('conflict', `A document named "${name}" already exists.`);
+  }
+  const characters = codePointLength(doc.text);
+  let previousEnd = 0;
+  for (const p of doc.paragraphs) {
+    if (p.start < previousEnd || p.end < p.start || p.end > characters || p.bodyStart < p.start || p.bodyStart > p.end) {
+      throw new DataError('invalid', `Paragraph offsets ${p.start}–${p.end} do not fit the text of "${name}".`);
+    }
+    previousEnd = p.end;
+  }
+  const now = nowIso();
+  const { lastInsertRowid } = stmt(
+    db,
+    `INSERT INTO documents (guid, name, plain_text, char_count, content_hash, source_name, source_type, created_by, created_at, modified_at, sort)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT ifnull(max(sort), 0) + 1 FROM documents))`,
+  ).run(newGuid(), name, doc.text, characters, sha256(doc.text), doc.sourceName, doc.sourceType, doc.createdBy ?? null, now, now);
+  const id = Number(lastInsertRowid);
+  const addParagraph = stmt(
+    db,
+    'INSERT INTO paragraphs (document_id, n, start, end, body_start, speaker, time_ms) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  doc.paragraphs.forEach((p, i) => addParagraph.run(id, i + 1, p.start, p.end, p.bodyStart, p.speaker, p.timeMs));
+  return id;
+}
+
+function caseIdsByDocument(db: Db): Map<number, number[]> {
+  const rows = stmt(db, 'SELECT document_id, case_id FROM case_documents ORDER BY case_id').all() as {
+    document_id: number;
+    case_id: number;
+  }[];
+  const map = new Map<number, number[]>();
+  for (const r of rows) map.set(r.document_id, [...(map.get(r.document_id) ?? []), r.case_id]);
+  return map;
+}
+
+export function listDocuments(db: Db): DocumentSummary[] {
+  const cases = caseIdsByDocument(db);
+  const rows = stmt(
+    db,
+    `SELECT d.id, d.guid, d.name, d.char_count AS characters,
+            (SELECT count(*) FROM paragraphs p WHERE p.document_id = d.id) AS paragraphs,
+            (SELECT count(*) FROM segments s WHERE s.document_id = d.id) AS segments
+       FROM documents d ORDER BY d.sort, d.name COLLATE NOCASE`,
+  ).all() as Omit<DocumentSummary, 'caseIds'>[];
+  return rows.map((r) => ({ ...r, caseIds: cases.get(r.id) ?? [] }));
+}
+
+export function getDocument(db: Db, id: number): DocumentFull {
+  const row = stmt(
+    db,
+    `SELECT d.id, d.guid, d.name, d.plain_text AS text, d.char_count AS characters, d.content_hash AS contentHash,
+            d.source_name AS sourceName, d.source_type AS sourceType, d.created_at AS createdAt,
+            (SELECT count(*) FROM segments s WHERE s.document_id = d.id) AS segments
+       FROM documents d WHERE d.id = ?`,
+  ).get(id) as Omit<DocumentFull, 'paragraphs' | 'caseIds'> | undefined;
+  if (!row) throw new DataError('not-found', `There is no document with id ${id}.`);
+  const paragraphs = stmt(
+    db,
+    `SELECT n, start, end, body_start AS bodyStart, speaker, time_ms AS timeMs
+       FROM paragraphs WHERE document_id = ? ORDER BY n`,
+  ).all(id) as Paragraph[];
+  return { ...row, paragraphs, caseIds: caseIdsByDocument(db).get(id) ?? [] };
+}
+
+export function findDocumentByName(db: Db, name: string): number | undefined {
+  const row = stmt(db, 'SELECT id FROM documents WHERE name = ?').get(name.trim()) as { id: number } | undefined;
+  return row?.id;
+}

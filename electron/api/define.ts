@@ -1,0 +1,19 @@
+import type { z } from 'zod';
+import type { Session } from './session';
+import type { ApiEvent } from './protocol';
+
+/**
+ * query: reads the open project. mutation: runs inside one SQLite transaction, then emits its events.
+ * session: opens, creates or closes projects (no transaction of the current project).
+ */
+export type MethodKind = 'query' | 'mutation' | 'session';
+
+export interface MethodDef<S extends z.ZodType, R> {
+  summary: string;
+  kind: MethodKind;
+  args: S;
+  emits?: readonly ApiEvent[];
+  handler: (session: Session, args: z.output<S>) => R;
+}
+
+export const method = <S extends z.ZodType, R>(def: MethodDef<S, R>): MethodDef<S, R> => def;

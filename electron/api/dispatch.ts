@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { ApiError, toFailure } from './errors';
+import type { MethodDef } from './define';
+import { methods } from './methods';
+import type { Envelope } from './protocol';
+import type { Session } from './session';
+
+const table = methods as unknown as Record<string, MethodDef<z.ZodType, unknown>>;
+
+/**
+ * The single entry point of every transport: looks the method up, validates the arguments against its
+ * schema, runs it (a mutation inside one transaction) and emits its events once the change is committed.
+ */
+export async function dispatch(session: Session, name: unknown, args: unknown): Promise<Envelope> {
+  try {
+    if (typeof name !== 'string' || !Object.hasOwn(table, name)) {
+      throw new ApiError('unknown-method', `There is no API method "${String(name).slice(0, 80)}".`);
+    }
+    const def = table[name]!;
+    const parsed = def.args.safeParse(args === undefined ? {} : args);
+    if (!parsed.success) {
+      throw new ApiError('invalid-args', `Invalid arguments for ${name}: ${z.prettifyError(parsed.error)}`);
+    }
+    const result =
+      def.kind === 'mutation'
+        ? session.db.transaction(() => def.handler(session, parsed.data))()
+        : await def.handler(session, parsed.data);
+    for (const event of def.emits ?? []) session.emit(event);
+    return { ok: true, result };
+  } catch (error) {
+    return { ok: false, error: toFailure(error) };
+  }
+}
+
+export const methodNames = (): string[] => Object.keys(table);

@@ -1,0 +1,10 @@
+import { projectMethods } from './handlers/project';
+import { workspaceMethods } from './handlers/workspace';
+
+/** The one table of API methods that IPC, the browser host and the CLI all dispatch into. */
+export const methods = { ...projectMethods, ...workspaceMethods };
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type ArgsOf<M extends MethodName> = import('zod').input<Methods[M]['args']>;
+export type ResultOf<M extends MethodName> = Awaited<ReturnType<Methods[M]['handler']>>;

@@ -1,0 +1,30 @@
+// The wire contract shared by every host and the renderer. No Node, Electron or DOM imports here.
+
+export type ErrorCode =
+  | 'unknown-method'
+  | 'invalid-args'
+  | 'no-project'
+  | 'not-found'
+  | 'conflict'
+  | 'invalid'
+  | 'missing'
+  | 'exists'
+  | 'not-a-project'
+  | 'corrupt'
+  | 'newer-version'
+  | 'io'
+  | 'internal';
+
+export interface ApiFailure {
+  code: ErrorCode;
+  message: string;
+}
+
+/** Every call answers with an envelope, so typed errors survive IPC and HTTP alike. */
+export type Envelope<T = unknown> = { ok: true; result: T } | { ok: false; error: ApiFailure };
+
+/** Pushed to subscribers after a committed change. */
+export const API_EVENTS = ['project-changed', 'coders-changed', 'documents-changed', 'codebook-changed', 'segments-changed'] as const;
+export type ApiEvent = (typeof API_EVENTS)[number];
+
+export const isApiEvent = (value: unknown): value is ApiEvent => (API_EVENTS as readonly unknown[]).includes(value);

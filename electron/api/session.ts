@@ -1,0 +1,60 @@
+import { basename } from 'node:path';
+import type { Db } from '../../db/project-file';
+import { openProjectFile } from '../../db/project-file';
+import { getMeta } from '../../db/queries/meta';
+import type { AppDirs } from '../services/app-dirs';
+import { rememberRecent } from '../services/recent-projects';
+import { ApiError } from './errors';
+import type { ApiEvent } from './protocol';
+
+export type Listener = (event: ApiEvent) => void;
+
+/** The project one host (a window, the browser host, a CLI run) is working on, and its event subscribers. */
+export class Session {
+  private current: { file: string; db: Db } | null = null;
+  private readonly listeners = new Set<Listener>();
+
+  constructor(readonly dirs: AppDirs) {}
+
+  get isOpen(): boolean {
+    return this.current !== null;
+  }
+
+  get file(): string {
+    return this.require().file;
+  }
+
+  get db(): Db {
+    return this.require().db;
+  }
+
+  private require(): { file: string; db: Db } {
+    if (!this.current) throw new ApiError('no-project', 'No project is open.');
+    return this.current;
+  }
+
+  open(file: string): void {
+    this.attach(file, openProjectFile(file));
+  }
+
+  /** Makes an already opened connection the current project, closing the previous one. */
+  attach(file: string, db: Db): void {
+    this.close();
+    this.current = { file, db };
+    rememberRecent(this.dirs.config, { file, name: getMeta(db, 'project_name') ?? basename(file) });
+  }
+
+  close(): void {
+    this.current?.db.close();
+    this.current = null;
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit(event: ApiEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+}
