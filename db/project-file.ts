@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
-import { basename } from 'node:path';
 import { ProjectFileError } from './errors';
 import { newGuid, nowIso } from './ids';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
@@ -49,7 +48,7 @@ function sqliteCode(error: unknown): string | undefined {
 /** Turns an SQLite failure into a ProjectFileError that names the file. */
 function explain(file: string, error: unknown): ProjectFileError {
   if (error instanceof ProjectFileError) return error;
-  const name = basename(file);
+  const name = file;
   const code = sqliteCode(error) ?? '';
   const detail = error instanceof Error ? error.message : String(error);
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
@@ -63,7 +62,7 @@ function explain(file: string, error: unknown): ProjectFileError {
  * version this build understands, and a clean integrity_check. Read-only, so a rejected file is untouched.
  */
 export function inspectProjectFile(file: string): { schemaVersion: number } {
-  const name = basename(file);
+  const name = file;
   if (!existsSync(file) || !statSync(file).isFile()) {
     throw new ProjectFileError('missing', file, `"${name}" does not exist.`);
   }
@@ -122,7 +121,7 @@ export function openProjectFile(file: string): Db {
 /** Creates a new, empty project file at the latest schema. Refuses to overwrite an existing file. */
 export function createProjectFile(file: string, projectName: string): Db {
   if (existsSync(file)) {
-    throw new ProjectFileError('exists', file, `"${basename(file)}" already exists; choose another name.`);
+    throw new ProjectFileError('exists', file, `"${file}" already exists; choose another name.`);
   }
   let db: Db | undefined;
   try {

@@ -65,10 +65,10 @@ export function listCodes(db: Db, coderId: number | null = null): CodeRow[] {
             count(s.id) AS segments, count(DISTINCT s.document_id) AS documents
        FROM codes c
        LEFT JOIN segment_codes sc ON sc.code_id = c.id
-       LEFT JOIN segments s ON s.id = sc.segment_id AND (?1 IS NULL OR s.coder_id = ?1)
+       LEFT JOIN segments s ON s.id = sc.segment_id AND (@coder IS NULL OR s.coder_id = @coder)
       GROUP BY c.id
       ORDER BY c.sort, c.name COLLATE NOCASE`,
-  ).all(coderId) as (Omit<CodeRow, 'codable'> & { codable: number })[];
+  ).all({ coder: coderId }) as (Omit<CodeRow, 'codable'> & { codable: number })[];
   return rows.map((r) => ({ ...r, codable: r.codable === 1 }));
 }
 
@@ -77,8 +77,8 @@ function segmentIdsByCode(db: Db, coderId: number | null): Map<number, number[]>
   const rows = stmt(
     db,
     `SELECT sc.code_id, sc.segment_id FROM segment_codes sc JOIN segments s ON s.id = sc.segment_id
-      WHERE ?1 IS NULL OR s.coder_id = ?1`,
-  ).all(coderId) as { code_id: number; segment_id: number }[];
+      WHERE @coder IS NULL OR s.coder_id = @coder`,
+  ).all({ coder: coderId }) as { code_id: number; segment_id: number }[];
   const map = new Map<number, number[]>();
   for (const r of rows) {
     let list = map.get(r.code_id);

@@ -70,8 +70,8 @@ export function listSegments(db: Db, filter: { documentId?: number; coderId?: nu
             substr(d.plain_text, s.start + 1, s.end - s.start) AS text,
             (SELECT group_concat(code_id) FROM segment_codes WHERE segment_id = s.id) AS codes
        FROM segments s JOIN documents d ON d.id = s.document_id
-      WHERE (?1 IS NULL OR s.document_id = ?1) AND (?2 IS NULL OR s.coder_id = ?2)
+      WHERE (@document IS NULL OR s.document_id = @document) AND (@coder IS NULL OR s.coder_id = @coder)
       ORDER BY s.document_id, s.start, s.end, s.id`,
-  ).all(filter.documentId ?? null, filter.coderId ?? null) as (Omit<Segment, 'codeIds'> & { codes: string | null })[];
+  ).all({ document: filter.documentId ?? null, coder: filter.coderId ?? null }) as (Omit<Segment, 'codeIds'> & { codes: string | null })[];
   return rows.map(({ codes, ...r }) => ({ ...r, codeIds: codes ? codes.split(',').map(Number) : [] }));
 }

@@ -14,7 +14,11 @@ export class Session {
   private current: { file: string; db: Db } | null = null;
   private readonly listeners = new Set<Listener>();
 
-  constructor(readonly dirs: AppDirs) {}
+  constructor(
+    readonly dirs: AppDirs,
+    /** The command line opens files without adding them to the app's recent list. */
+    private readonly options: { rememberRecent: boolean } = { rememberRecent: true },
+  ) {}
 
   get isOpen(): boolean {
     return this.current !== null;
@@ -41,7 +45,9 @@ export class Session {
   attach(file: string, db: Db): void {
     this.close();
     this.current = { file, db };
-    rememberRecent(this.dirs.config, { file, name: getMeta(db, 'project_name') ?? basename(file) });
+    if (this.options.rememberRecent) {
+      rememberRecent(this.dirs.config, { file, name: getMeta(db, 'project_name') ?? basename(file) });
+    }
   }
 
   close(): void {

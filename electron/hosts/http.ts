@@ -1,0 +1,178 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import { dispatch } from '../api/dispatch';
+import type { Session } from '../api/session';
+import { CONTENT_SECURITY_POLICY } from './csp';
+
+export interface HttpHostOptions {
+  session: Session;
+  /** Folder of the built renderer (index.html and assets). */
+  staticDir: string;
+  port?: number;
+  token?: string;
+  maxBodyBytes?: number;
+}
+
+export interface HttpHost {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+class HttpProblem extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function sameToken(given: string | null | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new HttpProblem(413, `Request body over ${limit} bytes.`));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8'): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store' });
+  res.end(body);
+}
+
+/**
+ * The browser-mode host: the built renderer and the API on 127.0.0.1 only. API calls need the
+ * per-launch token; requests whose Host or Origin is not this loopback address are refused, which
+ * defeats DNS rebinding and cross-site requests.
+ */
+export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const limit = options.maxBodyBytes ?? 1024 * 1024;
+  const root = normalize(options.staticDir);
+  let allowedHosts: string[] = [];
+
+  const checkOrigin = (req: IncomingMessage) => {
+    if (!allowedHosts.includes(req.headers.host ?? '')) throw new HttpProblem(403, 'Unknown Host header.');
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedHosts.some((h) => origin === `http://${h}`)) throw new HttpProblem(403, 'Foreign origin.');
+  };
+
+  const serveStatic = async (res: ServerResponse, pathname: string) => {
+    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const file = normalize(join(root, relative));
+    if (!file.startsWith(root + sep)) throw new HttpProblem(404, 'Not found.');
+    let body: Buffer;
+    try {
+      body = await readFile(file);
+    } catch {
+      throw new HttpProblem(404, 'Not found.');
+    }
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(body);
+  };
+
+  const serveEvents = (req: IncomingMessage, res: ServerResponse) => {
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    res.write(': connected\n\n');
+    const unsubscribe = options.session.subscribe((event) => res.write(`event: api\ndata: ${JSON.stringify(event)}\n\n`));
+    const ping = setInterval(() => res.write(': ping\n\n'), 25_000);
+    req.on('close', () => {
+      clearInterval(ping);
+      unsubscribe();
+    });
+  };
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      try {
+        checkOrigin(req);
+        const url = new URL(req.url ?? '/', 'http://host');
+        if (url.pathname.startsWith('/api/')) {
+          const given = req.headers['x-trellis-token'];
+          if (!sameToken(typeof given === 'string' ? given : url.searchParams.get('token'), token)) {
+            throw new HttpProblem(401, 'Missing or wrong token.');
+          }
+          if (url.pathname === '/api/events' && req.method === 'GET') return serveEvents(req, res);
+          if (req.method !== 'POST') throw new HttpProblem(405, 'Use POST.');
+          if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+            throw new HttpProblem(415, 'Send application/json.');
+          }
+          const text = await readBody(req, limit);
+          let args: unknown;
+          try {
+            args = text ? JSON.parse(text) : {};
+          } catch {
+            throw new HttpProblem(400, 'The body is not valid JSON.');
+          }
+          const envelope = await dispatch(options.session, url.pathname.slice('/api/'.length), args);
+          return send(res, 200, JSON.stringify(envelope));
+        }
+        if (req.method !== 'GET') throw new HttpProblem(405, 'Use GET.');
+        await serveStatic(res, url.pathname);
+      } catch (error) {
+        const status = error instanceof HttpProblem ? error.status : 500;
+        const message = error instanceof HttpProblem ? error.message : 'Internal error.';
+        if (!res.headersSent) send(res, status, JSON.stringify({ ok: false, error: { code: 'http', message } }));
+        else res.end();
+      }
+    })();
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+      resolve({
+        url: `http://127.0.0.1:${port}/?token=${token}`,
+        port,
+        token,
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}
