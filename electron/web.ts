@@ -3,11 +3,10 @@ import { spawn } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { dispatch } from './api/dispatch';
 import { Session } from './api/session';
+import { openInitialProject } from './api/startup';
 import { startHttpHost } from './hosts/http';
 import { appDirs } from './services/app-dirs';
-import { readRecent } from './services/recent-projects';
 
 const { values } = parseArgs({
   options: { port: { type: 'string' }, project: { type: 'string' }, open: { type: 'boolean' } },
@@ -19,13 +18,8 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 
 const session = new Session(appDirs());
-// First start (nothing opened before, no --project): a fresh copy of the demo project.
-const first = values.project
-  ? await dispatch(session, 'project.open', { file: resolve(values.project) })
-  : readRecent(session.dirs.config).length === 0
-    ? await dispatch(session, 'project.createDemo', {})
-    : null;
-if (first && !first.ok) console.error(`trellis web: ${first.error.message}`);
+const problem = await openInitialProject(session, values.project);
+if (problem) console.error(`trellis web: ${problem}`);
 
 const host = await startHttpHost({
   session,

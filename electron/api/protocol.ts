@@ -28,3 +28,7 @@ export const API_EVENTS = ['project-changed', 'coders-changed', 'documents-chang
 export type ApiEvent = (typeof API_EVENTS)[number];
 
 export const isApiEvent = (value: unknown): value is ApiEvent => (API_EVENTS as readonly unknown[]).includes(value);
+
+/** Electron IPC channels: calls go to the main process, events come back. */
+export const IPC_API_CHANNEL = 'trellis:api';
+export const IPC_EVENT_CHANNEL = 'trellis:event';
