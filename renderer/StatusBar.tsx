@@ -16,7 +16,7 @@ export function StatusBar({ coders, file, onError }: Props) {
   const [name, setName] = useState('');
   const [saving, setSaving] = useState(false);
 
-  const use = (coderName: string) => {
+  const switchTo = (coderName: string) => {
     setSaving(true);
     call('coders.use', { name: coderName })
       .catch(onError)
@@ -25,7 +25,7 @@ export function StatusBar({ coders, file, onError }: Props) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!name.trim()) return;
-    use(name.trim());
+    switchTo(name.trim());
     setAdding(false);
     setName('');
   };
@@ -46,7 +46,7 @@ export function StatusBar({ coders, file, onError }: Props) {
             <select
               aria-label="Current coder"
               value={current?.name ?? ''}
-              onChange={(e) => (e.target.value === NEW_CODER ? setAdding(true) : use(e.target.value))}
+              onChange={(e) => (e.target.value === NEW_CODER ? setAdding(true) : switchTo(e.target.value))}
             >
               {!current && <option value="">(choose)</option>}
               {coders?.coders.map((c) => (

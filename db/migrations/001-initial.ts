@@ -167,11 +167,22 @@ CREATE INDEX segments_by_document ON segments(document_id, start, end);
 CREATE INDEX segments_by_coder ON segments(coder_id, document_id);
 
 CREATE TABLE segment_codes (
-  segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
-  code_id    INTEGER NOT NULL REFERENCES codes(id) ON DELETE RESTRICT,
+  segment_id  INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+  code_id     INTEGER NOT NULL REFERENCES codes(id) ON DELETE RESTRICT,
+  -- Copies of the segment's document and coder (which never change), so that counts, matrices and
+  -- agreement read one covering index instead of joining 100,000 segments.
+  document_id INTEGER NOT NULL,
+  coder_id    INTEGER NOT NULL,
   PRIMARY KEY (segment_id, code_id)
 ) WITHOUT ROWID;
-CREATE INDEX segment_codes_by_code ON segment_codes(code_id, segment_id);
+CREATE INDEX segment_codes_by_code ON segment_codes(code_id, coder_id, document_id, segment_id);
+
+CREATE TRIGGER segment_codes_copy_their_segment BEFORE INSERT ON segment_codes
+WHEN NOT EXISTS (SELECT 1 FROM segments WHERE id = NEW.segment_id AND document_id = NEW.document_id AND coder_id = NEW.coder_id)
+BEGIN SELECT RAISE(ABORT, 'segment_codes must copy the document and coder of its segment'); END;
+
+CREATE TRIGGER segments_keep_document_and_coder BEFORE UPDATE OF document_id, coder_id ON segments
+BEGIN SELECT RAISE(ABORT, 'a segment keeps its document and coder'); END;
 
 -- Memos (REFI-QDA "Notes"): free, or attached to one project object.
 CREATE TABLE memos (

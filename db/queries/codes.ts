@@ -61,49 +61,47 @@ export function createCode(db: Db, code: NewCode): number {
 export function listCodes(db: Db, coderId: number | null = null): CodeRow[] {
   const rows = stmt(
     db,
-    `SELECT c.id, c.guid, c.parent_id AS parentId, c.name, c.color, c.description, c.codable, c.sort,
-            count(s.id) AS segments, count(DISTINCT s.document_id) AS documents
-       FROM codes c
-       LEFT JOIN segment_codes sc ON sc.code_id = c.id
-       LEFT JOIN segments s ON s.id = sc.segment_id AND (@coder IS NULL OR s.coder_id = @coder)
-      GROUP BY c.id
+    `WITH counts AS (
+       SELECT code_id, count(*) AS segments, count(DISTINCT document_id) AS documents
+         FROM segment_codes
+        WHERE @coder IS NULL OR coder_id = @coder
+        GROUP BY code_id)
+     SELECT c.id, c.guid, c.parent_id AS parentId, c.name, c.color, c.description, c.codable, c.sort,
+            ifnull(n.segments, 0) AS segments, ifnull(n.documents, 0) AS documents
+       FROM codes c LEFT JOIN counts n ON n.code_id = c.id
       ORDER BY c.sort, c.name COLLATE NOCASE`,
   ).all({ coder: coderId }) as (Omit<CodeRow, 'codable'> & { codable: number })[];
   return rows.map((r) => ({ ...r, codable: r.codable === 1 }));
 }
 
-/** Segment ids per code, used to count a subtree's distinct segments. */
-function segmentIdsByCode(db: Db, coderId: number | null): Map<number, number[]> {
+/** Distinct segments under each code (itself and all descendants): a segment with two sibling codes counts once. */
+function subtreeCounts(db: Db, coderId: number | null): Map<number, number> {
   const rows = stmt(
     db,
-    `SELECT sc.code_id, sc.segment_id FROM segment_codes sc JOIN segments s ON s.id = sc.segment_id
-      WHERE @coder IS NULL OR s.coder_id = @coder`,
-  ).all({ coder: coderId }) as { code_id: number; segment_id: number }[];
-  const map = new Map<number, number[]>();
-  for (const r of rows) {
-    let list = map.get(r.code_id);
-    if (!list) map.set(r.code_id, (list = []));
-    list.push(r.segment_id);
-  }
-  return map;
+    `WITH RECURSIVE lineage(code_id, ancestor_id) AS (
+       SELECT id, id FROM codes
+       UNION ALL
+       SELECT l.code_id, c.parent_id FROM lineage l JOIN codes c ON c.id = l.ancestor_id WHERE c.parent_id IS NOT NULL)
+     SELECT l.ancestor_id AS id, count(DISTINCT sc.segment_id) AS n
+       FROM lineage l
+       JOIN segment_codes sc ON sc.code_id = l.code_id
+      WHERE @coder IS NULL OR sc.coder_id = @coder
+      GROUP BY l.ancestor_id`,
+  ).all({ coder: coderId }) as { id: number; n: number }[];
+  return new Map(rows.map((r) => [r.id, r.n]));
 }
 
 export function codeTree(db: Db, coderId: number | null = null): CodeNode[] {
   const rows = listCodes(db, coderId);
-  const segmentIds = segmentIdsByCode(db, coderId);
+  const totals = subtreeCounts(db, coderId);
   const byParent = new Map<number | null, CodeRow[]>();
   for (const r of rows) byParent.set(r.parentId, [...(byParent.get(r.parentId) ?? []), r]);
-  const build = (row: CodeRow, parentPath: string): { node: CodeNode; ids: Set<number> } => {
+  const build = (row: CodeRow, parentPath: string): CodeNode => {
     const path = parentPath ? `${parentPath}/${row.name}` : row.name;
-    const ids = new Set(segmentIds.get(row.id) ?? []);
-    const children = (byParent.get(row.id) ?? []).map((child) => {
-      const built = build(child, path);
-      for (const id of built.ids) ids.add(id);
-      return built.node;
-    });
-    return { node: { ...row, path, segmentsWithChildren: ids.size, children }, ids };
+    const children = (byParent.get(row.id) ?? []).map((child) => build(child, path));
+    return { ...row, path, segmentsWithChildren: totals.get(row.id) ?? 0, children };
   };
-  return (byParent.get(null) ?? []).map((r) => build(r, '').node);
+  return (byParent.get(null) ?? []).map((r) => build(r, ''));
 }
 
 /** Finds a code by its path of names ("Themes/Duty to cooperate"), case-insensitively. */

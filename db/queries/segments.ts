@@ -58,8 +58,8 @@ export function insertSegment(db: Db, segment: NewSegment): number {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(newGuid(), segment.documentId, segment.coderId, start, end, sha256(text), segment.memo ?? '', now, now).lastInsertRowid,
   );
-  const addCode = stmt(db, 'INSERT INTO segment_codes (segment_id, code_id) VALUES (?, ?)');
-  for (const codeId of codeIds) addCode.run(id, codeId);
+  const addCode = stmt(db, 'INSERT INTO segment_codes (segment_id, code_id, document_id, coder_id) VALUES (?, ?, ?, ?)');
+  for (const codeId of codeIds) addCode.run(id, codeId, segment.documentId, segment.coderId);
   return id;
 }
 

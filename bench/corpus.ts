@@ -1,0 +1,58 @@
+// Synthetic corpora at the sizes the issues name: interview-like turns with varied words.
+import type { Db } from '../db/project-file';
+import { ensureCase, linkCaseDocument } from '../db/queries/cases';
+import { ensureCoder } from '../db/queries/coders';
+import { createCode } from '../db/queries/codes';
+import { insertDocument } from '../db/queries/documents';
+import { listFrameworks } from '../db/queries/frameworks';
+import { insertSegment } from '../db/queries/segments';
+import { parsePlainTranscript } from '../electron/services/transcript';
+
+const WORDS =
+  'the board partnership duty cooperate schools health children services plan commissioning budget pooled assessment framework team lead professional information sharing inspection outcomes leadership resistance change locality early intervention family practitioner café naïve'.split(
+    ' ',
+  );
+
+/** Deterministic pseudo-random numbers, so every run measures the same corpus. */
+export function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+export function transcript(words: number, random: () => number): string {
+  const lines: string[] = [];
+  let written = 0;
+  for (let turn = 0; written < words; turn++) {
+    const length = 20 + Math.floor(random() * 120);
+    const body = Array.from({ length }, () => WORDS[Math.floor(random() * WORDS.length)]).join(' ');
+    lines.push(`${turn % 2 === 0 ? 'Interviewer' : 'DCS'}: ${body}.`);
+    written += length;
+  }
+  return lines.join('\n');
+}
+
+/** documents × wordsPerDocument of text, with segmentCount segments from two coders over MGF cells and 30 themes. */
+export function fillCorpus(db: Db, documents: number, wordsPerDocument: number, segmentCount: number): void {
+  const random = rng(42);
+  const [mgf] = listFrameworks(db);
+  const themesRoot = createCode(db, { parentId: null, name: 'Themes', codable: false });
+  const themes = Array.from({ length: 30 }, (_, i) => createCode(db, { parentId: themesRoot, name: `Theme ${i + 1}` }));
+  const coders = [ensureCoder(db, 'A').id, ensureCoder(db, 'B').id];
+  const docs: { id: number; characters: number }[] = [];
+  for (let d = 0; d < documents; d++) {
+    const parsed = parsePlainTranscript(transcript(wordsPerDocument, random));
+    const id = insertDocument(db, { name: `Interview ${d + 1}`, ...parsed, sourceName: null, sourceType: 'bench' });
+    linkCaseDocument(db, ensureCase(db, `Case ${d + 1}`), id);
+    docs.push({ id, characters: [...parsed.text].length });
+  }
+  for (let s = 0; s < segmentCount; s++) {
+    const doc = docs[s % docs.length]!;
+    const start = Math.floor(random() * (doc.characters - 400));
+    const cell = mgf!.cells[Math.floor(random() * mgf!.cells.length)]!.codeId;
+    const theme = themes[Math.floor(random() * themes.length)]!;
+    insertSegment(db, { documentId: doc.id, coderId: coders[s % 2]!, start, end: start + 50 + Math.floor(random() * 300), codeIds: [cell, theme] });
+  }
+}

@@ -1,0 +1,35 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import { createProjectFile, type Db } from '../../db/project-file';
+
+const dirs: string[] = [];
+
+/** A temporary folder removed after the test. */
+export function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'trellis-test-'));
+  dirs.push(dir);
+  return dir;
+}
+
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+const open: Db[] = [];
+
+/** A fresh empty project (schema applied, nothing seeded), closed after the test. */
+export function emptyProject(): { db: Db; file: string } {
+  const file = join(tempDir(), 'p.trellis');
+  const db = createProjectFile(file, 'Test');
+  open.push(db);
+  return { db, file };
+}
+
+afterEach(() => {
+  for (const db of open.splice(0)) if (db.open) db.close();
+});
+
+export const fileHash = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
