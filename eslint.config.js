@@ -15,6 +15,11 @@ export default tseslint.config(
     },
   },
   {
+    // Test doubles of Electron's objects are loosely typed on purpose.
+    files: ['tests/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
     files: ['renderer/**/*.tsx', 'renderer/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,

@@ -27,7 +27,7 @@ const host = await startHttpHost({
   staticDir: resolve(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'renderer'),
 });
 console.log(`Trellis is running at ${host.url}`);
-if (values.open) {
+if (values.open && process.env.BROWSER !== 'none') {
   const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
   spawn(opener, [host.url], { stdio: 'ignore', detached: true }).on('error', () => undefined).unref();
 }

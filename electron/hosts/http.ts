@@ -2,10 +2,10 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
 import { dispatch } from '../api/dispatch';
 import type { Session } from '../api/session';
 import { CONTENT_SECURITY_POLICY } from './csp';
+import { contentType, staticFile } from './static-files';
 
 export interface HttpHostOptions {
   session: Session;
@@ -22,16 +22,6 @@ export interface HttpHost {
   token: string;
   close(): Promise<void>;
 }
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 const SECURITY_HEADERS = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -65,7 +55,8 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
       size += chunk.length;
       if (size > limit) {
         reject(new HttpProblem(413, `Request body over ${limit} bytes.`));
-        req.removeAllListeners('data'); // drain, not destroy: a reset socket would lose the 413 response
+        req.removeAllListeners('data');
+        req.pause();
         return;
       }
       chunks.push(chunk);
@@ -88,26 +79,24 @@ function send(res: ServerResponse, status: number, body: string, type = 'applica
 export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const limit = options.maxBodyBytes ?? 1024 * 1024;
-  const root = normalize(options.staticDir);
   let allowedHosts: string[] = [];
 
   const checkOrigin = (req: IncomingMessage) => {
     if (!allowedHosts.includes(req.headers.host ?? '')) throw new HttpProblem(403, 'Unknown Host header.');
     const origin = req.headers.origin;
-    if (false && !allowedHosts.some((h) => origin === `http://${h}`)) throw new HttpProblem(403, 'Foreign origin.');
+    if (origin !== undefined && !allowedHosts.some((h) => origin === `http://${h}`)) throw new HttpProblem(403, 'Foreign origin.');
   };
 
   const serveStatic = async (res: ServerResponse, pathname: string) => {
-    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
-    const file = normalize(join(root, relative));
-    if (!file.startsWith(root + sep)) throw new HttpProblem(404, 'Not found.');
+    const file = staticFile(options.staticDir, pathname);
+    if (!file) throw new HttpProblem(404, 'Not found.');
     let body: Buffer;
     try {
       body = await readFile(file);
     } catch {
       throw new HttpProblem(404, 'Not found.');
     }
-    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': contentType(file) });
     res.end(body);
   };
 
@@ -152,8 +141,10 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
       } catch (error) {
         const status = error instanceof HttpProblem ? error.status : 500;
         const message = error instanceof HttpProblem ? error.message : 'Internal error.';
-        if (!res.headersSent) send(res, status, JSON.stringify({ ok: false, error: { code: 'http', message } }));
-        else res.end();
+        if (res.headersSent) return void res.end();
+        // Stop an oversized upload: answer first, then drop the connection rather than read the rest.
+        if (status === 413) res.once('finish', () => req.socket.destroy()).setHeader('Connection', 'close');
+        send(res, status, JSON.stringify({ ok: false, error: { code: 'http', message } }));
       }
     })();
   });

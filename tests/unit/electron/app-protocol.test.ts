@@ -39,7 +39,7 @@ describe('appProtocolHandler', () => {
   it('serves index.html at app://trellis/ as text/html with the CSP', async () => {
     const response = await get('app://trellis/');
     expect(response.status).toBe(200);
-    expect(response.headers.get('Content-Type')).toBe('text/html');
+    expect(response.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
     expect(response.headers.get('Content-Security-Policy')).toBe(CONTENT_SECURITY_POLICY);
     expect(await response.text()).toBe(INDEX);
   });
@@ -47,7 +47,7 @@ describe('appProtocolHandler', () => {
   it('serves app://trellis/index.html the same way', async () => {
     const response = await get('app://trellis/index.html');
     expect(response.status).toBe(200);
-    expect(response.headers.get('Content-Type')).toBe('text/html');
+    expect(response.headers.get('Content-Type')).toBe('text/html; charset=utf-8');
     expect(response.headers.get('Content-Security-Policy')).toBe(CONTENT_SECURITY_POLICY);
     expect(await response.text()).toBe(INDEX);
   });
@@ -55,7 +55,7 @@ describe('appProtocolHandler', () => {
   it('serves assets with their type and the CSP', async () => {
     const response = await get('app://trellis/assets/x.js');
     expect(response.status).toBe(200);
-    expect(response.headers.get('Content-Type')).toBe('text/javascript');
+    expect(response.headers.get('Content-Type')).toBe('text/javascript; charset=utf-8');
     expect(response.headers.get('Content-Security-Policy')).toBe(CONTENT_SECURITY_POLICY);
     expect(await response.text()).toBe(SCRIPT);
   });
@@ -76,6 +76,10 @@ describe('appProtocolHandler', () => {
   it('returns 404 for a missing file', async () => {
     await expectNotFound('app://trellis/missing.html');
     await expectNotFound('app://trellis/assets/');
+  });
+
+  it('returns 404 for a malformed percent-encoding instead of failing', async () => {
+    await expectNotFound('app://trellis/%E0%A4%A');
   });
 
   it('returns 404 for any host other than trellis', async () => {

@@ -139,6 +139,7 @@ describe('binding and static files', () => {
   it('answers 404 for missing files and refuses path traversal', async () => {
     for (const path of [
       '/missing.html',
+      '/%E0%A4%A',
       '/../package.json',
       '/%2e%2e/package.json',
       '/assets/../../package.json',

@@ -1,0 +1,84 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { startWebHost } from './host';
+
+/** A TRELLIS_HOME that has been used before: the start screen shows instead of a new demo copy. */
+function usedHome(): { home: string; bad: string } {
+  const home = mkdtempSync(join(tmpdir(), 'trellis-e2e-start-'));
+  mkdirSync(join(home, 'config'), { recursive: true });
+  const bad = join(home, 'not-a-project.trellis');
+  writeFileSync(bad, 'Interviewer: this is a transcript, not a project\n');
+  writeFileSync(join(home, 'config', 'recent-projects.json'), JSON.stringify([{ file: join(home, 'gone.trellis'), name: 'Old study', openedAt: '2026-01-01T00:00:00Z' }]));
+  return { home, bad };
+}
+
+test('the start screen creates, opens, closes and reopens projects; a bad file gets a clear message and stays untouched', async ({ page }) => {
+  const { home, bad } = usedHome();
+  const host = await startWebHost([], home);
+  try {
+    await page.goto(host.url);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Trellis');
+    // The recent project whose file is gone is listed but cannot be opened.
+    await expect(page.getByRole('button', { name: /Old study/ })).toBeDisabled();
+    await expect(page.getByRole('button', { name: /Old study/ })).toContainText('(missing)');
+
+    // A file that is not a project: a message naming it; the file keeps its bytes.
+    const before = readFileSync(bad);
+    await page.getByLabel('Open a project file').fill(bad);
+    await page.getByLabel('Open a project file').press('Enter');
+    await expect(page.getByRole('alert')).toContainText(`"${bad}" is not a Trellis project`);
+    expect(readFileSync(bad).equals(before)).toBe(true);
+    await page.getByRole('button', { name: 'Dismiss message' }).click();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await page.screenshot({ path: '.test-output/screens/start-screen.png' });
+
+    // A new, empty project by keyboard: it has the MGF framework and nothing else.
+    await page.getByLabel('New project').fill('Pilot study');
+    await page.getByLabel('New project').press('Enter');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pilot study');
+    expect(existsSync(join(home, 'projects', 'Pilot study.trellis'))).toBe(true);
+    await expect(page.getByRole('navigation', { name: 'Documents' })).toContainText('No documents yet');
+    await expect(page.getByRole('complementary', { name: 'Codebook' }).getByRole('treeitem', { name: /^MGF, 0 segments/ })).toBeVisible();
+    await page.screenshot({ path: '.test-output/screens/empty-project.png' });
+
+    // Close it, then find it in the recent list and reopen it.
+    await page.getByRole('button', { name: 'Close project' }).click();
+    await page.getByRole('button', { name: /Pilot study/ }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pilot study');
+
+    // The demo is one click away from the start screen too.
+    await page.getByRole('button', { name: 'Close project' }).click();
+    await page.getByRole('button', { name: 'Open the demo project' }).click();
+    await expect(page.getByRole('navigation', { name: 'Documents' }).locator('.document-row')).toHaveCount(10);
+  } finally {
+    await host.stop();
+  }
+});
+
+test('`npm start` without the Electron runtime says so in one line and serves the browser mode', async ({ page }) => {
+  const home = mkdtempSync(join(tmpdir(), 'trellis-e2e-npmstart-'));
+  const child = spawn('npm', ['start', '--silent'], { env: { ...process.env, TRELLIS_HOME: home, BROWSER: 'none' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let output = '';
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(output)), 45_000);
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /running at (\S+)/.exec(output);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]!);
+        }
+      });
+    });
+    expect(output.split('\n')[0]).toBe('The Electron runtime is not installed on this machine, so Trellis opens in browser mode instead.');
+    await page.goto(url);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Every Child Matters – DCS interviews (demo)');
+  } finally {
+    // npm, the start script and the host form one process group: stop them all.
+    process.kill(-child.pid!, 'SIGTERM');
+  }
+});
