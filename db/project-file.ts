@@ -26,7 +26,7 @@ function applyMigrations(db: Db): void {
   for (const step of migrations) {
     if (step.version <= current) continue;
     db.transaction(() => {
-      db.exec(step.sql);
+      step.up(db);
       db.pragma(`user_version = ${step.version}`);
     })();
   }

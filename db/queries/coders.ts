@@ -3,6 +3,7 @@ import { newGuid, nowIso } from '../ids';
 import { isHexColor, nextColor } from '../palette';
 import type { Db } from '../project-file';
 import { stmt } from '../statements';
+import { getMeta } from './meta';
 
 export interface Coder {
   id: number;
@@ -41,4 +42,10 @@ export function ensureCoder(db: Db, name: string, color?: string): Coder {
   if (!isHexColor(chosen)) throw new DataError('invalid', `"${chosen}" is not a colour like #4E79A7.`);
   stmt(db, 'INSERT INTO coders (guid, name, color, created_at) VALUES (?, ?, ?, ?)').run(newGuid(), trimmed, chosen, nowIso());
   return findCoder(db, trimmed)!;
+}
+
+/** The coder this project was last worked on by, if that coder still exists. */
+export function currentCoderId(db: Db): number | null {
+  const stored = Number(getMeta(db, 'current_coder_id'));
+  return stmt(db, 'SELECT 1 FROM coders WHERE id = ?').get(stored) ? stored : null;
 }

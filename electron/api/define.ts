@@ -13,6 +13,8 @@ export interface MethodDef<S extends z.ZodType, R> {
   kind: MethodKind;
   args: S;
   emits?: readonly ApiEvent[];
+  /** Makes a mutation one step of the project's undo history, labelled for the Undo menu ("Apply code"). */
+  undo?: (args: z.output<S>) => string;
   handler: (session: Session, args: z.output<S>) => R;
 }
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { recordStep } from '../../db/undo';
+import { currentCoderId } from '../../db/queries/coders';
 import { ApiError, toFailure } from './errors';
 import type { MethodDef } from './define';
 import { methods } from './methods';
@@ -21,11 +23,17 @@ export async function dispatch(session: Session, name: unknown, args: unknown): 
     if (!parsed.success) {
       throw new ApiError('invalid-args', `Invalid arguments for ${name}: ${z.prettifyError(parsed.error)}`);
     }
+    const { undo } = def;
     const result =
-      def.kind === 'mutation'
-        ? session.db.transaction(() => def.handler(session, parsed.data))()
-        : await def.handler(session, parsed.data);
+      def.kind !== 'mutation'
+        ? await def.handler(session, parsed.data)
+        : session.db.transaction(() =>
+            undo
+              ? recordStep(session.db, undo(parsed.data), currentCoderId(session.db), () => def.handler(session, parsed.data))
+              : def.handler(session, parsed.data),
+          )();
     for (const event of def.emits ?? []) session.emit(event);
+    if (undo) session.emit('history-changed');
     return { ok: true, result };
   } catch (error) {
     return { ok: false, error: toFailure(error) };

@@ -1,8 +1,9 @@
+import { historyMethods } from './handlers/history';
 import { projectMethods } from './handlers/project';
 import { workspaceMethods } from './handlers/workspace';
 
 /** The one table of API methods that IPC, the browser host and the CLI all dispatch into. */
-export const methods = { ...projectMethods, ...workspaceMethods };
+export const methods = { ...projectMethods, ...workspaceMethods, ...historyMethods };
 
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;

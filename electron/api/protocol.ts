@@ -24,7 +24,14 @@ export interface ApiFailure {
 export type Envelope<T = unknown> = { ok: true; result: T } | { ok: false; error: ApiFailure };
 
 /** Pushed to subscribers after a committed change. */
-export const API_EVENTS = ['project-changed', 'coders-changed', 'documents-changed', 'codebook-changed', 'segments-changed'] as const;
+export const API_EVENTS = [
+  'project-changed',
+  'coders-changed',
+  'documents-changed',
+  'codebook-changed',
+  'segments-changed',
+  'history-changed',
+] as const;
 export type ApiEvent = (typeof API_EVENTS)[number];
 
 export const isApiEvent = (value: unknown): value is ApiEvent => (API_EVENTS as readonly unknown[]).includes(value);

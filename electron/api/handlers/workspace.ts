@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { listCases, listAttributes } from '../../../db/queries/cases';
-import { ensureCoder, getCoder, listCoders } from '../../../db/queries/coders';
+import { currentCoderId, ensureCoder, getCoder, listCoders } from '../../../db/queries/coders';
 import { codeTree } from '../../../db/queries/codes';
 import { getDocument, listDocuments } from '../../../db/queries/documents';
 import { listFrameworks } from '../../../db/queries/frameworks';
@@ -8,12 +8,6 @@ import { getMeta, setMeta } from '../../../db/queries/meta';
 import { listSegments } from '../../../db/queries/segments';
 import { method } from '../define';
 import { id, name, none } from '../schemas';
-import type { Session } from '../session';
-
-function currentCoderId(session: Session): number | null {
-  const stored = Number(getMeta(session.db, 'current_coder_id'));
-  return listCoders(session.db).some((c) => c.id === stored) ? stored : null;
-}
 
 export const workspaceMethods = {
   'documents.list': method({
@@ -59,7 +53,7 @@ export const workspaceMethods = {
     summary: 'Coders with their colours and segment counts, and the current coder.',
     kind: 'query',
     args: none,
-    handler: (session) => ({ currentId: currentCoderId(session), coders: listCoders(session.db) }),
+    handler: (session) => ({ currentId: currentCoderId(session.db), coders: listCoders(session.db) }),
   }),
   'coders.use': method({
     summary: 'Makes the named coder current, creating the coder on first use.',

@@ -42,6 +42,9 @@ const examples: Record<MethodName, unknown> = {
   'segments.list': { documentId: 1, coderId: 2 },
   'coders.list': {},
   'coders.use': { name: 'C' },
+  'history.state': {},
+  'history.undo': {},
+  'history.redo': {},
 };
 
 /** Everything a bad call could have changed: counts, meta, coders and the recent list. */

@@ -1,0 +1,124 @@
+// Undo/redo that survives a restart, after SQLite's "automatic undo/redo with triggers" recipe: triggers
+// on the tracked tables write, for every row an undoable step changes, the SQL that reverses it. Undoing
+// a step replays its log backwards while the same triggers record the reverse of that: the redo log.
+import { DataError } from './errors';
+import { nowIso } from './ids';
+import type { Db } from './project-file';
+import { stmt } from './statements';
+
+/** Tables whose rows undo restores: coding and codebook work (not imported documents). */
+export const UNDO_TRACKED_TABLES = [
+  'codes',
+  'code_sets',
+  'code_set_members',
+  'frameworks',
+  'framework_values',
+  'framework_cells',
+  'segments',
+  'segment_codes',
+  'memos',
+] as const;
+
+const HISTORY_LIMIT = 500;
+
+interface Column {
+  name: string;
+  pk: number;
+}
+
+const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** SQL that (re)creates the recording triggers of one table from its current columns. */
+export function undoTriggersSql(db: Db, table: string): string {
+  const columns = db.prepare(`SELECT name, pk FROM pragma_table_info(?)`).all(table) as Column[];
+  const keys = columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk);
+  const where = (row: 'NEW' | 'OLD') => keys.map((k) => `'${quoteIdent(k.name)} = ' || quote(${row}.${quoteIdent(k.name)})`).join(" || ' AND ' || ");
+  const names = columns.map((c) => quoteIdent(c.name)).join(', ');
+  const values = columns.map((c) => `quote(OLD.${quoteIdent(c.name)})`).join(" || ', ' || ");
+  const sets = columns.map((c) => `'${quoteIdent(c.name)} = ' || quote(OLD.${quoteIdent(c.name)})`).join(" || ', ' || ");
+  const log = (event: string, sql: string) => `
+DROP TRIGGER IF EXISTS undo_${table}_${event};
+CREATE TRIGGER undo_${table}_${event} AFTER ${event.toUpperCase()} ON ${quoteIdent(table)}
+WHEN (SELECT step_id FROM undo_recording) IS NOT NULL
+BEGIN INSERT INTO undo_log (step_id, statement) VALUES ((SELECT step_id FROM undo_recording), ${sql}); END;`;
+  return [
+    log('insert', `'DELETE FROM ${quoteIdent(table)} WHERE ' || ${where('NEW')}`),
+    log('update', `'UPDATE ${quoteIdent(table)} SET ' || ${sets} || ' WHERE ' || ${where('NEW')}`),
+    log('delete', `'INSERT INTO ${quoteIdent(table)} (${names}) VALUES (' || ${values} || ')'`),
+  ].join('\n');
+}
+
+/** Creates (or, after a table changed shape, recreates) every tracked table's triggers. */
+export function installUndoTriggers(db: Db): void {
+  for (const table of UNDO_TRACKED_TABLES) db.exec(undoTriggersSql(db, table));
+}
+
+const recording = (db: Db, stepId: number | null) => stmt(db, 'UPDATE undo_recording SET step_id = ?').run(stepId);
+
+/**
+ * Runs `change` as one undoable step labelled for the Undo menu. Must be called inside the mutation's
+ * transaction. A new step discards whatever could have been redone.
+ */
+export function recordStep<T>(db: Db, label: string, coderId: number | null, change: () => T): T {
+  stmt(db, "DELETE FROM undo_steps WHERE state = 'undone'").run();
+  const stepId = Number(
+    stmt(db, "INSERT INTO undo_steps (label, coder_id, created_at, state) VALUES (?, ?, ?, 'done')").run(label, coderId, nowIso()).lastInsertRowid,
+  );
+  recording(db, stepId);
+  try {
+    return change();
+  } finally {
+    recording(db, null);
+    stmt(db, 'DELETE FROM undo_steps WHERE id <= ? - ?').run(stepId, HISTORY_LIMIT);
+    // A step that changed nothing is no step.
+    if (!stmt(db, 'SELECT 1 FROM undo_log WHERE step_id = ?').get(stepId)) stmt(db, 'DELETE FROM undo_steps WHERE id = ?').run(stepId);
+  }
+}
+
+export interface HistoryState {
+  undo: { id: number; label: string } | null;
+  redo: { id: number; label: string } | null;
+}
+
+export function historyState(db: Db): HistoryState {
+  const pick = (state: 'done' | 'undone', order: 'DESC' | 'ASC') =>
+    (stmt(db, `SELECT id, label FROM undo_steps WHERE state = ? ORDER BY id ${order} LIMIT 1`).get(state) as { id: number; label: string } | undefined) ??
+    null;
+  return { undo: pick('done', 'DESC'), redo: pick('undone', 'ASC') };
+}
+
+/** Replays a step's log backwards, recording the reverse as its new log, and flips its state. */
+function replay(db: Db, step: { id: number; label: string }, to: 'done' | 'undone'): string {
+  const statements = stmt(db, 'SELECT statement FROM undo_log WHERE step_id = ? ORDER BY seq DESC').all(step.id) as { statement: string }[];
+  stmt(db, 'DELETE FROM undo_log WHERE step_id = ?').run(step.id);
+  // Rows come back parent-last or child-first depending on direction; check keys once at commit.
+  db.pragma('defer_foreign_keys = ON');
+  recording(db, step.id);
+  const refuse = (why: string) => new DataError('conflict', `"${step.label}" cannot be ${to === 'undone' ? 'undone' : 'redone'}: ${why}.`);
+  try {
+    for (const { statement } of statements) db.exec(statement);
+    // Deferred keys would only fail at COMMIT; check now to refuse with a clear message instead.
+    for (const table of UNDO_TRACKED_TABLES) {
+      const broken = db.pragma(`foreign_key_check(${table})`) as { parent: string }[];
+      if (broken.length > 0) throw refuse(`it refers to ${broken[0]!.parent} that no longer exist`);
+    }
+  } catch (error) {
+    throw error instanceof DataError ? error : refuse((error as Error).message);
+  } finally {
+    recording(db, null);
+  }
+  stmt(db, 'UPDATE undo_steps SET state = ? WHERE id = ?').run(to, step.id);
+  return step.label;
+}
+
+/** Undoes the latest step; returns its label, or null when there is nothing to undo. Call inside a transaction. */
+export function undoLast(db: Db): string | null {
+  const { undo } = historyState(db);
+  return undo ? replay(db, undo, 'undone') : null;
+}
+
+/** Redoes the earliest undone step; returns its label, or null. Call inside a transaction. */
+export function redoNext(db: Db): string | null {
+  const { redo } = historyState(db);
+  return redo ? replay(db, redo, 'done') : null;
+}
