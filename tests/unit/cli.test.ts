@@ -1,3 +1,4 @@
+import { LATEST_SCHEMA_VERSION } from '../../db/migrations';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,7 +27,7 @@ describe('trellis CLI', () => {
     expect(await run(['info', file, '--json'])).toBe(0);
     const info = JSON.parse(out.at(-1)!);
     expect(Object.keys(info)).toEqual(['schemaVersion', 'documents', 'cases', 'codes', 'coders', 'segments', 'frameworks']);
-    expect(info).toMatchObject({ schemaVersion: 1, documents: 10, cases: 10, codes: 25, coders: 2, frameworks: ['MGF'] });
+    expect(info).toMatchObject({ schemaVersion: LATEST_SCHEMA_VERSION, documents: 10, cases: 10, codes: 25, coders: 2, frameworks: ['MGF'] });
     expect(info.segments).toBeGreaterThan(200);
   });
 
@@ -34,7 +35,7 @@ describe('trellis CLI', () => {
     const file = join(tempDir(), 'empty.trellis');
     expect(await run(['new', file, '--name', 'Pilot'])).toBe(0);
     expect(await run(['info', file, '--json'])).toBe(0);
-    expect(JSON.parse(out.at(-1)!)).toEqual({ schemaVersion: 1, documents: 0, cases: 0, codes: 12, coders: 0, segments: 0, frameworks: ['MGF'] });
+    expect(JSON.parse(out.at(-1)!)).toEqual({ schemaVersion: LATEST_SCHEMA_VERSION, documents: 0, cases: 0, codes: 12, coders: 0, segments: 0, frameworks: ['MGF'] });
   });
 
   it('fails with a message naming the file, leaving it untouched', async () => {

@@ -1,3 +1,4 @@
+import { LATEST_SCHEMA_VERSION } from '../../../db/migrations';
 import { describe, expect, it } from 'vitest';
 import { DataError } from '../../../db/errors';
 import { sha256 } from '../../../db/ids';
@@ -179,6 +180,6 @@ describe('cases, attributes, coders and counts', () => {
     expect(dataProblem(() => ensureCoder(db, '   '))).toBe('invalid');
     expect(listCoders(db).map((c) => c.name)).toEqual(['A', 'B']);
     seedDefaultFramework(db);
-    expect(projectCounts(db)).toEqual({ schemaVersion: 1, documents: 1, cases: 0, codes: 12, coders: 2, segments: 0, frameworks: ['MGF'] });
+    expect(projectCounts(db)).toEqual({ schemaVersion: LATEST_SCHEMA_VERSION, documents: 1, cases: 0, codes: 12, coders: 2, segments: 0, frameworks: ['MGF'] });
   });
 });
