@@ -53,6 +53,12 @@ export function fillCorpus(db: Db, documents: number, wordsPerDocument: number, 
     const start = Math.floor(random() * (doc.characters - 400));
     const cell = mgf!.cells[Math.floor(random() * mgf!.cells.length)]!.codeId;
     const theme = themes[Math.floor(random() * themes.length)]!;
-    insertSegment(db, { documentId: doc.id, coderId: coders[s % 2]!, start, end: start + 50 + Math.floor(random() * 300), codeIds: [cell, theme] });
+    insertSegment(db, {
+      documentId: doc.id,
+      coderId: coders[s % 2]!,
+      start,
+      end: start + 50 + Math.floor(random() * 300),
+      codeIds: [cell, theme],
+    });
   }
 }

@@ -1,10 +1,4 @@
-export type ProjectFileProblem =
-  | 'missing'
-  | 'exists'
-  | 'not-a-project'
-  | 'corrupt'
-  | 'newer-version'
-  | 'io';
+export type ProjectFileProblem = 'missing' | 'exists' | 'not-a-project' | 'corrupt' | 'newer-version' | 'io';
 
 /** A project file could not be opened or created; the message names the file and the reason. */
 export class ProjectFileError extends Error {

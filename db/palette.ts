@@ -1,9 +1,26 @@
 // Tableau 20 reordered so that consecutive picks stay far apart: saturated hues first, then their
 // light partners. Codes and coders get the first colour not yet used, cycling when all are taken.
 export const PALETTE = [
-  '#4E79A7', '#F28E2B', '#E15759', '#76B7B2', '#59A14F', '#EDC948', '#B07AA1', '#FF9DA7', '#9C755F',
-  '#BAB0AC', '#A0CBE8', '#FFBE7D', '#FF9D9A', '#86BCB6', '#8CD17D', '#F1CE63', '#D4A6C8', '#FABFD2',
-  '#D7B5A6', '#79706E',
+  '#4E79A7',
+  '#F28E2B',
+  '#E15759',
+  '#76B7B2',
+  '#59A14F',
+  '#EDC948',
+  '#B07AA1',
+  '#FF9DA7',
+  '#9C755F',
+  '#BAB0AC',
+  '#A0CBE8',
+  '#FFBE7D',
+  '#FF9D9A',
+  '#86BCB6',
+  '#8CD17D',
+  '#F1CE63',
+  '#D4A6C8',
+  '#FABFD2',
+  '#D7B5A6',
+  '#79706E',
 ] as const;
 
 export function nextColor(used: Iterable<string>): string {

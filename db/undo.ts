@@ -32,7 +32,8 @@ const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 export function undoTriggersSql(db: Db, table: string): string {
   const columns = db.prepare(`SELECT name, pk FROM pragma_table_info(?)`).all(table) as Column[];
   const keys = columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk);
-  const where = (row: 'NEW' | 'OLD') => keys.map((k) => `'${quoteIdent(k.name)} = ' || quote(${row}.${quoteIdent(k.name)})`).join(" || ' AND ' || ");
+  const where = (row: 'NEW' | 'OLD') =>
+    keys.map((k) => `'${quoteIdent(k.name)} = ' || quote(${row}.${quoteIdent(k.name)})`).join(" || ' AND ' || ");
   const names = columns.map((c) => quoteIdent(c.name)).join(', ');
   const values = columns.map((c) => `quote(OLD.${quoteIdent(c.name)})`).join(" || ', ' || ");
   const sets = columns.map((c) => `'${quoteIdent(c.name)} = ' || quote(OLD.${quoteIdent(c.name)})`).join(" || ', ' || ");
@@ -62,7 +63,8 @@ const recording = (db: Db, stepId: number | null) => stmt(db, 'UPDATE undo_recor
 export function recordStep<T>(db: Db, label: string, coderId: number | null, change: () => T): T {
   stmt(db, "DELETE FROM undo_steps WHERE state = 'undone'").run();
   const stepId = Number(
-    stmt(db, "INSERT INTO undo_steps (label, coder_id, created_at, state) VALUES (?, ?, ?, 'done')").run(label, coderId, nowIso()).lastInsertRowid,
+    stmt(db, "INSERT INTO undo_steps (label, coder_id, created_at, state) VALUES (?, ?, ?, 'done')").run(label, coderId, nowIso())
+      .lastInsertRowid,
   );
   recording(db, stepId);
   try {
@@ -82,8 +84,8 @@ export interface HistoryState {
 
 export function historyState(db: Db): HistoryState {
   const pick = (state: 'done' | 'undone', order: 'DESC' | 'ASC') =>
-    (stmt(db, `SELECT id, label FROM undo_steps WHERE state = ? ORDER BY id ${order} LIMIT 1`).get(state) as { id: number; label: string } | undefined) ??
-    null;
+    (stmt(db, `SELECT id, label FROM undo_steps WHERE state = ? ORDER BY id ${order} LIMIT 1`).get(state) as
+      { id: number; label: string } | undefined) ?? null;
   return { undo: pick('done', 'DESC'), redo: pick('undone', 'ASC') };
 }
 

@@ -29,7 +29,9 @@ const host = await startHttpHost({
 console.log(`Trellis is running at ${host.url}`);
 if (values.open && process.env.BROWSER !== 'none') {
   const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
-  spawn(opener, [host.url], { stdio: 'ignore', detached: true }).on('error', () => undefined).unref();
+  spawn(opener, [host.url], { stdio: 'ignore', detached: true })
+    .on('error', () => undefined)
+    .unref();
 }
 
 const stop = () => {

@@ -10,7 +10,17 @@ function matches(node: CodeNode, filter: string): boolean {
   return node.name.toLowerCase().includes(filter) || node.children.some((c) => matches(c, filter));
 }
 
-function CodeItem({ node, filter, collapsed, toggle }: { node: CodeNode; filter: string; collapsed: string[]; toggle: (guid: string) => void }) {
+function CodeItem({
+  node,
+  filter,
+  collapsed,
+  toggle,
+}: {
+  node: CodeNode;
+  filter: string;
+  collapsed: string[];
+  toggle: (guid: string) => void;
+}) {
   if (filter && !matches(node, filter)) return null;
   const open = filter.length > 0 || !collapsed.includes(node.guid);
   const count = node.children.length > 0 ? node.segmentsWithChildren : node.segments;
@@ -18,7 +28,12 @@ function CodeItem({ node, filter, collapsed, toggle }: { node: CodeNode; filter:
     <li role="treeitem" aria-expanded={node.children.length > 0 ? open : undefined} aria-label={`${node.name}, ${count} segments`}>
       <div className={`code-row${node.codable ? '' : ' grouping'}`} title={node.description || undefined}>
         {node.children.length > 0 ? (
-          <button type="button" className="twisty" aria-label={`${open ? 'Collapse' : 'Expand'} ${node.name}`} onClick={() => toggle(node.guid)}>
+          <button
+            type="button"
+            className="twisty"
+            aria-label={`${open ? 'Collapse' : 'Expand'} ${node.name}`}
+            onClick={() => toggle(node.guid)}
+          >
             {open ? '▾' : '▸'}
           </button>
         ) : (
@@ -53,7 +68,13 @@ export function CodebookPane({ coders }: { coders: Coder[] }) {
     <aside className="pane codebook-pane" aria-label="Codebook">
       <h2 className="pane-title">Codebook</h2>
       <div className="codebook-tools">
-        <input type="search" aria-label="Filter codes" placeholder="Filter codes" value={filter} onChange={(e) => setFilter(e.target.value)} />
+        <input
+          type="search"
+          aria-label="Filter codes"
+          placeholder="Filter codes"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+        />
         <label className="count-coder">
           Counts
           <select value={coderId ?? ''} onChange={(e) => setCountCoder(e.target.value ? Number(e.target.value) : null)}>

@@ -39,7 +39,9 @@ export function StartScreen({ projectsDir }: { projectsDir: string }) {
           <button type="button" className="primary" disabled={busy} onClick={() => run(() => call('project.createDemo', {}))}>
             Open the demo project
           </button>
-          <p className="hint">Ten telephone interviews with Directors of Children's Services, coded by two coders with the Multiple Governance Framework.</p>
+          <p className="hint">
+            Ten telephone interviews with Directors of Children's Services, coded by two coders with the Multiple Governance Framework.
+          </p>
           <form onSubmit={(e) => submit(e, () => call('project.create', { file: newName.trim(), name: newName.trim() }))}>
             <label htmlFor="new-project">New project</label>
             <div className="row">
@@ -53,7 +55,12 @@ export function StartScreen({ projectsDir }: { projectsDir: string }) {
           <form onSubmit={(e) => submit(e, () => call('project.open', { file: openPath.trim() }))}>
             <label htmlFor="open-project">Open a project file</label>
             <div className="row">
-              <input id="open-project" value={openPath} placeholder="/path/to/study.trellis" onChange={(e) => setOpenPath(e.target.value)} />
+              <input
+                id="open-project"
+                value={openPath}
+                placeholder="/path/to/study.trellis"
+                onChange={(e) => setOpenPath(e.target.value)}
+              />
               <button type="submit" disabled={busy || !openPath.trim()}>
                 Open
               </button>

@@ -37,7 +37,14 @@ export function StatusBar({ coders, file, onError }: Props) {
         <span className="swatch" style={{ backgroundColor: current?.color ?? 'transparent' }} aria-hidden="true" />
         {adding ? (
           <form onSubmit={submit} className="row">
-            <input autoFocus aria-label="New coder name" value={name} placeholder="Coder name" onChange={(e) => setName(e.target.value)} onKeyDown={(e) => e.key === 'Escape' && setAdding(false)} />
+            <input
+              autoFocus
+              aria-label="New coder name"
+              value={name}
+              placeholder="Coder name"
+              onChange={(e) => setName(e.target.value)}
+              onKeyDown={(e) => e.key === 'Escape' && setAdding(false)}
+            />
             <button type="submit">Add</button>
           </form>
         ) : (

@@ -40,9 +40,25 @@ export function Workspace({ project }: { project: Project }) {
       </header>
       <ErrorBanner error={error ?? documents.error ?? cases.error ?? coders.error} onDismiss={() => setError(undefined)} />
       <DocumentsPane documents={documents.data ?? []} cases={cases.data?.cases ?? []} selectedId={documentId} onSelect={setDocumentId} />
-      <Splitter label="Resize documents pane" area="s1" value={panes.left} min={200} max={520} direction={1} onChange={(left) => setPanes({ ...panes, left })} />
+      <Splitter
+        label="Resize documents pane"
+        area="s1"
+        value={panes.left}
+        min={200}
+        max={520}
+        direction={1}
+        onChange={(left) => setPanes({ ...panes, left })}
+      />
       <TranscriptPane documentId={documentId} cases={cases.data?.cases ?? []} />
-      <Splitter label="Resize codebook pane" area="s2" value={panes.right} min={220} max={560} direction={-1} onChange={(right) => setPanes({ ...panes, right })} />
+      <Splitter
+        label="Resize codebook pane"
+        area="s2"
+        value={panes.right}
+        min={220}
+        max={560}
+        direction={-1}
+        onChange={(right) => setPanes({ ...panes, right })}
+      />
       <CodebookPane coders={coders.data?.coders ?? []} />
       <StatusBar coders={coders.data} onError={setError} file={project.file} />
     </div>

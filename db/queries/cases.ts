@@ -40,8 +40,7 @@ export function linkCaseDocument(db: Db, caseId: number, documentId: number): vo
 
 export function ensureAttribute(db: Db, name: string, type: AttributeType, choices: string[] | null = null): Attribute {
   const found = stmt(db, "SELECT id, name, type, choices FROM attributes WHERE scope = 'case' AND name = ?").get(name.trim()) as
-    | { id: number; name: string; type: AttributeType; choices: string | null }
-    | undefined;
+    { id: number; name: string; type: AttributeType; choices: string | null } | undefined;
   if (found) return { ...found, choices: found.choices ? (JSON.parse(found.choices) as string[]) : null };
   const id = Number(
     stmt(

@@ -11,7 +11,10 @@ export function resolveCodeRef(db: Db, ref: string): number | undefined {
   const colon = ref.indexOf(':');
   if (colon < 0) return findCodeByPath(db, ref);
   const framework = ref.slice(0, colon).trim();
-  const [row, column, ...rest] = ref.slice(colon + 1).split('/').map((p) => p.trim());
+  const [row, column, ...rest] = ref
+    .slice(colon + 1)
+    .split('/')
+    .map((p) => p.trim());
   if (rest.length > 0 || !row) return undefined;
   return findCodeByPath(db, column === undefined ? `${framework}/${row}` : `${framework}/${cellCodeName(row, column)}`);
 }

@@ -109,8 +109,7 @@ export function findCodeByPath(db: Db, path: string): number | undefined {
   let parent = 0;
   for (const name of path.split('/').map((p) => p.trim())) {
     const row = stmt(db, 'SELECT id FROM codes WHERE ifnull(parent_id, 0) = ? AND name = ? COLLATE NOCASE').get(parent, name) as
-      | { id: number }
-      | undefined;
+      { id: number } | undefined;
     if (!row) return undefined;
     parent = row.id;
   }

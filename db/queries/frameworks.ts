@@ -56,7 +56,13 @@ export function createFramework(db: Db, def: FrameworkDef): number {
   if (stmt(db, 'SELECT 1 FROM frameworks WHERE name = ?').get(def.name.trim())) {
     throw new DataError('conflict', `A framework named "${def.name}" already exists.`);
   }
-  const rootCodeId = createCode(db, { parentId: null, name: def.name, codable: false, color: '#79706E', description: def.description ?? '' });
+  const rootCodeId = createCode(db, {
+    parentId: null,
+    name: def.name,
+    codable: false,
+    color: '#79706E',
+    description: def.description ?? '',
+  });
   const frameworkId = Number(
     stmt(
       db,
@@ -109,7 +115,9 @@ export function listFrameworks(db: Db): Framework[] {
        FROM framework_cells c JOIN framework_values v ON v.id = c.row_value_id`,
   ).all() as { rowId: number; columnId: number; codeId: number; frameworkId: number }[];
   const pick = (frameworkId: number, axis: string) =>
-    values.filter((v) => v.frameworkId === frameworkId && v.axis === axis).map(({ id, name, description, codeId }) => ({ id, name, description, codeId }));
+    values
+      .filter((v) => v.frameworkId === frameworkId && v.axis === axis)
+      .map(({ id, name, description, codeId }) => ({ id, name, description, codeId }));
   return frameworks.map((f) => ({
     ...f,
     rows: pick(f.id, 'row').map(({ id, name, description }) => ({ id, name, description })),

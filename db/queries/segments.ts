@@ -27,8 +27,7 @@ export interface Segment {
 /** Stores one coded passage. Offsets are code points into the document's plain text, end exclusive. */
 export function insertSegment(db: Db, segment: NewSegment): number {
   const doc = stmt(db, 'SELECT char_count AS characters, name FROM documents WHERE id = ?').get(segment.documentId) as
-    | { characters: number; name: string }
-    | undefined;
+    { characters: number; name: string } | undefined;
   if (!doc) throw new DataError('not-found', `There is no document with id ${segment.documentId}.`);
   if (!stmt(db, 'SELECT 1 FROM coders WHERE id = ?').get(segment.coderId)) {
     throw new DataError('not-found', `There is no coder with id ${segment.coderId}.`);

@@ -1,79 +1,41 @@
 // The `trellis` command line: each subcommand is a sequence of API calls, printed as text or --json.
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { dispatch } from '../api/dispatch';
-import type { ArgsOf, MethodName, ResultOf } from '../api/methods';
 import { Session } from '../api/session';
 import { appDirs } from '../services/app-dirs';
+import { CliError, type Command } from './command';
+import { projectCommands } from './commands/project';
 
-const USAGE = `Usage: trellis <command> [options]
+/** Every subcommand; each area of the app adds its own table. */
+const commands: Record<string, Command> = { ...projectCommands };
 
-Commands:
-  new FILE [--name NAME]    create an empty project (with the MGF framework)
-  demo FILE                 write the demo project (ten DCS interviews, two coders)
-  info FILE [--json]        counts of documents, cases, codes, coders, segments; frameworks
-`;
-
-class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode = 1,
-  ) {
-    super(message);
-  }
-}
-
-async function call<M extends MethodName>(session: Session, method: M, args: ArgsOf<M>): Promise<ResultOf<M>> {
-  const envelope = await dispatch(session, method, args);
-  if (!envelope.ok) throw new CliError(envelope.error.message);
-  return envelope.result as ResultOf<M>;
-}
-
-const print = (json: boolean, value: unknown, text: string) => console.log(json ? JSON.stringify(value) : text);
+const usage = () =>
+  `Usage: trellis <command> [options]\n\nCommands:\n${Object.values(commands)
+    .map((c) => `  ${c.usage}`)
+    .join('\n')}\n`;
 
 export async function run(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, name: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-  });
-  const [command, file, ...extra] = positionals;
-  if (values.help || !command) {
-    console.log(USAGE);
-    return values.help ? 0 : 2;
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h') {
+    console.log(usage());
+    return name ? 0 : 2;
   }
-  if (!file || extra.length > 0) throw new CliError(`trellis ${command} needs exactly one FILE.\n\n${USAGE}`, 2);
-  const path = resolve(file);
+  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!command) throw new CliError(`Unknown command "${name}".\n\n${usage()}`, 2);
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, allowPositionals: true, options: { json: { type: 'boolean', default: false }, ...command.options } });
+  } catch (error) {
+    throw new CliError(`trellis ${name}: ${(error as Error).message}\n\nUsage: trellis ${command.usage}`, 2);
+  }
   const session = new Session(appDirs(), { rememberRecent: false });
   try {
-    switch (command) {
-      case 'new': {
-        const project = await call(session, 'project.create', { file: path, ...(values.name ? { name: values.name } : {}) });
-        print(values.json, project, `Created ${project.file}`);
-        return 0;
-      }
-      case 'demo': {
-        const project = await call(session, 'project.createDemo', { file: path });
-        print(values.json, project, `Wrote the demo project to ${project.file}`);
-        return 0;
-      }
-      case 'info': {
-        await call(session, 'project.open', { file: path });
-        const info = await call(session, 'project.info', {});
-        print(
-          values.json,
-          info,
-          [
-            `Schema version ${info.schemaVersion}`,
-            `${info.documents} documents, ${info.cases} cases, ${info.codes} codes, ${info.coders} coders, ${info.segments} segments`,
-            `Frameworks: ${info.frameworks.join(', ') || '(none)'}`,
-          ].join('\n'),
-        );
-        return 0;
-      }
-      default:
-        throw new CliError(`Unknown command "${command}".\n\n${USAGE}`, 2);
-    }
+    const { json, ...options } = parsed.values;
+    await command.run(session, { positionals: parsed.positionals, options, json: json === true });
+    return 0;
+  } catch (error) {
+    if (error instanceof CliError && error.exitCode === 2)
+      throw new CliError(`trellis ${name}: ${error.message}\n\nUsage: trellis ${command.usage}`, 2);
+    throw error;
   } finally {
     session.close();
   }

@@ -44,7 +44,13 @@ export function locateQuote(text: string, quote: string, documentName: string): 
 export function populateDemo(db: Db): void {
   seedDefaultFramework(db);
   const codebook = readResourceJson<DemoCodebook>('demo', 'codebook.json');
-  const rootId = createCode(db, { parentId: null, name: codebook.root.name, codable: false, color: '#79706E', description: codebook.root.description });
+  const rootId = createCode(db, {
+    parentId: null,
+    name: codebook.root.name,
+    codable: false,
+    color: '#79706E',
+    description: codebook.root.description,
+  });
   for (const code of codebook.codes) createCode(db, { parentId: rootId, ...code });
 
   const coders = Object.fromEntries(Object.entries(CODER_COLORS).map(([name, color]) => [name, ensureCoder(db, name, color).id]));
@@ -54,7 +60,13 @@ export function populateDemo(db: Db): void {
   for (const demoCase of cases) {
     const raw = readFileSync(resourcePath('demo', 'interviews', `${demoCase.document}.txt`), 'utf8');
     const { text, paragraphs } = parsePlainTranscript(raw);
-    const documentId = insertDocument(db, { name: demoCase.title, text, paragraphs, sourceName: `${demoCase.document}.txt`, sourceType: 'demo' });
+    const documentId = insertDocument(db, {
+      name: demoCase.title,
+      text,
+      paragraphs,
+      sourceName: `${demoCase.document}.txt`,
+      sourceType: 'demo',
+    });
     const caseId = ensureCase(db, demoCase.name);
     linkCaseDocument(db, caseId, documentId);
     for (const [name, value] of Object.entries(demoCase.attributes)) {

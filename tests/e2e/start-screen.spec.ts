@@ -11,11 +11,16 @@ function usedHome(): { home: string; bad: string } {
   mkdirSync(join(home, 'config'), { recursive: true });
   const bad = join(home, 'not-a-project.trellis');
   writeFileSync(bad, 'Interviewer: this is a transcript, not a project\n');
-  writeFileSync(join(home, 'config', 'recent-projects.json'), JSON.stringify([{ file: join(home, 'gone.trellis'), name: 'Old study', openedAt: '2026-01-01T00:00:00Z' }]));
+  writeFileSync(
+    join(home, 'config', 'recent-projects.json'),
+    JSON.stringify([{ file: join(home, 'gone.trellis'), name: 'Old study', openedAt: '2026-01-01T00:00:00Z' }]),
+  );
   return { home, bad };
 }
 
-test('the start screen creates, opens, closes and reopens projects; a bad file gets a clear message and stays untouched', async ({ page }) => {
+test('the start screen creates, opens, closes and reopens projects; a bad file gets a clear message and stays untouched', async ({
+  page,
+}) => {
   const { home, bad } = usedHome();
   const host = await startWebHost([], home);
   try {
@@ -60,7 +65,11 @@ test('the start screen creates, opens, closes and reopens projects; a bad file g
 
 test('`npm start` without the Electron runtime says so in one line and serves the browser mode', async ({ page }) => {
   const home = mkdtempSync(join(tmpdir(), 'trellis-e2e-npmstart-'));
-  const child = spawn('npm', ['start', '--silent'], { env: { ...process.env, TRELLIS_HOME: home, BROWSER: 'none' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn('npm', ['start', '--silent'], {
+    env: { ...process.env, TRELLIS_HOME: home, BROWSER: 'none' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   let output = '';
   try {
     const url = await new Promise<string>((resolve, reject) => {

@@ -49,7 +49,13 @@ test('first start opens a fresh demo project: ten documents grouped by case, a t
   expect(info).toMatchObject({ documents: 10, cases: 10, coders: 2, frameworks: ['MGF'] });
   const codebook = page.getByRole('complementary', { name: 'Codebook' });
   const themes = codebook.getByRole('treeitem', { name: /^Themes,/ });
-  const dutyCount = Number(await codebook.getByRole('treeitem', { name: /^Duty to cooperate,/ }).locator('.code-count').first().textContent());
+  const dutyCount = Number(
+    await codebook
+      .getByRole('treeitem', { name: /^Duty to cooperate,/ })
+      .locator('.code-count')
+      .first()
+      .textContent(),
+  );
   expect(dutyCount).toBeGreaterThan(0);
   await expect(themes).toBeVisible();
   const segmentsInDocs = await documents.locator('.document-counts').allTextContents();

@@ -27,7 +27,14 @@ describe('trellis CLI', () => {
     expect(await run(['info', file, '--json'])).toBe(0);
     const info = JSON.parse(out.at(-1)!);
     expect(Object.keys(info)).toEqual(['schemaVersion', 'documents', 'cases', 'codes', 'coders', 'segments', 'frameworks']);
-    expect(info).toMatchObject({ schemaVersion: LATEST_SCHEMA_VERSION, documents: 10, cases: 10, codes: 25, coders: 2, frameworks: ['MGF'] });
+    expect(info).toMatchObject({
+      schemaVersion: LATEST_SCHEMA_VERSION,
+      documents: 10,
+      cases: 10,
+      codes: 25,
+      coders: 2,
+      frameworks: ['MGF'],
+    });
     expect(info.segments).toBeGreaterThan(200);
   });
 
@@ -35,7 +42,15 @@ describe('trellis CLI', () => {
     const file = join(tempDir(), 'empty.trellis');
     expect(await run(['new', file, '--name', 'Pilot'])).toBe(0);
     expect(await run(['info', file, '--json'])).toBe(0);
-    expect(JSON.parse(out.at(-1)!)).toEqual({ schemaVersion: LATEST_SCHEMA_VERSION, documents: 0, cases: 0, codes: 12, coders: 0, segments: 0, frameworks: ['MGF'] });
+    expect(JSON.parse(out.at(-1)!)).toEqual({
+      schemaVersion: LATEST_SCHEMA_VERSION,
+      documents: 0,
+      cases: 0,
+      codes: 12,
+      coders: 0,
+      segments: 0,
+      frameworks: ['MGF'],
+    });
   });
 
   it('fails with a message naming the file, leaving it untouched', async () => {
@@ -46,7 +61,7 @@ describe('trellis CLI', () => {
     await expect(run(['demo', file])).rejects.toThrow(/already exists/);
     expect(fileHash(file)).toBe(before);
     await expect(run(['frobnicate', file])).rejects.toThrow(/Unknown command/);
-    await expect(run(['info'])).rejects.toThrow(/exactly one FILE/);
+    await expect(run(['info'])).rejects.toThrow(/expected exactly one FILE/);
   });
 
   it('runs as a real command: stdout carries JSON, errors go to stderr with a non-zero exit', () => {

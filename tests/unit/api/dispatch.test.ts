@@ -69,7 +69,19 @@ describe('dispatch', () => {
 
   it('rejects wild arguments for every method with a typed error, writing nothing', async () => {
     const session = await demoSession();
-    const wild = [null, 42, 'text', [], { unexpected: true }, { id: -1 }, { id: 1.5 }, { file: '' }, { file: 'a\u0000b' }, { name: '' }, { coderId: 'x' }];
+    const wild = [
+      null,
+      42,
+      'text',
+      [],
+      { unexpected: true },
+      { id: -1 },
+      { id: 1.5 },
+      { file: '' },
+      { file: 'a\u0000b' },
+      { name: '' },
+      { coderId: 'x' },
+    ];
     for (const name of methodNames()) {
       const before = await fingerprint(session);
       for (const args of wild) {
@@ -124,7 +136,9 @@ describe('project methods', () => {
     await ok(dispatch(session, 'project.close', {}));
     expect(await ok(dispatch(session, 'app.status', {}))).toMatchObject({ project: null });
     await ok(dispatch(session, 'project.open', { file: created.file }));
-    expect(await ok(dispatch(session, 'projects.recent', {}))).toEqual([expect.objectContaining({ file: created.file, name: 'Study one', exists: true })]);
+    expect(await ok(dispatch(session, 'projects.recent', {}))).toEqual([
+      expect.objectContaining({ file: created.file, name: 'Study one', exists: true }),
+    ]);
     expect(await dispatch(session, 'project.create', { file: 'Study one' })).toMatchObject({ ok: false, error: { code: 'exists' } });
   });
 

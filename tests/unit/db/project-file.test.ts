@@ -57,7 +57,9 @@ describe('creating a project', () => {
     const db = createProjectFile(join(tempDir(), 'fk.trellis'), 'x');
     expect(() =>
       db
-        .prepare("INSERT INTO segments (guid, document_id, coder_id, start, end, text_hash, created_at, modified_at) VALUES ('g', 99, 99, 0, 1, '', '', '')")
+        .prepare(
+          "INSERT INTO segments (guid, document_id, coder_id, start, end, text_hash, created_at, modified_at) VALUES ('g', 99, 99, 0, 1, '', '', '')",
+        )
         .run(),
     ).toThrow(/FOREIGN KEY/);
     db.close();
@@ -115,7 +117,9 @@ describe('opening a project', () => {
   it('rejects a damaged file without touching it', () => {
     const file = join(tempDir(), 'damaged.trellis');
     const db = createProjectFile(file, 'damaged');
-    db.exec("CREATE TABLE filler (x); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) INSERT INTO filler SELECT hex(randomblob(500)) FROM n;");
+    db.exec(
+      'CREATE TABLE filler (x); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) INSERT INTO filler SELECT hex(randomblob(500)) FROM n;',
+    );
     db.pragma('journal_mode = DELETE');
     db.close();
     const bytes = readFileSync(file);

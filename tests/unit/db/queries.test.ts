@@ -48,10 +48,18 @@ describe('documents', () => {
 
   it('refuses a duplicate name (case-insensitively) and paragraphs outside the text', () => {
     const { db } = withDocument();
-    expect(dataProblem(() => insertDocument(db, { name: 'doc', text: 'x', paragraphs: [], sourceName: null, sourceType: 'txt' }))).toBe('conflict');
+    expect(dataProblem(() => insertDocument(db, { name: 'doc', text: 'x', paragraphs: [], sourceName: null, sourceType: 'txt' }))).toBe(
+      'conflict',
+    );
     expect(
       dataProblem(() =>
-        insertDocument(db, { name: 'Other', text: 'abc', paragraphs: [{ start: 0, end: 9, bodyStart: 0, speaker: null, timeMs: null }], sourceName: null, sourceType: 'txt' }),
+        insertDocument(db, {
+          name: 'Other',
+          text: 'abc',
+          paragraphs: [{ start: 0, end: 9, bodyStart: 0, speaker: null, timeMs: null }],
+          sourceName: null,
+          sourceType: 'txt',
+        }),
       ),
     ).toBe('invalid');
     expect(listDocuments(db)).toHaveLength(1);
@@ -66,7 +74,14 @@ describe('segments', () => {
     const from = [...TEXT].indexOf('😀');
     const id = insertSegment(db, { documentId, coderId: coder.id, start: from, end: from + 12, codeIds: [code, code], memo: 'why' });
     const [segment] = listSegments(db, { documentId });
-    expect(segment).toMatchObject({ id, start: from, end: from + 12, text: [...TEXT].slice(from, from + 12).join(''), memo: 'why', codeIds: [code] });
+    expect(segment).toMatchObject({
+      id,
+      start: from,
+      end: from + 12,
+      text: [...TEXT].slice(from, from + 12).join(''),
+      memo: 'why',
+      codeIds: [code],
+    });
     expect(segment!.text.startsWith('😀, then naï')).toBe(true);
     const stored = db.prepare('SELECT text_hash FROM segments WHERE id = ?').get(id) as { text_hash: string };
     expect(stored.text_hash).toBe(sha256(segment!.text));
@@ -142,13 +157,25 @@ describe('frameworks', () => {
 
   it('works the same for any researcher-defined rows × columns', () => {
     const { db } = emptyProject();
-    createFramework(db, { name: 'Care', rowLabel: 'Actor', columnLabel: 'Phase', rows: [{ name: 'Family' }, { name: 'School' }], columns: [{ name: 'Before' }, { name: 'After' }] });
+    createFramework(db, {
+      name: 'Care',
+      rowLabel: 'Actor',
+      columnLabel: 'Phase',
+      rows: [{ name: 'Family' }, { name: 'School' }],
+      columns: [{ name: 'Before' }, { name: 'After' }],
+    });
     const [care] = listFrameworks(db);
     expect(care!.cells).toHaveLength(4);
     expect(care!.slices).toEqual([]);
     expect(resolveCodeRef(db, 'Care:School/After')).toBeDefined();
-    expect(dataProblem(() => createFramework(db, { name: 'care', rowLabel: 'a', columnLabel: 'b', rows: [{ name: 'x' }], columns: [{ name: 'y' }] }))).toBe('conflict');
-    expect(dataProblem(() => createFramework(db, { name: 'Empty', rowLabel: 'a', columnLabel: 'b', rows: [], columns: [{ name: 'y' }] }))).toBe('invalid');
+    expect(
+      dataProblem(() =>
+        createFramework(db, { name: 'care', rowLabel: 'a', columnLabel: 'b', rows: [{ name: 'x' }], columns: [{ name: 'y' }] }),
+      ),
+    ).toBe('conflict');
+    expect(
+      dataProblem(() => createFramework(db, { name: 'Empty', rowLabel: 'a', columnLabel: 'b', rows: [], columns: [{ name: 'y' }] })),
+    ).toBe('invalid');
   });
 });
 
@@ -167,7 +194,11 @@ describe('cases, attributes, coders and counts', () => {
     expect(dataProblem(() => setCaseAttribute(db, caseId, minutes, 'forty'))).toBe('invalid');
     expect(dataProblem(() => setCaseAttribute(db, caseId, date, '21/06/2010'))).toBe('invalid');
     expect(listCases(db)).toEqual([
-      expect.objectContaining({ name: 'County 1', documentIds: [documentId], attributes: { 'Authority type': 'Two-tier county', Minutes: '45' } }),
+      expect.objectContaining({
+        name: 'County 1',
+        documentIds: [documentId],
+        attributes: { 'Authority type': 'Two-tier county', Minutes: '45' },
+      }),
     ]);
   });
 
@@ -180,6 +211,14 @@ describe('cases, attributes, coders and counts', () => {
     expect(dataProblem(() => ensureCoder(db, '   '))).toBe('invalid');
     expect(listCoders(db).map((c) => c.name)).toEqual(['A', 'B']);
     seedDefaultFramework(db);
-    expect(projectCounts(db)).toEqual({ schemaVersion: LATEST_SCHEMA_VERSION, documents: 1, cases: 0, codes: 12, coders: 2, segments: 0, frameworks: ['MGF'] });
+    expect(projectCounts(db)).toEqual({
+      schemaVersion: LATEST_SCHEMA_VERSION,
+      documents: 1,
+      cases: 0,
+      codes: 12,
+      coders: 2,
+      segments: 0,
+      frameworks: ['MGF'],
+    });
   });
 });

@@ -10,21 +10,27 @@ import { emptyProject } from '../helpers';
 
 function setup() {
   const { db, file } = emptyProject();
-  const documentId = insertDocument(db, { name: 'Doc', ...parsePlainTranscript('DCS: one two three four five six seven 😀 eight'), sourceName: null, sourceType: 'txt' });
+  const documentId = insertDocument(db, {
+    name: 'Doc',
+    ...parsePlainTranscript('DCS: one two three four five six seven 😀 eight'),
+    sourceName: null,
+    sourceType: 'txt',
+  });
   const coderId = ensureCoder(db, 'A').id;
   const codeId = createCode(db, { parentId: null, name: 'Theme' });
   return { db, file, documentId, coderId, codeId };
 }
 
 const step = <T>(db: Db, label: string, change: () => T) => db.transaction(() => recordStep(db, label, null, change))();
-const snapshot = (db: Db) =>
-  JSON.stringify(UNDO_TRACKED_TABLES.map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()));
+const snapshot = (db: Db) => JSON.stringify(UNDO_TRACKED_TABLES.map((t) => db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()));
 
 describe('undo history', () => {
   it('undoes and redoes inserts, updates and cascading deletes exactly', () => {
     const { db, documentId, coderId, codeId } = setup();
     const start = snapshot(db);
-    const segmentId = step(db, 'Apply code', () => insertSegment(db, { documentId, coderId, start: 5, end: 12, codeIds: [codeId], memo: 'm' }));
+    const segmentId = step(db, 'Apply code', () =>
+      insertSegment(db, { documentId, coderId, start: 5, end: 12, codeIds: [codeId], memo: 'm' }),
+    );
     const afterInsert = snapshot(db);
     step(db, 'Rename code', () => db.prepare("UPDATE codes SET name = 'Renamed', color = '#000000' WHERE id = ?").run(codeId));
     const afterRename = snapshot(db);

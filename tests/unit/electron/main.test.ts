@@ -76,7 +76,8 @@ const trusted = { senderFrame: { url: 'app://trellis/index.html' } };
 const lastTemplate = () => fake.buildFromTemplate.mock.calls.at(-1)![0] as MenuItemConstructorOptions[];
 const fileMenu = () => lastTemplate().find((m) => m.label === '&File')!.submenu as MenuItemConstructorOptions[];
 const menuItem = (label: string) => fileMenu().find((i) => i.label === label)!;
-const projects = () => (existsSync(join(home, 'projects')) ? readdirSync(join(home, 'projects')).filter((f) => f.endsWith('.trellis')) : []);
+const projects = () =>
+  existsSync(join(home, 'projects')) ? readdirSync(join(home, 'projects')).filter((f) => f.endsWith('.trellis')) : [];
 
 beforeAll(async () => {
   home = mkdtempSync(join(tmpdir(), 'trellis-main-'));
@@ -151,13 +152,11 @@ describe('electron main', () => {
   it('sets an application menu built from the File template', () => {
     expect(fake.setApplicationMenu).toHaveBeenCalled();
     expect(fake.setApplicationMenu.mock.calls.at(-1)![0]).toEqual({ template: lastTemplate() });
-    expect(fileMenu().map((i) => i.label).filter(Boolean)).toEqual([
-      'New Project…',
-      'Open Project…',
-      'Open Recent',
-      'Open Demo Project',
-      'Close Project',
-    ]);
+    expect(
+      fileMenu()
+        .map((i) => i.label)
+        .filter(Boolean),
+    ).toEqual(['New Project…', 'Open Project…', 'Open Recent', 'Open Demo Project', 'Close Project']);
   });
 
   it('opens a fresh demo project on the first start and lists it as recent', async () => {

@@ -53,7 +53,13 @@ interface RawResponse {
 }
 
 /** node:http lets us send any Host header and an un-normalised path, which fetch does not. */
-function raw(options: { method?: string; path: string; headers?: Record<string, string>; body?: string; port?: number }): Promise<RawResponse> {
+function raw(options: {
+  method?: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+  port?: number;
+}): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = request(
       { host: '127.0.0.1', port: options.port ?? host.port, method: options.method ?? 'GET', path: options.path, headers: options.headers },
@@ -164,7 +170,11 @@ describe('binding and static files', () => {
 
 describe('token', () => {
   it('is required for the API', async () => {
-    const noToken = await fetch(`${base()}/api/app.status`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    const noToken = await fetch(`${base()}/api/app.status`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     expect(noToken.status).toBe(401);
     expect(await noToken.json()).toMatchObject({ ok: false, error: { code: 'http' } });
 
@@ -172,7 +182,11 @@ describe('token', () => {
     expect(wrong.status).toBe(401);
     const short = await api('app.status', {}, { 'X-Trellis-Token': host.token.slice(0, -1) });
     expect(short.status).toBe(401);
-    const wrongQuery = await fetch(`${base()}/api/app.status?token=nope`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    const wrongQuery = await fetch(`${base()}/api/app.status?token=nope`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     expect(wrongQuery.status).toBe(401);
 
     const right = await api('app.status');
@@ -191,10 +205,21 @@ describe('token', () => {
 
 describe('Host and Origin checks', () => {
   const status = (headers: Record<string, string>) =>
-    raw({ method: 'POST', path: '/api/app.status', headers: { 'Content-Type': 'application/json', 'X-Trellis-Token': host.token, ...headers }, body: '{}' });
+    raw({
+      method: 'POST',
+      path: '/api/app.status',
+      headers: { 'Content-Type': 'application/json', 'X-Trellis-Token': host.token, ...headers },
+      body: '{}',
+    });
 
   it('refuses foreign Host headers (DNS rebinding)', async () => {
-    for (const value of [`evil.example:${host.port}`, 'evil.example', `127.0.0.1:${host.port + 1}`, '127.0.0.1', `localhost.evil.example:${host.port}`]) {
+    for (const value of [
+      `evil.example:${host.port}`,
+      'evil.example',
+      `127.0.0.1:${host.port + 1}`,
+      '127.0.0.1',
+      `localhost.evil.example:${host.port}`,
+    ]) {
       expect((await status({ Host: value })).status, value).toBe(403);
       expect((await raw({ path: '/', headers: { Host: value } })).status, `static ${value}`).toBe(403);
     }

@@ -42,7 +42,13 @@ describe('the demo project', () => {
       const words = text.split(/\s+/).filter(Boolean).length;
       expect(words, file).toBeGreaterThanOrEqual(1200);
       expect(words, file).toBeLessThanOrEqual(2500);
-      expect(text.split('\n').filter(Boolean).every((line) => /^(Interviewer|DCS|DD): /.test(line)), file).toBe(true);
+      expect(
+        text
+          .split('\n')
+          .filter(Boolean)
+          .every((line) => /^(Interviewer|DCS|DD): /.test(line)),
+        file,
+      ).toBe(true);
     }
   });
 

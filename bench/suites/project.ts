@@ -1,0 +1,93 @@
+// The project file and the foundation's queries on a 1,000-document, 100,000-segment project.
+import { join } from 'node:path';
+import { createProjectFile, openProjectFile } from '../../db/project-file';
+import { ensureCoder } from '../../db/queries/coders';
+import { codeTree } from '../../db/queries/codes';
+import { listDocuments } from '../../db/queries/documents';
+import { listFrameworks } from '../../db/queries/frameworks';
+import { projectCounts } from '../../db/queries/info';
+import { insertSegment } from '../../db/queries/segments';
+import { dispatch } from '../../electron/api/dispatch';
+import { Session } from '../../electron/api/session';
+import { seedDefaultFramework } from '../../electron/services/default-framework';
+import { fillCorpus, rng } from '../corpus';
+import { fmt, percentile, time, type Row } from '../report';
+
+export async function run(dir: string): Promise<Row[]> {
+  const rows: Row[] = [];
+  // 1. Demo project: written on first start.
+  {
+    const session = new Session({ projects: join(dir, 'p'), config: join(dir, 'c') }, { rememberRecent: false });
+    const start = performance.now();
+    await dispatch(session, 'project.createDemo', {});
+    rows.push({
+      name: 'write the demo project (first start)',
+      size: '10 interviews, 306 segments',
+      figure: `${fmt(performance.now() - start)} ms`,
+      target: '—',
+    });
+    session.close();
+  }
+
+  // 2. A large project: 1,000 documents, 100,000 segments.
+  const file = join(dir, 'large.trellis');
+  {
+    const db = createProjectFile(file, 'large');
+    const built = time(() =>
+      db.transaction(() => {
+        seedDefaultFramework(db);
+        fillCorpus(db, 1000, 1000, 100_000);
+      })(),
+    );
+    rows.push({
+      name: 'build synthetic project',
+      size: '1,000 docs × 1,000 words, 100,000 segments',
+      figure: `${fmt(built.ms)} ms`,
+      target: '—',
+    });
+    db.close();
+  }
+  {
+    const opened = time(() => openProjectFile(file));
+    const db = opened.value;
+    rows.push({ name: 'open project (integrity_check)', size: '100,000 segments', figure: `${fmt(opened.ms)} ms`, target: '—' });
+    rows.push({
+      name: 'project info counts',
+      size: '100,000 segments',
+      figure: `${fmt(time(() => projectCounts(db)).ms)} ms`,
+      target: '—',
+    });
+    rows.push({ name: 'documents list', size: '1,000 documents', figure: `${fmt(time(() => listDocuments(db)).ms)} ms`, target: '—' });
+    rows.push({
+      name: 'codebook tree with counts',
+      size: '100,000 segments',
+      figure: `${fmt(time(() => codeTree(db)).ms)} ms`,
+      target: '—',
+    });
+
+    // Storing one segment, each in its own transaction, as the API does.
+    const random = rng(7);
+    const coder = ensureCoder(db, 'A').id;
+    const cell = listFrameworks(db)[0]!.cells[4]!.codeId;
+    const samples: number[] = [];
+    const store = db.transaction((documentId: number, start: number) =>
+      insertSegment(db, { documentId, coderId: coder, start, end: start + 80, codeIds: [cell] }),
+    );
+    for (let i = 0; i < 2000; i++) {
+      const documentId = 1 + Math.floor(random() * 1000);
+      const start = Math.floor(random() * 4000);
+      const t = performance.now();
+      store(documentId, start);
+      samples.push(performance.now() - t);
+    }
+    samples.sort((a, b) => a - b);
+    rows.push({
+      name: 'store one segment (own transaction)',
+      size: '2,000 calls on 100,000 segments',
+      figure: `p50 ${fmt(percentile(samples, 50))} ms, p99 ${fmt(percentile(samples, 99))} ms`,
+      target: 'p50 < 2 ms, p99 < 10 ms (issue 4)',
+    });
+    db.close();
+  }
+  return rows;
+}
