@@ -182,6 +182,7 @@ WHEN NOT EXISTS (SELECT 1 FROM segments WHERE id = NEW.segment_id AND document_i
 BEGIN SELECT RAISE(ABORT, 'segment_codes must copy the document and coder of its segment'); END;
 
 CREATE TRIGGER segments_keep_document_and_coder BEFORE UPDATE OF document_id, coder_id ON segments
+WHEN NEW.document_id IS NOT OLD.document_id OR NEW.coder_id IS NOT OLD.coder_id
 BEGIN SELECT RAISE(ABORT, 'a segment keeps its document and coder'); END;
 
 -- Memos (REFI-QDA "Notes"): free, or attached to one project object.

@@ -24,45 +24,129 @@ export interface Segment {
   codeIds: number[];
 }
 
-/** Stores one coded passage. Offsets are code points into the document's plain text, end exclusive. */
-export function insertSegment(db: Db, segment: NewSegment): number {
-  const doc = stmt(db, 'SELECT char_count AS characters, name FROM documents WHERE id = ?').get(segment.documentId) as
+function documentOf(db: Db, documentId: number): { characters: number; name: string } {
+  const doc = stmt(db, 'SELECT char_count AS characters, name FROM documents WHERE id = ?').get(documentId) as
     { characters: number; name: string } | undefined;
-  if (!doc) throw new DataError('not-found', `There is no document with id ${segment.documentId}.`);
-  if (!stmt(db, 'SELECT 1 FROM coders WHERE id = ?').get(segment.coderId)) {
-    throw new DataError('not-found', `There is no coder with id ${segment.coderId}.`);
-  }
-  const { start, end } = segment;
+  if (!doc) throw new DataError('not-found', `There is no document with id ${documentId}.`);
+  return doc;
+}
+
+/** Checks a range against the document and returns the hash of the text it covers. */
+function coveredTextHash(db: Db, documentId: number, start: number, end: number): string {
+  const doc = documentOf(db, documentId);
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > doc.characters) {
     throw new DataError('invalid', `The range ${start}–${end} is not inside "${doc.name}" (0–${doc.characters}).`);
-  }
-  const codeIds = [...new Set(segment.codeIds)];
-  if (codeIds.length === 0) throw new DataError('invalid', 'A segment needs at least one code.');
-  for (const codeId of codeIds) {
-    const code = stmt(db, 'SELECT codable, name FROM codes WHERE id = ?').get(codeId) as { codable: number; name: string } | undefined;
-    if (!code) throw new DataError('not-found', `There is no code with id ${codeId}.`);
-    if (!code.codable) throw new DataError('invalid', `"${code.name}" groups other codes and cannot be applied to text.`);
   }
   // substr() counts code points on TEXT, like the stored offsets.
   const { text } = stmt(db, 'SELECT substr(plain_text, ?, ?) AS text FROM documents WHERE id = ?').get(
     start + 1,
     end - start,
-    segment.documentId,
-  ) as { text: string };
+    documentId,
+  ) as {
+    text: string;
+  };
+  return sha256(text);
+}
+
+function checkCodable(db: Db, codeIds: number[]): void {
+  for (const codeId of codeIds) {
+    const code = stmt(db, 'SELECT codable, name FROM codes WHERE id = ?').get(codeId) as { codable: number; name: string } | undefined;
+    if (!code) throw new DataError('not-found', `There is no code with id ${codeId}.`);
+    if (!code.codable) throw new DataError('invalid', `"${code.name}" groups other codes and cannot be applied to text.`);
+  }
+}
+
+/** Stores one coded passage. Offsets are code points into the document's plain text, end exclusive. */
+export function insertSegment(db: Db, segment: NewSegment): number {
+  documentOf(db, segment.documentId);
+  if (!stmt(db, 'SELECT 1 FROM coders WHERE id = ?').get(segment.coderId)) {
+    throw new DataError('not-found', `There is no coder with id ${segment.coderId}.`);
+  }
+  const { start, end } = segment;
+  const hash = coveredTextHash(db, segment.documentId, start, end);
+  const codeIds = [...new Set(segment.codeIds)];
+  if (codeIds.length === 0) throw new DataError('invalid', 'A segment needs at least one code.');
+  checkCodable(db, codeIds);
   const now = nowIso();
   const id = Number(
     stmt(
       db,
       `INSERT INTO segments (guid, document_id, coder_id, start, end, text_hash, memo, created_at, modified_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(newGuid(), segment.documentId, segment.coderId, start, end, sha256(text), segment.memo ?? '', now, now).lastInsertRowid,
+    ).run(newGuid(), segment.documentId, segment.coderId, start, end, hash, segment.memo ?? '', now, now).lastInsertRowid,
   );
-  const addCode = stmt(db, 'INSERT INTO segment_codes (segment_id, code_id, document_id, coder_id) VALUES (?, ?, ?, ?)');
-  for (const codeId of codeIds) addCode.run(id, codeId, segment.documentId, segment.coderId);
+  addSegmentCodes(db, id, codeIds);
   return id;
 }
 
-export function listSegments(db: Db, filter: { documentId?: number; coderId?: number } = {}): Segment[] {
+function segmentRow(db: Db, id: number): { documentId: number; coderId: number; start: number; end: number } {
+  const row = stmt(db, 'SELECT document_id AS documentId, coder_id AS coderId, start, end FROM segments WHERE id = ?').get(id) as
+    { documentId: number; coderId: number; start: number; end: number } | undefined;
+  if (!row) throw new DataError('not-found', `There is no segment with id ${id}.`);
+  return row;
+}
+
+export function addSegmentCodes(db: Db, segmentId: number, codeIds: number[]): void {
+  const { documentId, coderId } = segmentRow(db, segmentId);
+  checkCodable(db, codeIds);
+  const add = stmt(db, 'INSERT OR IGNORE INTO segment_codes (segment_id, code_id, document_id, coder_id) VALUES (?, ?, ?, ?)');
+  for (const codeId of codeIds) add.run(segmentId, codeId, documentId, coderId);
+}
+
+/** Removes codes from a segment; a segment left with no code is deleted. Returns whether it still exists. */
+export function removeSegmentCodes(db: Db, segmentId: number, codeIds: number[]): boolean {
+  segmentRow(db, segmentId);
+  const remove = stmt(db, 'DELETE FROM segment_codes WHERE segment_id = ? AND code_id = ?');
+  for (const codeId of codeIds) remove.run(segmentId, codeId);
+  if (stmt(db, 'SELECT 1 FROM segment_codes WHERE segment_id = ?').get(segmentId)) return true;
+  deleteSegment(db, segmentId);
+  return false;
+}
+
+/** Moves a segment's boundaries and/or changes its memo. */
+export function updateSegment(db: Db, id: number, change: { start?: number; end?: number; memo?: string }): void {
+  const row = segmentRow(db, id);
+  const start = change.start ?? row.start;
+  const end = change.end ?? row.end;
+  const hash = coveredTextHash(db, row.documentId, start, end);
+  stmt(db, 'UPDATE segments SET start = ?, end = ?, text_hash = ?, memo = coalesce(?, memo), modified_at = ? WHERE id = ?').run(
+    start,
+    end,
+    hash,
+    change.memo ?? null,
+    nowIso(),
+    id,
+  );
+}
+
+export function deleteSegment(db: Db, id: number): void {
+  segmentRow(db, id);
+  stmt(db, 'DELETE FROM segments WHERE id = ?').run(id);
+}
+
+export function getSegment(db: Db, id: number): Segment {
+  segmentRow(db, id);
+  return listSegments(db, { segmentId: id })[0]!;
+}
+
+/** The codes a coder applied most recently, newest first: the coding popover's "recent" row. */
+export function recentCodeIds(db: Db, coderId: number, limit = 8): number[] {
+  return (
+    stmt(
+      db,
+      `SELECT code_id FROM segment_codes WHERE coder_id = @coder
+        GROUP BY code_id ORDER BY max(segment_id) DESC LIMIT @limit`,
+    ).all({ coder: coderId, limit }) as { code_id: number }[]
+  ).map((r) => r.code_id);
+}
+
+export interface SegmentFilter {
+  documentId?: number;
+  coderId?: number;
+  segmentId?: number;
+}
+
+export function listSegments(db: Db, filter: SegmentFilter = {}): Segment[] {
   const rows = stmt(
     db,
     `SELECT s.id, s.guid, s.document_id AS documentId, s.coder_id AS coderId, s.start, s.end, s.memo,
@@ -70,7 +154,11 @@ export function listSegments(db: Db, filter: { documentId?: number; coderId?: nu
             (SELECT group_concat(code_id) FROM segment_codes WHERE segment_id = s.id) AS codes
        FROM segments s JOIN documents d ON d.id = s.document_id
       WHERE (@document IS NULL OR s.document_id = @document) AND (@coder IS NULL OR s.coder_id = @coder)
+        AND (@segment IS NULL OR s.id = @segment)
       ORDER BY s.document_id, s.start, s.end, s.id`,
-  ).all({ document: filter.documentId ?? null, coder: filter.coderId ?? null }) as (Omit<Segment, 'codeIds'> & { codes: string | null })[];
+  ).all({ document: filter.documentId ?? null, coder: filter.coderId ?? null, segment: filter.segmentId ?? null }) as (Omit<
+    Segment,
+    'codeIds'
+  > & { codes: string | null })[];
   return rows.map(({ codes, ...r }) => ({ ...r, codeIds: codes ? codes.split(',').map(Number) : [] }));
 }

@@ -4,9 +4,10 @@ import { Session } from '../api/session';
 import { appDirs } from '../services/app-dirs';
 import { CliError, type Command } from './command';
 import { projectCommands } from './commands/project';
+import { segmentCommands } from './commands/segments';
 
 /** Every subcommand; each area of the app adds its own table. */
-const commands: Record<string, Command> = { ...projectCommands };
+const commands: Record<string, Command> = { ...projectCommands, ...segmentCommands };
 
 const usage = () =>
   `Usage: trellis <command> [options]\n\nCommands:\n${Object.values(commands)

@@ -77,3 +77,73 @@ describe('trellis CLI', () => {
     expect(failed.stderr).toMatch(/^trellis: ".*missing\.trellis" does not exist\./);
   });
 });
+
+describe('trellis code and segments', () => {
+  it('codes a passage by code points and lists it with the exact text, creating the coder and theme', async () => {
+    const file = join(tempDir(), 'demo.trellis');
+    await run(['demo', file]);
+    await run(['segments', file, '--doc', 'Interview 01 – London Borough 1', '--coder', 'A', '--json']);
+    const before = JSON.parse(out.at(-1)!);
+    expect(before.length).toBeGreaterThan(10);
+    const first = before[0];
+    expect(Object.keys(first)).toEqual(['id', 'document', 'start', 'end', 'text', 'coder', 'codes', 'memo']);
+    expect(first.codes.some((c: string) => /^MGF:(System|Organizational|Individual)\/(Constitutive|Directive|Operational)$/.test(c))).toBe(
+      true,
+    );
+
+    expect(
+      await run([
+        'code',
+        file,
+        '--doc',
+        'Interview 01 – London Borough 1',
+        '--start',
+        '0',
+        '--end',
+        '12',
+        '--codes',
+        'Themes/Leadership,Themes/Brand new theme',
+        '--cell',
+        'MGF:System/Constitutive',
+        '--slice',
+        'MGF:National',
+        '--coder',
+        'Reviewer',
+        '--memo',
+        'Opening words.',
+        '--json',
+      ]),
+    ).toBe(0);
+    const coded = JSON.parse(out.at(-1)!);
+    expect(coded).toMatchObject({
+      document: 'Interview 01 – London Borough 1',
+      start: 0,
+      end: 12,
+      text: 'Interviewer:',
+      coder: 'Reviewer',
+      memo: 'Opening words.',
+    });
+    expect([...coded.codes].sort()).toEqual(['MGF:National', 'MGF:System/Constitutive', 'Themes/Brand new theme', 'Themes/Leadership']);
+    await run(['segments', file, '--coder', 'Reviewer', '--json']);
+    expect(JSON.parse(out.at(-1)!)).toEqual([coded]);
+  });
+
+  it('refuses bad offsets, unknown documents and missing options with clear messages', async () => {
+    const file = join(tempDir(), 'demo.trellis');
+    await run(['demo', file]);
+    const doc = 'Interview 01 – London Borough 1';
+    await expect(
+      run(['code', file, '--doc', doc, '--start', '10', '--end', '99999999', '--cell', 'MGF:System/Directive', '--coder', 'A']),
+    ).rejects.toThrow(/not inside "Interview 01/);
+    await expect(
+      run(['code', file, '--doc', 'Nope', '--start', '0', '--end', '5', '--cell', 'MGF:System/Directive', '--coder', 'A']),
+    ).rejects.toThrow(/no document named "Nope"/);
+    await expect(
+      run(['code', file, '--doc', doc, '--start', '-3', '--end', '5', '--cell', 'MGF:System/Directive', '--coder', 'A']),
+    ).rejects.toThrow();
+    await expect(run(['code', file, '--doc', doc, '--start', '0', '--end', '5', '--coder', 'A'])).rejects.toThrow(/at least one code/);
+    await expect(
+      run(['code', file, '--doc', doc, '--start', '0', '--end', '5', '--cell', 'MGF:Nowhere/Directive', '--coder', 'A']),
+    ).rejects.toThrow(/no code "MGF:Nowhere\/Directive"/);
+  });
+});

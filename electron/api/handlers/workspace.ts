@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { listCases, listAttributes } from '../../../db/queries/cases';
 import { currentCoderId, ensureCoder, getCoder, listCoders } from '../../../db/queries/coders';
+import { codeRefLabels } from '../../../db/queries/code-refs';
 import { codeTree } from '../../../db/queries/codes';
 import { getDocument, listDocuments } from '../../../db/queries/documents';
 import { listFrameworks } from '../../../db/queries/frameworks';
 import { getMeta, setMeta } from '../../../db/queries/meta';
-import { listSegments } from '../../../db/queries/segments';
 import { method } from '../define';
 import { id, name, none } from '../schemas';
 
@@ -34,6 +34,12 @@ export const workspaceMethods = {
     args: z.strictObject({ coderId: id.optional() }),
     handler: (session, args) => codeTree(session.db, args.coderId ?? null),
   }),
+  'codebook.refs': method({
+    summary: 'How the CLI and exports name each code: paths, and framework cells/slices as "MGF:System/Constitutive".',
+    kind: 'query',
+    args: none,
+    handler: (session) => [...codeRefLabels(session.db)].map(([id, ref]) => ({ id, ref })),
+  }),
   'frameworks.list': method({
     summary: "The project's frameworks (rows, columns, slices, cell codes) and which one is active.",
     kind: 'query',
@@ -42,12 +48,6 @@ export const workspaceMethods = {
       activeId: Number(getMeta(session.db, 'active_framework_id')) || null,
       frameworks: listFrameworks(session.db),
     }),
-  }),
-  'segments.list': method({
-    summary: 'Coded segments with their text and codes, optionally for one document or coder.',
-    kind: 'query',
-    args: z.strictObject({ documentId: id.optional(), coderId: id.optional() }),
-    handler: (session, args) => listSegments(session.db, args),
   }),
   'coders.list': method({
     summary: 'Coders with their colours and segment counts, and the current coder.',

@@ -222,3 +222,18 @@ describe('cases, attributes, coders and counts', () => {
     });
   });
 });
+
+describe('segment identity', () => {
+  it('never moves a segment to another document or coder', () => {
+    const { db, documentId } = withDocument();
+    const a = ensureCoder(db, 'A').id;
+    const b = ensureCoder(db, 'B').id;
+    const code = createCode(db, { parentId: null, name: 'X' });
+    const id = insertSegment(db, { documentId, coderId: a, start: 0, end: 4, codeIds: [code] });
+    expect(() => db.prepare('UPDATE segments SET coder_id = ? WHERE id = ?').run(b, id)).toThrow(/keeps its document and coder/);
+    expect(() =>
+      db.prepare('INSERT INTO segment_codes (segment_id, code_id, document_id, coder_id) VALUES (?, ?, ?, ?)').run(id, code, documentId, b),
+    ).toThrow(/copy the document and coder/);
+    db.prepare('UPDATE segments SET coder_id = coder_id, memo = ? WHERE id = ?').run('fine', id);
+  });
+});
