@@ -6,7 +6,9 @@ import { DocumentsPane } from './DocumentsPane';
 import { ErrorBanner } from './ErrorBanner';
 import { Splitter } from './Splitter';
 import { StatusBar } from './StatusBar';
-import { TranscriptPane } from './TranscriptPane';
+import { HelpOverlay } from './HelpOverlay';
+import { HistoryButtons } from './HistoryButtons';
+import { TranscriptView, type JumpRequest } from './transcript/TranscriptView';
 import { useQuery } from './use-query';
 import { useStoredState } from './use-stored-state';
 
@@ -19,6 +21,17 @@ export function Workspace({ project }: { project: Project }) {
   const [documentId, setDocumentId] = useStoredState<number | null>(`document.${project.guid}`, null);
   const [panes, setPanes] = useStoredState('panes', { left: 300, right: 320 });
   const [error, setError] = useState<Error>();
+  const [help, setHelp] = useState(false);
+  // Other views (the matrix, search) ask the transcript to show a passage through this.
+  const [jump] = useState<JumpRequest | null>(null);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === '?' && !(e.target instanceof HTMLElement && e.target.closest('input, textarea, select'))) setHelp(true);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   // Open the first document when none is chosen yet (or the chosen one is gone).
   useEffect(() => {
@@ -34,9 +47,15 @@ export function Workspace({ project }: { project: Project }) {
         <h1 className="project-name" title={project.file}>
           {project.name}
         </h1>
-        <button type="button" onClick={closeProject}>
-          Close project
-        </button>
+        <div className="topbar-actions">
+          <HistoryButtons onError={setError} />
+          <button type="button" aria-label="Keyboard shortcuts" onClick={() => setHelp(true)}>
+            ?
+          </button>
+          <button type="button" onClick={closeProject}>
+            Close project
+          </button>
+        </div>
       </header>
       <ErrorBanner error={error ?? documents.error ?? cases.error ?? coders.error} onDismiss={() => setError(undefined)} />
       <DocumentsPane documents={documents.data ?? []} cases={cases.data?.cases ?? []} selectedId={documentId} onSelect={setDocumentId} />
@@ -49,7 +68,15 @@ export function Workspace({ project }: { project: Project }) {
         direction={1}
         onChange={(left) => setPanes({ ...panes, left })}
       />
-      <TranscriptPane documentId={documentId} cases={cases.data?.cases ?? []} />
+      <TranscriptView
+        documentId={documentId}
+        projectGuid={project.guid}
+        cases={cases.data?.cases ?? []}
+        coders={coders.data?.coders ?? []}
+        currentCoderId={coders.data?.currentId ?? null}
+        jump={jump}
+        onError={setError}
+      />
       <Splitter
         label="Resize codebook pane"
         area="s2"
@@ -61,6 +88,7 @@ export function Workspace({ project }: { project: Project }) {
       />
       <CodebookPane coders={coders.data?.coders ?? []} />
       <StatusBar coders={coders.data} onError={setError} file={project.file} />
+      {help && <HelpOverlay onClose={() => setHelp(false)} />}
     </div>
   );
 }

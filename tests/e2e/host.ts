@@ -6,6 +6,8 @@ import { join } from 'node:path';
 export interface RunningHost {
   url: string;
   home: string;
+  /** Calls an API method over HTTP, as the page does, and returns its result (throws on failure). */
+  call<T = any>(method: string, args?: unknown): Promise<T>;
   stop(): Promise<void>;
 }
 
@@ -30,9 +32,20 @@ export async function startWebHost(extraArgs: string[] = [], home = mkdtempSync(
     child.stderr!.on('data', onData);
     child.once('exit', (code) => reject(new Error(`web host exited with ${code}:\n${output}`)));
   });
+  const { origin, searchParams } = new URL(url);
   return {
     url,
     home,
+    async call(method, args = {}) {
+      const response = await fetch(`${origin}/api/${method}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Trellis-Token': searchParams.get('token')! },
+        body: JSON.stringify(args),
+      });
+      const envelope = await response.json();
+      if (!envelope.ok) throw new Error(`${method}: ${envelope.error.message}`);
+      return envelope.result;
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => {

@@ -59,11 +59,15 @@ const updateArgs = z.strictObject({
   memo: memo.optional(),
   addCodeIds: ids.optional(),
   removeCodeIds: ids.optional(),
+  newCodes: z
+    .array(z.strictObject({ name, parentId: id.nullable() }))
+    .max(20)
+    .optional(),
 });
 
 function updateLabel(args: z.output<typeof updateArgs>): string {
   if (args.start !== undefined || args.end !== undefined) return 'Resize coding';
-  if (args.addCodeIds?.length) return 'Add code';
+  if (args.addCodeIds?.length || args.newCodes?.length) return 'Add code';
   if (args.removeCodeIds?.length) return 'Remove code';
   return 'Edit coding memo';
 }
@@ -102,14 +106,15 @@ export const segmentMethods = {
     summary: "Moves a segment's boundaries, edits its memo, adds or removes codes (removing the last code deletes it).",
     kind: 'mutation',
     args: updateArgs,
-    emits: ['segments-changed'],
+    emits: ['segments-changed', 'codebook-changed'],
     undo: updateLabel,
     handler: (session, args) => {
       const { db } = session;
       if (args.start !== undefined || args.end !== undefined || args.memo !== undefined) {
         updateSegment(db, args.id, { start: args.start, end: args.end, memo: args.memo });
       }
-      if (args.addCodeIds?.length) addSegmentCodes(db, args.id, args.addCodeIds);
+      const added = [...(args.addCodeIds ?? []), ...(args.newCodes ?? []).map((code) => createCode(db, code))];
+      if (added.length) addSegmentCodes(db, args.id, added);
       const exists = args.removeCodeIds?.length ? removeSegmentCodes(db, args.id, args.removeCodeIds) : true;
       return exists ? getSegment(db, args.id) : null;
     },

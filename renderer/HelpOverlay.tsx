@@ -1,0 +1,53 @@
+import { useEffect, useRef } from 'react';
+
+const SHORTCUTS: [string, string][] = [
+  ['Select text, or Shift+Arrows in the transcript', 'Select a passage (Ctrl+Shift+Arrows by word)'],
+  ['C or Enter', 'Code the selection'],
+  ['1–9 (empty search box)', 'Toggle a framework cell in the coding popover'],
+  ['0 (empty search box)', 'Cycle the framework layer (slice)'],
+  ['Type, ↑/↓, Enter', 'Find a code, move, toggle it (or create it)'],
+  ['Enter / Ctrl+Enter', 'Apply the chosen codes'],
+  ['Click a highlight or a stripe', 'Select that coding'],
+  ['[ and ]', 'Previous / next coding'],
+  ['E', 'Edit the selected coding’s codes'],
+  ['M', 'Write the selected coding’s memo'],
+  ['Alt+← / Alt+→', 'Move the start of the selected coding by a word (add Ctrl: a character)'],
+  ['Alt+Shift+← / Alt+Shift+→', 'Move its end'],
+  ['Delete', 'Delete the selected coding'],
+  ['Ctrl+Z / Shift+Ctrl+Z', 'Undo / redo (kept in the project across restarts)'],
+  ['Esc', 'Clear the selection, close a popover'],
+  ['?', 'This list'],
+];
+
+/** The keyboard shortcuts, opened with "?". */
+export function HelpOverlay({ onClose }: { onClose(): void }) {
+  const close = useRef<HTMLButtonElement>(null);
+  useEffect(() => close.current?.focus(), []);
+  return (
+    <div className="overlay" role="presentation" onMouseDown={onClose}>
+      <div
+        className="help"
+        role="dialog"
+        aria-modal="true"
+        aria-label="Keyboard shortcuts"
+        onMouseDown={(e) => e.stopPropagation()}
+        onKeyDown={(e) => e.key === 'Escape' && onClose()}
+      >
+        <header className="help-head">
+          <h2>Keyboard shortcuts</h2>
+          <button ref={close} type="button" className="icon-button" aria-label="Close shortcuts" onClick={onClose}>
+            ×
+          </button>
+        </header>
+        <dl>
+          {SHORTCUTS.map(([keys, what]) => (
+            <div key={keys} className="shortcut">
+              <dt>{keys}</dt>
+              <dd>{what}</dd>
+            </div>
+          ))}
+        </dl>
+      </div>
+    </div>
+  );
+}

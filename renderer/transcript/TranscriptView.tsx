@@ -1,0 +1,456 @@
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import type { ResultOf } from '../../electron/api/methods';
+import { sliceCodePoints } from '../../db/offsets';
+import { call } from '../api';
+import { useQuery } from '../use-query';
+import { useStoredState } from '../use-stored-state';
+import { indexCodes, type CodeInfo } from './codebook-index';
+import { CodingPopover, type CodingChoice } from './CodingPopover';
+import { HighlightPainter, markRange, setCodeColors } from './highlights';
+import { mountTranscript, type TranscriptDocument } from './lexical-document';
+import { SegmentPanel } from './SegmentPanel';
+import { extendSelectionByKey, selectedSpan, snapToWords, type Span } from './selection';
+import { packStripes, type Stripe } from './stripes';
+
+type Case = ResultOf<'cases.list'>['cases'][number];
+type Coder = ResultOf<'coders.list'>['coders'][number];
+export type Segment = ResultOf<'segments.list'>[number];
+
+/** Which coders' codings are painted: blind double coding needs "mine only". */
+export interface Visibility {
+  mode: 'all' | 'mine' | 'chosen';
+  chosen: number[];
+}
+
+export interface JumpRequest {
+  documentId: number;
+  start: number;
+  end: number;
+  segmentId?: number;
+  /** Changes on every request, so asking twice for the same place still scrolls. */
+  nonce: number;
+}
+
+interface Props {
+  documentId: number | null;
+  projectGuid: string;
+  cases: Case[];
+  coders: Coder[];
+  currentCoderId: number | null;
+  jump: JumpRequest | null;
+  onError(error: Error): void;
+}
+
+interface Popover {
+  span: Span;
+  anchor: { left: number; top: number; above: number };
+  /** Editing the codes of an existing segment rather than coding a new passage. */
+  segmentId?: number;
+}
+
+const LANE_WIDTH = 16;
+const MAX_LANES = 10;
+
+const contains = (s: Segment, offset: number) => s.start <= offset && offset < s.end;
+
+/** The code-point offset under the mouse, if it is over the text. */
+function offsetAtPoint(doc: TranscriptDocument, x: number, y: number): number | null {
+  const position = document.caretPositionFromPoint?.(x, y);
+  return position ? doc.fromDom(position.offsetNode, position.offset) : null;
+}
+
+export function TranscriptView({ documentId, projectGuid, cases, coders, currentCoderId, jump, onError }: Props) {
+  const docQuery = useQuery('documents.get', documentId === null ? null : { id: documentId }, ['documents-changed']);
+  const segmentsQuery = useQuery('segments.list', documentId === null ? null : { documentId }, ['segments-changed']);
+  const treeQuery = useQuery('codebook.tree', {}, ['codebook-changed']);
+  const frameworksQuery = useQuery('frameworks.list', {}, ['codebook-changed']);
+  const recentQuery = useQuery('segments.recentCodes', {}, ['segments-changed', 'coders-changed']);
+
+  const [visibility, setVisibility] = useStoredState<Visibility>(`visibility.${projectGuid}`, { mode: 'all', chosen: [] });
+  const [snap, setSnap] = useStoredState('snapToWord', true);
+  const [popover, setPopover] = useState<Popover | null>(null);
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [hover, setHover] = useState<{ x: number; y: number; ids: number[] } | null>(null);
+  const [created, setCreated] = useState<Segment[]>([]);
+  const [layout, setLayout] = useState<{ stripes: Stripe[]; lanes: number }>({ stripes: [], lanes: 0 });
+  const [viewport, setViewport] = useState({ top: 0, bottom: 2000 });
+  const [mounted, setMounted] = useState<{ id: number; doc: TranscriptDocument; painter: HighlightPainter } | null>(null);
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const pageRef = useRef<HTMLDivElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const hoverFrame = useRef(0);
+
+  const data = docQuery.data?.id === documentId ? docQuery.data : undefined;
+  const codes = useMemo(() => indexCodes(treeQuery.data), [treeQuery.data]);
+  const framework = useMemo(() => {
+    const list = frameworksQuery.data;
+    return list?.frameworks.find((f) => f.id === list.activeId) ?? list?.frameworks[0];
+  }, [frameworksQuery.data]);
+
+  // Mount the Lexical document once per opened document.
+  useLayoutEffect(() => {
+    if (!data || !rootRef.current) return;
+    const doc = mountTranscript(rootRef.current, data.text, data.paragraphs);
+    const painter = new HighlightPainter(doc);
+    setMounted({ id: data.id, doc, painter });
+    setCreated([]);
+    setSelectedId(null);
+    setPopover(null);
+    return () => {
+      painter.clear();
+      doc.destroy();
+      setMounted(null);
+    };
+  }, [data]);
+
+  useEffect(() => setCodeColors(new Map([...codes.values()].map((c) => [c.id, c.color]))), [codes]);
+
+  // Segments from the server plus any just created here and not yet refetched.
+  const segments = useMemo(() => {
+    const fromServer =
+      segmentsQuery.data && documentId !== null && segmentsQuery.data.every((s) => s.documentId === documentId) ? segmentsQuery.data : [];
+    const known = new Set(fromServer.map((s) => s.id));
+    return [...fromServer, ...created.filter((s) => !known.has(s.id) && s.documentId === documentId)];
+  }, [segmentsQuery.data, created, documentId]);
+
+  const visible = useMemo(() => {
+    const shown = (coderId: number) =>
+      visibility.mode === 'all' || (visibility.mode === 'mine' ? coderId === currentCoderId : visibility.chosen.includes(coderId));
+    return segments.filter((s) => shown(s.coderId));
+  }, [segments, visibility, currentCoderId]);
+
+  const relayoutStripes = useCallback(() => {
+    const page = pageRef.current;
+    if (!mounted || !page) return;
+    const origin = page.getBoundingClientRect().top;
+    const items = visible.flatMap((s) => {
+      const rect = mounted.painter.rangeOf(s.id)?.getBoundingClientRect();
+      if (!rect) return [];
+      return s.codeIds.map((codeId) => ({ segmentId: s.id, codeId, top: rect.top - origin, bottom: rect.bottom - origin }));
+    });
+    setLayout(packStripes(items));
+  }, [mounted, visible]);
+
+  // Paint (incrementally) whenever the visible segments change, then lay the stripes out.
+  useLayoutEffect(() => {
+    if (!mounted) return;
+    mounted.painter.paint(visible);
+    relayoutStripes();
+  }, [mounted, visible, relayoutStripes]);
+
+  useEffect(() => {
+    const scroller = scrollRef.current;
+    if (!scroller) return;
+    const observer = new ResizeObserver(() => relayoutStripes());
+    observer.observe(scroller);
+    return () => observer.disconnect();
+  }, [relayoutStripes]);
+
+  const onScroll = () => {
+    const scroller = scrollRef.current;
+    if (scroller) setViewport({ top: scroller.scrollTop - 600, bottom: scroller.scrollTop + scroller.clientHeight + 600 });
+    setHover(null);
+  };
+
+  const selected = visible.find((s) => s.id === selectedId) ?? null;
+  useEffect(() => {
+    markRange('segment-focus', selected && mounted ? (mounted.painter.rangeOf(selected.id) ?? null) : null);
+  }, [selected, mounted]);
+  useEffect(() => {
+    markRange(
+      'pending-selection',
+      popover && mounted && popover.segmentId === undefined ? mounted.doc.range(popover.span.start, popover.span.end) : null,
+    );
+  }, [popover, mounted]);
+  useEffect(() => () => ['segment-focus', 'pending-selection', 'jump-target'].forEach((n) => markRange(n, null)), []);
+
+  // Jump to a place asked for from elsewhere (the matrix's excerpts, search results).
+  useEffect(() => {
+    if (!jump || !mounted || jump.documentId !== mounted.id) return;
+    const range = mounted.doc.range(jump.start, jump.end);
+    markRange('jump-target', range);
+    const paragraph = mounted.doc.paragraphAt(jump.start);
+    if (paragraph) mounted.doc.paragraphElement(paragraph.n)?.scrollIntoView({ block: 'center' });
+    if (jump.segmentId !== undefined) setSelectedId(jump.segmentId);
+    const timer = setTimeout(() => markRange('jump-target', null), 2500);
+    return () => clearTimeout(timer);
+  }, [jump, mounted]);
+
+  const openPopoverForSelection = () => {
+    if (!mounted || !data) return;
+    const span = selectedSpan(mounted.doc, data.text);
+    if (!span) return;
+    const snapped = snap ? snapToWords(data.text, span) : span;
+    const rects = window.getSelection()?.getRangeAt(0).getClientRects();
+    const first = rects?.[0];
+    const last = rects?.[rects.length - 1];
+    setSelectedId(null);
+    setPopover({ span: snapped, anchor: { left: last?.left ?? 200, top: (last?.bottom ?? 200) + 8, above: first?.top ?? 200 } });
+  };
+
+  const onMouseUp = (e: MouseEvent) => {
+    if (!mounted || e.button !== 0) return;
+    const selection = window.getSelection();
+    if (selection && !selection.isCollapsed) return openPopoverForSelection();
+    const offset = offsetAtPoint(mounted.doc, e.clientX, e.clientY);
+    const under = offset === null ? [] : visible.filter((s) => contains(s, offset)).sort((a, b) => a.end - a.start - (b.end - b.start));
+    setSelectedId(under[0]?.id ?? null);
+  };
+
+  const onMouseMove = (e: MouseEvent) => {
+    if (!mounted || e.buttons) return;
+    const { clientX: x, clientY: y } = e;
+    cancelAnimationFrame(hoverFrame.current);
+    hoverFrame.current = requestAnimationFrame(() => {
+      const offset = offsetAtPoint(mounted.doc, x, y);
+      const ids = offset === null ? [] : visible.filter((s) => contains(s, offset)).map((s) => s.id);
+      setHover(ids.length ? { x, y, ids } : null);
+    });
+  };
+
+  const apply = async (choice: CodingChoice) => {
+    if (!popover || documentId === null) return;
+    const target = popover;
+    setPopover(null);
+    window.getSelection()?.removeAllRanges();
+    scrollRef.current?.focus({ preventScroll: true });
+    try {
+      if (target.segmentId === undefined) {
+        const segment = await call('segments.create', {
+          documentId,
+          ...target.span,
+          codeIds: choice.codeIds,
+          newCodes: choice.newCodes,
+          memo: choice.memo,
+        });
+        setCreated((c) => [...c, segment]);
+        setSelectedId(segment.id);
+      } else {
+        const current = segments.find((s) => s.id === target.segmentId);
+        if (!current) return;
+        await call('segments.update', {
+          id: current.id,
+          addCodeIds: choice.codeIds.filter((id) => !current.codeIds.includes(id)),
+          removeCodeIds: current.codeIds.filter((id) => !choice.codeIds.includes(id)),
+          newCodes: choice.newCodes,
+          memo: choice.memo,
+        });
+      }
+    } catch (error) {
+      onError(error as Error);
+    }
+  };
+
+  const moveSelection = (direction: 1 | -1) => {
+    const ordered = [...visible].sort((a, b) => a.start - b.start || a.end - b.end);
+    const at = ordered.findIndex((s) => s.id === selectedId);
+    const next = ordered[at === -1 ? (direction === 1 ? 0 : ordered.length - 1) : at + direction];
+    if (!next || !mounted) return;
+    setSelectedId(next.id);
+    const paragraph = mounted.doc.paragraphAt(next.start);
+    if (paragraph) mounted.doc.paragraphElement(paragraph.n)?.scrollIntoView({ block: 'nearest' });
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.target !== scrollRef.current) return;
+    placeCaret();
+    if (extendSelectionByKey(e.nativeEvent)) {
+      e.preventDefault();
+      return;
+    }
+    const plain = !e.ctrlKey && !e.metaKey && !e.altKey;
+    if ((e.key === 'c' || e.key === 'Enter') && plain && !window.getSelection()?.isCollapsed) {
+      e.preventDefault();
+      openPopoverForSelection();
+    } else if (e.key === 'Escape') {
+      window.getSelection()?.removeAllRanges();
+      setSelectedId(null);
+    } else if (e.key === ']' && plain) {
+      e.preventDefault();
+      moveSelection(1);
+    } else if (e.key === '[' && plain) {
+      e.preventDefault();
+      moveSelection(-1);
+    }
+  };
+
+  /** Keyboard selection needs a starting point: put an (invisible) caret at the first turn's speech. */
+  const placeCaret = () => {
+    const selection = window.getSelection();
+    if (!mounted || !data || !selection || (selection.rangeCount > 0 && rootRef.current?.contains(selection.anchorNode))) return;
+    const first = data.paragraphs[0];
+    const start = first ? mounted.doc.toDom(first.bodyStart) : null;
+    if (start) selection.collapse(start.node, start.offset);
+  };
+
+  const docCases = data ? cases.filter((c) => data.caseIds.includes(c.id)) : [];
+  const toggleCoder = (id: number) => {
+    const base =
+      visibility.mode === 'chosen' ? visibility.chosen : visibility.mode === 'mine' ? [currentCoderId ?? -1] : coders.map((c) => c.id);
+    const chosen = base.includes(id) ? base.filter((x) => x !== id) : [...base, id];
+    setVisibility({ mode: chosen.length === coders.length ? 'all' : 'chosen', chosen });
+  };
+  const shownCoder = (id: number) =>
+    visibility.mode === 'all' || (visibility.mode === 'mine' ? id === currentCoderId : visibility.chosen.includes(id));
+  const lanes = Math.min(layout.lanes, MAX_LANES);
+
+  return (
+    <main className="pane transcript-pane" aria-label="Transcript">
+      {data ? (
+        <header className="transcript-header">
+          <div className="transcript-title">
+            <h2>{data.name}</h2>
+            <p className="transcript-meta">
+              {docCases.map((c) => [c.name, ...Object.values(c.attributes).slice(0, 2)].join(' · ')).join('; ')}
+              {docCases.length > 0 && ' — '}
+              {data.paragraphs.length} turns · {data.characters.toLocaleString()} characters · {visible.length} of {segments.length} codings
+              shown
+            </p>
+          </div>
+          <div className="transcript-tools">
+            <div className="coder-filter" role="group" aria-label="Show codings of">
+              <span>Show</span>
+              {coders.map((c) => (
+                <button key={c.id} type="button" className="chip" aria-pressed={shownCoder(c.id)} onClick={() => toggleCoder(c.id)}>
+                  <span className="swatch" style={{ backgroundColor: c.color }} />
+                  {c.name}
+                </button>
+              ))}
+              <button
+                type="button"
+                className="link-button"
+                aria-pressed={visibility.mode === 'mine'}
+                onClick={() => setVisibility({ mode: visibility.mode === 'mine' ? 'all' : 'mine', chosen: [] })}
+              >
+                {visibility.mode === 'mine' ? 'Show all coders' : 'Only mine'}
+              </button>
+            </div>
+            <label className="toggle">
+              <input type="checkbox" checked={snap} onChange={(e) => setSnap(e.target.checked)} /> Snap to words
+            </label>
+          </div>
+        </header>
+      ) : (
+        <p className="hint pad" role={docQuery.error ? 'alert' : undefined}>
+          {docQuery.error
+            ? `The document could not be opened: ${docQuery.error.message}`
+            : documentId === null
+              ? 'Choose a document.'
+              : 'Loading…'}
+        </p>
+      )}
+      <div
+        ref={scrollRef}
+        className="pane-scroll transcript-scroll"
+        tabIndex={0}
+        aria-label={data ? `Text of ${data.name}. Select text to code it; press ? for shortcuts.` : 'Transcript'}
+        onMouseUp={onMouseUp}
+        onMouseMove={onMouseMove}
+        onMouseLeave={() => setHover(null)}
+        onKeyDown={onKeyDown}
+        onFocus={placeCaret}
+        onScroll={onScroll}
+      >
+        <div className="transcript-page" ref={pageRef} style={{ paddingRight: 24 + lanes * LANE_WIDTH }}>
+          <div className="transcript" ref={rootRef} data-document={data?.id} />
+          <div className="stripes" aria-hidden="true" style={{ width: lanes * LANE_WIDTH }}>
+            {layout.stripes
+              .filter((s) => s.lane < MAX_LANES && s.bottom >= viewport.top && s.top <= viewport.bottom)
+              .map((s) => {
+                const code = codes.get(s.codeId);
+                return (
+                  <div
+                    key={`${s.segmentId}-${s.codeId}`}
+                    className={`stripe${s.segmentId === selectedId ? ' selected' : ''}`}
+                    data-segment={s.segmentId}
+                    title={code?.path}
+                    style={{ top: s.top, height: Math.max(s.bottom - s.top, 8), left: s.lane * LANE_WIDTH, backgroundColor: code?.color }}
+                    onMouseDown={(e) => e.preventDefault()}
+                    onClick={() => setSelectedId(s.segmentId)}
+                    onMouseEnter={(e) => setHover({ x: e.clientX, y: e.clientY, ids: [s.segmentId] })}
+                  >
+                    {s.bottom - s.top > 70 && <span className="stripe-label">{code?.name}</span>}
+                  </div>
+                );
+              })}
+          </div>
+        </div>
+      </div>
+      {hover && !popover && <HoverCard hover={hover} segments={visible} codes={codes} coders={coders} />}
+      {selected && data && mounted && (
+        <SegmentPanel
+          segment={selected}
+          text={data.text}
+          doc={mounted.doc}
+          codes={codes}
+          coders={coders}
+          onEditCodes={() => {
+            const rect = mounted.painter.rangeOf(selected.id)?.getBoundingClientRect();
+            setPopover({
+              span: selected,
+              segmentId: selected.id,
+              anchor: { left: rect?.left ?? 200, top: (rect?.bottom ?? 200) + 8, above: rect?.top ?? 200 },
+            });
+          }}
+          onClose={() => setSelectedId(null)}
+          onError={onError}
+        />
+      )}
+      {popover && data && (
+        <CodingPopover
+          key={`${popover.segmentId ?? 'new'}-${popover.span.start}-${popover.span.end}`}
+          title={popover.segmentId === undefined ? 'Code selection' : 'Codes of this segment'}
+          excerpt={sliceCodePoints(data.text, popover.span.start, popover.span.end)}
+          anchor={popover.anchor}
+          codes={codes}
+          framework={framework}
+          recent={recentQuery.data ?? []}
+          initial={popover.segmentId === undefined ? [] : segments.find((s) => s.id === popover.segmentId)?.codeIds}
+          initialMemo={popover.segmentId === undefined ? '' : segments.find((s) => s.id === popover.segmentId)?.memo}
+          onApply={(choice) => void apply(choice)}
+          onClose={() => {
+            setPopover(null);
+            scrollRef.current?.focus({ preventScroll: true });
+          }}
+        />
+      )}
+    </main>
+  );
+}
+
+function HoverCard({
+  hover,
+  segments,
+  codes,
+  coders,
+}: {
+  hover: { x: number; y: number; ids: number[] };
+  segments: Segment[];
+  codes: Map<number, CodeInfo>;
+  coders: Coder[];
+}) {
+  const shown = segments.filter((s) => hover.ids.includes(s.id));
+  return (
+    <div className="hover-card" role="tooltip" style={{ left: Math.min(hover.x + 14, window.innerWidth - 340), top: hover.y + 16 }}>
+      {shown.map((s) => {
+        const coder = coders.find((c) => c.id === s.coderId);
+        return (
+          <div key={s.id} className="hover-segment">
+            <div className="hover-coder">
+              <span className="swatch" style={{ backgroundColor: coder?.color }} /> {coder?.name}
+            </div>
+            <ul>
+              {s.codeIds.map((id) => (
+                <li key={id}>
+                  <span className="swatch" style={{ backgroundColor: codes.get(id)?.color }} /> {codes.get(id)?.path}
+                </li>
+              ))}
+            </ul>
+            {s.memo && <p className="hover-memo">{s.memo}</p>}
+          </div>
+        );
+      })}
+    </div>
+  );
+}

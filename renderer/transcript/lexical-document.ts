@@ -1,0 +1,206 @@
+// The transcript as a read-only Lexical document: one TurnNode per paragraph, one RunNode per stretch
+// of text that knows its code-point offset in the canonical text. Codings never enter the Lexical state;
+// this module only maps offsets to DOM positions and back.
+import { $getRoot, createEditor, ElementNode, TextNode, type EditorConfig, type LexicalEditor, type LexicalNode } from 'lexical';
+import { codePointLength, codePointToUtf16, utf16ToCodePoint } from '../../db/offsets';
+
+export interface ViewerParagraph {
+  n: number;
+  start: number;
+  end: number;
+  bodyStart: number;
+  speaker: string | null;
+  timeMs: number | null;
+}
+
+/** A run of text at a known code-point offset. */
+class RunNode extends TextNode {
+  __start = 0;
+  __speaker = false;
+
+  override $config() {
+    return this.config('trellis-run', { extends: TextNode });
+  }
+
+  override afterCloneFrom(prev: this): void {
+    super.afterCloneFrom(prev);
+    this.__start = prev.__start;
+    this.__speaker = prev.__speaker;
+  }
+
+  override createDOM(config: EditorConfig, editor?: LexicalEditor): HTMLElement {
+    const dom = super.createDOM(config, editor);
+    dom.dataset.start = String(this.__start);
+    if (this.__speaker) dom.classList.add('speaker');
+    return dom;
+  }
+}
+
+/** A speaker turn; its number and timestamp are drawn in the gutter from data attributes. */
+class TurnNode extends ElementNode {
+  __n = 0;
+  __time = '';
+
+  override $config() {
+    return this.config('trellis-turn', { extends: ElementNode });
+  }
+
+  override afterCloneFrom(prev: this): void {
+    super.afterCloneFrom(prev);
+    this.__n = prev.__n;
+    this.__time = prev.__time;
+  }
+
+  override createDOM(): HTMLElement {
+    const p = document.createElement('p');
+    p.className = 'turn';
+    p.dataset.n = String(this.__n);
+    if (this.__time) p.dataset.time = this.__time;
+    return p;
+  }
+
+  override updateDOM(): boolean {
+    return false;
+  }
+}
+
+const formatTime = (ms: number) => new Date(ms).toISOString().slice(11, 19);
+
+interface Run {
+  start: number;
+  end: number;
+  key: string;
+  text: string;
+}
+
+export interface TranscriptDocument {
+  editor: LexicalEditor;
+  /** Code points of the whole text. */
+  length: number;
+  /** DOM position of a code-point offset, for building Ranges. */
+  toDom(offset: number): { node: Node; offset: number } | null;
+  /** Code-point offset of a DOM position inside the transcript, or null when it is outside any text. */
+  fromDom(node: Node, offset: number): number | null;
+  /** A DOM Range over [start, end) in code points. */
+  range(start: number, end: number): Range | null;
+  /** The paragraph containing an offset. */
+  paragraphAt(offset: number): ViewerParagraph | undefined;
+  /** The element of a paragraph, to scroll to it. */
+  paragraphElement(n: number): HTMLElement | null;
+  destroy(): void;
+}
+
+/** Renders `text` (paragraphs joined by "\n") into `root` and returns the offset mapping. */
+export function mountTranscript(root: HTMLElement, text: string, paragraphs: ViewerParagraph[]): TranscriptDocument {
+  const editor = createEditor({
+    namespace: 'trellis-transcript',
+    nodes: [RunNode, TurnNode],
+    editable: false,
+    onError: (error) => console.error(error),
+  });
+  editor.setRootElement(root);
+  const lines = text.split('\n');
+  const runs: Run[] = [];
+  const turnKeys: string[] = [];
+  editor.update(
+    () => {
+      const body = $getRoot();
+      body.clear();
+      paragraphs.forEach((p, i) => {
+        const line = lines[i] ?? '';
+        const turn = new TurnNode();
+        turn.__n = p.n;
+        turn.__time = p.timeMs === null ? '' : formatTime(p.timeMs);
+        const labelEnd = codePointToUtf16(line, p.bodyStart - p.start);
+        const pieces: [string, number, boolean][] = [];
+        if (labelEnd > 0) pieces.push([line.slice(0, labelEnd), p.start, true]);
+        if (labelEnd < line.length) pieces.push([line.slice(labelEnd), p.bodyStart, false]);
+        const children: LexicalNode[] = pieces.map(([piece, start, speaker]) => {
+          const run = new RunNode(piece);
+          run.__start = start;
+          run.__speaker = speaker;
+          runs.push({ start, end: start + codePointLength(piece), key: run.getKey(), text: piece });
+          return run;
+        });
+        turn.append(...children);
+        turnKeys.push(turn.getKey());
+        body.append(turn);
+      });
+    },
+    { discrete: true },
+  );
+
+  /** Index of the last run starting at or before the offset. */
+  const runIndexAt = (offset: number) => {
+    let lo = 0;
+    let hi = runs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (runs[mid]!.start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+
+  const textNodeOf = (run: Run) => editor.getElementByKey(run.key)?.firstChild ?? null;
+
+  const toDom = (offset: number) => {
+    if (runs.length === 0) return null;
+    const run = runs[runIndexAt(offset)]!;
+    const node = textNodeOf(run);
+    if (!node) return null;
+    const within = Math.min(Math.max(offset - run.start, 0), run.end - run.start);
+    return { node, offset: codePointToUtf16(run.text, within) };
+  };
+
+  const fromDom = (node: Node, offset: number): number | null => {
+    const element = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element);
+    const runElement = element?.closest<HTMLElement>('[data-start]');
+    if (runElement && root.contains(runElement)) {
+      const start = Number(runElement.dataset.start);
+      const run = runs[runIndexAt(start)]!;
+      if (node.nodeType === Node.TEXT_NODE) return start + utf16ToCodePoint(run.text, offset);
+      return offset === 0 ? start : run.end;
+    }
+    // An element boundary, e.g. the start of a paragraph after a triple click.
+    const turn = element?.closest<HTMLElement>('.turn');
+    if (!turn || !root.contains(turn)) return null;
+    const paragraph = paragraphs.find((p) => p.n === Number(turn.dataset.n));
+    if (!paragraph) return null;
+    const child = turn.childNodes[offset] as HTMLElement | undefined;
+    return child?.dataset?.start !== undefined ? Number(child.dataset.start) : paragraph.end;
+  };
+
+  return {
+    editor,
+    length: codePointLength(text),
+    toDom,
+    fromDom,
+    range(start, end) {
+      const from = toDom(start);
+      const to = toDom(end);
+      if (!from || !to) return null;
+      const range = document.createRange();
+      range.setStart(from.node, from.offset);
+      range.setEnd(to.node, to.offset);
+      return range;
+    },
+    paragraphAt(offset) {
+      let lo = 0;
+      let hi = paragraphs.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (paragraphs[mid]!.start <= offset) lo = mid;
+        else hi = mid - 1;
+      }
+      return paragraphs[lo];
+    },
+    paragraphElement(n) {
+      const key = turnKeys[paragraphs.findIndex((p) => p.n === n)];
+      return key ? editor.getElementByKey(key) : null;
+    },
+    destroy() {
+      editor.setRootElement(null);
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import { codePointToUtf16, utf16ToCodePoint } from '../../db/offsets';
+import type { TranscriptDocument } from './lexical-document';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** The window selection as code-point offsets, trimmed of the paragraph break a triple click takes along. */
+export function selectedSpan(doc: TranscriptDocument, text: string): Span | null {
+  const selection = window.getSelection();
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+  const range = selection.getRangeAt(0);
+  const start = doc.fromDom(range.startContainer, range.startOffset);
+  const end = doc.fromDom(range.endContainer, range.endOffset);
+  if (start === null || end === null) return null;
+  return trim(text, Math.min(start, end), Math.max(start, end));
+}
+
+const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}\p{M}'’_-]/u.test(c);
+const isSpace = (c: string | undefined) => c !== undefined && /\s/u.test(c);
+
+/** Drops leading/trailing whitespace and line breaks from a span (never the words themselves). */
+export function trim(text: string, start: number, end: number): Span | null {
+  const points = Array.from(text.slice(codePointToUtf16(text, start), codePointToUtf16(text, end)));
+  let a = 0;
+  let b = points.length;
+  while (a < b && isSpace(points[a])) a++;
+  while (b > a && isSpace(points[b - 1])) b--;
+  return b > a ? { start: start + a, end: start + b } : null;
+}
+
+/** Widens a span to whole words (the "snap to word" option). */
+export function snapToWords(text: string, span: Span): Span {
+  const at = (cp: number) => {
+    const i = codePointToUtf16(text, cp);
+    return String.fromCodePoint(text.codePointAt(i) ?? 32);
+  };
+  const length = utf16ToCodePoint(text, text.length);
+  let { start, end } = span;
+  while (start > 0 && isWordChar(at(start - 1)) && isWordChar(at(start))) start--;
+  while (end < length && isWordChar(at(end - 1)) && isWordChar(at(end))) end++;
+  return { start, end };
+}
+
+/** Shift+Arrow selection in read-only text, which has no caret of its own: extend the DOM selection. */
+export function extendSelectionByKey(event: KeyboardEvent): boolean {
+  if (!event.shiftKey || event.altKey) return false;
+  const keys: Record<string, ['forward' | 'backward', 'character' | 'word' | 'line' | 'lineboundary']> = {
+    ArrowRight: ['forward', event.ctrlKey || event.metaKey ? 'word' : 'character'],
+    ArrowLeft: ['backward', event.ctrlKey || event.metaKey ? 'word' : 'character'],
+    ArrowDown: ['forward', 'line'],
+    ArrowUp: ['backward', 'line'],
+    End: ['forward', 'lineboundary'],
+    Home: ['backward', 'lineboundary'],
+  };
+  const move = keys[event.key];
+  const selection = window.getSelection();
+  if (!move || !selection || selection.rangeCount === 0) return false;
+  selection.modify('extend', move[0], move[1]);
+  return true;
+}
+
+/**
+ * An offset moved one word (or one character) left or right, for resizing a segment by keyboard. Here a
+ * word is anything between spaces, so an emoji or a dash is a step of its own.
+ */
+export function nudge(text: string, offset: number, direction: 1 | -1, unit: 'word' | 'character'): number {
+  const points = Array.from(text);
+  const clamp = (n: number) => Math.max(0, Math.min(points.length, n));
+  if (unit === 'character') return clamp(offset + direction);
+  let at = offset;
+  if (direction === 1) {
+    while (at < points.length && isSpace(points[at])) at++;
+    while (at < points.length && !isSpace(points[at])) at++;
+  } else {
+    while (at > 0 && isSpace(points[at - 1])) at--;
+    while (at > 0 && !isSpace(points[at - 1])) at--;
+  }
+  return clamp(at);
+}

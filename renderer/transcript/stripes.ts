@@ -1,0 +1,26 @@
+// Coding stripes: one vertical bar per (segment, code) in the margin, packed into lanes so that bars
+// that overlap vertically sit side by side.
+
+export interface StripeInput {
+  segmentId: number;
+  codeId: number;
+  top: number;
+  bottom: number;
+}
+
+export interface Stripe extends StripeInput {
+  lane: number;
+}
+
+/** Greedy interval packing: each bar takes the leftmost lane that is free at its top. */
+export function packStripes(items: StripeInput[], gap = 4): { stripes: Stripe[]; lanes: number } {
+  const sorted = [...items].sort((a, b) => a.top - b.top || b.bottom - a.bottom || a.codeId - b.codeId);
+  const laneBottoms: number[] = [];
+  const stripes = sorted.map((item) => {
+    let lane = laneBottoms.findIndex((bottom) => bottom + gap <= item.top);
+    if (lane < 0) lane = laneBottoms.push(0) - 1;
+    laneBottoms[lane] = item.bottom;
+    return { ...item, lane };
+  });
+  return { stripes, lanes: laneBottoms.length };
+}

@@ -1,0 +1,240 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { createProjectFile } from '../../db/project-file';
+import { ensureCoder } from '../../db/queries/coders';
+import { insertDocument } from '../../db/queries/documents';
+import { setMeta } from '../../db/queries/meta';
+import { seedDefaultFramework } from '../../electron/services/default-framework';
+import { parsePlainTranscript } from '../../electron/services/transcript';
+import { startWebHost, type RunningHost } from './host';
+
+const TEXT = [
+  'Interviewer: Tell me about the café and the Trust.',
+  'DCS: The naïve plan 😀 worked – mostly. Schools joined the Trust 🎉 in 2009, after the Act.',
+  'Interviewer: And the CAF?',
+  'DCS: It changed everything for our lead professionals, honestly.',
+].join('\n');
+
+/** A project with one transcript full of accents and emoji, so UTF-16 vs code-point slips show. */
+function fixtureProject(): { home: string; file: string } {
+  const home = mkdtempSync(join(tmpdir(), 'trellis-e2e-coding-'));
+  const file = join(home, 'coding.trellis');
+  const db = createProjectFile(file, 'Coding fixture');
+  db.transaction(() => {
+    seedDefaultFramework(db);
+    insertDocument(db, { name: 'Emoji interview', ...parsePlainTranscript(TEXT), sourceName: null, sourceType: 'txt' });
+    setMeta(db, 'current_coder_id', String(ensureCoder(db, 'A').id));
+    ensureCoder(db, 'B');
+  })();
+  db.close();
+  return { home, file };
+}
+
+/** Screen coordinates of the first and last character of a phrase in the transcript. */
+async function phraseBox(page: Page, phrase: string) {
+  await expect(page.locator('.transcript .turn').first()).toBeVisible();
+  return page.evaluate((target) => {
+    const walker = document.createTreeWalker(document.querySelector('.transcript')!, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(target);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + target.length);
+      const rects = range.getClientRects();
+      const first = rects[0]!;
+      const last = rects[rects.length - 1]!;
+      return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
+    }
+    throw new Error(`phrase not found: ${target}`);
+  }, phrase);
+}
+
+/** Drags the mouse across a phrase in the transcript, as a researcher selects it. */
+async function dragOver(page: Page, phrase: string) {
+  const box = await phraseBox(page, phrase);
+  await page.mouse.move(box.x1, box.y1);
+  await page.mouse.down();
+  await page.mouse.move(box.x2, box.y2, { steps: 6 });
+  await page.mouse.up();
+}
+
+const segmentsOf = (host: RunningHost) =>
+  host.call<{ id: number; text: string; start: number; end: number; codeIds: number[]; memo: string; coderId: number }[]>(
+    'segments.list',
+    {},
+  );
+const refs = async (host: RunningHost) =>
+  new Map((await host.call<{ id: number; ref: string }[]>('codebook.refs')).map((r) => [r.id, r.ref]));
+const codePoints = (piece: string) => {
+  const start = [...TEXT.slice(0, TEXT.indexOf(piece))].length;
+  return { start, end: start + [...piece].length };
+};
+
+let host: RunningHost;
+test.beforeEach(async () => {
+  const { home, file } = fixtureProject();
+  host = await startWebHost(['--project', file], home);
+});
+test.afterEach(async () => host.stop());
+
+test('a mouse selection coded with the MGF grid keys stores exactly the selected code points', async ({ page }) => {
+  await page.goto(host.url);
+  await dragOver(page, 'naïve plan 😀 worked');
+  const popover = page.getByRole('dialog', { name: 'Code selection' });
+  await expect(popover).toContainText('“naïve plan 😀 worked”');
+  await page.keyboard.press('4'); // Organizational × Constitutive
+  await page.keyboard.press('0'); // layer: National
+  await expect(popover.getByRole('button', { name: 'Organizational × Constitutive (key 4)' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(popover.getByRole('group', { name: /Layer/ }).getByRole('button', { name: 'National' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await page.screenshot({ path: '.test-output/screens/coding-popover.png' });
+  await page.keyboard.press('Enter');
+  await expect(popover).toHaveCount(0);
+
+  const [segment] = await segmentsOf(host);
+  expect(segment).toMatchObject({ text: 'naïve plan 😀 worked', ...codePoints('naïve plan 😀 worked') });
+  const labels = await refs(host);
+  expect(segment!.codeIds.map((id) => labels.get(id)).sort()).toEqual(['MGF:National', 'MGF:Organizational/Constitutive']);
+  // The highlight is painted and a stripe drawn, and the selection panel shows it.
+  await expect(page.locator('.stripe')).toHaveCount(2);
+  expect(await page.evaluate(() => CSS.highlights.size)).toBeGreaterThanOrEqual(2);
+  await expect(page.getByRole('region', { name: 'Selected coding' })).toContainText('naïve plan 😀 worked');
+});
+
+test('keyboard selection with Shift+arrows, coding by search, an in-vivo code and a memo', async ({ page }) => {
+  await page.goto(host.url);
+  const text = page.getByRole('main', { name: 'Transcript' }).locator('.transcript-scroll');
+  await expect(page.locator('.transcript .turn')).toHaveCount(4);
+  await text.focus(); // puts the caret at the first turn's speech
+  for (let i = 0; i < 'Tell me'.length; i++) await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('c');
+  const popover = page.getByRole('dialog', { name: 'Code selection' });
+  await expect(popover).toContainText('“Tell me”');
+  await page.keyboard.type('lead');
+  await expect(popover.getByRole('option', { name: /Create code/ })).toBeVisible();
+  await page.keyboard.press('Enter'); // create "lead"
+  await popover.getByRole('button', { name: '+ In-vivo code' }).click();
+  await popover.getByPlaceholder('Why this coding? (optional)').fill('Opening prompt.');
+  await popover.getByRole('button', { name: 'Apply' }).click();
+  await expect(popover).toHaveCount(0);
+
+  const [segment] = await segmentsOf(host);
+  expect(segment).toMatchObject({ text: 'Tell me', memo: 'Opening prompt.', ...codePoints('Tell me') });
+  const labels = await refs(host);
+  expect(segment!.codeIds.map((id) => labels.get(id)).sort()).toEqual(['Tell me', 'lead']);
+
+  // Word-wise keyboard selection from a caret placed by a click just before "Schools".
+  const schools = await phraseBox(page, 'Schools');
+  await page.mouse.click(schools.x1, schools.y1);
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Control+Shift+ArrowRight');
+  await page.keyboard.press('Enter');
+  await expect(popover).toContainText('“Schools joined the”');
+  await page.keyboard.press('7');
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await segmentsOf(host)).map((s) => s.text)).toContain('Schools joined the');
+});
+
+test('overlapping codings, resizing by keys, undo and redo across a reload', async ({ page }) => {
+  await page.goto(host.url);
+  await dragOver(page, 'plan 😀 worked');
+  await page.keyboard.press('1');
+  await page.keyboard.press('Enter');
+  await dragOver(page, 'worked – mostly. Schools');
+  await page.keyboard.press('3');
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await segmentsOf(host)).length).toBe(2);
+  const texts = (await segmentsOf(host)).map((s) => s.text).sort();
+  expect(texts).toEqual(['plan 😀 worked', 'worked – mostly. Schools']);
+  await expect(page.locator('.stripe')).toHaveCount(2);
+  await page.screenshot({ path: '.test-output/screens/coding-overlap.png' });
+
+  // The second coding is selected after applying it: move its end one word on, then its start one word back.
+  await expect(page.getByRole('region', { name: 'Selected coding' })).toContainText('worked – mostly. Schools');
+  await page.keyboard.press('Alt+Shift+ArrowRight');
+  await expect.poll(async () => (await segmentsOf(host)).map((s) => s.text)).toContain('worked – mostly. Schools joined');
+  await page.keyboard.press('Alt+ArrowLeft');
+  await expect.poll(async () => (await segmentsOf(host)).map((s) => s.text)).toContain('😀 worked – mostly. Schools joined');
+  const resized = (await segmentsOf(host)).find((s) => s.text.startsWith('😀'))!;
+  expect(resized).toMatchObject(codePoints('😀 worked – mostly. Schools joined'));
+
+  await expect(page.getByRole('button', { name: 'Undo Resize coding' })).toBeEnabled();
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await segmentsOf(host)).map((s) => s.text)).toContain('worked – mostly. Schools joined');
+
+  // Undo survives a reload: it lives in the project file.
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Undo Resize coding' })).toBeEnabled();
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await segmentsOf(host)).map((s) => s.text)).toEqual(['plan 😀 worked']);
+  await page.keyboard.press('Control+Shift+z');
+  await expect.poll(async () => (await segmentsOf(host)).map((s) => s.text).sort()).toEqual(['plan 😀 worked', 'worked – mostly. Schools']);
+  await expect(page.getByRole('button', { name: 'Redo Resize coding' })).toBeEnabled();
+});
+
+test('clicking a coding selects it; its codes, memo and deletion are editable; hovering shows who coded what', async ({ page }) => {
+  const { start, end } = codePoints('lead professionals');
+  const doc = (await host.call<{ id: number }[]>('documents.list'))[0]!;
+  const segment = await host.call('segments.create', {
+    documentId: doc.id,
+    start,
+    end,
+    codeRefs: ['MGF:Individual/Operational'],
+    coder: 'B',
+    memo: 'Role named.',
+  });
+  await page.goto(host.url);
+  const phrase = await phraseBox(page, 'lead professionals');
+  await page.mouse.move((phrase.x1 + phrase.x2) / 2, phrase.y1);
+  const card = page.getByRole('tooltip');
+  await expect(card).toContainText('B');
+  await expect(card).toContainText('MGF/Individual × Operational');
+  await expect(card).toContainText('Role named.');
+
+  await page.locator(`.stripe[data-segment="${segment.id}"]`).click();
+  const panel = page.getByRole('region', { name: 'Selected coding' });
+  await expect(panel).toContainText('Coder B');
+  await expect(panel).toContainText('¶4');
+  await panel.getByLabel('Memo (M)').fill('Role named; compare with turn 2.');
+  await panel.getByLabel('Memo (M)').press('Control+Enter');
+  await expect.poll(async () => (await segmentsOf(host))[0]!.memo).toBe('Role named; compare with turn 2.');
+  await page.locator('.transcript-scroll').focus();
+  await page.keyboard.press('e');
+  const popover = page.getByRole('dialog', { name: 'Codes of this segment' });
+  await page.keyboard.press('2');
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await segmentsOf(host))[0]!.codeIds.length).toBe(2);
+  await expect(popover).toHaveCount(0);
+  await page.locator('.transcript-scroll').focus();
+  await page.keyboard.press('Delete');
+  await expect.poll(async () => (await segmentsOf(host)).length).toBe(0);
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await segmentsOf(host)).length).toBe(1);
+});
+
+test('coder visibility: all coders, chosen coders, only mine', async ({ page }) => {
+  const doc = (await host.call<{ id: number }[]>('documents.list'))[0]!;
+  for (const [piece, coder] of [
+    ['café', 'A'],
+    ['Trust 🎉', 'B'],
+    ['the CAF', 'B'],
+  ] as const) {
+    await host.call('segments.create', { documentId: doc.id, ...codePoints(piece), codeRefs: ['MGF:System/Directive'], coder });
+  }
+  await page.goto(host.url);
+  const meta = page.locator('.transcript-meta');
+  await expect(meta).toContainText('3 of 3 codings shown');
+  await page.getByRole('button', { name: 'Only mine' }).click();
+  await expect(meta).toContainText('1 of 3 codings shown');
+  await expect(page.locator('.stripe')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Show all coders' }).click();
+  await page.getByRole('group', { name: 'Show codings of' }).getByRole('button', { name: 'A' }).click();
+  await expect(meta).toContainText('2 of 3 codings shown');
+  await page.reload();
+  await expect(page.locator('.transcript-meta')).toContainText('2 of 3 codings shown');
+});
