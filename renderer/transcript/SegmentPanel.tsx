@@ -22,8 +22,8 @@ interface Props {
 
 /** The selected coding: its codes, memo and boundaries, each editable and undoable. */
 export function SegmentPanel({ segment, text, doc, codes, coders, onEditCodes, onClose, onError }: Props) {
+  // The parent keys this panel by segment and memo, so the draft starts afresh when either changes.
   const [memo, setMemo] = useState(segment.memo);
-  useEffect(() => setMemo(segment.memo), [segment.id, segment.memo]);
   const coder = coders.find((c) => c.id === segment.coderId);
   const first = doc.paragraphAt(segment.start)?.n;
   const last = doc.paragraphAt(Math.max(segment.start, segment.end - 1))?.n;

@@ -165,14 +165,18 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
   }, [popover, mounted]);
   useEffect(() => () => ['segment-focus', 'pending-selection', 'jump-target'].forEach((n) => markRange(n, null)), []);
 
-  // Jump to a place asked for from elsewhere (the matrix's excerpts, search results).
+  // Jump to a place asked for from elsewhere (the matrix's excerpts, search results): select the
+  // coding while rendering (React's pattern for state that follows a prop), scroll and flash in an effect.
+  const [seenJump, setSeenJump] = useState<number | null>(null);
+  if (jump && mounted && jump.documentId === mounted.id && jump.nonce !== seenJump) {
+    setSeenJump(jump.nonce);
+    if (jump.segmentId !== undefined) setSelectedId(jump.segmentId);
+  }
   useEffect(() => {
     if (!jump || !mounted || jump.documentId !== mounted.id) return;
-    const range = mounted.doc.range(jump.start, jump.end);
-    markRange('jump-target', range);
+    markRange('jump-target', mounted.doc.range(jump.start, jump.end));
     const paragraph = mounted.doc.paragraphAt(jump.start);
     if (paragraph) mounted.doc.paragraphElement(paragraph.n)?.scrollIntoView({ block: 'center' });
-    if (jump.segmentId !== undefined) setSelectedId(jump.segmentId);
     const timer = setTimeout(() => markRange('jump-target', null), 2500);
     return () => clearTimeout(timer);
   }, [jump, mounted]);
@@ -380,6 +384,7 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
       {hover && !popover && <HoverCard hover={hover} segments={visible} codes={codes} coders={coders} />}
       {selected && data && mounted && (
         <SegmentPanel
+          key={`${selected.id}:${selected.memo}`}
           segment={selected}
           text={data.text}
           doc={mounted.doc}
