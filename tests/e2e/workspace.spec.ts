@@ -33,7 +33,7 @@ test('first start opens a fresh demo project: ten documents grouped by case, a t
   const transcript = page.getByRole('main', { name: 'Transcript' });
   await expect(transcript.getByRole('heading', { level: 2 })).toHaveText('Interview 01 – London Borough 1');
   await expect(transcript.locator('.turn').first().locator('.speaker')).toHaveText('Interviewer: ');
-  await expect(transcript.locator('.turn').nth(1).locator('.turn-number')).toHaveText('2');
+  await expect(transcript.locator('.turn').nth(1)).toHaveAttribute('data-n', '2');
   await expect(transcript.locator('.turn').nth(1).locator('.speaker')).toHaveText('DCS: ');
 
   // Picking another document by mouse, then by keyboard.
