@@ -5,6 +5,7 @@ import { CodebookPane } from './CodebookPane';
 import { DocumentsPane } from './DocumentsPane';
 import { ErrorBanner } from './ErrorBanner';
 import { Splitter } from './Splitter';
+import { perfMark } from './perf';
 import { StatusBar } from './StatusBar';
 import { HelpOverlay } from './HelpOverlay';
 import { HistoryButtons } from './HistoryButtons';
@@ -58,7 +59,15 @@ export function Workspace({ project }: { project: Project }) {
         </div>
       </header>
       <ErrorBanner error={error ?? documents.error ?? cases.error ?? coders.error} onDismiss={() => setError(undefined)} />
-      <DocumentsPane documents={documents.data ?? []} cases={cases.data?.cases ?? []} selectedId={documentId} onSelect={setDocumentId} />
+      <DocumentsPane
+        documents={documents.data ?? []}
+        cases={cases.data?.cases ?? []}
+        selectedId={documentId}
+        onSelect={(id) => {
+          perfMark('open-document');
+          setDocumentId(id);
+        }}
+      />
       <Splitter
         label="Resize documents pane"
         area="s1"

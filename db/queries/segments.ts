@@ -146,19 +146,36 @@ export interface SegmentFilter {
   segmentId?: number;
 }
 
+/**
+ * Segments with their codes and the exact text they cover. The text is sliced in JavaScript from each
+ * document's code points: SQLite's substr() walks a TEXT value from its start on every call, which
+ * is quadratic for thousands of segments in a long transcript.
+ */
 export function listSegments(db: Db, filter: SegmentFilter = {}): Segment[] {
   const rows = stmt(
     db,
     `SELECT s.id, s.guid, s.document_id AS documentId, s.coder_id AS coderId, s.start, s.end, s.memo,
-            substr(d.plain_text, s.start + 1, s.end - s.start) AS text,
             (SELECT group_concat(code_id) FROM segment_codes WHERE segment_id = s.id) AS codes
-       FROM segments s JOIN documents d ON d.id = s.document_id
+       FROM segments s
       WHERE (@document IS NULL OR s.document_id = @document) AND (@coder IS NULL OR s.coder_id = @coder)
         AND (@segment IS NULL OR s.id = @segment)
       ORDER BY s.document_id, s.start, s.end, s.id`,
   ).all({ document: filter.documentId ?? null, coder: filter.coderId ?? null, segment: filter.segmentId ?? null }) as (Omit<
     Segment,
-    'codeIds'
+    'codeIds' | 'text'
   > & { codes: string | null })[];
-  return rows.map(({ codes, ...r }) => ({ ...r, codeIds: codes ? codes.split(',').map(Number) : [] }));
+  const points = new Map<number, string[]>();
+  const textOf = (documentId: number) => {
+    let cached = points.get(documentId);
+    if (!cached) {
+      const { text } = stmt(db, 'SELECT plain_text AS text FROM documents WHERE id = ?').get(documentId) as { text: string };
+      points.set(documentId, (cached = Array.from(text)));
+    }
+    return cached;
+  };
+  return rows.map(({ codes, ...r }) => ({
+    ...r,
+    text: textOf(r.documentId).slice(r.start, r.end).join(''),
+    codeIds: codes ? codes.split(',').map(Number) : [],
+  }));
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, typ
 import type { ResultOf } from '../../electron/api/methods';
 import { sliceCodePoints } from '../../db/offsets';
 import { call } from '../api';
+import { perfMark } from '../perf';
 import { useQuery } from '../use-query';
 import { useStoredState } from '../use-stored-state';
 import { indexCodes, type CodeInfo } from './codebook-index';
@@ -49,6 +50,10 @@ interface Popover {
 }
 
 const LANE_WIDTH = 16;
+/** Highlights and stripes exist only for codings near the screen: painting all of them made scrolling janky. */
+const INITIAL_WINDOW = { start: 0, end: 12_000 };
+
+const afterNextFrame = (fn: () => void) => requestAnimationFrame(() => setTimeout(fn, 0));
 const MAX_LANES = 10;
 
 const contains = (s: Segment, offset: number) => s.start <= offset && offset < s.end;
@@ -74,6 +79,8 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
   const [created, setCreated] = useState<Segment[]>([]);
   const [layout, setLayout] = useState<{ stripes: Stripe[]; lanes: number }>({ stripes: [], lanes: 0 });
   const [viewport, setViewport] = useState({ top: 0, bottom: 2000 });
+  const [paintWindow, setPaintWindow] = useState(INITIAL_WINDOW);
+  const scrollFrame = useRef(0);
   const [mounted, setMounted] = useState<{ id: number; doc: TranscriptDocument; painter: HighlightPainter } | null>(null);
 
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -92,8 +99,10 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
   useLayoutEffect(() => {
     if (!data || !rootRef.current) return;
     const doc = mountTranscript(rootRef.current, data.text, data.paragraphs);
+    afterNextFrame(() => perfMark('text-visible'));
     const painter = new HighlightPainter(doc);
     setMounted({ id: data.id, doc, painter });
+    setPaintWindow(INITIAL_WINDOW);
     setCreated([]);
     setSelectedId(null);
     setPopover(null);
@@ -120,24 +129,27 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
     return segments.filter((s) => shown(s.coderId));
   }, [segments, visibility, currentCoderId]);
 
+  const inWindow = useMemo(() => visible.filter((s) => s.end > paintWindow.start && s.start < paintWindow.end), [visible, paintWindow]);
+
   const relayoutStripes = useCallback(() => {
     const page = pageRef.current;
     if (!mounted || !page) return;
     const origin = page.getBoundingClientRect().top;
-    const items = visible.flatMap((s) => {
+    const items = inWindow.flatMap((s) => {
       const rect = mounted.painter.rangeOf(s.id)?.getBoundingClientRect();
       if (!rect) return [];
       return s.codeIds.map((codeId) => ({ segmentId: s.id, codeId, top: rect.top - origin, bottom: rect.bottom - origin }));
     });
     setLayout(packStripes(items));
-  }, [mounted, visible]);
+  }, [mounted, inWindow]);
 
   // Paint (incrementally) whenever the visible segments change, then lay the stripes out.
   useLayoutEffect(() => {
     if (!mounted) return;
-    mounted.painter.paint(visible);
+    mounted.painter.paint(inWindow);
+    afterNextFrame(() => perfMark(`painted-${visible.length}`));
     relayoutStripes();
-  }, [mounted, visible, relayoutStripes]);
+  }, [mounted, inWindow, visible.length, relayoutStripes]);
 
   useEffect(() => {
     const scroller = scrollRef.current;
@@ -147,16 +159,41 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
     return () => observer.disconnect();
   }, [relayoutStripes]);
 
-  const onScroll = () => {
+  /** The code-point span on screen, from the turns at the top and bottom edges of the scroller. */
+  const spanOnScreen = () => {
     const scroller = scrollRef.current;
-    if (scroller) setViewport({ top: scroller.scrollTop - 600, bottom: scroller.scrollTop + scroller.clientHeight + 600 });
+    const text = rootRef.current;
+    if (!scroller || !text || !data) return null;
+    const box = scroller.getBoundingClientRect();
+    const x = text.getBoundingClientRect().left + 80;
+    const turnAt = (y: number) => {
+      const turn = document.elementFromPoint(x, y)?.closest<HTMLElement>('.turn');
+      return turn ? data.paragraphs.find((p) => p.n === Number(turn.dataset.n)) : undefined;
+    };
+    const top = turnAt(box.top + 4);
+    const bottom = turnAt(box.bottom - 4);
+    return top || bottom ? { start: (top ?? bottom)!.start, end: (bottom ?? top)!.end } : null;
+  };
+
+  const onScroll = () => {
     setHover(null);
+    cancelAnimationFrame(scrollFrame.current);
+    scrollFrame.current = requestAnimationFrame(() => {
+      const scroller = scrollRef.current;
+      if (scroller) setViewport({ top: scroller.scrollTop - 600, bottom: scroller.scrollTop + scroller.clientHeight + 600 });
+      const shown = spanOnScreen();
+      if (!shown) return;
+      // Repaint only when the screen nears the edge of the painted span, with a screen's worth of margin.
+      const margin = Math.max(4000, 2 * (shown.end - shown.start));
+      const nearEdge = (shown.start - paintWindow.start < margin / 2 && paintWindow.start > 0) || paintWindow.end - shown.end < margin / 2;
+      if (nearEdge) setPaintWindow({ start: Math.max(0, shown.start - margin), end: shown.end + margin });
+    });
   };
 
   const selected = visible.find((s) => s.id === selectedId) ?? null;
   useEffect(() => {
     markRange('segment-focus', selected && mounted ? (mounted.painter.rangeOf(selected.id) ?? null) : null);
-  }, [selected, mounted]);
+  }, [selected, mounted, inWindow]);
   useEffect(() => {
     markRange(
       'pending-selection',
@@ -170,6 +207,7 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
   const [seenJump, setSeenJump] = useState<number | null>(null);
   if (jump && mounted && jump.documentId === mounted.id && jump.nonce !== seenJump) {
     setSeenJump(jump.nonce);
+    setPaintWindow({ start: Math.max(0, jump.start - 8000), end: jump.end + 8000 });
     if (jump.segmentId !== undefined) setSelectedId(jump.segmentId);
   }
   useEffect(() => {
@@ -219,6 +257,7 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
     setPopover(null);
     window.getSelection()?.removeAllRanges();
     scrollRef.current?.focus({ preventScroll: true });
+    perfMark('apply');
     try {
       if (target.segmentId === undefined) {
         const segment = await call('segments.create', {

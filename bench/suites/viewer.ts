@@ -1,0 +1,177 @@
+// The coding workbench in Chromium: a 50,000-word transcript with 2,000 segments from two coders.
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { build } from 'vite';
+import { createProjectFile } from '../../db/project-file';
+import { ensureCoder } from '../../db/queries/coders';
+import { createCode } from '../../db/queries/codes';
+import { insertDocument } from '../../db/queries/documents';
+import { listFrameworks } from '../../db/queries/frameworks';
+import { setMeta } from '../../db/queries/meta';
+import { insertSegment } from '../../db/queries/segments';
+import { seedDefaultFramework } from '../../electron/services/default-framework';
+import { parsePlainTranscript } from '../../electron/services/transcript';
+import { rng, transcript } from '../corpus';
+import { fmt, type Row } from '../report';
+
+export function writeProject(file: string): void {
+  const db = createProjectFile(file, 'viewer bench');
+  const random = rng(11);
+  db.transaction(() => {
+    seedDefaultFramework(db);
+    const cells = listFrameworks(db)[0]!.cells.map((c) => c.codeId);
+    const root = createCode(db, { parentId: null, name: 'Themes', codable: false });
+    const themes = Array.from({ length: 30 }, (_, i) => createCode(db, { parentId: root, name: `Theme ${i + 1}` }));
+    const coders = [ensureCoder(db, 'A').id, ensureCoder(db, 'B').id];
+    setMeta(db, 'current_coder_id', String(coders[0]));
+    insertDocument(db, {
+      name: 'A short interview',
+      ...parsePlainTranscript(transcript(500, random)),
+      sourceName: null,
+      sourceType: 'bench',
+    });
+    const long = parsePlainTranscript(transcript(50_000, random));
+    const id = insertDocument(db, { name: 'B long interview', ...long, sourceName: null, sourceType: 'bench' });
+    const length = [...long.text].length;
+    for (let i = 0; i < 2000; i++) {
+      const start = Math.floor(random() * (length - 600));
+      const codeIds = [cells[Math.floor(random() * cells.length)]!, themes[Math.floor(random() * themes.length)]!];
+      insertSegment(db, { documentId: id, coderId: coders[i % 2]!, start, end: start + 40 + Math.floor(random() * 500), codeIds });
+    }
+  })();
+  db.close();
+}
+
+export function startHost(file: string, home: string): Promise<{ url: string; stop(): void }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/web.ts', '--project', file], {
+    env: { ...process.env, TRELLIS_HOME: home },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /running at (\S+)/.exec(out);
+      if (match) resolve({ url: match[1]!, stop: () => child.kill('SIGTERM') });
+    });
+    child.once('exit', (code) => reject(new Error(`host exited ${code}`)));
+  });
+}
+
+const markTime = (page: Page, name: string) =>
+  page.evaluate((n) => performance.getEntriesByName(`trellis:${n}`).at(-1)?.startTime ?? null, name);
+
+async function waitForMark(page: Page, name: string): Promise<number> {
+  await page.waitForFunction((n) => performance.getEntriesByName(`trellis:${n}`).length > 0, name, { timeout: 30_000 });
+  return (await markTime(page, name))!;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+export async function run(dir: string): Promise<Row[]> {
+  await build({ logLevel: 'warn' });
+  const file = join(dir, 'viewer.trellis');
+  writeProject(file);
+  const host = await startHost(file, dir);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--enable-precise-memory-info'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(host.url);
+    await page.getByRole('button', { name: /A short interview/ }).waitFor();
+    const visible: number[] = [];
+    const painted: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await page.getByRole('button', { name: /A short interview/ }).click();
+      await page.waitForFunction(() => document.querySelector('.transcript-header h2')?.textContent === 'A short interview');
+      await page.evaluate(() => performance.clearMarks());
+      await page.getByRole('button', { name: /B long interview/ }).click();
+      const painted2000 = await waitForMark(page, 'painted-2000');
+      const open = (await markTime(page, 'open-document'))!;
+      visible.push((await markTime(page, 'text-visible'))! - open);
+
+      painted.push(painted2000 - open);
+    }
+
+    // Apply a code to a selection and time until its highlight is painted.
+    const applied: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const box = await page.evaluate((nth) => {
+        const turn = document.querySelectorAll('.transcript .turn')[2 + nth * 2]!;
+        const text = turn.querySelectorAll('[data-start]')[1]!.firstChild!;
+        const range = document.createRange();
+        range.setStart(text, 0);
+        range.setEnd(text, 30);
+        turn.scrollIntoView({ block: 'center' });
+        const r = range.getClientRects();
+        return { x1: r[0]!.left + 1, y: r[0]!.top + r[0]!.height / 2, x2: r[r.length - 1]!.right - 1 };
+      }, i);
+      await page.mouse.move(box.x1, box.y);
+      await page.mouse.down();
+      await page.mouse.move(box.x2, box.y, { steps: 4 });
+      await page.mouse.up();
+      await page.getByRole('dialog', { name: 'Code selection' }).waitFor();
+      await page.keyboard.press('1');
+      await page.keyboard.press('Enter');
+      const done = await waitForMark(page, `painted-${2001 + i}`);
+      applied.push(done - (await markTime(page, 'apply'))!);
+    }
+
+    // Scroll through the whole document, recording long tasks.
+    const longTasks = await page.evaluate(async () => {
+      const tasks: number[] = [];
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => tasks.push(e.duration))).observe({
+        type: 'longtask',
+        buffered: false,
+      });
+      const scroller = document.querySelector<HTMLElement>('.transcript-scroll')!;
+      scroller.scrollTop = 0;
+      while (scroller.scrollTop + scroller.clientHeight < scroller.scrollHeight - 2) {
+        scroller.scrollTop += 700;
+        await new Promise((r) => requestAnimationFrame(() => r(null)));
+      }
+      await new Promise((r) => setTimeout(r, 300));
+      return tasks;
+    });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('Performance.enable');
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')!.value / 2 ** 20;
+
+    const size = '50,000 words, 2,000 segments, 2 coders (Chromium)';
+    return [
+      {
+        name: 'open transcript: text visible',
+        size,
+        figure: `median ${fmt(median(visible))} ms (${visible.map(fmt).join(', ')})`,
+        target: '< 300 ms',
+      },
+      {
+        name: 'open transcript: all highlights painted',
+        size,
+        figure: `median ${fmt(median(painted))} ms (${painted.map(fmt).join(', ')})`,
+        target: '< 500 ms',
+      },
+      {
+        name: 'apply a code: highlight shown',
+        size,
+        figure: `median ${fmt(median(applied))} ms, max ${fmt(Math.max(...applied))} ms`,
+        target: '< 50 ms',
+      },
+      {
+        name: 'scroll the whole transcript: long tasks',
+        size,
+        figure: `${longTasks.filter((t) => t > 50).length} over 50 ms (longest ${fmt(Math.max(0, ...longTasks))} ms)`,
+        target: 'none over 50 ms',
+      },
+      { name: 'renderer JS heap after all of the above', size, figure: `${heap.toFixed(0)} MB`, target: '< 300 MB' },
+    ];
+  } finally {
+    await browser.close();
+    host.stop();
+  }
+}
