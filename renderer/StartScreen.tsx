@@ -27,7 +27,7 @@ export function StartScreen({ projectsDir }: { projectsDir: string }) {
   };
 
   return (
-    <main className="start" aria-busy={busy}>
+    <main className="start-screen" aria-busy={busy}>
       <header className="start-header">
         <h1>Trellis</h1>
         <p>Qualitative coding of interview transcripts, with a live framework matrix.</p>

@@ -102,6 +102,18 @@ export function SegmentPanel({ segment, text, doc, codes, coders, onEditCodes, o
           Edit codes (E)
         </button>
       </div>
+      {segment.codeIds.some((id) => codes.get(id)?.description) && (
+        <dl className="code-descriptions" aria-label="Code definitions">
+          {segment.codeIds
+            .filter((id) => codes.get(id)?.description)
+            .map((id) => (
+              <div key={id}>
+                <dt>{codes.get(id)!.name}</dt>
+                <dd>{codes.get(id)!.description}</dd>
+              </div>
+            ))}
+        </dl>
+      )}
       <div className="segment-controls">
         <label className="memo-field">
           Memo (M)

@@ -9,6 +9,8 @@ import { indexCodes, type CodeInfo } from './codebook-index';
 import { CodingPopover, type CodingChoice } from './CodingPopover';
 import { HighlightPainter, markRange, setCodeColors } from './highlights';
 import { mountTranscript, type TranscriptDocument } from './lexical-document';
+import { DocumentMemo } from './DocumentMemo';
+import { ResizeHandles } from './ResizeHandles';
 import { SegmentPanel } from './SegmentPanel';
 import { extendSelectionByKey, selectedSpan, snapToWords, type Span } from './selection';
 import { packStripes, type Stripe } from './stripes';
@@ -73,6 +75,7 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
 
   const [visibility, setVisibility] = useStoredState<Visibility>(`visibility.${projectGuid}`, { mode: 'all', chosen: [] });
   const [snap, setSnap] = useStoredState('snapToWord', true);
+  const [showMemo, setShowMemo] = useStoredState('documentMemoOpen', false);
   const [popover, setPopover] = useState<Popover | null>(null);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [hover, setHover] = useState<{ x: number; y: number; ids: number[] } | null>(null);
@@ -372,6 +375,9 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
             <label className="toggle">
               <input type="checkbox" checked={snap} onChange={(e) => setSnap(e.target.checked)} /> Snap to words
             </label>
+            <button type="button" aria-expanded={showMemo} onClick={() => setShowMemo(!showMemo)}>
+              Document memo
+            </button>
           </div>
         </header>
       ) : (
@@ -397,6 +403,15 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
       >
         <div className="transcript-page" ref={pageRef} style={{ paddingRight: 24 + lanes * LANE_WIDTH }}>
           <div className="transcript" ref={rootRef} data-document={data?.id} />
+          {selected && mounted && (
+            <ResizeHandles
+              key={`${selected.id}:${selected.start}:${selected.end}`}
+              doc={mounted.doc}
+              start={selected.start}
+              end={selected.end}
+              onResize={(span) => call('segments.update', { id: selected.id, ...span }).catch(onError)}
+            />
+          )}
           <div className="stripes" aria-hidden="true" style={{ width: lanes * LANE_WIDTH }}>
             {layout.stripes
               .filter((s) => s.lane < MAX_LANES && s.bottom >= viewport.top && s.top <= viewport.bottom)
@@ -420,6 +435,7 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
           </div>
         </div>
       </div>
+      {showMemo && documentId !== null && <DocumentMemo documentId={documentId} onError={onError} />}
       {hover && !popover && <HoverCard hover={hover} segments={visible} codes={codes} coders={coders} />}
       {selected && data && mounted && (
         <SegmentPanel

@@ -238,3 +238,36 @@ test('coder visibility: all coders, chosen coders, only mine', async ({ page }) 
   await page.reload();
   await expect(page.locator('.transcript-meta')).toContainText('2 of 3 codings shown');
 });
+
+test('dragging a grip moves a boundary; the document memo and code definitions are at hand', async ({ page }) => {
+  const doc = (await host.call<{ id: number }[]>('documents.list'))[0]!;
+  const segment = await host.call('segments.create', {
+    documentId: doc.id,
+    ...codePoints('the café'),
+    codeRefs: ['MGF:System/Constitutive'],
+    coder: 'A',
+  });
+  await page.goto(host.url);
+  await page.locator(`.stripe[data-segment="${segment.id}"]`).click();
+  const panel = page.getByRole('region', { name: 'Selected coding' });
+  await expect(panel.getByLabel('Code definitions')).toContainText('Institutional design.');
+
+  const grip = page.locator('.resize-handle.grip-end');
+  const from = (await grip.boundingBox())!;
+  const to = await phraseBox(page, 'the Trust.');
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to.x2 - 8, to.y2, { steps: 8 });
+  await page.mouse.move(to.x2 - 3, to.y2, { steps: 2 });
+  await page.mouse.up();
+  await expect.poll(async () => (await segmentsOf(host))[0]!.text).toBe('the café and the Trust');
+  await page.screenshot({ path: '.test-output/screens/coding-resized.png' });
+
+  await page.getByRole('button', { name: 'Document memo' }).click();
+  const memo = page.getByRole('region', { name: 'Document memo' }).getByRole('textbox');
+  await memo.fill('Short call; the respondent was candid about the CAF.');
+  await page.locator('.transcript-scroll').focus();
+  await expect
+    .poll(async () => (await host.call<{ body: string }>('documents.memo', { documentId: doc.id })).body)
+    .toBe('Short call; the respondent was candid about the CAF.');
+});

@@ -1,0 +1,34 @@
+import { useState } from 'react';
+import { call } from '../api';
+import { useQuery } from '../use-query';
+
+/** The document's memo, saved (as an undoable step) when the field loses focus or on Ctrl+Enter. */
+export function DocumentMemo({ documentId, onError }: { documentId: number; onError(error: Error): void }) {
+  const memo = useQuery('documents.memo', { documentId }, ['documents-changed', 'history-changed']);
+  const stored = memo.data?.documentId === documentId ? memo.data.body : undefined;
+  return stored === undefined ? null : (
+    <MemoEditor key={`${documentId}:${stored}`} documentId={documentId} stored={stored} onError={onError} />
+  );
+}
+
+function MemoEditor({ documentId, stored, onError }: { documentId: number; stored: string; onError(error: Error): void }) {
+  const [draft, setDraft] = useState(stored);
+  const save = () => {
+    if (draft !== stored) call('documents.setMemo', { documentId, body: draft }).catch(onError);
+  };
+  return (
+    <section className="document-memo" aria-label="Document memo">
+      <label className="memo-field">
+        Document memo
+        <textarea
+          rows={4}
+          value={draft}
+          placeholder="Context of this interview, impressions, things to follow up…"
+          onChange={(e) => setDraft(e.target.value)}
+          onBlur={save}
+          onKeyDown={(e) => e.key === 'Enter' && (e.ctrlKey || e.metaKey) && save()}
+        />
+      </label>
+    </section>
+  );
+}
