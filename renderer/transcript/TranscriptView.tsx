@@ -244,7 +244,8 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
   };
 
   const onMouseMove = (e: MouseEvent) => {
-    if (!mounted || e.buttons) return;
+    // Over a stripe, the stripe's own hover card stays.
+    if (!mounted || e.buttons || (e.target as HTMLElement).closest('.stripe')) return;
     const { clientX: x, clientY: y } = e;
     cancelAnimationFrame(hoverFrame.current);
     hoverFrame.current = requestAnimationFrame(() => {

@@ -96,3 +96,24 @@ test('switching coder changes the current coder and, with per-coder counts, the 
   await page.reload();
   await expect(page.locator('.statusbar').getByRole('combobox', { name: 'Current coder' })).toHaveValue('C');
 });
+
+test('"?" lists the keyboard shortcuts; a densely coded passage stays readable', async ({ page }) => {
+  await page.goto(host.url);
+  await expect(page.locator('.transcript .turn').first()).toBeVisible();
+  await page.locator('.transcript-scroll').focus();
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help).toContainText('Toggle a framework cell in the coding popover');
+  await page.screenshot({ path: '.test-output/screens/shortcuts.png' });
+  await page.keyboard.press('Escape');
+  await expect(help).toHaveCount(0);
+
+  // Next coding with "]": selects and shows it.
+  await page.locator('.transcript-scroll').focus();
+  await page.keyboard.press(']');
+  await expect(page.getByRole('region', { name: 'Selected coding' })).toContainText('Coder');
+  const stripe = page.locator('.stripe.selected').first();
+  await stripe.hover();
+  await expect(page.getByRole('tooltip')).toContainText('MGF/');
+  await page.screenshot({ path: '.test-output/screens/dense-passage.png' });
+});
