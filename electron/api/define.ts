@@ -12,7 +12,8 @@ export interface MethodDef<S extends z.ZodType, R> {
   summary: string;
   kind: MethodKind;
   args: S;
-  emits?: readonly ApiEvent[];
+  /** Events pushed after the change commits; a function when they depend on the arguments. */
+  emits?: readonly ApiEvent[] | ((args: z.output<S>) => readonly ApiEvent[]);
   /** Makes a mutation one step of the project's undo history, labelled for the Undo menu ("Apply code"). */
   undo?: (args: z.output<S>) => string;
   handler: (session: Session, args: z.output<S>) => R;

@@ -32,7 +32,8 @@ export async function dispatch(session: Session, name: unknown, args: unknown): 
               ? recordStep(session.db, undo(parsed.data), currentCoderId(session.db), () => def.handler(session, parsed.data))
               : def.handler(session, parsed.data),
           )();
-    for (const event of def.emits ?? []) session.emit(event);
+    const events = typeof def.emits === 'function' ? def.emits(parsed.data) : (def.emits ?? []);
+    for (const event of events) session.emit(event);
     if (undo) session.emit('history-changed');
     return { ok: true, result };
   } catch (error) {

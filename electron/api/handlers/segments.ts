@@ -83,7 +83,12 @@ export const segmentMethods = {
     summary: 'Codes a passage: one segment (code-point offsets, end exclusive) by the current or named coder.',
     kind: 'mutation',
     args: createArgs,
-    emits: ['segments-changed', 'codebook-changed', 'coders-changed'],
+    // Codebook and coder views reload only when this call could have created a code or a coder.
+    emits: (args) => [
+      'segments-changed',
+      ...(args.newCodes?.length || args.createMissing ? (['codebook-changed'] as const) : []),
+      ...(args.coder !== undefined ? (['coders-changed'] as const) : []),
+    ],
     undo: () => 'Code passage',
     handler: (session, args) => {
       const { db } = session;
@@ -106,7 +111,7 @@ export const segmentMethods = {
     summary: "Moves a segment's boundaries, edits its memo, adds or removes codes (removing the last code deletes it).",
     kind: 'mutation',
     args: updateArgs,
-    emits: ['segments-changed', 'codebook-changed'],
+    emits: (args) => ['segments-changed', ...(args.newCodes?.length ? (['codebook-changed'] as const) : [])],
     undo: updateLabel,
     handler: (session, args) => {
       const { db } = session;
