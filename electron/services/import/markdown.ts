@@ -1,0 +1,120 @@
+// Markdown transcripts: the common subset (ATX and setext headings, paragraphs, list items, fenced code,
+// emphasis, code spans, links, escapes). Syntax becomes formatting; the words stay as written.
+import type { Block, Mark, SpeakerMatcher } from '../transcript';
+import { splitLines } from '../transcript';
+
+interface Inline {
+  text: string;
+  marks: Mark[];
+}
+
+const ESCAPABLE = /[!-/:-@[-`{-~]/;
+const EMPHASIS = /(\*{1,3}|_{1,3})(?=\S)([^]*?\S)\1/y;
+const CODE_SPAN = /(`+)([^]*?[^`])\1(?!`)/y;
+const LINK = /!?\[([^\]]*)\]\([^)\s]*(?:\s+"[^"]*")?\)/y;
+const AUTOLINK = /<((?:https?|mailto):[^>\s]+)>/y;
+
+function at(re: RegExp, s: string, i: number): RegExpExecArray | null {
+  re.lastIndex = i;
+  return re.exec(s);
+}
+
+/** Inline Markdown to plain text with bold/italic marks (UTF-16 ranges). */
+export function parseInline(source: string): Inline {
+  let text = '';
+  const marks: Mark[] = [];
+  const emit = (s: string, bold: boolean, italic: boolean) => {
+    if (s && (bold || italic)) marks.push({ start: text.length, end: text.length + s.length, bold, italic });
+    text += s;
+  };
+  const walk = (s: string, bold: boolean, italic: boolean) => {
+    for (let i = 0; i < s.length; ) {
+      const c = s[i]!;
+      let m: RegExpExecArray | null;
+      if (c === '\\' && ESCAPABLE.test(s[i + 1] ?? '')) {
+        emit(s[i + 1]!, bold, italic);
+        i += 2;
+      } else if (c === '`' && (m = at(CODE_SPAN, s, i))) {
+        emit(m[2]!, bold, italic);
+        i += m[0].length;
+      } else if ((c === '*' || c === '_') && (m = at(EMPHASIS, s, i)) && (c === '*' || !/\w/.test(s[i - 1] ?? ''))) {
+        const run = m[1]!.length;
+        walk(m[2]!, bold || run >= 2, italic || run !== 2);
+        i += m[0].length;
+      } else if ((c === '[' || c === '!') && (m = at(LINK, s, i))) {
+        walk(m[1]!, bold, italic);
+        i += m[0].length;
+      } else if (c === '<' && (m = at(AUTOLINK, s, i))) {
+        emit(m[1]!, bold, italic);
+        i += m[0].length;
+      } else {
+        emit(c, bold, italic);
+        i++;
+      }
+    }
+  };
+  walk(source, false, false);
+  return { text, marks };
+}
+
+/**
+ * Blocks of a Markdown document. Lines of one paragraph are joined with a space, except that a line
+ * starting with a speaker label or a list marker starts a new paragraph (transcripts often put turns
+ * on consecutive lines).
+ */
+export function markdownBlocks(source: string, matcher: SpeakerMatcher): Block[] {
+  const blocks: Block[] = [];
+  let lines: Inline[] = [];
+  let fence: string | null = null;
+  const flush = (heading?: number) => {
+    if (lines.length === 0) return;
+    const block: Block = { text: '', marks: [], heading };
+    for (const line of lines) {
+      if (block.text) block.text += ' ';
+      block.marks!.push(...line.marks.map((m) => ({ ...m, start: m.start + block.text.length, end: m.end + block.text.length })));
+      block.text += line.text;
+    }
+    blocks.push(block);
+    lines = [];
+  };
+  for (const raw of splitLines(source)) {
+    const fenceMark = /^ {0,3}(`{3,}|~{3,})/.exec(raw)?.[1];
+    if (fence !== null) {
+      if (fenceMark?.startsWith(fence)) fence = null;
+      else blocks.push({ text: raw });
+      continue;
+    }
+    if (fenceMark) {
+      flush();
+      fence = fenceMark;
+      continue;
+    }
+    if (raw.trim() === '') {
+      flush();
+      continue;
+    }
+    const setext = /^ {0,3}(=+|-+)[ \t]*$/.exec(raw);
+    if (setext && lines.length > 0) {
+      flush(setext[1]!.startsWith('=') ? 1 : 2);
+      continue;
+    }
+    if (/^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(raw)) {
+      flush();
+      continue;
+    }
+    const atx = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(raw);
+    if (atx) {
+      flush();
+      lines = [parseInline(atx[2] ?? '')];
+      flush(atx[1]!.length);
+      continue;
+    }
+    const hardBreak = / {2,}$|\\$/.test(raw);
+    const line = parseInline(raw.trim().replace(/\\$/, ''));
+    if (lines.length > 0 && (/^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]/.test(raw) || matcher(line.text))) flush();
+    lines.push(line);
+    if (hardBreak) flush();
+  }
+  flush();
+  return blocks;
+}
