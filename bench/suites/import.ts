@@ -43,7 +43,8 @@ export async function run(dir: string): Promise<Row[]> {
   ] as const) {
     const result = importFolder(dir, name);
     const imported = result.statuses.imported ?? 0;
-    if (imported !== FILES) throw new Error(`import bench: expected ${FILES} ${name} files imported, got ${JSON.stringify(result.statuses)}`);
+    if (imported !== FILES)
+      throw new Error(`import bench: expected ${FILES} ${name} files imported, got ${JSON.stringify(result.statuses)}`);
     rows.push(
       {
         name: `import ${name.toUpperCase()} transcripts (one transaction each)`,

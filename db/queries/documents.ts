@@ -140,8 +140,7 @@ export function findDocumentByName(db: Db, name: string): number | undefined {
 /** The document whose canonical text is exactly this one, if any (by content hash). */
 export function findDocumentByText(db: Db, text: string): { id: number; name: string } | undefined {
   return stmt(db, 'SELECT id, name FROM documents WHERE content_hash = ? AND plain_text = ? LIMIT 1').get(sha256(text), text) as
-    | { id: number; name: string }
-    | undefined;
+    { id: number; name: string } | undefined;
 }
 
 /** `base`, or "base (2)", "base (3)", … — the first name no document has (compared as the unique index does). */

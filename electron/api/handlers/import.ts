@@ -191,7 +191,8 @@ export const importMethods = {
     },
   }),
   'documents.describe': method({
-    summary: "Documents (or the one named) with their case, the case's attributes and their paragraphs, as `trellis documents` prints them.",
+    summary:
+      "Documents (or the one named) with their case, the case's attributes and their paragraphs, as `trellis documents` prints them.",
     kind: 'query',
     args: z.strictObject({ name: name.optional() }),
     handler: (session, args) => {

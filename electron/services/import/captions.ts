@@ -41,7 +41,8 @@ function paragraphsOf(source: string): { line: number; text: string }[][] {
 function readCues(source: string, format: CaptionFormat): Cue[] {
   const groups = paragraphsOf(source.replace(/^\uFEFF/, ''));
   if (format === 'vtt') {
-    if (!/^WEBVTT(?:[ \t]|$)/.test(groups[0]?.[0]?.text ?? '')) throw new FileProblem('is not a WebVTT file: it does not start with "WEBVTT"');
+    if (!/^WEBVTT(?:[ \t]|$)/.test(groups[0]?.[0]?.text ?? ''))
+      throw new FileProblem('is not a WebVTT file: it does not start with "WEBVTT"');
     groups.shift();
   }
   const cues: Cue[] = [];
@@ -55,7 +56,8 @@ function readCues(source: string, format: CaptionFormat): Cue[] {
     }
     const timing = group[timingAt]!;
     const m = TIMING.exec(timing.text);
-    const [start, end] = m && TIMESTAMP[format].test(m[1]!) && TIMESTAMP[format].test(m[2]!) ? [parseClock(m[1]), parseClock(m[2])] : [null, null];
+    const [start, end] =
+      m && TIMESTAMP[format].test(m[1]!) && TIMESTAMP[format].test(m[2]!) ? [parseClock(m[1]), parseClock(m[2])] : [null, null];
     if (start === null || end === null) {
       throw new FileProblem(`has a broken cue timing on line ${timing.line}: "${timing.text.slice(0, 80)}"`);
     }

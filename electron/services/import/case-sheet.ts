@@ -19,7 +19,8 @@ export interface CaseSheet {
 }
 
 const MAX_CHOICES = 12;
-const isIsoDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(v).toISOString().startsWith(v);
+const isIsoDate = (v: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(v).toISOString().startsWith(v);
 
 function csvRows(bytes: Uint8Array): string[][] {
   const parsed = Papa.parse<string[]>(decodeText(bytes).text, { skipEmptyLines: 'greedy' });
@@ -72,7 +73,8 @@ function inferColumn(name: string, values: string[]): SheetColumn {
   if (values.length > 0 && values.every((v) => Number.isFinite(Number(v)))) return { name, type: 'number', choices: null };
   if (values.length > 0 && values.every(isIsoDate)) return { name, type: 'date', choices: null };
   const distinct = [...new Set(values)];
-  if (distinct.length > 0 && distinct.length <= MAX_CHOICES && distinct.length < values.length) return { name, type: 'choice', choices: distinct };
+  if (distinct.length > 0 && distinct.length <= MAX_CHOICES && distinct.length < values.length)
+    return { name, type: 'choice', choices: distinct };
   return { name, type: 'text', choices: null };
 }
 

@@ -12,16 +12,40 @@ export interface DecodedText {
 
 // Node's TextDecoder reads "windows-1252" as Latin-1; these are the bytes where the two differ.
 const CP1252_HIGH: Record<number, string> = {
-  0x80: '€', 0x82: '‚', 0x83: 'ƒ', 0x84: '„', 0x85: '…', 0x86: '†', 0x87: '‡', 0x88: 'ˆ', 0x89: '‰', 0x8a: 'Š', 0x8b: '‹',
-  0x8c: 'Œ', 0x8e: 'Ž', 0x91: '‘', 0x92: '’', 0x93: '“', 0x94: '”', 0x95: '•', 0x96: '–', 0x97: '—', 0x98: '˜', 0x99: '™',
-  0x9a: 'š', 0x9b: '›', 0x9c: 'œ', 0x9e: 'ž', 0x9f: 'Ÿ',
+  0x80: '€',
+  0x82: '‚',
+  0x83: 'ƒ',
+  0x84: '„',
+  0x85: '…',
+  0x86: '†',
+  0x87: '‡',
+  0x88: 'ˆ',
+  0x89: '‰',
+  0x8a: 'Š',
+  0x8b: '‹',
+  0x8c: 'Œ',
+  0x8e: 'Ž',
+  0x91: '‘',
+  0x92: '’',
+  0x93: '“',
+  0x94: '”',
+  0x95: '•',
+  0x96: '–',
+  0x97: '—',
+  0x98: '˜',
+  0x99: '™',
+  0x9a: 'š',
+  0x9b: '›',
+  0x9c: 'œ',
+  0x9e: 'ž',
+  0x9f: 'Ÿ',
 };
 
 /** Where the first byte that is not part of a UTF-8 character sits, and how many valid multi-byte characters the file holds. */
 function scanUtf8(bytes: Uint8Array): { invalidAt: number; multiByte: number } {
   let invalidAt = -1;
   let multiByte = 0;
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i]!;
     const size = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
     let valid = size > 0 && i + size <= bytes.length;
@@ -99,6 +123,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   const notes = encoding === 'Windows-1252' ? ['Read as Windows-1252 text (it is not UTF-8).'] : [];
   // Control characters other than tabs and line breaks have no place in a transcript (old editors' Ctrl-Z, stray NULs).
   let removed = 0;
+  // eslint-disable-next-line no-control-regex -- control characters are what this removes
   const text = raw.replace(/[\u0000-\u0008\u000e-\u001f\u007f]/g, () => (removed++, ''));
   if (removed > 0) notes.push(`Removed ${removed} control character${removed === 1 ? '' : 's'}.`);
   if (text.trim().length === 0) throw new FileProblem('is empty (it holds only white space)');

@@ -46,7 +46,8 @@ class BlockWriter {
 
   append(text: string, bold = false, italic = false): void {
     const block = this.current!;
-    if (text && (bold || italic)) block.marks!.push({ start: block.text.length, end: block.text.length + text.length, bold, italic } satisfies Mark);
+    if (text && (bold || italic))
+      block.marks!.push({ start: block.text.length, end: block.text.length + text.length, bold, italic } satisfies Mark);
     block.text += text;
   }
 
@@ -126,7 +127,8 @@ export async function docxBlocks(bytes: Uint8Array): Promise<{ blocks: Block[]; 
   const notes: string[] = [];
   const xml = Buffer.from(main).toString('utf8');
   if (model!.comments.length > 0) notes.push('Comments were not imported.');
-  if (/<w:(?:ins|del|moveFrom|moveTo)\b/.test(xml)) notes.push('Tracked changes were not imported: the text reads as if all changes were accepted.');
+  if (/<w:(?:ins|del|moveFrom|moveTo)\b/.test(xml))
+    notes.push('Tracked changes were not imported: the text reads as if all changes were accepted.');
   if (writer.skipped.has('noteReference')) notes.push('Footnotes and endnotes were not imported.');
   if (writer.skipped.has('image')) notes.push('Images were not imported.');
   return { blocks: writer.blocks, notes };

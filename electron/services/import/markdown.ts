@@ -24,11 +24,15 @@ export function parseInline(source: string): Inline {
   let text = '';
   const marks: Mark[] = [];
   const emit = (s: string, bold: boolean, italic: boolean) => {
-    if (s && (bold || italic)) marks.push({ start: text.length, end: text.length + s.length, bold, italic });
+    const last = marks.at(-1);
+    if (s && (bold || italic)) {
+      if (last && last.end === text.length && last.bold === bold && last.italic === italic) last.end += s.length;
+      else marks.push({ start: text.length, end: text.length + s.length, bold, italic });
+    }
     text += s;
   };
   const walk = (s: string, bold: boolean, italic: boolean) => {
-    for (let i = 0; i < s.length; ) {
+    for (let i = 0; i < s.length;) {
       const c = s[i]!;
       let m: RegExpExecArray | null;
       if (c === '\\' && ESCAPABLE.test(s[i + 1] ?? '')) {

@@ -75,7 +75,8 @@ const SKIPPED: Record<string, string> = {
 export function odtBlocks(bytes: Uint8Array): { blocks: Block[]; notes: string[] } {
   const zip = readZip(bytes, ['mimetype', 'content.xml', 'styles.xml'], ODT);
   const mimetype = zip.files.mimetype && Buffer.from(zip.files.mimetype).toString('utf8').trim();
-  if (mimetype !== undefined && mimetype !== ODT_MIMETYPE) throw new FileProblem(`is an OpenDocument file but not text (it is ${mimetype})`);
+  if (mimetype !== undefined && mimetype !== ODT_MIMETYPE)
+    throw new FileProblem(`is an OpenDocument file but not text (it is ${mimetype})`);
   if (!zip.files['content.xml']) throw new FileProblem(`is a ZIP archive but not an ${ODT}: it has no content.xml`);
   let content: XmlNode[];
   let stylesXml: XmlNode[];
@@ -91,7 +92,8 @@ export function odtBlocks(bytes: Uint8Array): { blocks: Block[]; notes: string[]
   let current: Block = { text: '', marks: [] };
 
   const append = (text: string, format: { bold: boolean; italic: boolean }) => {
-    if (text && (format.bold || format.italic)) current.marks!.push({ start: current.text.length, end: current.text.length + text.length, ...format });
+    if (text && (format.bold || format.italic))
+      current.marks!.push({ start: current.text.length, end: current.text.length + text.length, ...format });
     current.text += text;
   };
   const start = (heading?: number) => (current = { text: '', marks: [], heading });

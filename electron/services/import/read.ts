@@ -14,7 +14,7 @@ import { odtBlocks } from './odt';
 
 export type ImportFormat = 'txt' | 'md' | 'vtt' | 'srt' | 'docx' | 'odt' | 'paste';
 
-export const TRANSCRIPT_EXTENSIONS: Record<string, ImportFormat> = {
+export const TRANSCRIPT_EXTENSIONS: Record<string, Exclude<ImportFormat, 'paste'>> = {
   '.txt': 'txt',
   '.text': 'txt',
   '.md': 'md',
@@ -42,11 +42,14 @@ export interface ImportedFile {
 /** The last part of a path written with either kind of slash (uploads name files by their relative path). */
 export const fileNameOf = (file: string): string => file.split(/[\\/]/).pop() ?? file;
 
-const sizeText = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+// Rounded up, so that a file just over the limit never reads as the limit itself.
+const sizeText = (bytes: number) => `${(Math.ceil((bytes / 1024 / 1024) * 10) / 10).toFixed(1)} MB`;
 
 function checkSize(bytes: number): void {
   if (bytes > MAX_IMPORT_BYTES) {
-    throw new FileProblem(`is ${sizeText(bytes)}; Trellis imports files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB (split it into smaller files)`);
+    throw new FileProblem(
+      `is ${sizeText(bytes)}; Trellis imports files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB (split it into smaller files)`,
+    );
   }
 }
 
@@ -92,8 +95,7 @@ export async function naming<T>(file: string, read: () => Promise<T>): Promise<T
   }
 }
 
-function formatOf(source: ImportSource): ImportFormat {
-  if ('text' in source) return 'paste';
+function formatOf(source: ImportSource): Exclude<ImportFormat, 'paste'> {
   const ext = extname(fileNameOf(sourceFile(source))).toLowerCase();
   const format = TRANSCRIPT_EXTENSIONS[ext];
   if (!format) {
@@ -104,15 +106,22 @@ function formatOf(source: ImportSource): ImportFormat {
   return format;
 }
 
-async function blocksOf(format: ImportFormat, source: ImportSource, options: SpeakerOptions) {
+async function blocksOf(source: ImportSource, options: SpeakerOptions) {
   const matcher = speakerMatcher(options.speakerPattern);
   if ('text' in source) {
     if (source.text.trim() === '') throw new FileProblem('is empty');
-    return { matcher, encoding: null, notes: [], blocks: splitLines(source.text).map((text): Block => ({ text })) };
+    return {
+      format: 'paste' as const,
+      matcher,
+      encoding: null,
+      notes: [],
+      blocks: splitLines(source.text).map((text): Block => ({ text })),
+    };
   }
   const bytes = sourceBytes(source)!;
-  if (format === 'docx') return { matcher, encoding: null, ...(await docxBlocks(bytes)) };
-  if (format === 'odt') return { matcher, encoding: null, ...odtBlocks(bytes) };
+  const format = formatOf(source);
+  if (format === 'docx') return { format, matcher, encoding: null, ...(await docxBlocks(bytes)) };
+  if (format === 'odt') return { format, matcher, encoding: null, ...odtBlocks(bytes) };
   const { text, encoding, notes } = decodeText(bytes);
   const blocks =
     format === 'md'
@@ -120,15 +129,14 @@ async function blocksOf(format: ImportFormat, source: ImportSource, options: Spe
       : format === 'vtt' || format === 'srt'
         ? captionBlocks(text, format, matcher)
         : splitLines(text).map((line): Block => ({ text: line }));
-  return { matcher, encoding, notes, blocks };
+  return { format, matcher, encoding, notes, blocks };
 }
 
 /** Reads and parses one transcript; throws a DataError whose message names the file and the problem. */
 export function readTranscript(source: ImportSource, options: SpeakerOptions = {}): Promise<ImportedFile> {
   const file = sourceFile(source);
   return naming(file, async () => {
-    const format = formatOf(source);
-    const { matcher, encoding, notes, blocks } = await blocksOf(format, source, options);
+    const { format, matcher, encoding, notes, blocks } = await blocksOf(source, options);
     const transcript = buildTranscript(blocks, matcher, options);
     if (transcript.paragraphs.length === 0) throw new FileProblem('has no text to import');
     const name = fileNameOf(file);
