@@ -4,6 +4,7 @@ import { call } from './api';
 import { CodebookPane } from './CodebookPane';
 import { DocumentsPane } from './DocumentsPane';
 import { ErrorBanner } from './ErrorBanner';
+import { ImportControls } from './import/ImportControls';
 import { Splitter } from './Splitter';
 import { StatusBar } from './StatusBar';
 import { TranscriptPane } from './TranscriptPane';
@@ -34,6 +35,7 @@ export function Workspace({ project }: { project: Project }) {
         <h1 className="project-name" title={project.file}>
           {project.name}
         </h1>
+        <ImportControls onOpen={setDocumentId} />
         <button type="button" onClick={closeProject}>
           Close project
         </button>

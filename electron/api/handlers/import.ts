@@ -88,7 +88,7 @@ function commitImport(db: Db, args: z.output<typeof importArgs>, file: ImportedF
       document: existing.name,
       documentId: existing.id,
       case: null,
-      notes: [`It has the same text as "${existing.name}", so it was not imported again.`],
+      notes: [],
     };
   }
   if (args.case === null && args.attributes?.length) throw new DataError('invalid', 'Attributes belong to a case: choose a case for them.');

@@ -139,8 +139,10 @@ export function readTranscript(source: ImportSource, options: SpeakerOptions = {
     const { format, matcher, encoding, notes, blocks } = await blocksOf(source, options);
     const transcript = buildTranscript(blocks, matcher, options);
     if (transcript.paragraphs.length === 0) throw new FileProblem('has no text to import');
+    // Pasted text is named by the user, not by a file: a dot in "Dr. Smith" is no extension.
     const name = fileNameOf(file);
-    return { file, baseName: name.slice(0, name.length - extname(name).length) || name, format, encoding, transcript, notes };
+    const baseName = format === 'paste' ? name : name.slice(0, name.length - extname(name).length) || name;
+    return { file, baseName, format, encoding, transcript, notes };
   });
 }
 

@@ -68,6 +68,10 @@ describe('documents.import', () => {
       ['ZOOM (2)', [2]],
     ]);
     expect((await call(session, 'documents.get', { id: 2 })).sourceType).toBe('paste');
+    // A pasted text's name is all name: the dot in "Dr. Lee" starts no extension.
+    expect(await call(session, 'documents.import', { source: { name: 'Dr. Lee, phone', text: 'Notes.' } })).toMatchObject({
+      document: 'Dr. Lee, phone',
+    });
   });
 
   it('puts documents in a chosen case (or none) and sets typed case attributes', async () => {
