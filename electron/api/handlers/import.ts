@@ -164,7 +164,7 @@ export const importMethods = {
       const file = sourceFile(args.source);
       return naming(file, async () => {
         const ext = extname(file).toLowerCase();
-        const format = ext === '.xlsx' ? 'xlsx' : ext === '.csv' || ext === '.tsv' || ext === '.txt' ? 'csv' : null;
+        const format = ext === '.xlsx' ? 'xlsx' : ext === '.csv' || ext === '.tsv' ? 'csv' : null;
         if (!format) throw new FileProblem(`is not a CSV or Excel (.xlsx) sheet`);
         return planCaseSheet(await readSheetRows(format, sourceBytes(args.source)!), listAttributes(session.db));
       });

@@ -50,7 +50,8 @@ async function xlsxRows(bytes: Uint8Array): Promise<string[][]> {
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
+    // ExcelJS declares its own Buffer type (an ArrayBuffer); hand it exactly the file's bytes.
+    await workbook.xlsx.load(bytes.slice().buffer);
   } catch (error) {
     throw new FileProblem(`could not be read as an Excel workbook: ${(error as Error).message}`);
   }
