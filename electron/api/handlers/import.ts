@@ -1,6 +1,7 @@
 import { extname } from 'node:path';
 import { z } from 'zod';
 import { DataError } from '../../../db/errors';
+import { sliceCodePoints } from '../../../db/offsets';
 import type { Db } from '../../../db/project-file';
 import {
   allowChoice,
@@ -10,7 +11,6 @@ import {
   linkCaseDocument,
   listAttributes,
   setCaseAttribute,
-  type Attribute,
 } from '../../../db/queries/cases';
 import { currentCoderId } from '../../../db/queries/coders';
 import { documentOutlines, findDocumentByText, insertDocument, uniqueDocumentName } from '../../../db/queries/documents';
@@ -62,8 +62,11 @@ export interface ImportOutcome {
 }
 
 function setAttribute(db: Db, caseId: number, value: z.output<typeof attributeValue>): void {
-  let attribute: Attribute = ensureAttribute(db, value.name, value.type, value.type === 'choice' ? [value.value] : null);
-  attribute = allowChoice(db, attribute, value.value);
+  const attribute = allowChoice(
+    db,
+    ensureAttribute(db, value.name, value.type, value.type === 'choice' ? [value.value] : null),
+    value.value,
+  );
   setCaseAttribute(db, caseId, attribute, value.value);
 }
 
@@ -138,7 +141,7 @@ export const importMethods = {
         characters: transcript.paragraphs.at(-1)!.end,
         paragraphs: transcript.paragraphs.length,
         speakers: transcript.speakers,
-        sample: lines.map((text, i) => ({ text: text.slice(0, SAMPLE_CHARACTERS), speaker: transcript.paragraphs[i]!.speaker })),
+        sample: lines.map((text, i) => ({ text: sliceCodePoints(text, 0, SAMPLE_CHARACTERS), speaker: transcript.paragraphs[i]!.speaker })),
         notes: file.notes,
         duplicateOf: findDocumentByText(session.db, transcript.text)?.name ?? null,
       };
