@@ -137,9 +137,9 @@ export function findDocumentByName(db: Db, name: string): number | undefined {
   return row?.id;
 }
 
-/** The document whose canonical text is exactly this one, if any (by content hash). */
+/** The document whose canonical text is this one, if any: same SHA-256 content hash (indexed). */
 export function findDocumentByText(db: Db, text: string): { id: number; name: string } | undefined {
-  return stmt(db, 'SELECT id, name FROM documents WHERE content_hash = ? AND plain_text = ? LIMIT 1').get(sha256(text), text) as
+  return stmt(db, 'SELECT id, name FROM documents WHERE content_hash = ? ORDER BY id LIMIT 1').get(sha256(text)) as
     { id: number; name: string } | undefined;
 }
 

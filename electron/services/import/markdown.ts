@@ -9,19 +9,19 @@ interface Inline {
 }
 
 const ESCAPABLE = /[!-/:-@[-`{-~]/;
-const EMPHASIS = /(\*{1,3}|_{1,3})(?=\S)([^]*?\S)\1/y;
-const CODE_SPAN = /(`+)([^]*?[^`])\1(?!`)/y;
-const LINK = /!?\[([^\]]*)\]\([^)\s]*(?:\s+"[^"]*")?\)/y;
-const AUTOLINK = /<((?:https?|mailto):[^>\s]+)>/y;
-
-function at(re: RegExp, s: string, i: number): RegExpExecArray | null {
-  re.lastIndex = i;
-  return re.exec(s);
-}
+const SYNTAX = /[\\`*_[!<]/g;
+// Spans are looked for within 2,000 characters, and a paragraph gets at most MAX_MISSES failed looks
+// (after that its stray * and _ are text), so that no line, however odd, takes more than a moment.
+const MAX_MISSES = 2000;
+const EMPHASIS = /(\*{1,3}|_{1,3})(?=\S)([^]{0,2000}?\S)\1/y;
+const CODE_SPAN = /(`+)([^]{0,2000}?[^`])\1(?!`)/y;
+const LINK = /!?\[([^\]]{0,2000})\]\([^)\s]{0,2000}(?:\s+"[^"]{0,2000}")?\)/y;
+const AUTOLINK = /<((?:https?|mailto):[^>\s]{1,2000})>/y;
 
 /** Inline Markdown to plain text with bold/italic marks (UTF-16 ranges). */
 export function parseInline(source: string): Inline {
   let text = '';
+  let misses = 0;
   const marks: Mark[] = [];
   const emit = (s: string, bold: boolean, italic: boolean) => {
     const last = marks.at(-1);
@@ -31,24 +31,40 @@ export function parseInline(source: string): Inline {
     }
     text += s;
   };
+  // Every syntax lookup that finds nothing counts; past MAX_MISSES the rest of the paragraph is read as text.
+  const look = (re: RegExp, s: string, i: number): RegExpExecArray | null => {
+    if (misses >= MAX_MISSES) return null;
+    re.lastIndex = i;
+    const m = re.exec(s);
+    if (!m) misses++;
+    return m;
+  };
   const walk = (s: string, bold: boolean, italic: boolean) => {
     for (let i = 0; i < s.length;) {
+      // Plain text up to the next character that may start syntax goes out in one piece.
+      SYNTAX.lastIndex = i;
+      const next = SYNTAX.exec(s)?.index ?? s.length;
+      if (next > i) {
+        emit(s.slice(i, next), bold, italic);
+        i = next;
+        continue;
+      }
       const c = s[i]!;
       let m: RegExpExecArray | null;
       if (c === '\\' && ESCAPABLE.test(s[i + 1] ?? '')) {
         emit(s[i + 1]!, bold, italic);
         i += 2;
-      } else if (c === '`' && (m = at(CODE_SPAN, s, i))) {
+      } else if (c === '`' && (m = look(CODE_SPAN, s, i))) {
         emit(m[2]!, bold, italic);
         i += m[0].length;
-      } else if ((c === '*' || c === '_') && (m = at(EMPHASIS, s, i)) && (c === '*' || !/\w/.test(s[i - 1] ?? ''))) {
+      } else if ((c === '*' || (c === '_' && !/\w/.test(s[i - 1] ?? ''))) && (m = look(EMPHASIS, s, i))) {
         const run = m[1]!.length;
         walk(m[2]!, bold || run >= 2, italic || run !== 2);
         i += m[0].length;
-      } else if ((c === '[' || c === '!') && (m = at(LINK, s, i))) {
+      } else if ((c === '[' || c === '!') && (m = look(LINK, s, i))) {
         walk(m[1]!, bold, italic);
         i += m[0].length;
-      } else if (c === '<' && (m = at(AUTOLINK, s, i))) {
+      } else if (c === '<' && (m = look(AUTOLINK, s, i))) {
         emit(m[1]!, bold, italic);
         i += m[0].length;
       } else {
