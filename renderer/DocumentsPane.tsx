@@ -74,7 +74,9 @@ export function DocumentsPane({ documents, cases, selectedId, onSelect }: Props)
             </ul>
           </section>
         ))}
-        {documents.length === 0 && <p className="hint pad">No documents yet. Importing arrives with the import feature.</p>}
+        {documents.length === 0 && (
+          <p className="hint pad">No documents yet. Import transcripts with Import… or paste one with Paste as document….</p>
+        )}
       </div>
     </nav>
   );

@@ -4,6 +4,7 @@ import { call } from './api';
 import { CodebookPane } from './CodebookPane';
 import { DocumentsPane } from './DocumentsPane';
 import { ErrorBanner } from './ErrorBanner';
+import { ImportControls } from './import/ImportControls';
 import { Splitter } from './Splitter';
 import { perfMark } from './perf';
 import { StatusBar } from './StatusBar';
@@ -49,6 +50,7 @@ export function Workspace({ project }: { project: Project }) {
           {project.name}
         </h1>
         <div className="topbar-actions">
+          <ImportControls onOpen={setDocumentId} />
           <HistoryButtons onError={setError} />
           <button type="button" aria-label="Keyboard shortcuts" onClick={() => setHelp(true)}>
             ?

@@ -21,11 +21,15 @@ export interface Case {
   attributes: Record<string, string>;
 }
 
+export function findCaseId(db: Db, name: string): number | undefined {
+  return (stmt(db, 'SELECT id FROM cases WHERE name = ?').get(name.trim()) as { id: number } | undefined)?.id;
+}
+
 export function ensureCase(db: Db, name: string, description = ''): number {
   const trimmed = name.trim();
   if (!trimmed) throw new DataError('invalid', 'A case needs a name.');
-  const found = stmt(db, 'SELECT id FROM cases WHERE name = ?').get(trimmed) as { id: number } | undefined;
-  if (found) return found.id;
+  const found = findCaseId(db, trimmed);
+  if (found !== undefined) return found;
   return Number(
     stmt(
       db,
@@ -49,6 +53,14 @@ export function ensureAttribute(db: Db, name: string, type: AttributeType, choic
     ).run(newGuid(), name.trim(), type, choices ? JSON.stringify(choices) : null).lastInsertRowid,
   );
   return { id, name: name.trim(), type, choices };
+}
+
+/** A choice attribute that allows `value`, adding it to the list if it is new. */
+export function allowChoice(db: Db, attribute: Attribute, value: string): Attribute {
+  if (attribute.type !== 'choice' || !attribute.choices || attribute.choices.includes(value)) return attribute;
+  const choices = [...attribute.choices, value];
+  stmt(db, 'UPDATE attributes SET choices = ? WHERE id = ?').run(JSON.stringify(choices), attribute.id);
+  return { ...attribute, choices };
 }
 
 function checkValue(attribute: Attribute, value: string): void {

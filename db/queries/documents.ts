@@ -13,10 +13,19 @@ export interface Paragraph {
   timeMs: number | null;
 }
 
+/** Display formatting in code points of the canonical text; never part of the offsets basis. */
+export interface Formatting {
+  /** Paragraph numbers (1-based, as cited) that are headings, with their level 1–6. */
+  headings: { n: number; level: number }[];
+  bold: [number, number][];
+  italic: [number, number][];
+}
+
 export interface NewDocument {
   name: string;
   text: string;
   paragraphs: Omit<Paragraph, 'n'>[];
+  formatting?: Formatting | null;
   sourceName: string | null;
   sourceType: string;
   createdBy?: number | null;
@@ -34,6 +43,7 @@ export interface DocumentSummary {
 
 export interface DocumentFull extends Omit<DocumentSummary, 'paragraphs'> {
   text: string;
+  formatting: Formatting | null;
   contentHash: string;
   sourceName: string | null;
   sourceType: string;
@@ -58,9 +68,21 @@ export function insertDocument(db: Db, doc: NewDocument): number {
   const now = nowIso();
   const { lastInsertRowid } = stmt(
     db,
-    `INSERT INTO documents (guid, name, plain_text, char_count, content_hash, source_name, source_type, created_by, created_at, modified_at, sort)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT ifnull(max(sort), 0) + 1 FROM documents))`,
-  ).run(newGuid(), name, doc.text, characters, sha256(doc.text), doc.sourceName, doc.sourceType, doc.createdBy ?? null, now, now);
+    `INSERT INTO documents (guid, name, plain_text, char_count, content_hash, source_name, source_type, formatting, created_by, created_at, modified_at, sort)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT ifnull(max(sort), 0) + 1 FROM documents))`,
+  ).run(
+    newGuid(),
+    name,
+    doc.text,
+    characters,
+    sha256(doc.text),
+    doc.sourceName,
+    doc.sourceType,
+    doc.formatting ? JSON.stringify(doc.formatting) : null,
+    doc.createdBy ?? null,
+    now,
+    now,
+  );
   const id = Number(lastInsertRowid);
   const addParagraph = stmt(
     db,
@@ -95,21 +117,70 @@ export function listDocuments(db: Db): DocumentSummary[] {
 export function getDocument(db: Db, id: number): DocumentFull {
   const row = stmt(
     db,
-    `SELECT d.id, d.guid, d.name, d.plain_text AS text, d.char_count AS characters, d.content_hash AS contentHash,
+    `SELECT d.id, d.guid, d.name, d.plain_text AS text, d.formatting, d.char_count AS characters, d.content_hash AS contentHash,
             d.source_name AS sourceName, d.source_type AS sourceType, d.created_at AS createdAt,
             (SELECT count(*) FROM segments s WHERE s.document_id = d.id) AS segments
        FROM documents d WHERE d.id = ?`,
-  ).get(id) as Omit<DocumentFull, 'paragraphs' | 'caseIds'> | undefined;
+  ).get(id) as (Omit<DocumentFull, 'paragraphs' | 'caseIds' | 'formatting'> & { formatting: string | null }) | undefined;
   if (!row) throw new DataError('not-found', `There is no document with id ${id}.`);
   const paragraphs = stmt(
     db,
     `SELECT n, start, end, body_start AS bodyStart, speaker, time_ms AS timeMs
        FROM paragraphs WHERE document_id = ? ORDER BY n`,
   ).all(id) as Paragraph[];
-  return { ...row, paragraphs, caseIds: caseIdsByDocument(db).get(id) ?? [] };
+  const formatting = row.formatting ? (JSON.parse(row.formatting) as Formatting) : null;
+  return { ...row, formatting, paragraphs, caseIds: caseIdsByDocument(db).get(id) ?? [] };
 }
 
 export function findDocumentByName(db: Db, name: string): number | undefined {
   const row = stmt(db, 'SELECT id FROM documents WHERE name = ?').get(name.trim()) as { id: number } | undefined;
   return row?.id;
+}
+
+/** The document whose canonical text is this one, if any: same SHA-256 content hash (indexed). */
+export function findDocumentByText(db: Db, text: string): { id: number; name: string } | undefined {
+  return stmt(db, 'SELECT id, name FROM documents WHERE content_hash = ? ORDER BY id LIMIT 1').get(sha256(text)) as
+    { id: number; name: string } | undefined;
+}
+
+/** `base`, or "base (2)", "base (3)", … — the first name no document has (compared as the unique index does). */
+export function uniqueDocumentName(db: Db, base: string): string {
+  const taken = stmt(db, 'SELECT 1 FROM documents WHERE name = ?');
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? base.trim() : `${base.trim()} (${n})`;
+    if (!taken.get(candidate)) return candidate;
+  }
+}
+
+export interface DocumentOutline {
+  name: string;
+  case: string | null;
+  attributes: { name: string; type: string; value: string }[];
+  characters: number;
+  paragraphs: { n: number; start: number; end: number; speaker: string | null; timeMs: number | null }[];
+}
+
+/** Every document (or the one named), with its first case, that case's attribute values and its paragraphs. */
+export function documentOutlines(db: Db, name?: string): DocumentOutline[] {
+  const docs = stmt(
+    db,
+    `SELECT d.id, d.name, d.char_count AS characters,
+            (SELECT c.id FROM case_documents cd JOIN cases c ON c.id = cd.case_id
+              WHERE cd.document_id = d.id ORDER BY c.sort, c.name LIMIT 1) AS caseId
+       FROM documents d WHERE @name IS NULL OR d.name = @name ORDER BY d.sort, d.name COLLATE NOCASE`,
+  ).all({ name: name?.trim() ?? null }) as { id: number; name: string; characters: number; caseId: number | null }[];
+  const caseName = stmt(db, 'SELECT name FROM cases WHERE id = ?');
+  const values = stmt(
+    db,
+    `SELECT a.name, a.type, v.value FROM case_attribute_values v JOIN attributes a ON a.id = v.attribute_id
+      WHERE v.case_id = ? ORDER BY a.sort, a.name`,
+  );
+  const paragraphs = stmt(db, 'SELECT n, start, end, speaker, time_ms AS timeMs FROM paragraphs WHERE document_id = ? ORDER BY n');
+  return docs.map((d) => ({
+    name: d.name,
+    case: d.caseId === null ? null : (caseName.get(d.caseId) as { name: string }).name,
+    attributes: d.caseId === null ? [] : (values.all(d.caseId) as DocumentOutline['attributes']),
+    characters: d.characters,
+    paragraphs: paragraphs.all(d.id) as DocumentOutline['paragraphs'],
+  }));
 }

@@ -8,7 +8,7 @@ import type { ApiEvent } from './protocol';
  */
 export type MethodKind = 'query' | 'mutation' | 'session';
 
-export interface MethodDef<S extends z.ZodType, R> {
+export interface MethodDef<S extends z.ZodType, R, P = undefined> {
   summary: string;
   kind: MethodKind;
   args: S;
@@ -16,7 +16,14 @@ export interface MethodDef<S extends z.ZodType, R> {
   emits?: readonly ApiEvent[] | ((args: z.output<S>) => readonly ApiEvent[]);
   /** Makes a mutation one step of the project's undo history, labelled for the Undo menu ("Apply code"). */
   undo?: (args: z.output<S>) => string;
-  handler: (session: Session, args: z.output<S>) => R;
+  /**
+   * Slow or asynchronous work that writes nothing (reading and parsing a file), done before a mutation's
+   * transaction opens; its result is the handler's third argument. Keeps the transaction short and synchronous.
+   */
+  prepare?: (session: Session, args: z.output<S>) => Promise<P>;
+  /** The largest request body the HTTP host accepts for this method; others keep the host's default (1 MiB). */
+  maxBodyBytes?: number;
+  handler: (session: Session, args: z.output<S>, prepared: P) => R;
 }
 
-export const method = <S extends z.ZodType, R>(def: MethodDef<S, R>): MethodDef<S, R> => def;
+export const method = <S extends z.ZodType, R, P = undefined>(def: MethodDef<S, R, P>): MethodDef<S, R, P> => def;

@@ -7,7 +7,7 @@ import { methods } from './methods';
 import type { Envelope } from './protocol';
 import type { Session } from './session';
 
-const table = methods as unknown as Record<string, MethodDef<z.ZodType, unknown>>;
+const table = methods as unknown as Record<string, MethodDef<z.ZodType, unknown, unknown>>;
 
 /**
  * The single entry point of every transport: looks the method up, validates the arguments against its
@@ -24,14 +24,12 @@ export async function dispatch(session: Session, name: unknown, args: unknown): 
       throw new ApiError('invalid-args', `Invalid arguments for ${name}: ${z.prettifyError(parsed.error)}`);
     }
     const { undo } = def;
+    const prepared = def.prepare ? await def.prepare(session, parsed.data) : undefined;
+    const run = () => def.handler(session, parsed.data, prepared);
     const result =
       def.kind !== 'mutation'
-        ? await def.handler(session, parsed.data)
-        : session.db.transaction(() =>
-            undo
-              ? recordStep(session.db, undo(parsed.data), currentCoderId(session.db), () => def.handler(session, parsed.data))
-              : def.handler(session, parsed.data),
-          )();
+        ? await run()
+        : session.db.transaction(() => (undo ? recordStep(session.db, undo(parsed.data), currentCoderId(session.db), run) : run()))();
     const events = typeof def.emits === 'function' ? def.emits(parsed.data) : (def.emits ?? []);
     for (const event of events) session.emit(event);
     if (undo) session.emit('history-changed');
@@ -42,3 +40,6 @@ export async function dispatch(session: Session, name: unknown, args: unknown): 
 }
 
 export const methodNames = (): string[] => Object.keys(table);
+
+/** The body limit a method declares for the HTTP host, if it needs more than the default. */
+export const methodBodyLimit = (name: string): number | undefined => (Object.hasOwn(table, name) ? table[name]!.maxBodyBytes : undefined);

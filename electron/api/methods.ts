@@ -1,10 +1,11 @@
 import { historyMethods } from './handlers/history';
+import { importMethods } from './handlers/import';
 import { projectMethods } from './handlers/project';
 import { segmentMethods } from './handlers/segments';
 import { workspaceMethods } from './handlers/workspace';
 
 /** The one table of API methods that IPC, the browser host and the CLI all dispatch into. */
-export const methods = { ...projectMethods, ...workspaceMethods, ...historyMethods, ...segmentMethods };
+export const methods = { ...projectMethods, ...workspaceMethods, ...historyMethods, ...segmentMethods, ...importMethods };
 
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;

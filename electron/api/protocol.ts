@@ -39,3 +39,6 @@ export const isApiEvent = (value: unknown): value is ApiEvent => (API_EVENTS as 
 /** Electron IPC channels: calls go to the main process, events come back. */
 export const IPC_API_CHANNEL = 'trellis:api';
 export const IPC_EVENT_CHANNEL = 'trellis:event';
+
+/** The largest file Trellis imports (a transcript or a case sheet): 50 MiB. Larger files are refused with a message. */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;

@@ -3,11 +3,12 @@ import { parseArgs } from 'node:util';
 import { Session } from '../api/session';
 import { appDirs } from '../services/app-dirs';
 import { CliError, type Command } from './command';
+import { importCommands } from './commands/import';
 import { projectCommands } from './commands/project';
 import { segmentCommands } from './commands/segments';
 
 /** Every subcommand; each area of the app adds its own table. */
-const commands: Record<string, Command> = { ...projectCommands, ...segmentCommands };
+const commands: Record<string, Command> = { ...projectCommands, ...segmentCommands, ...importCommands };
 
 const usage = () =>
   `Usage: trellis <command> [options]\n\nCommands:\n${Object.values(commands)

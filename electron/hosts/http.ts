@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dispatch } from '../api/dispatch';
+import { dispatch, methodBodyLimit } from '../api/dispatch';
 import type { Session } from '../api/session';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { contentType, staticFile } from './static-files';
@@ -13,6 +13,7 @@ export interface HttpHostOptions {
   staticDir: string;
   port?: number;
   token?: string;
+  /** Body limit of API calls (default 1 MiB); a method may declare a larger one (file imports). */
   maxBodyBytes?: number;
 }
 
@@ -126,14 +127,15 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
           if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
             throw new HttpProblem(415, 'Send application/json.');
           }
-          const text = await readBody(req, limit);
+          const method = url.pathname.slice('/api/'.length);
+          const text = await readBody(req, methodBodyLimit(method) ?? limit);
           let args: unknown;
           try {
             args = text ? JSON.parse(text) : {};
           } catch {
             throw new HttpProblem(400, 'The body is not valid JSON.');
           }
-          const envelope = await dispatch(options.session, url.pathname.slice('/api/'.length), args);
+          const envelope = await dispatch(options.session, method, args);
           return send(res, 200, JSON.stringify(envelope));
         }
         if (req.method !== 'GET') throw new HttpProblem(405, 'Use GET.');

@@ -76,6 +76,115 @@ describe('trellis CLI', () => {
     expect(failed.stdout).toBe('');
     expect(failed.stderr).toMatch(/^trellis: ".*missing\.trellis" does not exist\./);
   });
+
+  describe('import and documents', () => {
+    const fixtures = join(process.cwd(), 'tests', 'fixtures', 'import');
+    const newProject = async () => {
+      const file = join(tempDir(), 'study.trellis');
+      expect(await run(['new', file])).toBe(0);
+      return file;
+    };
+
+    it('imports a folder file by file, printing the per-file contract; a failing file stops nothing', async () => {
+      const file = await newProject();
+      const folder = join(fixtures, 'folder');
+      await expect(run(['import', file, folder, '--json'])).rejects.toThrow('1 of 5 files could not be imported.');
+      const rows = JSON.parse(out.at(-1)!);
+      expect(rows).toEqual([
+        { file: join(folder, '01 County 5.docx'), status: 'imported', document: '01 County 5', error: null },
+        { file: join(folder, '02 Borough 3.txt'), status: 'imported', document: '02 Borough 3', error: null },
+        { file: join(folder, '03 Focus group.vtt'), status: 'imported', document: '03 Focus group', error: null },
+        { file: join(folder, '04 Borough 3 copy.txt'), status: 'duplicate', document: '02 Borough 3', error: null },
+        {
+          file: join(folder, '05 Broken captions.vtt'),
+          status: 'failed',
+          document: null,
+          error: '"05 Broken captions.vtt" has a broken cue timing on line 6: "00:00:4,000 --> 00:00:07.000".',
+        },
+      ]);
+      expect(await run(['documents', file, '--json'])).toBe(0);
+      const docs = JSON.parse(out.at(-1)!);
+      expect(docs.map((d: { name: string; case: string }) => [d.name, d.case])).toEqual([
+        ['01 County 5', '01 County 5'],
+        ['02 Borough 3', '02 Borough 3'],
+        ['03 Focus group', '03 Focus group'],
+      ]);
+      expect(docs[2].paragraphs[1]).toEqual({ n: 2, start: 53, end: 96, speaker: 'Dr Amaka Obi', time: '00:00:08' });
+      expect(await run(['documents', file, '--doc', '02 borough 3', '--json'])).toBe(0);
+      expect(JSON.parse(out.at(-1)!)).toEqual([docs[1]]);
+    });
+
+    it('sets case attributes from a sheet and takes a custom speaker pattern', async () => {
+      const file = await newProject();
+      const docx = join(fixtures, 'interview.docx');
+      const rev = join(fixtures, 'text', 'rev.txt');
+      expect(
+        await run([
+          'import',
+          file,
+          docx,
+          rev,
+          '--case-attributes',
+          join(fixtures, 'case-attributes.xlsx'),
+          '--speaker-pattern',
+          '^(Director) ',
+          '--json',
+        ]),
+      ).toBe(0);
+      expect(JSON.parse(out.at(-1)!).map((r: { status: string }) => r.status)).toEqual(['imported', 'imported']);
+      expect(await run(['documents', file, '--doc', 'interview', '--json'])).toBe(0);
+      const [doc] = JSON.parse(out.at(-1)!);
+      expect(doc.attributes).toEqual({
+        Region: 'Metropolitan district',
+        'Interview date': '2010-06-21',
+        'Years in post': 4,
+        Notes: 'Board chair',
+      });
+      // The custom pattern replaced the built-in labels: "Interviewer:" is no speaker in either file.
+      expect(doc.paragraphs.map((p: { speaker: string | null }) => p.speaker).every((s: string | null) => s === null)).toBe(true);
+      expect(await run(['documents', file, '--doc', 'rev', '--json'])).toBe(0);
+      expect(JSON.parse(out.at(-1)!)[0].paragraphs.map((p: { speaker: string | null }) => p.speaker)).toEqual([
+        null,
+        null,
+        null,
+        'Director',
+        'Director',
+        'Director',
+        'Director',
+        'Director',
+      ]);
+    });
+
+    it('stops before importing anything when the case sheet is bad', async () => {
+      const file = await newProject();
+      const sheet = join(tempDir(), 'cases.csv');
+      writeFileSync(sheet, 'Case,Region\n,County\n');
+      await expect(run(['import', file, join(fixtures, 'interview.docx'), '--case-attributes', sheet, '--json'])).rejects.toThrow(
+        '"cases.csv" has no case name in row 2.',
+      );
+      expect(await run(['info', file, '--json'])).toBe(0);
+      expect(JSON.parse(out.at(-1)!)).toMatchObject({ documents: 0, cases: 0 });
+      await expect(run(['import', file])).rejects.toThrow(/expected a PROJECT and at least one FILE or FOLDER/);
+      await expect(run(['documents', file, '--doc', 'nope'])).rejects.toThrow('There is no document named "nope".');
+    });
+
+    it('exits 1 with the rows on stdout and the summary on stderr when a file fails', () => {
+      const dir = tempDir();
+      const file = join(dir, 'p.trellis');
+      const bin = join(process.cwd(), 'bin', 'trellis.mjs');
+      execFileSync(process.execPath, [bin, 'new', file]);
+      const result = spawnSync(
+        process.execPath,
+        [bin, 'import', file, join(fixtures, 'text', 'empty.txt'), join(fixtures, 'interview.md'), '--json'],
+        {
+          encoding: 'utf8',
+        },
+      );
+      expect(result.status).toBe(1);
+      expect(JSON.parse(result.stdout).map((r: { status: string }) => r.status)).toEqual(['failed', 'imported']);
+      expect(result.stderr).toBe('trellis: 1 of 2 files could not be imported.\n');
+    });
+  });
 });
 
 describe('trellis code and segments', () => {

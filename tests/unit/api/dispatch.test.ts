@@ -52,6 +52,11 @@ const examples: Record<MethodName, unknown> = {
   'history.state': {},
   'history.undo': {},
   'history.redo': {},
+  'import.scan': { paths: ['tests/fixtures/import'] },
+  'import.preview': { source: { name: 'Pasted', text: 'Interviewer: Hello.\nDCS: Hi.' } },
+  'documents.import': { source: { name: 'Pasted', text: 'Interviewer: Hello.\nDCS: Hi there.' }, case: 'County 9' },
+  'cases.importAttributes': { source: { name: 'cases.csv', data: Buffer.from('Case,Region\nCounty 9,North\n').toString('base64') } },
+  'documents.describe': { name: 'Pasted' },
 };
 
 /** Everything a bad call could have changed: counts, meta, coders and the recent list. */

@@ -7,6 +7,8 @@ import type { Envelope } from '../../../electron/api/protocol';
 import { Session } from '../../../electron/api/session';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/hosts/csp';
 import { startHttpHost, type HttpHost } from '../../../electron/hosts/http';
+import { methodBodyLimit } from '../../../electron/api/dispatch';
+import { MAX_IMPORT_BYTES } from '../../../electron/api/protocol';
 
 const INDEX = '<!doctype html><title>Trellis</title>';
 const SECRET = '{"name":"secret-package"}';
@@ -72,6 +74,40 @@ function raw(options: {
     );
     req.on('error', reject);
     req.end(options.body);
+  });
+}
+
+/**
+ * Streams a body of `size` bytes. The host answers 413 without reading the rest and drops the connection;
+ * when unread bytes are still in flight the drop can overtake the answer, so "dropped" also means refused.
+ */
+function streamBody(path: string, size: number): Promise<number | 'dropped'> {
+  return new Promise((resolve) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: host.port,
+        method: 'POST',
+        path,
+        headers: { 'Content-Type': 'application/json', 'X-Trellis-Token': host.token },
+      },
+      (res) => {
+        resolve(res.statusCode!);
+        res.resume();
+      },
+    );
+    req.on('error', () => resolve('dropped'));
+    req.on('close', () => resolve('dropped'));
+    const chunk = Buffer.alloc(1024 * 1024, 'A');
+    let sent = 0;
+    const pump = () => {
+      while (sent < size && !req.destroyed) {
+        sent += chunk.length;
+        if (!req.write(chunk)) return void req.once('drain', pump);
+      }
+      req.end();
+    };
+    pump();
   });
 }
 
@@ -273,6 +309,22 @@ describe('request validation', () => {
       body: '{}',
     });
     expect(ok.status).toBe(200);
+  });
+
+  it('lets a method declare a larger body limit (file imports) while every other method keeps 1 MiB', async () => {
+    await openDemo();
+    const text = 'Interviewer: a question?\nDCS: '.concat('an answer that goes on. '.repeat(70_000));
+    const data = Buffer.from(text).toString('base64');
+    expect(data.length).toBeGreaterThan(2 * 1024 * 1024);
+    const imported = await call<{ status: string; document: string }>('documents.import', { source: { name: 'Long answer.txt', data } });
+    expect(imported).toMatchObject({ ok: true, result: { status: 'imported', document: 'Long answer' } });
+
+    expect([413, 'dropped']).toContain(await streamBody('/api/coders.use', 2 * 1024 * 1024));
+
+    const before = await counts();
+    expect(methodBodyLimit('documents.import')).toBeGreaterThan((MAX_IMPORT_BYTES * 4) / 3);
+    expect([413, 'dropped']).toContain(await streamBody('/api/documents.import', methodBodyLimit('documents.import')! + 1024 * 1024));
+    expect(await counts()).toEqual(before);
   });
 
   it('answers 400 for invalid JSON', async () => {

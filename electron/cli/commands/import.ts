@@ -1,0 +1,73 @@
+import { resolve } from 'node:path';
+import { dispatch } from '../../api/dispatch';
+import type { ResultOf } from '../../api/methods';
+import { call, CliError, onlyFile, print, type Command } from '../command';
+
+/** One line of `trellis import --json`: a contract, see README. */
+interface ImportRow {
+  file: string;
+  status: 'imported' | 'duplicate' | 'failed';
+  document: string | null;
+  error: string | null;
+}
+
+export const importCommands: Record<string, Command> = {
+  import: {
+    usage:
+      'import PROJECT FILE|FOLDER... [--case-attributes SHEET] [--speaker-pattern REGEX] [--json]\n' +
+      '                                      import transcripts, each file in its own transaction',
+    options: { 'case-attributes': { type: 'string' }, 'speaker-pattern': { type: 'string' } },
+    async run(session, inv) {
+      const [project, ...inputs] = inv.positionals;
+      if (!project || inputs.length === 0) throw new CliError('expected a PROJECT and at least one FILE or FOLDER.', 2);
+      const sheet = inv.options['case-attributes'];
+      const pattern = inv.options['speaker-pattern'];
+      await call(session, 'project.open', { file: resolve(project) });
+      // The sheet first: a bad sheet stops the run before any document is written.
+      if (typeof sheet === 'string') await call(session, 'cases.importAttributes', { source: { path: resolve(sheet) } });
+      const { files } = await call(session, 'import.scan', { paths: inputs.map((f) => resolve(f)) });
+      const rows: ImportRow[] = [];
+      const notes: string[] = [];
+      for (const file of files) {
+        const envelope = await dispatch(session, 'documents.import', {
+          source: { path: file },
+          ...(typeof pattern === 'string' ? { speakerPattern: pattern } : {}),
+        });
+        if (envelope.ok) {
+          const result = envelope.result as ResultOf<'documents.import'>;
+          rows.push({ file, status: result.status, document: result.document, error: null });
+          notes.push(...result.notes.map((n) => `  ${n}`));
+        } else rows.push({ file, status: 'failed', document: null, error: envelope.error.message });
+      }
+      print(
+        inv.json,
+        rows,
+        rows
+          .map((r) => (r.status === 'failed' ? `failed     ${r.error}` : `${r.status.padEnd(10)} ${r.document}  ← ${r.file}`))
+          .concat(notes)
+          .join('\n'),
+      );
+      const failed = rows.filter((r) => r.status === 'failed').length;
+      if (failed > 0) throw new CliError(`${failed} of ${rows.length} files could not be imported.`);
+    },
+  },
+  documents: {
+    usage: 'documents PROJECT [--doc NAME] [--json]   documents with case, attributes and paragraphs (code-point offsets)',
+    options: { doc: { type: 'string' } },
+    async run(session, inv) {
+      await call(session, 'project.open', { file: resolve(onlyFile(inv, 'PROJECT')) });
+      const doc = inv.options.doc;
+      const documents = await call(session, 'documents.describe', typeof doc === 'string' ? { name: doc } : {});
+      print(
+        inv.json,
+        documents,
+        documents
+          .map((d) => {
+            const speakers = [...new Set(d.paragraphs.map((p) => p.speaker).filter((s) => s !== null))];
+            return `${d.name} — ${d.case ?? 'no case'}: ${d.characters} characters, ${d.paragraphs.length} paragraphs${speakers.length ? `; speakers ${speakers.join(', ')}` : ''}`;
+          })
+          .join('\n') || 'No documents.',
+      );
+    },
+  },
+};

@@ -1,0 +1,190 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { startWebHost, type RunningHost } from './host';
+
+const FIXTURES = join(process.cwd(), 'tests', 'fixtures', 'import');
+const FOLDER = join(FIXTURES, 'folder');
+const SCREENS = '.test-output/screens';
+
+interface DocumentJson {
+  name: string;
+  case: string | null;
+  attributes: Record<string, unknown>;
+  characters: number;
+  paragraphs: { n: number; start: number; end: number; speaker: string | null; time: string | null }[];
+}
+
+let host: RunningHost;
+
+test.beforeAll(async () => {
+  host = await startWebHost();
+});
+test.afterAll(async () => {
+  await host.stop();
+});
+
+const trellis = (...args: string[]) => execFileSync(process.execPath, ['bin/trellis.mjs', ...args], { encoding: 'utf8' });
+const documentsJson = (file: string, ...args: string[]): DocumentJson[] => JSON.parse(trellis('documents', file, ...args, '--json'));
+
+/** A new, empty project made from the start screen; its file. */
+async function newProject(page: Page, name: string): Promise<string> {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Close project' }).click();
+  await page.getByLabel('New project').fill(name);
+  await page.getByLabel('New project').press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+  return join(host.home, 'projects', `${name}.trellis`);
+}
+
+/** Holds each import call back a little, so that progress can be seen (and stopped) between files. */
+async function slowImports(page: Page, ms: number) {
+  await page.route('**/api/documents.import', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    await route.continue();
+  });
+}
+
+test('imports a folder through the UI: speakers confirmed and edited, progress, a result per file; the CLI import agrees', async ({
+  page,
+}) => {
+  const project = await newProject(page, 'Folder study');
+  await slowImports(page, 600);
+  await page.getByRole('button', { name: 'Import…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import transcripts' });
+  await expect(dialog).toBeVisible();
+  await dialog.locator('input[webkitdirectory]').setInputFiles(FOLDER);
+
+  // Read, not written: every file with its kind and status, the broken one with its reason.
+  const files = dialog.getByRole('table').first();
+  await expect(files.getByRole('row')).toHaveCount(6);
+  await expect(files.getByRole('row', { name: /01 County 5\.docx/ })).toContainText('Word');
+  await expect(files.getByRole('row', { name: /05 Broken captions\.vtt/ })).toContainText(
+    '"05 Broken captions.vtt" has a broken cue timing on line 6',
+  );
+  await expect(dialog.getByRole('heading', { name: /5 files/ })).toContainText('4 ready · 1 cannot be imported');
+
+  // The speakers found over all files: merge INT into Interviewer, untick R1.
+  const speakers = dialog.getByRole('table').nth(1);
+  await expect(speakers.locator('tbody tr')).toHaveCount(5);
+  await expect(speakers.locator('tbody tr').locator('code')).toHaveText(['Interviewer', 'DCS', 'R1', 'INT', 'Dr Amaka Obi']);
+  await expect(speakers.getByRole('row', { name: /INT/ }).locator('td.number')).toHaveText('5');
+  await dialog.getByLabel('Name for INT', { exact: true }).fill('Interviewer');
+  await dialog.getByLabel('R1 is a speaker').uncheck();
+  await expect(dialog.locator('.sample li').nth(1)).toContainText('Interviewer');
+  await page.screenshot({ path: `${SCREENS}/import-review.png` });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.screenshot({ path: `${SCREENS}/import-review-dark.png` });
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  await dialog.getByRole('button', { name: 'Import 4 files' }).click();
+  const progress = dialog.locator('progress');
+  await expect(progress).toHaveAttribute('max', '5');
+  await expect(dialog.getByText(/Importing [2-4] of 5/)).toBeVisible();
+  await expect(dialog.getByRole('list', { name: 'Import results' }).getByRole('listitem').first()).toContainText('Imported');
+  await page.screenshot({ path: `${SCREENS}/import-progress.png` });
+
+  await expect(dialog.getByRole('status')).toHaveText('3 imported · 1 duplicate · 1 failed');
+  const results = dialog.getByRole('list', { name: 'Import results' }).getByRole('listitem');
+  await expect(results).toHaveText([
+    /Imported\s*folder\/01 County 5\.docx\s*as “01 County 5”/,
+    /Imported\s*folder\/02 Borough 3\.txt\s*as “02 Borough 3”/,
+    /Imported\s*folder\/03 Focus group\.vtt\s*as “03 Focus group”/,
+    /Duplicate\s*folder\/04 Borough 3 copy\.txt\s*same text as “02 Borough 3”/,
+    /Failed\s*folder\/05 Broken captions\.vtt\s*"05 Broken captions\.vtt" has a broken cue timing/,
+  ]);
+  await page.screenshot({ path: `${SCREENS}/import-results.png` });
+
+  // Open one: the documents pane has the three, each in its case; the transcript shows the turns.
+  await results.nth(1).getByRole('button', { name: 'Open 02 Borough 3' }).click();
+  await expect(dialog).toBeHidden();
+  const documents = page.getByRole('navigation', { name: 'Documents' });
+  await expect(documents.locator('.document-name')).toHaveText(['01 County 5', '02 Borough 3', '03 Focus group']);
+  const transcript = page.getByRole('main', { name: 'Transcript' });
+  await expect(transcript.getByRole('heading', { level: 2 })).toHaveText('02 Borough 3');
+  await expect(transcript.locator('.turn').nth(1).locator('.speaker')).toHaveText('INT: ');
+  await expect(transcript.locator('.turn').nth(2).locator('.speaker')).toHaveText('DCS: ');
+
+  // Case attributes from a sheet, through the same page.
+  await page.locator('.import-controls input[type=file]').setInputFiles(join(FIXTURES, 'folder-cases.csv'));
+  const sheet = page.getByRole('dialog', { name: 'Case attributes' });
+  await expect(sheet.getByRole('status')).toHaveText('“folder-cases.csv”: attributes set for 3 cases.');
+  await expect(sheet.getByRole('listitem')).toHaveText(['Region (choice)', 'Interview date (date)', 'Years in post (number)']);
+  await sheet.getByRole('button', { name: 'Close', exact: true }).last().click();
+  await expect(documents.getByRole('region', { name: 'Case 02 Borough 3' })).toContainText('London borough · 2010-06-28');
+  await page.screenshot({ path: `${SCREENS}/import-workspace.png` });
+
+  // The CLI imports the same folder to the same documents; only the speakers edited in the UI differ.
+  const fromUi = documentsJson(project);
+  expect(fromUi.find((d) => d.name === '02 Borough 3')!.paragraphs.map((p) => p.speaker)).toEqual([
+    null,
+    'Interviewer',
+    'DCS',
+    'DCS',
+    'Interviewer',
+    'DCS',
+  ]);
+  const cliProject = join(mkdtempSync(join(tmpdir(), 'trellis-e2e-cli-')), 'cli.trellis');
+  trellis('new', cliProject);
+  trellis(
+    'import',
+    cliProject,
+    '--case-attributes',
+    join(FIXTURES, 'folder-cases.csv'),
+    ...['01 County 5.docx', '02 Borough 3.txt', '03 Focus group.vtt', '04 Borough 3 copy.txt'].map((f) => join(FOLDER, f)),
+  );
+  const fromCli = documentsJson(cliProject).map((d) => ({
+    ...d,
+    paragraphs: d.paragraphs.map((p, i) => ({
+      ...p,
+      speaker: p.speaker === 'INT' ? 'Interviewer' : p.speaker === 'R1' ? d.paragraphs[i - 1]!.speaker : p.speaker,
+    })),
+  }));
+  expect(fromUi).toEqual(fromCli);
+});
+
+test('pastes text as a new document, the speakers confirmed and one renamed', async ({ page }) => {
+  const project = await newProject(page, 'Paste study');
+  await page.getByRole('button', { name: 'Paste as document…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Paste as new document' });
+  await dialog.getByLabel('Document name').fill('Phone call, Dr. Lee');
+  await dialog.getByLabel('Text').focus();
+  await page.keyboard.insertText(
+    'Interviewer: How did the board start?\nDr. Lee: With coffee 😀 and a plan.\nIt grew.\nInterviewer: Thank you.',
+  );
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+
+  const speakers = dialog.getByRole('table').nth(1);
+  await expect(speakers.locator('tbody tr').locator('code')).toHaveText(['Interviewer', 'Dr. Lee']);
+  await dialog.getByLabel('Name for Dr. Lee').fill('Director');
+  await expect(dialog.locator('.sample-speaker')).toHaveText(['Interviewer', 'Director', 'Director', 'Interviewer']);
+  await page.screenshot({ path: `${SCREENS}/paste-review.png` });
+  await dialog.getByRole('button', { name: 'Import as new document' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('1 imported · 0 duplicates · 0 failed');
+  await dialog.getByRole('button', { name: 'Open Phone call, Dr. Lee' }).click();
+  await expect(page.getByRole('main', { name: 'Transcript' }).getByRole('heading', { level: 2 })).toHaveText('Phone call, Dr. Lee');
+
+  const [doc] = documentsJson(project, '--doc', 'Phone call, Dr. Lee');
+  expect(doc).toMatchObject({ name: 'Phone call, Dr. Lee', case: 'Phone call, Dr. Lee', characters: 105 });
+  expect(doc!.paragraphs.map((p) => p.speaker)).toEqual(['Interviewer', 'Director', 'Director', 'Interviewer']);
+});
+
+test('stops between files when asked; the files not reached are listed as not imported', async ({ page }) => {
+  const project = await newProject(page, 'Stopped study');
+  await slowImports(page, 1500);
+  await page.getByRole('button', { name: 'Import…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import transcripts' });
+  await dialog
+    .locator('input[type=file][multiple]')
+    .setInputFiles(['text/utf8.txt', 'captions/zoom.vtt', 'captions/subtitles.srt', 'interview.md'].map((f) => join(FIXTURES, f)));
+  await dialog.getByRole('button', { name: 'Import 4 files' }).click();
+  await expect(dialog.getByText(/Importing 1 of 4/)).toBeVisible();
+  await dialog.getByRole('button', { name: 'Stop after this file' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('1 imported · 0 duplicates · 0 failed · 3 not imported (stopped)');
+  await expect(dialog.getByRole('list', { name: 'Import results' }).getByRole('listitem').last()).toContainText('Not imported');
+  await page.screenshot({ path: `${SCREENS}/import-stopped.png` });
+  expect(documentsJson(project).map((d) => d.name)).toEqual(['interview']);
+});
