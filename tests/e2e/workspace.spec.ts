@@ -113,7 +113,10 @@ test('"?" lists the keyboard shortcuts; a densely coded passage stays readable',
   await page.keyboard.press(']');
   await expect(page.getByRole('region', { name: 'Selected coding' })).toContainText('Coder');
   const stripe = page.locator('.stripe.selected').first();
-  await stripe.hover();
-  await expect(page.getByRole('tooltip')).toContainText('MGF/');
+  // The selection scrolls the text, which closes a hover card: hover again until the card stays.
+  await expect(async () => {
+    await stripe.hover();
+    await expect(page.getByRole('tooltip')).toContainText('MGF/', { timeout: 1000 });
+  }).toPass();
   await page.screenshot({ path: '.test-output/screens/dense-passage.png' });
 });
