@@ -101,7 +101,7 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
   // Mount the Lexical document once per opened document.
   useLayoutEffect(() => {
     if (!data || !rootRef.current) return;
-    const doc = mountTranscript(rootRef.current, data.text, data.paragraphs);
+    const doc = mountTranscript(rootRef.current, data.text, data.paragraphs, data.formatting);
     afterNextFrame(() => perfMark('text-visible'));
     const painter = new HighlightPainter(doc);
     setMounted({ id: data.id, doc, painter });

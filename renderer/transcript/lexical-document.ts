@@ -3,6 +3,7 @@
 // this module only maps offsets to DOM positions and back.
 import { $getRoot, createEditor, ElementNode, TextNode, type EditorConfig, type LexicalEditor, type LexicalNode } from 'lexical';
 import { codePointLength, codePointToUtf16, utf16ToCodePoint } from '../../db/offsets';
+import type { Formatting } from '../../db/queries/documents';
 
 export interface ViewerParagraph {
   n: number;
@@ -64,6 +65,45 @@ class TurnNode extends ElementNode {
   }
 }
 
+/** A heading from an imported document, shown as such (it is still one numbered paragraph). */
+class HeadingTurnNode extends TurnNode {
+  __level = 1;
+
+  override $config() {
+    return this.config('trellis-heading-turn', { extends: TurnNode });
+  }
+
+  override afterCloneFrom(prev: this): void {
+    super.afterCloneFrom(prev);
+    this.__level = prev.__level;
+  }
+
+  override createDOM(): HTMLElement {
+    const p = super.createDOM();
+    p.classList.add('heading', `heading-${this.__level}`);
+    return p;
+  }
+}
+
+/** Cuts [start, end) at every bold/italic boundary inside it, with the formats of each piece. */
+function formattedPieces(
+  start: number,
+  end: number,
+  formatting: Formatting | null | undefined,
+): { start: number; end: number; bold: boolean; italic: boolean }[] {
+  if (!formatting || (formatting.bold.length === 0 && formatting.italic.length === 0)) return [{ start, end, bold: false, italic: false }];
+  const cuts = new Set([start, end]);
+  for (const [a, b] of [...formatting.bold, ...formatting.italic]) {
+    if (a > start && a < end) cuts.add(a);
+    if (b > start && b < end) cuts.add(b);
+  }
+  const points = [...cuts].sort((x, y) => x - y);
+  const covered = (ranges: [number, number][], at: number) => ranges.some(([a, b]) => a <= at && at < b);
+  return points
+    .slice(0, -1)
+    .map((a, i) => ({ start: a, end: points[i + 1]!, bold: covered(formatting.bold, a), italic: covered(formatting.italic, a) }));
+}
+
 const formatTime = (ms: number) => new Date(ms).toISOString().slice(11, 19);
 
 interface Run {
@@ -91,10 +131,15 @@ export interface TranscriptDocument {
 }
 
 /** Renders `text` (paragraphs joined by "\n") into `root` and returns the offset mapping. */
-export function mountTranscript(root: HTMLElement, text: string, paragraphs: ViewerParagraph[]): TranscriptDocument {
+export function mountTranscript(
+  root: HTMLElement,
+  text: string,
+  paragraphs: ViewerParagraph[],
+  formatting?: Formatting | null,
+): TranscriptDocument {
   const editor = createEditor({
     namespace: 'trellis-transcript',
-    nodes: [RunNode, TurnNode],
+    nodes: [RunNode, TurnNode, HeadingTurnNode],
     editable: false,
     onError: (error) => console.error(error),
   });
@@ -106,20 +151,26 @@ export function mountTranscript(root: HTMLElement, text: string, paragraphs: Vie
     () => {
       const body = $getRoot();
       body.clear();
+      const headings = new Map((formatting?.headings ?? []).map((h) => [h.n, h.level]));
       paragraphs.forEach((p, i) => {
         const line = lines[i] ?? '';
-        const turn = new TurnNode();
+        const level = headings.get(p.n);
+        const turn = level === undefined ? new TurnNode() : Object.assign(new HeadingTurnNode(), { __level: level });
         turn.__n = p.n;
         turn.__time = p.timeMs === null ? '' : formatTime(p.timeMs);
-        const labelEnd = codePointToUtf16(line, p.bodyStart - p.start);
-        const pieces: [string, number, boolean][] = [];
-        if (labelEnd > 0) pieces.push([line.slice(0, labelEnd), p.start, true]);
-        if (labelEnd < line.length) pieces.push([line.slice(labelEnd), p.bodyStart, false]);
-        const children: LexicalNode[] = pieces.map(([piece, start, speaker]) => {
-          const run = new RunNode(piece);
-          run.__start = start;
-          run.__speaker = speaker;
-          runs.push({ start, end: start + codePointLength(piece), key: run.getKey(), text: piece });
+        const at = (offset: number) => codePointToUtf16(line, offset - p.start);
+        const pieces = [
+          ...(p.bodyStart > p.start ? [{ start: p.start, end: p.bodyStart, bold: false, italic: false, speaker: true }] : []),
+          ...(p.end > p.bodyStart ? formattedPieces(p.bodyStart, p.end, formatting).map((piece) => ({ ...piece, speaker: false })) : []),
+        ];
+        const children: LexicalNode[] = pieces.map((piece) => {
+          const slice = line.slice(at(piece.start), at(piece.end));
+          const run = new RunNode(slice);
+          run.__start = piece.start;
+          run.__speaker = piece.speaker;
+          if (piece.bold) run.toggleFormat('bold');
+          if (piece.italic) run.toggleFormat('italic');
+          runs.push({ start: piece.start, end: piece.end, key: run.getKey(), text: slice });
           return run;
         });
         turn.append(...children);
@@ -142,7 +193,12 @@ export function mountTranscript(root: HTMLElement, text: string, paragraphs: Vie
     return lo;
   };
 
-  const textNodeOf = (run: Run) => editor.getElementByKey(run.key)?.firstChild ?? null;
+  /** The DOM text node of a run; formatted runs nest it in <strong>/<em>. */
+  const textNodeOf = (run: Run) => {
+    let node: Node | null | undefined = editor.getElementByKey(run.key);
+    while (node && node.nodeType !== Node.TEXT_NODE) node = node.firstChild;
+    return node ?? null;
+  };
 
   const toDom = (offset: number) => {
     if (runs.length === 0) return null;

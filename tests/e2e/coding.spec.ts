@@ -36,19 +36,30 @@ function fixtureProject(): { home: string; file: string } {
 async function phraseBox(page: Page, phrase: string) {
   await expect(page.locator('.transcript .turn').first()).toBeVisible();
   return page.evaluate((target) => {
+    // The phrase may cross text nodes (formatting runs): search the concatenated text, then map back.
+    const nodes: Text[] = [];
     const walker = document.createTreeWalker(document.querySelector('.transcript')!, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent!.indexOf(target);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + target.length);
-      const rects = range.getClientRects();
-      const first = rects[0]!;
-      const last = rects[rects.length - 1]!;
-      return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
-    }
-    throw new Error(`phrase not found: ${target}`);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+    const whole = nodes.map((n) => n.data).join('');
+    const at = whole.indexOf(target);
+    if (at < 0) throw new Error(`phrase not found: ${target}`);
+    const locate = (index: number) => {
+      let offset = index;
+      for (const node of nodes) {
+        if (offset <= node.data.length) return { node, offset };
+        offset -= node.data.length;
+      }
+      throw new Error('out of range');
+    };
+    const from = locate(at);
+    const to = locate(at + target.length);
+    const range = document.createRange();
+    range.setStart(from.node, from.offset);
+    range.setEnd(to.node, to.offset);
+    const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+    const first = rects[0]!;
+    const last = rects[rects.length - 1]!;
+    return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
   }, phrase);
 }
 
@@ -270,4 +281,38 @@ test('dragging a grip moves a boundary; the document memo and code definitions a
   await expect
     .poll(async () => (await host.call<{ body: string }>('documents.memo', { documentId: doc.id })).body)
     .toBe('Short call; the respondent was candid about the CAF.');
+});
+
+test('imported formatting (a heading, bold, italic) is shown, and coding across it keeps exact offsets', async ({ page }) => {
+  const home = mkdtempSync(join(tmpdir(), 'trellis-e2e-format-'));
+  const file = join(home, 'format.trellis');
+  const text = 'Background notes\nDCS: We were told it was statutory – a real duty, not optional. Nobody argued.';
+  const db = createProjectFile(file, 'Formatting fixture');
+  db.transaction(() => {
+    seedDefaultFramework(db);
+    const bold = [...text.slice(0, text.indexOf('statutory'))].length;
+    const italic = [...text.slice(0, text.indexOf('not optional'))].length;
+    insertDocument(db, {
+      name: 'Formatted',
+      ...parsePlainTranscript(text),
+      formatting: { headings: [{ n: 1, level: 2 }], bold: [[bold, bold + 9]], italic: [[italic, italic + 12]] },
+      sourceName: 'formatted.docx',
+      sourceType: 'docx',
+    });
+    setMeta(db, 'current_coder_id', String(ensureCoder(db, 'A').id));
+  })();
+  db.close();
+  const formatted = await startWebHost(['--project', file], home);
+  try {
+    await page.goto(formatted.url);
+    await expect(page.locator('.transcript .turn.heading')).toHaveText('Background notes');
+    await expect(page.locator('.transcript strong')).toHaveText('statutory');
+    await expect(page.locator('.transcript em')).toHaveText('not optional');
+    await dragOver(page, 'statutory – a real duty, not optional');
+    await page.keyboard.press('1');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await formatted.call('segments.list', {}))[0]?.text).toBe('statutory – a real duty, not optional');
+  } finally {
+    await formatted.stop();
+  }
 });
