@@ -1,9 +1,11 @@
+import { codebookMethods } from './handlers/codebook';
+import { frameworkMethods } from './handlers/frameworks';
 import { historyMethods } from './handlers/history';
 import { projectMethods } from './handlers/project';
 import { workspaceMethods } from './handlers/workspace';
 
 /** The one table of API methods that IPC, the browser host and the CLI all dispatch into. */
-export const methods = { ...projectMethods, ...workspaceMethods, ...historyMethods };
+export const methods = { ...projectMethods, ...workspaceMethods, ...historyMethods, ...codebookMethods, ...frameworkMethods };
 
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;

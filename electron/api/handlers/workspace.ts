@@ -3,8 +3,8 @@ import { listCases, listAttributes } from '../../../db/queries/cases';
 import { currentCoderId, ensureCoder, getCoder, listCoders } from '../../../db/queries/coders';
 import { codeTree } from '../../../db/queries/codes';
 import { getDocument, listDocuments } from '../../../db/queries/documents';
-import { listFrameworks } from '../../../db/queries/frameworks';
-import { getMeta, setMeta } from '../../../db/queries/meta';
+import { activeFrameworkId, listFrameworks } from '../../../db/queries/frameworks';
+import { setMeta } from '../../../db/queries/meta';
 import { listSegments } from '../../../db/queries/segments';
 import { method } from '../define';
 import { id, name, none } from '../schemas';
@@ -39,7 +39,7 @@ export const workspaceMethods = {
     kind: 'query',
     args: none,
     handler: (session) => ({
-      activeId: Number(getMeta(session.db, 'active_framework_id')) || null,
+      activeId: activeFrameworkId(session.db),
       frameworks: listFrameworks(session.db),
     }),
   }),
