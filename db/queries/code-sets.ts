@@ -16,7 +16,7 @@ export function listCodeSets(db: Db): CodeSet[] {
   const sets = stmt(db, 'SELECT id, guid, name, description FROM code_sets ORDER BY name COLLATE NOCASE').all() as Omit<CodeSet, 'codeIds'>[];
   const members = stmt(
     db,
-    'SELECT m.set_id AS setId, m.code_id AS codeId FROM code_set_members m JOIN codes c ON c.id = m.code_id ORDER BY c.sort, c.id',
+    'SELECT set_id AS setId, code_id AS codeId FROM code_set_members ORDER BY code_id',
   ).all() as { setId: number; codeId: number }[];
   return sets.map((s) => ({ ...s, codeIds: members.filter((m) => m.setId === s.id).map((m) => m.codeId) }));
 }

@@ -116,32 +116,41 @@ export function createCode(db: Db, code: NewCode): number {
   );
 }
 
-/** Framework roots, cells and slice values by code id. */
-function frameworkRoles(db: Db): Map<number, NonNullable<FrameworkRole>> {
+/** Framework roots, cells and slice values (of one code, or all) by code id. */
+function frameworkRoles(db: Db, codeId: number | null): Map<number, NonNullable<FrameworkRole>> {
   const rows = stmt(
     db,
-    `SELECT root_code_id AS codeId, id AS frameworkId, 'root' AS role FROM frameworks
-     UNION ALL SELECT c.code_id, v.framework_id, 'cell' FROM framework_cells c JOIN framework_values v ON v.id = c.row_value_id
-     UNION ALL SELECT code_id, framework_id, 'slice' FROM framework_values WHERE code_id IS NOT NULL`,
-  ).all() as { codeId: number; frameworkId: number; role: 'root' | 'cell' | 'slice' }[];
+    `SELECT * FROM (
+       SELECT root_code_id AS codeId, id AS frameworkId, 'root' AS role FROM frameworks
+       UNION ALL SELECT c.code_id, v.framework_id, 'cell' FROM framework_cells c JOIN framework_values v ON v.id = c.row_value_id
+       UNION ALL SELECT code_id, framework_id, 'slice' FROM framework_values WHERE code_id IS NOT NULL)
+     WHERE @code IS NULL OR codeId = @code`,
+  ).all({ code: codeId }) as { codeId: number; frameworkId: number; role: 'root' | 'cell' | 'slice' }[];
   return new Map(rows.map((r) => [r.codeId, { frameworkId: r.frameworkId, role: r.role }]));
 }
 
-export const frameworkRole = (db: Db, codeId: number): FrameworkRole => frameworkRoles(db).get(codeId) ?? null;
-
-/** Every code with its counts (from the kept totals), for all coders or one. */
-export function listCodes(db: Db, coderId: number | null = null): CodeRow[] {
-  const roles = frameworkRoles(db);
-  const rows = stmt(
-    db,
-    `SELECT c.id, c.guid, c.parent_id AS parentId, c.name, c.color, c.description, c.inclusion, c.exclusion,
+// The code columns with their kept counts; `@coder` 0 counts all coders.
+const CODE_ROWS = `SELECT c.id, c.guid, c.parent_id AS parentId, c.name, c.color, c.description, c.inclusion, c.exclusion,
             c.example_segment_id AS exampleSegmentId, c.codable, c.sort,
             ifnull(t.segments, 0) AS segments, ifnull(t.documents, 0) AS documents,
             ifnull(t.segments_with_children, 0) AS segmentsWithChildren, ifnull(t.documents_with_children, 0) AS documentsWithChildren
-       FROM codes c LEFT JOIN code_totals t ON t.code_id = c.id AND t.coder_id = @coder
-      ORDER BY c.sort, c.name COLLATE NOCASE`,
-  ).all({ coder: coderId ?? 0 }) as (Omit<CodeRow, 'codable' | 'framework'> & { codable: number })[];
-  return rows.map((r) => ({ ...r, codable: r.codable === 1, framework: roles.get(r.id) ?? null }));
+       FROM codes c LEFT JOIN code_totals t ON t.code_id = c.id AND t.coder_id = @coder`;
+
+type StoredCode = Omit<CodeRow, 'codable' | 'framework'> & { codable: number };
+
+const withRoles = (rows: StoredCode[], roles: Map<number, NonNullable<FrameworkRole>>): CodeRow[] =>
+  rows.map((r) => ({ ...r, codable: r.codable === 1, framework: roles.get(r.id) ?? null }));
+
+/** Every code with its counts (from the kept totals), for all coders or one. */
+export function listCodes(db: Db, coderId: number | null = null): CodeRow[] {
+  const rows = stmt(db, `${CODE_ROWS} ORDER BY c.sort, c.name COLLATE NOCASE`).all({ coder: coderId ?? 0 }) as StoredCode[];
+  return withRoles(rows, frameworkRoles(db, null));
+}
+
+export function getCode(db: Db, id: number): CodeRow {
+  const row = stmt(db, `${CODE_ROWS} WHERE c.id = @id`).get({ coder: 0, id }) as StoredCode | undefined;
+  if (!row) throw new DataError('not-found', `There is no code with id ${id}.`);
+  return withRoles([row], frameworkRoles(db, id))[0]!;
 }
 
 export function codeTree(db: Db, coderId: number | null = null): CodeNode[] {
@@ -156,12 +165,6 @@ export function codeTree(db: Db, coderId: number | null = null): CodeNode[] {
     return { ...row, path, children: (byParent.get(row.id) ?? []).map((child) => build(child, path)) };
   };
   return (byParent.get(null) ?? []).map((r) => build(r, ''));
-}
-
-export function getCode(db: Db, id: number): CodeRow {
-  const row = listCodes(db).find((c) => c.id === id);
-  if (!row) throw new DataError('not-found', `There is no code with id ${id}.`);
-  return row;
 }
 
 /** "Themes/Duty to cooperate": the names from the top of the codebook down to the code. */
@@ -207,21 +210,22 @@ export function updateCode(db: Db, id: number, fields: CodeFields): void {
   const code = getCode(db, id);
   const name = fields.name === undefined ? code.name : checkCodeName(fields.name);
   if (name !== code.name) refuseSibling(db, code.parentId, name, id);
-  stmt(
-    db,
-    `UPDATE codes SET name = @name, color = @color, description = @description, inclusion = @inclusion, exclusion = @exclusion,
-            codable = @codable, example_segment_id = @example, modified_at = @now WHERE id = @id`,
-  ).run({
-    id,
+  const next = {
     name,
     color: checkColor(fields.color ?? code.color),
     description: (fields.description ?? code.description).trim(),
     inclusion: (fields.inclusion ?? code.inclusion).trim(),
     exclusion: (fields.exclusion ?? code.exclusion).trim(),
-    codable: (fields.codable ?? code.codable) ? 1 : 0,
-    example: fields.exampleSegmentId === undefined ? code.exampleSegmentId : fields.exampleSegmentId,
-    now: nowIso(),
-  });
+    codable: fields.codable ?? code.codable,
+    exampleSegmentId: fields.exampleSegmentId === undefined ? code.exampleSegmentId : fields.exampleSegmentId,
+  };
+  // An edit that changes nothing leaves the code (and the undo history) alone.
+  if ((Object.keys(next) as (keyof typeof next)[]).every((key) => next[key] === code[key])) return;
+  stmt(
+    db,
+    `UPDATE codes SET name = @name, color = @color, description = @description, inclusion = @inclusion, exclusion = @exclusion,
+            codable = @codable, example_segment_id = @exampleSegmentId, modified_at = @now WHERE id = @id`,
+  ).run({ ...next, codable: next.codable ? 1 : 0, id, now: nowIso() });
 }
 
 /** `name`, or "name 2", "name 3", ... : the first that no other code under that parent has. */
@@ -310,22 +314,16 @@ export function codeSegments(db: Db, id: number, withChildren: boolean, limit: n
  * already carries the target keeps one coding. Returns how many moved and how many collapsed.
  */
 export function moveCodings(db: Db, fromId: number, toId: number, segmentIds: number[] | null): { moved: number; collapsed: number } {
-  const ids = segmentIds ?? (stmt(db, 'SELECT segment_id AS id FROM segment_codes WHERE code_id = ?').all(fromId) as { id: number }[]).map((r) => r.id);
-  const add = stmt(
+  const params = { from: fromId, to: toId, all: segmentIds ? 0 : 1, ids: JSON.stringify(segmentIds ?? []) };
+  const chosen = 'code_id = @from AND (@all OR segment_id IN (SELECT value FROM json_each(@ids)))';
+  const moved = stmt(
     db,
-    `INSERT OR IGNORE INTO segment_codes (segment_id, code_id, document_id, coder_id)
-     SELECT segment_id, @to, document_id, coder_id FROM segment_codes WHERE segment_id = @segment AND code_id = @from`,
-  );
-  const remove = stmt(db, 'DELETE FROM segment_codes WHERE segment_id = @segment AND code_id = @from');
-  let moved = 0;
-  let collapsed = 0;
-  for (const segment of ids) {
-    const added = add.run({ segment, from: fromId, to: toId }).changes;
-    if (remove.run({ segment, from: fromId }).changes === 0) continue;
-    if (added) moved++;
-    else collapsed++;
-  }
-  return { moved, collapsed };
+    `INSERT INTO segment_codes (segment_id, code_id, document_id, coder_id)
+     SELECT segment_id, @to, document_id, coder_id FROM segment_codes s
+      WHERE ${chosen} AND NOT EXISTS (SELECT 1 FROM segment_codes t WHERE t.segment_id = s.segment_id AND t.code_id = @to)`,
+  ).run(params).changes;
+  const removed = stmt(db, `DELETE FROM segment_codes WHERE ${chosen}`).run(params).changes;
+  return { moved, collapsed: removed - moved };
 }
 
 export interface UncodeImpact {

@@ -4,21 +4,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dispatch, methodNames } from '../../../electron/api/dispatch';
 import type { MethodName } from '../../../electron/api/methods';
-import type { ApiEvent, Envelope } from '../../../electron/api/protocol';
+import type { ApiEvent } from '../../../electron/api/protocol';
 import { Session } from '../../../electron/api/session';
 import { readRecent } from '../../../electron/services/recent-projects';
-import { fileHash, tempDir } from '../helpers';
-
-function newSession() {
-  const home = tempDir();
-  return new Session({ projects: join(home, 'projects'), config: join(home, 'config') });
-}
-
-async function ok<T = unknown>(envelope: Promise<Envelope>): Promise<T> {
-  const e = await envelope;
-  if (!e.ok) throw new Error(`${e.error.code}: ${e.error.message}`);
-  return e.result as T;
-}
+import { fileHash, newSession, ok, tempDir } from '../helpers';
 
 async function demoSession() {
   const session = newSession();
