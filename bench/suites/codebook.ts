@@ -53,7 +53,12 @@ export async function run(dir: string): Promise<Row[]> {
     }
   })();
   const merge = time(() => db.transaction(() => recordStep(db, 'Merge codes', coder, () => mergeCodes(db, big, target)))());
-  rows.push({ name: 'merge a code into another (undoable)', size: '10,000 segments moved, 110,000 in all', figure: `${fmt(merge.ms)} ms`, target: '—' });
+  rows.push({
+    name: 'merge a code into another (undoable)',
+    size: '10,000 segments moved, 110,000 in all',
+    figure: `${fmt(merge.ms)} ms`,
+    target: '—',
+  });
 
   // A 500-code codebook in three levels: export to .qdc, import into an empty project, import again.
   const book = createProjectFile(join(dir, 'book.trellis'), 'book');
@@ -71,9 +76,19 @@ export async function run(dir: string): Promise<Row[]> {
   const fresh = createProjectFile(join(dir, 'fresh.trellis'), 'fresh');
   const importOnce = () => fresh.transaction(() => mergeCodebook(fresh, readQdc(exported.value, 'bench.qdc'), 'bench.qdc'))();
   const imported = time(importOnce);
-  rows.push({ name: 'codebook import (.qdc) into an empty project', size: `${imported.value.added.length} codes added`, figure: `${fmt(imported.ms)} ms`, target: '—' });
+  rows.push({
+    name: 'codebook import (.qdc) into an empty project',
+    size: `${imported.value.added.length} codes added`,
+    figure: `${fmt(imported.ms)} ms`,
+    target: '—',
+  });
   const again = time(importOnce);
-  rows.push({ name: 'codebook import again (all matched by GUID)', size: `${again.value.matched.length} codes`, figure: `${fmt(again.ms)} ms`, target: '—' });
+  rows.push({
+    name: 'codebook import again (all matched by GUID)',
+    size: `${again.value.matched.length} codes`,
+    figure: `${fmt(again.ms)} ms`,
+    target: '—',
+  });
   book.close();
   fresh.close();
   db.close();

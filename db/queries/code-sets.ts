@@ -13,11 +13,14 @@ export interface CodeSet {
 }
 
 export function listCodeSets(db: Db): CodeSet[] {
-  const sets = stmt(db, 'SELECT id, guid, name, description FROM code_sets ORDER BY name COLLATE NOCASE').all() as Omit<CodeSet, 'codeIds'>[];
-  const members = stmt(
-    db,
-    'SELECT set_id AS setId, code_id AS codeId FROM code_set_members ORDER BY code_id',
-  ).all() as { setId: number; codeId: number }[];
+  const sets = stmt(db, 'SELECT id, guid, name, description FROM code_sets ORDER BY name COLLATE NOCASE').all() as Omit<
+    CodeSet,
+    'codeIds'
+  >[];
+  const members = stmt(db, 'SELECT set_id AS setId, code_id AS codeId FROM code_set_members ORDER BY code_id').all() as {
+    setId: number;
+    codeId: number;
+  }[];
   return sets.map((s) => ({ ...s, codeIds: members.filter((m) => m.setId === s.id).map((m) => m.codeId) }));
 }
 
@@ -59,11 +62,12 @@ export function createCodeSet(db: Db, set: { name: string; description?: string;
 
 export function updateCodeSet(db: Db, id: number, fields: { name?: string; description?: string; codeIds?: number[] }): void {
   const set = getCodeSet(db, id);
-  stmt(db, 'UPDATE code_sets SET name = ?, description = ? WHERE id = ?').run(
-    fields.name === undefined ? set.name : checkSetName(db, fields.name, id),
-    (fields.description ?? set.description).trim(),
-    id,
-  );
+  const name = fields.name === undefined ? set.name : checkSetName(db, fields.name, id);
+  const description = (fields.description ?? set.description).trim();
+  // Unchanged fields are not written: an import that changes nothing leaves no undo step.
+  if (name !== set.name || description !== set.description) {
+    stmt(db, 'UPDATE code_sets SET name = ?, description = ? WHERE id = ?').run(name, description, id);
+  }
   if (fields.codeIds) setMembers(db, id, fields.codeIds);
 }
 

@@ -170,7 +170,7 @@ export function codeTree(db: Db, coderId: number | null = null): CodeNode[] {
 /** "Themes/Duty to cooperate": the names from the top of the codebook down to the code. */
 export function codePath(db: Db, id: number): string {
   const names: string[] = [];
-  for (let at: number | null = id; at !== null; ) {
+  for (let at: number | null = id; at !== null;) {
     const row = stmt(db, 'SELECT name, parent_id AS parentId FROM codes WHERE id = ?').get(at) as
       { name: string; parentId: number | null } | undefined;
     if (!row) break;
@@ -247,7 +247,10 @@ export function placeCode(db: Db, id: number, parentId: number | null, index: nu
   const newName = name === undefined ? code.name : checkCodeName(name);
   if (parentId !== code.parentId || newName !== code.name) refuseSibling(db, parentId, newName, id);
   const order = (
-    stmt(db, 'SELECT id FROM codes WHERE ifnull(parent_id, 0) = ? AND id <> ? ORDER BY sort, name COLLATE NOCASE').all(parentId ?? 0, id) as {
+    stmt(db, 'SELECT id FROM codes WHERE ifnull(parent_id, 0) = ? AND id <> ? ORDER BY sort, name COLLATE NOCASE').all(
+      parentId ?? 0,
+      id,
+    ) as {
       id: number;
     }[]
   ).map((r) => r.id);

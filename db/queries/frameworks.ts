@@ -66,7 +66,14 @@ const AXIS_WORD: Record<Axis, string> = { row: 'row', column: 'column', slice: '
 function checkValueName(db: Db, frameworkId: number, axis: Axis, raw: string, except = 0): string {
   const name = checkCodeName(raw);
   if (name.includes('×')) throw new DataError('invalid', `Framework values cannot contain "×" (it joins a row and a column): "${name}".`);
-  if (stmt(db, 'SELECT 1 FROM framework_values WHERE framework_id = ? AND axis = ? AND name = ? COLLATE NOCASE AND id <> ?').get(frameworkId, axis, name, except)) {
+  if (
+    stmt(db, 'SELECT 1 FROM framework_values WHERE framework_id = ? AND axis = ? AND name = ? COLLATE NOCASE AND id <> ?').get(
+      frameworkId,
+      axis,
+      name,
+      except,
+    )
+  ) {
     throw new DataError('conflict', `This framework already has a ${AXIS_WORD[axis]} named "${name}".`);
   }
   return name;
@@ -109,7 +116,12 @@ export function insertFrameworkValue(
   const description = value.description?.trim() ?? '';
   const codeId =
     axis === 'slice'
-      ? createCode(db, { parentId: framework.rootCodeId, name, color: value.color ?? style(name).color, description: description || style(name).description })
+      ? createCode(db, {
+          parentId: framework.rootCodeId,
+          name,
+          color: value.color ?? style(name).color,
+          description: description || style(name).description,
+        })
       : null;
   const valueId = Number(
     stmt(
@@ -272,7 +284,11 @@ export function updateFrameworkValue(db: Db, id: number, fields: { name?: string
 export function placeFrameworkValue(db: Db, id: number, index: number): void {
   const value = getFrameworkValue(db, id);
   const order = (
-    stmt(db, 'SELECT id FROM framework_values WHERE framework_id = ? AND axis = ? AND id <> ? ORDER BY sort, id').all(value.frameworkId, value.axis, id) as {
+    stmt(db, 'SELECT id FROM framework_values WHERE framework_id = ? AND axis = ? AND id <> ? ORDER BY sort, id').all(
+      value.frameworkId,
+      value.axis,
+      id,
+    ) as {
       id: number;
     }[]
   ).map((r) => r.id);
@@ -295,8 +311,11 @@ export function codesOfValue(db: Db, id: number): { codeId: number; otherValueId
 
 /** The cell code at a row and a column. */
 export function cellCode(db: Db, rowId: number, columnId: number): number {
-  return (stmt(db, 'SELECT code_id AS id FROM framework_cells WHERE row_value_id = ? AND column_value_id = ?').get(rowId, columnId) as { id: number })
-    .id;
+  return (
+    stmt(db, 'SELECT code_id AS id FROM framework_cells WHERE row_value_id = ? AND column_value_id = ?').get(rowId, columnId) as {
+      id: number;
+    }
+  ).id;
 }
 
 /** Takes a value out of its framework (cells and the value row); its codes stay for the caller to deal with. */

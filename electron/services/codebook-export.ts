@@ -18,10 +18,22 @@ export function projectQdc(db: Db): QdcCodebook {
   const guids = new Map<number, string>();
   const toQdc = (node: CodeNode): QdcCode => {
     guids.set(node.id, node.guid);
-    return { guid: node.guid, name: node.name, codable: node.codable, color: node.color, description: joinDescription(node), children: node.children.map(toQdc) };
+    return {
+      guid: node.guid,
+      name: node.name,
+      codable: node.codable,
+      color: node.color,
+      description: joinDescription(node),
+      children: node.children.map(toQdc),
+    };
   };
   const codes = tree.map(toQdc);
-  const sets = listCodeSets(db).map((s) => ({ guid: s.guid, name: s.name, description: s.description, memberGuids: s.codeIds.map((id) => guids.get(id)!) }));
+  const sets = listCodeSets(db).map((s) => ({
+    guid: s.guid,
+    name: s.name,
+    description: s.description,
+    memberGuids: s.codeIds.map((id) => guids.get(id)!),
+  }));
   return { codes, sets };
 }
 
@@ -83,23 +95,37 @@ export async function codebookDocx(db: Db): Promise<Buffer> {
     new Paragraph({
       indent: options.indent ? { left: 720 } : undefined,
       spacing: { after: 120 },
-      children: [...(options.bold ? [new TextRun({ text: options.bold, bold: true })] : []), new TextRun({ text, italics: options.italics })],
+      children: [
+        ...(options.bold ? [new TextRun({ text: options.bold, bold: true })] : []),
+        new TextRun({ text, italics: options.italics }),
+      ],
     });
   const body: Paragraph[] = [new Paragraph({ text: title, heading: HeadingLevel.TITLE }), para(INTRO, { italics: true })];
   for (const { depth, node, counts, quote } of entries) {
     body.push(
       new Paragraph({
         heading: HEADINGS[Math.min(depth, HEADINGS.length - 1)],
-        children: [new TextRun({ text: '■ ', color: node.color.slice(1) }), new TextRun({ text: depth < HEADINGS.length ? node.name : node.path })],
+        children: [
+          new TextRun({ text: '■ ', color: node.color.slice(1) }),
+          new TextRun({ text: depth < HEADINGS.length ? node.name : node.path }),
+        ],
       }),
       para(counts, { italics: true }),
     );
-    if (node.description) body.push(...node.description.split('\n').filter(Boolean).map((line) => para(line)));
+    if (node.description)
+      body.push(
+        ...node.description
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => para(line)),
+      );
     if (node.inclusion) body.push(para(node.inclusion, { bold: 'Include: ' }));
     if (node.exclusion) body.push(para(node.exclusion, { bold: 'Exclude: ' }));
     if (quote) {
       body.push(para(quote.text, { italics: true, indent: true }));
-      body.push(new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: `— ${quote.document} (coder ${quote.coder})` })] }));
+      body.push(
+        new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: `— ${quote.document} (coder ${quote.coder})` })] }),
+      );
     }
   }
   if (sets.length) {
@@ -114,7 +140,11 @@ export async function codebookDocx(db: Db): Promise<Buffer> {
 }
 
 /** Writes the codebook to `file` in the chosen format. */
-export async function exportCodebook(db: Db, file: string, format: ExportFormat): Promise<{ file: string; format: ExportFormat; codes: number }> {
+export async function exportCodebook(
+  db: Db,
+  file: string,
+  format: ExportFormat,
+): Promise<{ file: string; format: ExportFormat; codes: number }> {
   const { codes } = projectCounts(db);
   const content = format === 'qdc' ? writeQdc(projectQdc(db)) : format === 'md' ? codebookMarkdown(db) : await codebookDocx(db);
   try {

@@ -60,7 +60,9 @@ export function mergeCodebook(db: Db, book: QdcCodebook, file: string): ImportRe
     const parts = splitDescription(code.description);
     let codable = code.codable;
     if (codable !== existing.codable && (existing.framework || (!codable && existing.segments > 0))) {
-      report.notes.push(`"${before}" stays ${existing.codable ? 'codable' : 'a grouping code'}: ${existing.framework ? 'its framework decides' : 'it has codings of its own'}.`);
+      report.notes.push(
+        `"${before}" stays ${existing.codable ? 'codable' : 'a grouping code'}: ${existing.framework ? 'its framework decides' : 'it has codings of its own'}.`,
+      );
       codable = existing.codable;
     }
     updateCode(db, existing.id, {
@@ -125,7 +127,10 @@ export function mergeCodebook(db: Db, book: QdcCodebook, file: string): ImportRe
     const members = set.memberGuids.map((guid) => idOfGuid.get(guid)!);
     const existing = sets.find((s) => s.guid === set.guid) ?? sets.find((s) => s.name.toLowerCase() === set.name.toLowerCase());
     if (existing) {
-      updateCodeSet(db, existing.id, { description: set.description || undefined, codeIds: [...new Set([...existing.codeIds, ...members])] });
+      updateCodeSet(db, existing.id, {
+        description: set.description || undefined,
+        codeIds: [...new Set([...existing.codeIds, ...members])],
+      });
       report.sets.matched.push(existing.name);
     } else {
       createCodeSet(db, { guid: set.guid, name: set.name, description: set.description, codeIds: members });

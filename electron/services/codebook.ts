@@ -39,7 +39,10 @@ function refuseFrameworkParent(db: Db, parentId: number | null): void {
   if (parentId === null) return;
   const parent = getCode(db, parentId);
   if (parent.framework?.role === 'root') {
-    throw new DataError('invalid', `Codes cannot be added inside the framework "${parent.name}": add rows, columns or slice values in the framework editor.`);
+    throw new DataError(
+      'invalid',
+      `Codes cannot be added inside the framework "${parent.name}": add rows, columns or slice values in the framework editor.`,
+    );
   }
 }
 
@@ -53,7 +56,8 @@ export function editCode(db: Db, id: number, fields: CodeFields): CodeRow {
   const code = getCode(db, id);
   if (fields.name !== undefined && fields.name.trim() !== code.name) refuseFrameworkCode(db, code, 'rename');
   if (fields.codable !== undefined && fields.codable !== code.codable) {
-    if (code.framework) throw new DataError('invalid', `"${code.name}" belongs to a framework, which decides whether it can be applied to text.`);
+    if (code.framework)
+      throw new DataError('invalid', `"${code.name}" belongs to a framework, which decides whether it can be applied to text.`);
     if (!fields.codable && code.segments > 0) {
       throw new DataError(
         'invalid',
@@ -66,7 +70,8 @@ export function editCode(db: Db, id: number, fields: CodeFields): CodeRow {
       db,
       'SELECT 1 FROM segment_codes sc JOIN code_lineage l ON l.code_id = sc.code_id WHERE sc.segment_id = ? AND l.ancestor_id = ?',
     ).get(fields.exampleSegmentId, id);
-    if (!carries) throw new DataError('invalid', `Segment ${fields.exampleSegmentId} is not coded with "${code.name}", so it cannot be its example.`);
+    if (!carries)
+      throw new DataError('invalid', `Segment ${fields.exampleSegmentId} is not coded with "${code.name}", so it cannot be its example.`);
   }
   updateCode(db, id, fields);
   return getCode(db, id);
@@ -104,10 +109,15 @@ export function mergeCodes(db: Db, sourceId: number, targetId: number, allowFram
   const target = getCode(db, targetId);
   if (sourceId === targetId) throw new DataError('invalid', `A code cannot be merged into itself ("${source.name}").`);
   if (!allowFramework) refuseFrameworkCode(db, source, 'merge');
-  if (target.framework?.role === 'root') throw new DataError('invalid', `Codes cannot be merged into the framework "${target.name}" itself; choose one of its cells.`);
-  if (isInSubtree(db, targetId, sourceId)) throw new DataError('invalid', `"${source.name}" cannot be merged into "${target.name}", which is inside it.`);
+  if (target.framework?.role === 'root')
+    throw new DataError('invalid', `Codes cannot be merged into the framework "${target.name}" itself; choose one of its cells.`);
+  if (isInSubtree(db, targetId, sourceId))
+    throw new DataError('invalid', `"${source.name}" cannot be merged into "${target.name}", which is inside it.`);
   if (!target.codable && source.segments > 0) {
-    throw new DataError('invalid', `"${target.name}" is a grouping code and cannot carry the ${source.segments} codings of "${source.name}".`);
+    throw new DataError(
+      'invalid',
+      `"${target.name}" is a grouping code and cannot carry the ${source.segments} codings of "${source.name}".`,
+    );
   }
   const children = stmt(db, 'SELECT id, name FROM codes WHERE parent_id = ? ORDER BY sort').all(sourceId) as { id: number; name: string }[];
   if (children.length > 0 && target.framework) {
@@ -116,7 +126,10 @@ export function mergeCodes(db: Db, sourceId: number, targetId: number, allowFram
   const siblings = stmt(db, 'SELECT count(*) AS n FROM codes WHERE parent_id = ?').get(targetId) as { n: number };
   children.forEach((child, i) => placeCode(db, child.id, targetId, siblings.n + i));
   const { moved, collapsed } = moveCodings(db, sourceId, targetId, null);
-  stmt(db, 'INSERT OR IGNORE INTO code_set_members (set_id, code_id) SELECT set_id, ? FROM code_set_members WHERE code_id = ?').run(targetId, sourceId);
+  stmt(db, 'INSERT OR IGNORE INTO code_set_members (set_id, code_id) SELECT set_id, ? FROM code_set_members WHERE code_id = ?').run(
+    targetId,
+    sourceId,
+  );
   stmt(db, 'UPDATE memos SET code_id = ? WHERE code_id = ?').run(targetId, sourceId);
   const fill = (mine: string, theirs: string) => (mine.trim() ? mine : theirs);
   updateCode(db, targetId, {
@@ -132,7 +145,12 @@ export function mergeCodes(db: Db, sourceId: number, targetId: number, allowFram
 export type SplitTarget = { codeId: number } | { name: string; parentId?: number | null };
 
 /** Moves the chosen passages of a code to another code, or to a new one (by default beside it). */
-export function splitCode(db: Db, id: number, segmentIds: number[], target: SplitTarget): { targetId: number; moved: number; collapsed: number } {
+export function splitCode(
+  db: Db,
+  id: number,
+  segmentIds: number[],
+  target: SplitTarget,
+): { targetId: number; moved: number; collapsed: number } {
   const code = getCode(db, id);
   const carries = stmt(db, 'SELECT 1 FROM segment_codes WHERE segment_id = ? AND code_id = ?');
   for (const segment of segmentIds) {
@@ -146,7 +164,10 @@ export function splitCode(db: Db, id: number, segmentIds: number[], target: Spli
     if (!other.codable) throw new DataError('invalid', `"${other.name}" is a grouping code and cannot carry codings.`);
   } else {
     const besideFramework = code.framework !== null && target.parentId === undefined;
-    targetId = addCode(db, { parentId: besideFramework ? null : target.parentId === undefined ? code.parentId : target.parentId, name: target.name });
+    targetId = addCode(db, {
+      parentId: besideFramework ? null : target.parentId === undefined ? code.parentId : target.parentId,
+      name: target.name,
+    });
   }
   return { targetId, ...moveCodings(db, id, targetId, segmentIds) };
 }

@@ -1,7 +1,16 @@
 // Editing frameworks: values come and go with their cell codes; deleting one says what happens to its codings.
 import { DataError } from '../../db/errors';
 import type { Db } from '../../db/project-file';
-import { codePath, createCode, deleteCodes, placeCode, subtreeIds, uncodeImpact, uniqueName, type UncodeImpact } from '../../db/queries/codes';
+import {
+  codePath,
+  createCode,
+  deleteCodes,
+  placeCode,
+  subtreeIds,
+  uncodeImpact,
+  uniqueName,
+  type UncodeImpact,
+} from '../../db/queries/codes';
 import {
   cellCode,
   codesOfValue,
@@ -27,12 +36,14 @@ export function frameworkImpact(db: Db, id: number): UncodeImpact {
   return uncodeImpact(db, subtreeIds(db, getFramework(db, id).rootCodeId));
 }
 
-
 export function deleteFrameworkValue(db: Db, id: number, choice: CodingsChoice): { kept: string | null } {
   const value = getFrameworkValue(db, id);
   const framework = getFramework(db, value.frameworkId);
   if (value.axis !== 'slice' && (value.axis === 'row' ? framework.rows : framework.columns).length === 1) {
-    throw new DataError('invalid', `"${value.name}" is the framework's last ${value.axis}; a framework needs at least one row and one column.`);
+    throw new DataError(
+      'invalid',
+      `"${value.name}" is the framework's last ${value.axis}; a framework needs at least one row and one column.`,
+    );
   }
   const into = choice.codings === 'merge' ? getFrameworkValue(db, choice.intoValueId) : null;
   if (into && (into.id === id || into.frameworkId !== value.frameworkId || into.axis !== value.axis)) {
@@ -40,11 +51,19 @@ export function deleteFrameworkValue(db: Db, id: number, choice: CodingsChoice):
   }
   const codes = codesOfValue(db, id);
   removeFrameworkValue(db, id);
-  if (choice.codings === 'uncode') deleteCodes(db, codes.map((c) => c.codeId));
+  if (choice.codings === 'uncode')
+    deleteCodes(
+      db,
+      codes.map((c) => c.codeId),
+    );
   if (into) {
     for (const { codeId, otherValueId } of codes) {
       const target =
-        otherValueId === null ? into.codeId! : value.axis === 'row' ? cellCode(db, into.id, otherValueId) : cellCode(db, otherValueId, into.id);
+        otherValueId === null
+          ? into.codeId!
+          : value.axis === 'row'
+            ? cellCode(db, into.id, otherValueId)
+            : cellCode(db, otherValueId, into.id);
       mergeCodes(db, codeId, target);
     }
   }

@@ -42,7 +42,8 @@ export function splitDescription(text: string): { description: string; inclusion
   return { description: match[1]!.trim(), inclusion: match[2]?.trim() ?? '', exclusion: match[3]?.trim() ?? '' };
 }
 
-const GUID = /^(?:\{([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}|([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}))$/;
+const GUID =
+  /^(?:\{([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}|([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}))$/;
 const RGB = /^#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$/;
 
 type Node = Record<string, unknown>;
@@ -70,7 +71,11 @@ export function readQdc(xml: string, file: string): QdcCodebook {
   const root = parsed[rootName] as Node | string;
   const namespace = typeof root === 'object' ? root[prefix ? `@_xmlns:${prefix}` : '@_xmlns'] : undefined;
   if (namespace !== QDC_NAMESPACE) {
-    fail(namespace ? `its CodeBook is in the namespace "${String(namespace)}", not "${QDC_NAMESPACE}"` : `its CodeBook has no namespace (expected "${QDC_NAMESPACE}")`);
+    fail(
+      namespace
+        ? `its CodeBook is in the namespace "${String(namespace)}", not "${QDC_NAMESPACE}"`
+        : `its CodeBook has no namespace (expected "${QDC_NAMESPACE}")`,
+    );
   }
 
   // Element names in the file's prefix; attributes are unqualified in this schema.
@@ -117,16 +122,27 @@ export function readQdc(xml: string, file: string): QdcCodebook {
     allowOnly(node, what, ['Description', 'Code']);
     const codable = node['@_isCodable'];
     if (codable === undefined) fail(`${what} has no isCodable attribute`);
-    if (!['true', 'false', '1', '0'].includes(String(codable).trim())) fail(`${what} has isCodable="${String(codable)}" (expected true or false)`);
+    if (!['true', 'false', '1', '0'].includes(String(codable).trim()))
+      fail(`${what} has isCodable="${String(codable)}" (expected true or false)`);
     const color = node['@_color'];
     if (color !== undefined && !RGB.test(String(color).trim())) fail(`${what} has an invalid colour "${String(color)}" (expected #RRGGBB)`);
-    return { guid, name, codable: ['true', '1'].includes(String(codable).trim()), color: color === undefined ? null : expandColor(String(color).trim()), description: text(node, 'Description'), children: [] };
+    return {
+      guid,
+      name,
+      codable: ['true', '1'].includes(String(codable).trim()),
+      color: color === undefined ? null : expandColor(String(color).trim()),
+      description: text(node, 'Description'),
+      children: [],
+    };
   };
 
   // A code nested inside a code with its own GUID makes the hierarchy circular: say so rather than "used twice".
   const readTree = (list: (Node | string)[], ancestors: { guid: string; name: string }[]): QdcCode[] =>
     list.map((value) => {
-      const code = readCode(value, ancestors.map((a) => a.name));
+      const code = readCode(
+        value,
+        ancestors.map((a) => a.name),
+      );
       const loop = ancestors.find((a) => a.guid === code.guid);
       if (loop) fail(`the code "${code.name}" contains itself (GUID ${code.guid}, first as "${loop.name}"): its hierarchy is a cycle`);
       claim(code.guid, code.name);
@@ -183,7 +199,13 @@ export function writeQdc(book: QdcCodebook): string {
     ...(s.description ? { Description: s.description } : {}),
     ...(s.memberGuids.length ? { MemberCode: s.memberGuids.map((guid) => ({ '@_guid': guid })) } : {}),
   });
-  return new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, suppressEmptyNode: true, suppressBooleanAttributes: false }).build({
+  return new XMLBuilder({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    format: true,
+    suppressEmptyNode: true,
+    suppressBooleanAttributes: false,
+  }).build({
     '?xml': { '@_version': '1.0', '@_encoding': 'utf-8' },
     CodeBook: {
       '@_xmlns': QDC_NAMESPACE,

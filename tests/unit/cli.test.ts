@@ -125,7 +125,9 @@ describe('trellis codebook commands', () => {
     const project = join(dir, 'p.trellis');
     await run(['new', project]);
     writeFileSync(join(dir, 'bad.qdc'), '<CodeBook xmlns="urn:wrong"><Codes/></CodeBook>');
-    await expect(run(['codebook-import', project, join(dir, 'bad.qdc')])).rejects.toThrow(/bad\.qdc" is not a usable REFI-QDA codebook: its CodeBook is in the namespace "urn:wrong"/);
+    await expect(run(['codebook-import', project, join(dir, 'bad.qdc')])).rejects.toThrow(
+      /bad\.qdc" is not a usable REFI-QDA codebook: its CodeBook is in the namespace "urn:wrong"/,
+    );
     await expect(run(['codebook-export', project, '-o', join(dir, 'x.txt')])).rejects.toThrow(/--format must be qdc, md or docx/);
     await expect(run(['codebook-import', project])).rejects.toThrow(/expected PROJECT and FILE\.qdc/);
   });

@@ -33,7 +33,8 @@ export async function fixture(): Promise<Fixture> {
   const session = newSession();
   await ok(dispatch(session, 'project.create', { file: 'Study' }));
   const db = session.db;
-  const add = (name: string, text: string) => insertDocument(db, { name, ...parsePlainTranscript(text), sourceName: null, sourceType: 'txt' });
+  const add = (name: string, text: string) =>
+    insertDocument(db, { name, ...parsePlainTranscript(text), sourceName: null, sourceType: 'txt' });
   return {
     session,
     db,

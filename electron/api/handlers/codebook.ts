@@ -40,13 +40,19 @@ export const codebookMethods = {
   'codes.create': method({
     summary: 'Creates a code (under a parent, or at the top level) with the next palette colour unless one is given.',
     kind: 'mutation',
-    args: z.strictObject({ parentId: id.nullable(), name, color: color.optional(), description: text.optional(), codable: z.boolean().optional() }),
+    args: z.strictObject({
+      parentId: id.nullable(),
+      name,
+      color: color.optional(),
+      description: text.optional(),
+      codable: z.boolean().optional(),
+    }),
     emits: CODEBOOK,
     undo: () => 'Create code',
     handler: (session, args) => getCode(session.db, addCode(session.db, args)),
   }),
   'codes.update': method({
-    summary: "Renames, recolours or describes a code (definition, inclusion, exclusion, example quote), or sets whether it is codable.",
+    summary: 'Renames, recolours or describes a code (definition, inclusion, exclusion, example quote), or sets whether it is codable.',
     kind: 'mutation',
     args: updateArgs,
     emits: CODEBOOK,
@@ -70,7 +76,7 @@ export const codebookMethods = {
     handler: (session, args) => mergeCodes(session.db, args.sourceId, args.targetId),
   }),
   'codes.split': method({
-    summary: "Moves chosen passages of a code to another code, or to a new code (by default beside it).",
+    summary: 'Moves chosen passages of a code to another code, or to a new code (by default beside it).',
     kind: 'mutation',
     args: z.strictObject({
       id,
@@ -122,7 +128,7 @@ export const codebookMethods = {
     handler: (session, args) => getCodeSet(session.db, createCodeSet(session.db, args)),
   }),
   'codeSets.update': method({
-    summary: "Renames or describes a code set, or replaces its members.",
+    summary: 'Renames or describes a code set, or replaces its members.',
     kind: 'mutation',
     args: z.strictObject({ id, name: name.optional(), description: text.optional(), codeIds: z.array(id).max(100_000).optional() }),
     emits: CODEBOOK,

@@ -47,7 +47,7 @@ export const frameworkMethods = {
     },
   }),
   'frameworks.update': method({
-    summary: "Renames or describes a framework or its axis labels; its codes follow.",
+    summary: 'Renames or describes a framework or its axis labels; its codes follow.',
     kind: 'mutation',
     args: z.strictObject({
       id,
@@ -106,7 +106,11 @@ export const frameworkMethods = {
     emits: RECODED,
     undo: () => 'Delete framework value',
     handler: (session, args) =>
-      deleteFrameworkValue(session.db, args.id, args.codings === 'merge' ? { codings: 'merge', intoValueId: args.intoValueId! } : { codings: args.codings }),
+      deleteFrameworkValue(
+        session.db,
+        args.id,
+        args.codings === 'merge' ? { codings: 'merge', intoValueId: args.intoValueId! } : { codings: args.codings },
+      ),
   }),
   'frameworks.delete': method({
     summary: 'Deletes a framework; its codes go with their codings ("uncode") or stay as ordinary codes ("keep").',

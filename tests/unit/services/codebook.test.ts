@@ -49,7 +49,12 @@ describe('code tree', () => {
     const before = snapshot(f.db);
     await f.call('codes.update', { id, name: 'Leadership' });
     await f.call('codes.update', { id, color: '#aa3377' });
-    await f.call('codes.update', { id, description: ' The DCS leading. ', inclusion: 'Named leaders.', exclusion: 'Management in general.' });
+    await f.call('codes.update', {
+      id,
+      description: ' The DCS leading. ',
+      inclusion: 'Named leaders.',
+      exclusion: 'Management in general.',
+    });
     expect(getCode(f.db, id)).toMatchObject({
       name: 'Leadership',
       color: '#AA3377',
@@ -101,7 +106,11 @@ describe('code tree', () => {
     const f = await fixture();
     const t = await themes(f);
     await f.call('codes.move', { id: t.schools, parentId: t.root, index: 0 });
-    expect(codeTree(f.db).find((n) => n.name === 'Themes')!.children.map((c) => c.name)).toEqual(['Schools', 'Duty to cooperate', 'Budgets']);
+    expect(
+      codeTree(f.db)
+        .find((n) => n.name === 'Themes')!
+        .children.map((c) => c.name),
+    ).toEqual(['Schools', 'Duty to cooperate', 'Budgets']);
     await f.call('codes.move', { id: t.duty, parentId: t.budgets, index: 0 });
     expect(codePath(f.db, t.duty)).toBe('Themes/Budgets/Duty to cooperate');
     expect(counts(f, t.budgets)).toEqual([2, 1, 5, 2]);
@@ -115,8 +124,12 @@ describe('code tree', () => {
     const before = snapshot(f.db);
     expect((await f.fail('codes.move', { id: t.budgets, parentId: t.pooled, index: 0 })).message).toMatch(/cannot be moved inside itself/);
     const mgf = f.code('MGF');
-    expect((await f.fail('codes.move', { id: t.root, parentId: mgf, index: 0 })).message).toMatch(/Codes cannot be added inside the framework "MGF"/);
-    expect((await f.fail('codes.move', { id: f.code('MGF/System × Directive'), parentId: null, index: 0 })).message).toMatch(/cell of the framework "MGF"/);
+    expect((await f.fail('codes.move', { id: t.root, parentId: mgf, index: 0 })).message).toMatch(
+      /Codes cannot be added inside the framework "MGF"/,
+    );
+    expect((await f.fail('codes.move', { id: f.code('MGF/System × Directive'), parentId: null, index: 0 })).message).toMatch(
+      /cell of the framework "MGF"/,
+    );
     expect((await f.fail('codes.move', { id: mgf, parentId: t.root, index: 0 })).message).toMatch(/stays at the top/);
     expect(snapshot(f.db)).toBe(before);
     // Undo walks the moves back.
@@ -141,7 +154,9 @@ describe('code tree', () => {
   it('links an example quote to one of the code’s passages; it clears when that passage goes and comes back on undo', async () => {
     const f = await fixture();
     const t = await themes(f);
-    expect((await f.fail('codes.update', { id: t.duty, exampleSegmentId: t.s.cafe })).message).toMatch(/not coded with "Duty to cooperate"/);
+    expect((await f.fail('codes.update', { id: t.duty, exampleSegmentId: t.s.cafe })).message).toMatch(
+      /not coded with "Duty to cooperate"/,
+    );
     await f.call('codes.update', { id: t.duty, exampleSegmentId: t.s.dutyAndPooled });
     // A sub-code's passage is an example of its parent too.
     await f.call('codes.update', { id: t.budgets, exampleSegmentId: t.s.dutyAndPooled });
@@ -197,7 +212,9 @@ describe('merge, split and delete', () => {
     expect((await f.fail('codes.merge', { sourceId: t.duty, targetId: t.duty })).message).toMatch(/into itself/);
     expect((await f.fail('codes.merge', { sourceId: t.budgets, targetId: t.pooled })).message).toMatch(/which is inside it/);
     expect((await f.fail('codes.merge', { sourceId: t.duty, targetId: t.root })).message).toMatch(/grouping code/);
-    expect((await f.fail('codes.merge', { sourceId: f.code('MGF/Local'), targetId: t.duty })).message).toMatch(/slice value of the framework "MGF"/);
+    expect((await f.fail('codes.merge', { sourceId: f.code('MGF/Local'), targetId: t.duty })).message).toMatch(
+      /slice value of the framework "MGF"/,
+    );
     expect(snapshot(f.db)).toBe(before);
   });
 
@@ -240,7 +257,9 @@ describe('merge, split and delete', () => {
     expectCountsKept(f.db);
     expect(await f.call('history.undo', {})).toMatchObject({ undone: 'Delete code' });
     expect(snapshot(f.db)).toBe(before);
-    expect((await f.fail('codes.delete', { id: f.code('MGF') })).message).toMatch(/stands for the framework "MGF"; delete the framework itself/);
+    expect((await f.fail('codes.delete', { id: f.code('MGF') })).message).toMatch(
+      /stands for the framework "MGF"; delete the framework itself/,
+    );
   });
 
   it('keeps the counts right through a long mix of operations, undos and redos', async () => {

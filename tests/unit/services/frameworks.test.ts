@@ -5,7 +5,10 @@ import { listSegments } from '../../../db/queries/segments';
 import { expectCountsKept, fixture, snapshot, type Fixture } from '../codebook-fixture';
 
 const mgf = async (f: Fixture) => (await f.call('frameworks.list', {})).frameworks.find((x) => x.name === 'MGF')!;
-const childNames = (f: Fixture, rootName: string) => codeTree(f.db).find((n) => n.name === rootName)!.children.map((c) => c.name);
+const childNames = (f: Fixture, rootName: string) =>
+  codeTree(f.db)
+    .find((n) => n.name === rootName)!
+    .children.map((c) => c.name);
 
 /** A few MGF codings: System × Directive (A), the same passage by B also National, Individual × Operational. */
 async function coded(f: Fixture) {
@@ -35,7 +38,10 @@ describe('frameworks', () => {
       'National',
       'Local',
     ]);
-    expect(await f.call('frameworks.list', {})).toMatchObject({ activeId: 1, frameworks: [{ name: 'MGF', rowLabel: 'Locus', sliceLabel: 'Layer' }] });
+    expect(await f.call('frameworks.list', {})).toMatchObject({
+      activeId: 1,
+      frameworks: [{ name: 'MGF', rowLabel: 'Locus', sliceLabel: 'Layer' }],
+    });
   });
 
   it('renames a row: its cell codes follow (hand-written definitions stay) and code references resolve; a clash is refused', async () => {
@@ -80,7 +86,9 @@ describe('frameworks', () => {
     // Cells get distinct palette colours.
     const colours = ladder.cells.map((c) => getCode(f.db, c.codeId).color);
     expect(new Set(colours).size).toBe(colours.length);
-    expect((await f.fail('frameworks.create', { name: 'mgf', rowLabel: 'R', columnLabel: 'C', rows: ['a'], columns: ['b'] })).code).toBe('conflict');
+    expect((await f.fail('frameworks.create', { name: 'mgf', rowLabel: 'R', columnLabel: 'C', rows: ['a'], columns: ['b'] })).code).toBe(
+      'conflict',
+    );
   });
 
   it('adds a column (a new cell per row), adds and reorders slice values and rows; the codes keep grid order', async () => {
@@ -88,7 +96,12 @@ describe('frameworks', () => {
     const framework = await mgf(f);
     const added = await f.call('frameworks.addValue', { frameworkId: framework.id, axis: 'column', name: 'Evaluative' });
     expect(added.cells).toHaveLength(12);
-    expect(childNames(f, 'MGF').slice(0, 4)).toEqual(['System × Constitutive', 'System × Directive', 'System × Operational', 'System × Evaluative']);
+    expect(childNames(f, 'MGF').slice(0, 4)).toEqual([
+      'System × Constitutive',
+      'System × Directive',
+      'System × Operational',
+      'System × Evaluative',
+    ]);
     expect(getCode(f.db, f.code('MGF/Individual × Evaluative')).description).toBe('Locus: Individual; Level: Evaluative.');
     await f.call('frameworks.addValue', { frameworkId: framework.id, axis: 'slice', name: 'European' });
     await f.call('frameworks.moveValue', { id: framework.rows[2]!.id, index: 0 });
@@ -102,7 +115,13 @@ describe('frameworks', () => {
     const { s, framework } = await coded(f);
     const [system, organizational, individual] = framework.rows;
     const start = snapshot(f.db);
-    expect(await f.call('frameworks.deletePreview', { valueId: system!.id })).toEqual({ codes: 3, codings: 2, segments: 2, segmentsRemoved: 1, documents: 1 });
+    expect(await f.call('frameworks.deletePreview', { valueId: system!.id })).toEqual({
+      codes: 3,
+      codings: 2,
+      segments: 2,
+      segmentsRemoved: 1,
+      documents: 1,
+    });
 
     await f.call('frameworks.deleteValue', { id: system!.id, codings: 'uncode' });
     expect(childNames(f, 'MGF')).not.toContain('System × Directive');
@@ -128,7 +147,13 @@ describe('frameworks', () => {
 
   it('refuses deleting the last row, or merging into a value of another axis, changing nothing', async () => {
     const f = await fixture();
-    const ladder = await f.call('frameworks.create', { name: 'Pair', rowLabel: 'R', columnLabel: 'C', rows: ['Only'], columns: ['One', 'Two'] });
+    const ladder = await f.call('frameworks.create', {
+      name: 'Pair',
+      rowLabel: 'R',
+      columnLabel: 'C',
+      rows: ['Only'],
+      columns: ['One', 'Two'],
+    });
     const before = snapshot(f.db);
     expect((await f.fail('frameworks.deleteValue', { id: ladder.rows[0]!.id, codings: 'uncode' })).message).toMatch(/last row/);
     expect(
