@@ -162,9 +162,9 @@ export function CodeActions({
         {button('split', 'Split…', code.segments === 0)}
         {button('delete', 'Delete…', fixed)}
       </div>
-      {panel === 'merge' && <Merge key={code.id} code={code} tree={tree} act={act} done={done} />}
+      {panel === 'merge' && !fixed && <Merge key={code.id} code={code} tree={tree} act={act} done={done} />}
       {panel === 'split' && <Split key={code.id} code={code} tree={tree} act={act} done={done} />}
-      {panel === 'delete' && <Delete key={code.id} code={code} act={act} done={done} />}
+      {panel === 'delete' && !fixed && <Delete key={code.id} code={code} act={act} done={done} />}
     </section>
   );
 }

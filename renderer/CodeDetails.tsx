@@ -23,14 +23,11 @@ function TextSetting({ label, value, onSave, rows }: { label: string; value: str
   );
 }
 
-function ExampleQuote({ code, act }: { code: CodeNode; act: Act }) {
+type Details = ResultOf<'codes.details'>;
+
+function ExampleQuote({ code, current, act }: { code: CodeNode; current: Details['example'] | undefined; act: Act }) {
   const [choosing, setChoosing] = useState(false);
-  const passages = useQuery(
-    'codes.segments',
-    choosing || code.exampleSegmentId ? { id: code.id, withChildren: true, limit: 200 } : null,
-    RECOUNT,
-  );
-  const current = passages.data?.find((p) => p.id === code.exampleSegmentId);
+  const passages = useQuery('codes.segments', choosing ? { id: code.id, withChildren: true, limit: 500 } : null, RECOUNT);
   const choose = (exampleSegmentId: number | null) => {
     setChoosing(false);
     void act(call('codes.update', { id: code.id, exampleSegmentId }));
@@ -73,9 +70,7 @@ function ExampleQuote({ code, act }: { code: CodeNode; act: Act }) {
   );
 }
 
-function Counts({ code }: { code: CodeNode }) {
-  const counts = useQuery('codes.counts', { id: code.id }, RECOUNT);
-  const data = counts.data?.code.id === code.id ? counts.data : undefined;
+function Counts({ code, data }: { code: CodeNode; data: Details | undefined }) {
   const rows = data ? [{ ...data.code, coder: 'All' }, ...data.byCoder] : [];
   return (
     <table className="counts" aria-label={`Counts for ${code.name}`}>
@@ -144,6 +139,10 @@ export function CodeDetails(props: {
   const { code, tree, sets, act, onRename } = props;
   const update = (fields: Omit<ArgsOf<'codes.update'>, 'id'>) => void act(call('codes.update', { id: code.id, ...fields }));
   const role = code.framework?.role;
+  const query = useQuery('codes.details', { id: code.id }, RECOUNT);
+  const data = query.data?.code.id === code.id ? query.data : undefined;
+  // undefined while the example is being read, null when there is none.
+  const example = data ? data.example : code.exampleSegmentId ? undefined : null;
   return (
     <section className="code-details" aria-label={`Code ${code.name}`}>
       <header className="details-header">
@@ -175,8 +174,8 @@ export function CodeDetails(props: {
       <TextSetting label="Definition" value={code.description} onSave={(description) => update({ description })} rows={4} />
       <TextSetting label="Include when" value={code.inclusion} onSave={(inclusion) => update({ inclusion })} rows={2} />
       <TextSetting label="Exclude when" value={code.exclusion} onSave={(exclusion) => update({ exclusion })} rows={2} />
-      <ExampleQuote code={code} act={act} />
-      <Counts code={code} />
+      <ExampleQuote code={code} current={example} act={act} />
+      <Counts code={code} data={data} />
       <SetMembership code={code} sets={sets} act={act} />
       <CodeActions code={code} tree={tree} act={act} panel={props.panel} onPanel={props.onPanel} />
     </section>

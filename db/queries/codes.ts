@@ -378,12 +378,13 @@ export interface Quote {
   coder: string;
 }
 
-/** The example quote of every code that has one, by code id. */
-export function exampleQuotes(db: Db): Map<number, Quote> {
+/** The example quote of every code that has one (or of one code), by code id. */
+export function exampleQuotes(db: Db, codeId: number | null = null): Map<number, Quote> {
   const rows = stmt(
     db,
     `SELECT c.id AS codeId, substr(d.plain_text, s.start + 1, s.end - s.start) AS text, d.name AS document, k.name AS coder
-       FROM codes c JOIN segments s ON s.id = c.example_segment_id JOIN documents d ON d.id = s.document_id JOIN coders k ON k.id = s.coder_id`,
-  ).all() as (Quote & { codeId: number })[];
+       FROM codes c JOIN segments s ON s.id = c.example_segment_id JOIN documents d ON d.id = s.document_id JOIN coders k ON k.id = s.coder_id
+      WHERE @code IS NULL OR c.id = @code`,
+  ).all({ code: codeId }) as (Quote & { codeId: number })[];
   return new Map(rows.map(({ codeId, ...quote }) => [codeId, quote]));
 }

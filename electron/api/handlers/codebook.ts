@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { createCodeSet, deleteCodeSet, getCodeSet, listCodeSets, updateCodeSet } from '../../../db/queries/code-sets';
-import { codeCountsByCoder, codeSegments, getCode } from '../../../db/queries/codes';
+import { codeCountsByCoder, codeSegments, exampleQuotes, getCode } from '../../../db/queries/codes';
 import { exportCodebook } from '../../services/codebook-export';
 import { importCodebookFile } from '../../services/codebook-import';
 import { addCode, deleteCode, deleteImpact, editCode, mergeCodes, moveCode, splitCode } from '../../services/codebook';
@@ -101,11 +101,15 @@ export const codebookMethods = {
     undo: () => 'Delete code',
     handler: (session, args) => deleteCode(session.db, args.id),
   }),
-  'codes.counts': method({
-    summary: "One code's counts, in all and per coder, with and without its sub-codes.",
+  'codes.details': method({
+    summary: "One code with its counts in all and per coder (with and without its sub-codes) and its example quote.",
     kind: 'query',
     args: z.strictObject({ id }),
-    handler: (session, args) => ({ code: getCode(session.db, args.id), byCoder: codeCountsByCoder(session.db, args.id) }),
+    handler: (session, args) => ({
+      code: getCode(session.db, args.id),
+      byCoder: codeCountsByCoder(session.db, args.id),
+      example: exampleQuotes(session.db, args.id).get(args.id) ?? null,
+    }),
   }),
   'codes.segments': method({
     summary: 'Passages coded with a code (optionally or with its sub-codes), with their text, document and coder.',

@@ -52,7 +52,7 @@ const examples: Record<MethodName, unknown> = {
   'codes.split': (session: Session) => ({ id: 17, segmentIds: [segmentOf(session, 17)], target: { name: 'Split off' } }),
   'codes.deletePreview': { id: 18 },
   'codes.delete': { id: 18 },
-  'codes.counts': { id: 14 },
+  'codes.details': { id: 14 },
   'codes.segments': { id: 13, withChildren: true, limit: 10 },
   'codeSets.list': {},
   'codeSets.create': { name: 'Policy', codeIds: [14, 15] },

@@ -94,7 +94,7 @@ describe('code tree', () => {
     expect(counts(f, t.root)).toEqual([0, 0, 6, 2]);
     expect(counts(f, t.root, f.coders.a)).toEqual([0, 0, 4, 2]);
     expect(counts(f, t.budgets, f.coders.b)).toEqual([2, 1, 2, 1]);
-    const { byCoder } = await f.call('codes.counts', { id: t.budgets });
+    const { byCoder } = await f.call('codes.details', { id: t.budgets });
     expect(byCoder.map((c) => [c.coder, c.segments, c.segmentsWithChildren])).toEqual([
       ['A', 0, 1],
       ['B', 2, 2],
