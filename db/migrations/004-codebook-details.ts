@@ -77,16 +77,18 @@ CREATE TABLE code_lineage (
 ) WITHOUT ROWID;
 CREATE INDEX code_lineage_by_ancestor ON code_lineage(ancestor_id, code_id);
 
--- Per code, coder (0: all coders) and document: segments carrying the code itself (own) and distinct
--- segments carrying it or any code below it (total). Rows where both are 0 are removed.
+-- Per document, code and coder (0: all coders): segments carrying the code itself (own) and distinct
+-- segments carrying it or any code below it (total). Rows where both are 0 are removed. Keyed by document
+-- first, so that one coding touches a few neighbouring rows (few pages to write per commit).
 CREATE TABLE code_tallies (
+  document_id INTEGER NOT NULL,
   code_id     INTEGER NOT NULL,
   coder_id    INTEGER NOT NULL,
-  document_id INTEGER NOT NULL,
   own         INTEGER NOT NULL,
   total       INTEGER NOT NULL,
-  PRIMARY KEY (code_id, coder_id, document_id)
+  PRIMARY KEY (document_id, code_id, coder_id)
 ) WITHOUT ROWID;
+CREATE INDEX code_tallies_by_code ON code_tallies(code_id);
 
 -- code_tallies summed per code and coder: what the codebook shows.
 CREATE TABLE code_totals (
