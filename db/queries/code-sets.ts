@@ -75,3 +75,11 @@ export function deleteCodeSet(db: Db, id: number): void {
   getCodeSet(db, id);
   stmt(db, 'DELETE FROM code_sets WHERE id = ?').run(id);
 }
+
+/** Puts a code in every set another code is in (when the other is merged into it). */
+export function copySetMemberships(db: Db, fromCodeId: number, toCodeId: number): void {
+  stmt(db, 'INSERT OR IGNORE INTO code_set_members (set_id, code_id) SELECT set_id, ? FROM code_set_members WHERE code_id = ?').run(
+    toCodeId,
+    fromCodeId,
+  );
+}

@@ -388,3 +388,21 @@ export function exampleQuotes(db: Db, codeId: number | null = null): Map<number,
   ).all({ code: codeId }) as (Quote & { codeId: number })[];
   return new Map(rows.map(({ codeId, ...quote }) => [codeId, quote]));
 }
+
+export const findCodeByGuid = (db: Db, guid: string): number | undefined =>
+  (stmt(db, 'SELECT id FROM codes WHERE guid = ?').get(guid) as { id: number } | undefined)?.id;
+
+/** A code's children in their order. */
+export const childIds = (db: Db, id: number): number[] =>
+  (stmt(db, 'SELECT id FROM codes WHERE parent_id = ? ORDER BY sort, name COLLATE NOCASE').all(id) as { id: number }[]).map((r) => r.id);
+
+/** Whether a segment is coded with the code itself (or, with children, with any code below it). */
+export function carriesCode(db: Db, segmentId: number, codeId: number, withChildren: boolean): boolean {
+  return (
+    stmt(
+      db,
+      `SELECT 1 FROM segment_codes sc JOIN code_lineage l ON l.code_id = sc.code_id
+        WHERE sc.segment_id = @segment AND l.ancestor_id = @code AND (@children OR sc.code_id = @code)`,
+    ).get({ segment: segmentId, code: codeId, children: withChildren ? 1 : 0 }) !== undefined
+  );
+}

@@ -5,8 +5,17 @@ import { readFileSync } from 'node:fs';
 import { DataError } from '../../db/errors';
 import type { Db } from '../../db/project-file';
 import { createCodeSet, listCodeSets, updateCodeSet } from '../../db/queries/code-sets';
-import { codePath, createCode, getCode, placeCode, siblingNamed, uniqueName, updateCode, type CodeRow } from '../../db/queries/codes';
-import { stmt } from '../../db/statements';
+import {
+  codePath,
+  createCode,
+  findCodeByGuid,
+  getCode,
+  placeCode,
+  siblingNamed,
+  uniqueName,
+  updateCode,
+  type CodeRow,
+} from '../../db/queries/codes';
 import { readQdc, splitDescription, type QdcCode, type QdcCodebook } from './qdc';
 
 export interface ImportReport {
@@ -35,8 +44,6 @@ export function importCodebookFile(db: Db, file: string): ImportReport {
 // Code paths use "/", so a name from another program that contains one gets the look-alike division slash.
 const pathSafe = (name: string) => name.replaceAll('/', '∕');
 
-const codeByGuid = (db: Db, guid: string) => (stmt(db, 'SELECT id FROM codes WHERE guid = ?').get(guid) as { id: number } | undefined)?.id;
-
 export function mergeCodebook(db: Db, book: QdcCodebook, file: string): ImportReport {
   const report: ImportReport = { file, added: [], matched: [], renamed: [], sets: { added: [], matched: [] }, notes: [] };
   const fileGuids = new Set<string>();
@@ -49,7 +56,7 @@ export function mergeCodebook(db: Db, book: QdcCodebook, file: string): ImportRe
 
   /** A project code the file's code stands for: same GUID, else same name under the same parent (if not the file's too). */
   const match = (code: QdcCode, name: string, parentId: number | null): { id: number; by: 'guid' | 'name' } | null => {
-    const byGuid = codeByGuid(db, code.guid);
+    const byGuid = findCodeByGuid(db, code.guid);
     if (byGuid !== undefined) return { id: byGuid, by: 'guid' };
     const byName = siblingNamed(db, parentId, name);
     if (byName === undefined || taken.has(byName) || fileGuids.has(getCode(db, byName).guid)) return null;

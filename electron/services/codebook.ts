@@ -1,7 +1,10 @@
 // The codebook's rules on top of db/queries/codes: what framework codes allow, merge, split and delete.
 import { DataError } from '../../db/errors';
 import type { Db } from '../../db/project-file';
+import { copySetMemberships } from '../../db/queries/code-sets';
 import {
+  carriesCode,
+  childIds,
   codePath,
   createCode,
   deleteCodes,
@@ -14,19 +17,18 @@ import {
   updateCode,
   type CodeFields,
   type CodeRow,
+  type NewCode,
   type UncodeImpact,
 } from '../../db/queries/codes';
-import { stmt } from '../../db/statements';
-
-const frameworkName = (db: Db, code: CodeRow) =>
-  (stmt(db, 'SELECT name FROM frameworks WHERE id = ?').get(code.framework!.frameworkId) as { name: string }).name;
+import { getFramework } from '../../db/queries/frameworks';
+import { moveCodeMemos } from '../../db/queries/memos';
 
 const REFUSED = { rename: 'renamed', move: 'moved', merge: 'merged into another code', delete: 'deleted' } as const;
 
 /** Framework codes take their names and places from the framework: they are changed in the framework editor. */
 function refuseFrameworkCode(db: Db, code: CodeRow, action: keyof typeof REFUSED): void {
   if (!code.framework) return;
-  const framework = frameworkName(db, code);
+  const framework = getFramework(db, code.framework.frameworkId).name;
   const why =
     code.framework.role === 'root'
       ? `it stands for the framework "${framework}"; ${action === 'rename' ? 'rename' : 'delete'} the framework itself in the framework editor`
@@ -46,7 +48,7 @@ function refuseFrameworkParent(db: Db, parentId: number | null): void {
   }
 }
 
-export function addCode(db: Db, code: Parameters<typeof createCode>[1]): number {
+export function addCode(db: Db, code: NewCode): number {
   refuseFrameworkParent(db, code.parentId);
   return createCode(db, code);
 }
@@ -66,11 +68,7 @@ export function editCode(db: Db, id: number, fields: CodeFields): CodeRow {
     }
   }
   if (fields.exampleSegmentId !== undefined && fields.exampleSegmentId !== null) {
-    const carries = stmt(
-      db,
-      'SELECT 1 FROM segment_codes sc JOIN code_lineage l ON l.code_id = sc.code_id WHERE sc.segment_id = ? AND l.ancestor_id = ?',
-    ).get(fields.exampleSegmentId, id);
-    if (!carries)
+    if (!carriesCode(db, fields.exampleSegmentId, id, true))
       throw new DataError('invalid', `Segment ${fields.exampleSegmentId} is not coded with "${code.name}", so it cannot be its example.`);
   }
   updateCode(db, id, fields);
@@ -102,13 +100,13 @@ export interface MergeResult {
 /**
  * Merges `sourceId` into `targetId`: every coding moves (a passage already carrying the target keeps one),
  * sub-codes, set memberships and memos follow, empty descriptions are filled from the source, and the
- * source goes. `allowFramework` lets the framework editor merge its own cells.
+ * source goes. (The framework editor merges cells by first taking them out of their framework.)
  */
-export function mergeCodes(db: Db, sourceId: number, targetId: number, allowFramework = false): MergeResult {
+export function mergeCodes(db: Db, sourceId: number, targetId: number): MergeResult {
   const source = getCode(db, sourceId);
   const target = getCode(db, targetId);
   if (sourceId === targetId) throw new DataError('invalid', `A code cannot be merged into itself ("${source.name}").`);
-  if (!allowFramework) refuseFrameworkCode(db, source, 'merge');
+  refuseFrameworkCode(db, source, 'merge');
   if (target.framework?.role === 'root')
     throw new DataError('invalid', `Codes cannot be merged into the framework "${target.name}" itself; choose one of its cells.`);
   if (isInSubtree(db, targetId, sourceId))
@@ -119,18 +117,15 @@ export function mergeCodes(db: Db, sourceId: number, targetId: number, allowFram
       `"${target.name}" is a grouping code and cannot carry the ${source.segments} codings of "${source.name}".`,
     );
   }
-  const children = stmt(db, 'SELECT id, name FROM codes WHERE parent_id = ? ORDER BY sort').all(sourceId) as { id: number; name: string }[];
+  const children = childIds(db, sourceId);
   if (children.length > 0 && target.framework) {
     throw new DataError('invalid', `"${source.name}" has sub-codes, which cannot go inside the framework code "${target.name}".`);
   }
-  const siblings = stmt(db, 'SELECT count(*) AS n FROM codes WHERE parent_id = ?').get(targetId) as { n: number };
-  children.forEach((child, i) => placeCode(db, child.id, targetId, siblings.n + i));
+  // Sub-codes go after the target's own, in their order.
+  for (const child of children) placeCode(db, child, targetId, Number.MAX_SAFE_INTEGER);
   const { moved, collapsed } = moveCodings(db, sourceId, targetId, null);
-  stmt(db, 'INSERT OR IGNORE INTO code_set_members (set_id, code_id) SELECT set_id, ? FROM code_set_members WHERE code_id = ?').run(
-    targetId,
-    sourceId,
-  );
-  stmt(db, 'UPDATE memos SET code_id = ? WHERE code_id = ?').run(targetId, sourceId);
+  copySetMemberships(db, sourceId, targetId);
+  moveCodeMemos(db, sourceId, targetId);
   const fill = (mine: string, theirs: string) => (mine.trim() ? mine : theirs);
   updateCode(db, targetId, {
     description: fill(target.description, source.description),
@@ -152,9 +147,8 @@ export function splitCode(
   target: SplitTarget,
 ): { targetId: number; moved: number; collapsed: number } {
   const code = getCode(db, id);
-  const carries = stmt(db, 'SELECT 1 FROM segment_codes WHERE segment_id = ? AND code_id = ?');
   for (const segment of segmentIds) {
-    if (!carries.get(segment, id)) throw new DataError('invalid', `Segment ${segment} is not coded with "${code.name}".`);
+    if (!carriesCode(db, segment, id, false)) throw new DataError('invalid', `Segment ${segment} is not coded with "${code.name}".`);
   }
   let targetId: number;
   if ('codeId' in target) {

@@ -102,7 +102,7 @@ export const codebookMethods = {
     handler: (session, args) => deleteCode(session.db, args.id),
   }),
   'codes.details': method({
-    summary: "One code with its counts in all and per coder (with and without its sub-codes) and its example quote.",
+    summary: 'One code with its counts in all and per coder (with and without its sub-codes) and its example quote.',
     kind: 'query',
     args: z.strictObject({ id }),
     handler: (session, args) => ({
