@@ -177,9 +177,11 @@ export function CodeTree(props: Props) {
             e.dataTransfer.effectAllowed = 'move';
           }}
           onDragOver={(e) => {
-            if (dragged.current === null || dragged.current === node.id) return;
-            e.preventDefault();
+            if (dragged.current === null) return;
             const where = dropZone(e, canContain(node));
+            // Only where the code can go is a drop target (the pointer says so).
+            if (!dropMove(map, dragged.current, node.id, where)) return;
+            e.preventDefault();
             if (drop?.id !== node.id || drop.where !== where) setDrop({ id: node.id, where });
           }}
           onDragLeave={() => setDrop((d) => (d?.id === node.id ? null : d))}

@@ -48,13 +48,24 @@ export interface Move {
   index: number;
 }
 
-/** Where a code dropped before, after or onto another goes. Null when that is no move at all. */
+/** Whether `id` is `ancestor` or below it. */
+function within(map: Map<number, Place>, id: number | null, ancestor: number): boolean {
+  for (let at = id; at !== null; at = map.get(at)?.parent?.id ?? null) if (at === ancestor) return true;
+  return false;
+}
+
+/**
+ * Where a code dropped before, after or onto another goes. Null when that is no move, or one the codebook
+ * refuses anyway (into itself; into a framework; a framework away from the top level).
+ */
 export function dropMove(map: Map<number, Place>, dragged: number, target: number, where: 'before' | 'after' | 'inside'): Move | null {
   const to = map.get(target);
   const from = map.get(dragged);
-  if (!to || !from || dragged === target) return null;
-  if (where === 'inside') return { id: dragged, parentId: target, index: to.node.children.filter((c) => c.id !== dragged).length };
-  const parentId = to.parent?.id ?? null;
+  if (!to || !from || target === dragged) return null;
+  const parent = where === 'inside' ? to.node : to.parent;
+  const parentId = parent?.id ?? null;
+  if (within(map, parentId, dragged) || parent?.framework || (from.node.framework !== null && parentId !== null)) return null;
+  if (where === 'inside') return { id: dragged, parentId, index: to.node.children.filter((c) => c.id !== dragged).length };
   // Indexes count the siblings without the dragged code, as the server does.
   const index = to.siblings.filter((s) => s.id !== dragged).findIndex((s) => s.id === target) + (where === 'after' ? 1 : 0);
   if (parentId === (from.parent?.id ?? null) && index === from.index) return null;

@@ -36,7 +36,7 @@ function refuseFrameworkCode(db: Db, code: CodeRow, action: keyof typeof REFUSED
   throw new DataError('invalid', `"${code.name}" cannot be ${REFUSED[action]} here: ${why}.`);
 }
 
-/** New codes do not go inside a framework (its codes are its cells and slice values). */
+/** No code goes inside a framework or one of its codes: a framework's codes are its cells and slice values. */
 function refuseFrameworkParent(db: Db, parentId: number | null): void {
   if (parentId === null) return;
   const parent = getCode(db, parentId);
@@ -46,6 +46,7 @@ function refuseFrameworkParent(db: Db, parentId: number | null): void {
       `Codes cannot be added inside the framework "${parent.name}": add rows, columns or slice values in the framework editor.`,
     );
   }
+  if (parent.framework) throw new DataError('invalid', `Codes cannot go inside "${parent.name}", which belongs to a framework.`);
 }
 
 export function addCode(db: Db, code: NewCode): number {

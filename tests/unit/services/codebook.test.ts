@@ -131,6 +131,9 @@ describe('code tree', () => {
       /cell of the framework "MGF"/,
     );
     expect((await f.fail('codes.move', { id: mgf, parentId: t.root, index: 0 })).message).toMatch(/stays at the top/);
+    expect((await f.fail('codes.move', { id: t.schools, parentId: f.code('MGF/Local'), index: 0 })).message).toMatch(
+      /cannot go inside "Local", which belongs to a framework/,
+    );
     expect(snapshot(f.db)).toBe(before);
     // Undo walks the moves back.
     for (let i = 0; i < 3; i++) await f.call('history.undo', {});
@@ -271,7 +274,14 @@ describe('merge, split and delete', () => {
     await f.call('codes.move', { id: t.duty, parentId: null, index: 0 });
     await f.call('codes.delete', { id: t.budgets });
     expectCountsKept(f.db);
-    for (let i = 0; i < 5; i++) {
+    // A coding changed in place (no operation does that today; the counts must survive one that will).
+    const spare = await f.call('codes.create', { parentId: t.duty, name: 'Spare' });
+    const recode = f.db.prepare('UPDATE segment_codes SET code_id = ? WHERE segment_id = ? AND code_id = ?');
+    expect(recode.run(spare.id, t.s.schools, t.duty).changes).toBe(1);
+    expectCountsKept(f.db);
+    expect(recode.run(t.duty, t.s.schools, spare.id).changes).toBe(1);
+    expectCountsKept(f.db);
+    for (let i = 0; i < 6; i++) {
       await f.call('history.undo', {});
       expectCountsKept(f.db);
     }
