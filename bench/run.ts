@@ -3,12 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Row } from './report';
+import * as codebook from './suites/codebook';
 import * as imports from './suites/import';
 import * as project from './suites/project';
 import * as viewer from './suites/viewer';
 
 /** Every suite; each area of the app adds its own. */
-const suites: Record<string, { run(dir: string): Promise<Row[]> }> = { project, import: imports, viewer };
+const suites: Record<string, { run(dir: string): Promise<Row[]> }> = { project, import: imports, viewer, codebook };
 
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const rows: Row[] = [];

@@ -1,103 +1,252 @@
-import { useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ResultOf } from '../electron/api/methods';
+import { call } from './api';
+import type { CodeActionPanel } from './CodeActions';
+import { CodebookExchange } from './CodebookExchange';
+import { CodeDetails, type Act } from './CodeDetails';
+import { CodeSetsPanel } from './CodeSetsPanel';
+import { CodeTree, type FocusRequest, type NewCodeAt } from './CodeTree';
+import { MEASURES, places, type Measure, type Move } from './code-tree-model';
+import { ErrorBanner } from './ErrorBanner';
+import { FrameworkEditor } from './FrameworkEditor';
 import { useQuery } from './use-query';
 import { useStoredState } from './use-stored-state';
+import './codebook.css';
 
-type CodeNode = ResultOf<'codebook.tree'>[number];
 type Coder = ResultOf<'coders.list'>['coders'][number];
+type Tab = 'codes' | 'sets' | 'frameworks';
 
-function matches(node: CodeNode, filter: string): boolean {
-  return node.name.toLowerCase().includes(filter) || node.children.some((c) => matches(c, filter));
-}
+const TABS: { id: Tab; label: string }[] = [
+  { id: 'codes', label: 'Codes' },
+  { id: 'sets', label: 'Sets' },
+  { id: 'frameworks', label: 'Frameworks' },
+];
 
-function CodeItem({
-  node,
-  filter,
-  collapsed,
-  toggle,
-}: {
-  node: CodeNode;
-  filter: string;
-  collapsed: string[];
-  toggle: (guid: string) => void;
-}) {
-  if (filter && !matches(node, filter)) return null;
-  const open = filter.length > 0 || !collapsed.includes(node.guid);
-  const count = node.children.length > 0 ? node.segmentsWithChildren : node.segments;
-  return (
-    <li role="treeitem" aria-expanded={node.children.length > 0 ? open : undefined} aria-label={`${node.name}, ${count} segments`}>
-      <div className={`code-row${node.codable ? '' : ' grouping'}`} title={node.description || undefined}>
-        {node.children.length > 0 ? (
-          <button
-            type="button"
-            className="twisty"
-            aria-label={`${open ? 'Collapse' : 'Expand'} ${node.name}`}
-            onClick={() => toggle(node.guid)}
-          >
-            {open ? '▾' : '▸'}
-          </button>
-        ) : (
-          <span className="twisty" />
-        )}
-        <span className="swatch" style={{ backgroundColor: node.color }} aria-hidden="true" />
-        <span className="code-name">{node.name}</span>
-        <span className="code-count" data-testid="code-count">
-          {count}
-        </span>
-      </div>
-      {node.children.length > 0 && open && (
-        <ul role="group">
-          {node.children.map((child) => (
-            <CodeItem key={child.guid} node={child} filter={filter} collapsed={collapsed} toggle={toggle} />
-          ))}
-        </ul>
-      )}
-    </li>
-  );
-}
+const typing = (target: EventTarget) =>
+  target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
 
-/** The code tree with colours and segment counts, for all coders or one. */
-export function CodebookPane({ coders }: { coders: Coder[] }) {
+/** The codebook: the code tree with counts and each code's details, code sets, frameworks, exchange. */
+export function CodebookPane({ coders, projectFile }: { coders: Coder[]; projectFile: string }) {
+  const [tab, setTab] = useStoredState<Tab>('codebook.tab', 'codes');
   const [countCoder, setCountCoder] = useStoredState<number | null>('codebook.countCoder', null);
+  const [measure, setMeasure] = useStoredState<Measure>('codebook.measure', 'segmentsWithChildren');
   const coderId = coders.some((c) => c.id === countCoder) ? countCoder : null;
   const tree = useQuery('codebook.tree', coderId === null ? {} : { coderId }, ['codebook-changed', 'segments-changed']);
+  const sets = useQuery('codeSets.list', {}, ['codebook-changed']);
+  const history = useQuery('history.state', {}, ['history-changed']);
   const [filter, setFilter] = useState('');
-  const [collapsed, setCollapsed] = useStoredState<string[]>('codebook.collapsed', []);
-  const toggle = (guid: string) => setCollapsed(collapsed.includes(guid) ? collapsed.filter((g) => g !== guid) : [...collapsed, guid]);
+  const [collapsedList, setCollapsed] = useStoredState<string[]>('codebook.collapsed', []);
+  const collapsed = useMemo(() => new Set(collapsedList), [collapsedList]);
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [renamingId, setRenamingId] = useState<number | null>(null);
+  const [creating, setCreating] = useState<NewCodeAt | null>(null);
+  const [panel, setPanel] = useState<CodeActionPanel>(null);
+  const [exchange, setExchange] = useState(false);
+  const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
+  const [error, setError] = useState<Error>();
+
+  // A newly chosen code's details start at their top.
+  const detailsRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    detailsRef.current?.scrollTo(0, 0);
+  }, [selectedId, exchange]);
+
+  const codes = useMemo(() => tree.data ?? [], [tree.data]);
+  const map = useMemo(() => places(codes), [codes]);
+  const selected = selectedId === null ? undefined : map.get(selectedId)?.node;
+
+  const act: Act = (promise) =>
+    promise.then(
+      (result) => {
+        setError(undefined);
+        return result;
+      },
+      (e: Error) => {
+        setError(e);
+        return undefined;
+      },
+    );
+  const select = (id: number) => {
+    if (id !== selectedId) setPanel(null);
+    setExchange(false);
+    setSelectedId(id);
+  };
+  const toggle = (guid: string, open?: boolean) => {
+    const isOpen = !collapsed.has(guid);
+    if (open === isOpen) return;
+    setCollapsed(isOpen ? [...collapsedList, guid] : collapsedList.filter((g) => g !== guid));
+  };
+  const move = (m: Move) => void act(call('codes.move', m)).then((moved) => moved && setFocusRequest(m));
+  const create = (parentId: number | null, name: string) =>
+    void act(call('codes.create', { parentId, name })).then((code) => {
+      if (!code) return;
+      setSelectedId(code.id);
+      setFocusRequest({ id: code.id });
+    });
+  const rename = (id: number, name: string) => void act(call('codes.update', { id, name })).then(() => setFocusRequest({ id }));
+  const startCreating = () => {
+    const parent = selected && selected.framework === null ? selected.id : null;
+    if (parent !== null && collapsed.has(selected!.guid)) toggle(selected!.guid, true);
+    setCreating({ parentId: parent });
+  };
+  const undoRedo = (which: 'undo' | 'redo') => void act(call(which === 'undo' ? 'history.undo' : 'history.redo', {}));
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (!(e.ctrlKey || e.metaKey) || typing(e.target)) return;
+    const key = e.key.toLowerCase();
+    if (key === 'z') undoRedo(e.shiftKey ? 'redo' : 'undo');
+    else if (key === 'y') undoRedo('redo');
+    else return;
+    e.preventDefault();
+  };
+
   return (
-    <aside className="pane codebook-pane" aria-label="Codebook">
-      <h2 className="pane-title">Codebook</h2>
-      <div className="codebook-tools">
-        <input
-          type="search"
-          aria-label="Filter codes"
-          placeholder="Filter codes"
-          value={filter}
-          onChange={(e) => setFilter(e.target.value)}
-        />
-        <label className="count-coder">
-          Counts
-          <select value={coderId ?? ''} onChange={(e) => setCountCoder(e.target.value ? Number(e.target.value) : null)}>
-            <option value="">All coders</option>
-            {coders.map((c) => (
-              <option key={c.id} value={c.id}>
-                Coder {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
+    <aside className="pane codebook-pane" aria-label="Codebook" onKeyDown={onKeyDown}>
+      <div className="codebook-head">
+        <h2 className="pane-title">Codebook</h2>
+        <div className="history-buttons">
+          <button
+            type="button"
+            disabled={!history.data?.undo}
+            title={history.data?.undo ? `Undo ${history.data.undo.label} (Ctrl+Z)` : 'Nothing to undo'}
+            onClick={() => undoRedo('undo')}
+          >
+            Undo{history.data?.undo ? ` ${history.data.undo.label.toLowerCase()}` : ''}
+          </button>
+          <button
+            type="button"
+            disabled={!history.data?.redo}
+            title={history.data?.redo ? `Redo ${history.data.redo.label} (Ctrl+Shift+Z)` : 'Nothing to redo'}
+            onClick={() => undoRedo('redo')}
+          >
+            Redo
+          </button>
+        </div>
       </div>
-      <div className="pane-scroll">
-        {tree.error && (
-          <p className="hint pad" role="alert">
-            The codebook could not be loaded: {tree.error.message}
-          </p>
+      <div role="tablist" aria-label="Codebook views" className="tabs">
+        {TABS.map((t, i) => (
+          <button
+            key={t.id}
+            id={`codebook-tab-${t.id}`}
+            type="button"
+            role="tab"
+            aria-selected={tab === t.id}
+            aria-controls={`codebook-panel-${t.id}`}
+            tabIndex={tab === t.id ? 0 : -1}
+            onClick={() => setTab(t.id)}
+            onKeyDown={(e) => {
+              const by = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+              if (!by) return;
+              const next = TABS[(i + by + TABS.length) % TABS.length]!;
+              setTab(next.id);
+              document.getElementById(`codebook-tab-${next.id}`)?.focus();
+            }}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <ErrorBanner error={error ?? tree.error} onDismiss={() => setError(undefined)} />
+      <div role="tabpanel" id={`codebook-panel-${tab}`} aria-labelledby={`codebook-tab-${tab}`} className="tab-panel">
+        {tab === 'codes' && (
+          <>
+            <div className="codebook-tools">
+              <div className="row">
+                <input
+                  type="search"
+                  aria-label="Filter codes"
+                  placeholder="Filter codes"
+                  value={filter}
+                  onChange={(e) => setFilter(e.target.value)}
+                />
+                <button type="button" onClick={startCreating} title="New code inside the selected one (N in the tree; Shift+N beside it)">
+                  + New code
+                </button>
+              </div>
+              <div className="row counts-choice">
+                <label className="count-coder">
+                  Counts
+                  <select
+                    aria-label="Counts for"
+                    value={coderId ?? ''}
+                    onChange={(e) => setCountCoder(e.target.value ? Number(e.target.value) : null)}
+                  >
+                    <option value="">All coders</option>
+                    {coders.map((c) => (
+                      <option key={c.id} value={c.id}>
+                        Coder {c.name}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <select aria-label="Count what" value={measure} onChange={(e) => setMeasure(e.target.value as Measure)}>
+                  {MEASURES.map((m) => (
+                    <option key={m.value} value={m.value}>
+                      {m.label}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <button type="button" className="link-button" aria-expanded={exchange} onClick={() => setExchange(!exchange)}>
+                Export or import the codebook…
+              </button>
+            </div>
+            <div className="pane-scroll tree-scroll">
+              <CodeTree
+                tree={codes}
+                selectedId={selectedId}
+                onSelect={select}
+                measure={measure}
+                filter={filter.trim().toLowerCase()}
+                collapsed={collapsed}
+                onToggle={toggle}
+                renamingId={renamingId}
+                onRenaming={(id) => setRenamingId(id !== null && map.get(id)?.node.framework ? null : id)}
+                creating={creating}
+                onCreating={setCreating}
+                onRename={rename}
+                onCreate={create}
+                onMove={move}
+                onDelete={(id) => {
+                  select(id);
+                  setPanel('delete');
+                }}
+                focusRequest={focusRequest}
+                onFocused={() => setFocusRequest(null)}
+              />
+              <p className="keys-hint">N new code · F2 rename · Alt+↑↓ reorder · Alt+←→ out of / into · Delete · drag to move</p>
+            </div>
+            <div className="details-scroll" ref={detailsRef}>
+              {exchange ? (
+                <CodebookExchange projectFile={projectFile} act={act} onClose={() => setExchange(false)} />
+              ) : selected ? (
+                <CodeDetails
+                  key={selected.id}
+                  code={selected}
+                  tree={codes}
+                  sets={sets.data ?? []}
+                  act={act}
+                  onRename={() => setRenamingId(selected.id)}
+                  panel={panel}
+                  onPanel={setPanel}
+                />
+              ) : (
+                <p className="hint pad">Choose a code to see its definition, counts and what you can do with it.</p>
+              )}
+            </div>
+          </>
         )}
-        <ul role="tree" aria-label="Codes" className="code-tree">
-          {(tree.data ?? []).map((node) => (
-            <CodeItem key={node.guid} node={node} filter={filter.trim().toLowerCase()} collapsed={collapsed} toggle={toggle} />
-          ))}
-        </ul>
+        {tab === 'sets' && <CodeSetsPanel sets={sets.data ?? []} tree={codes} act={act} />}
+        {tab === 'frameworks' && (
+          <FrameworkEditor
+            tree={codes}
+            act={act}
+            onShowCode={(id) => {
+              setTab('codes');
+              select(id);
+              setFocusRequest({ id });
+            }}
+          />
+        )}
       </div>
     </aside>
   );

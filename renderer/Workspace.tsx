@@ -97,7 +97,7 @@ export function Workspace({ project }: { project: Project }) {
         direction={-1}
         onChange={(right) => setPanes({ ...panes, right })}
       />
-      <CodebookPane coders={coders.data?.coders ?? []} />
+      <CodebookPane coders={coders.data?.coders ?? []} projectFile={project.file} />
       <StatusBar coders={coders.data} onError={setError} file={project.file} />
       {help && <HelpOverlay onClose={() => setHelp(false)} />}
     </div>

@@ -23,3 +23,8 @@ export function setDocumentMemo(db: Db, documentId: number, body: string, coderI
       now,
     );
 }
+
+/** Memos attached to one code now belong to another (when the first is merged into it). */
+export function moveCodeMemos(db: Db, fromCodeId: number, toCodeId: number): void {
+  stmt(db, 'UPDATE memos SET code_id = ? WHERE code_id = ?').run(toCodeId, fromCodeId);
+}

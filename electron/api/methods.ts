@@ -1,3 +1,5 @@
+import { codebookMethods } from './handlers/codebook';
+import { frameworkMethods } from './handlers/frameworks';
 import { historyMethods } from './handlers/history';
 import { importMethods } from './handlers/import';
 import { projectMethods } from './handlers/project';
@@ -5,7 +7,15 @@ import { segmentMethods } from './handlers/segments';
 import { workspaceMethods } from './handlers/workspace';
 
 /** The one table of API methods that IPC, the browser host and the CLI all dispatch into. */
-export const methods = { ...projectMethods, ...workspaceMethods, ...historyMethods, ...segmentMethods, ...importMethods };
+export const methods = {
+  ...projectMethods,
+  ...workspaceMethods,
+  ...historyMethods,
+  ...segmentMethods,
+  ...importMethods,
+  ...codebookMethods,
+  ...frameworkMethods,
+};
 
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;

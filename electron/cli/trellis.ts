@@ -3,12 +3,13 @@ import { parseArgs } from 'node:util';
 import { Session } from '../api/session';
 import { appDirs } from '../services/app-dirs';
 import { CliError, type Command } from './command';
+import { codebookCommands } from './commands/codebook';
 import { importCommands } from './commands/import';
 import { projectCommands } from './commands/project';
 import { segmentCommands } from './commands/segments';
 
 /** Every subcommand; each area of the app adds its own table. */
-const commands: Record<string, Command> = { ...projectCommands, ...segmentCommands, ...importCommands };
+const commands: Record<string, Command> = { ...projectCommands, ...segmentCommands, ...importCommands, ...codebookCommands };
 
 const usage = () =>
   `Usage: trellis <command> [options]\n\nCommands:\n${Object.values(commands)

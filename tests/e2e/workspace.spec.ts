@@ -73,10 +73,10 @@ test('switching coder changes the current coder and, with per-coder counts, the 
   const codebook = page.getByRole('complementary', { name: 'Codebook' });
   const mgfCount = () => codebook.getByRole('treeitem', { name: /^MGF,/ }).locator('.code-count').first().textContent();
   const all = Number(await mgfCount());
-  await codebook.getByRole('combobox').selectOption({ label: 'Coder A' });
+  await codebook.getByRole('combobox', { name: 'Counts for' }).selectOption({ label: 'Coder A' });
   await expect.poll(async () => Number(await mgfCount())).toBeLessThan(all);
   const forA = Number(await mgfCount());
-  await codebook.getByRole('combobox').selectOption({ label: 'Coder B' });
+  await codebook.getByRole('combobox', { name: 'Counts for' }).selectOption({ label: 'Coder B' });
   await expect.poll(async () => Number(await mgfCount())).not.toBe(forA);
   const forB = Number(await mgfCount());
   expect(forA + forB).toBe(all);

@@ -256,3 +256,58 @@ describe('trellis code and segments', () => {
     ).rejects.toThrow(/no code "MGF:Nowhere\/Directive"/);
   });
 });
+
+describe('trellis codebook commands', () => {
+  const KEYS = ['guid', 'path', 'name', 'color', 'description', 'codable', 'segments', 'children'];
+  type Node = { path: string; children: Node[] } & Record<string, unknown>;
+  const walk = (nodes: Node[]): Node[] => nodes.flatMap((n) => [n, ...walk(n.children)]);
+
+  it('prints the codebook as exactly the documented JSON', async () => {
+    const file = join(tempDir(), 'demo.trellis');
+    await run(['demo', file]);
+    expect(await run(['codebook', file, '--json'])).toBe(0);
+    const tree = JSON.parse(out.at(-1)!) as Node[];
+    expect(tree.map((n) => n.name)).toEqual(['MGF', 'Themes']);
+    for (const node of walk(tree)) expect(Object.keys(node)).toEqual(KEYS);
+    expect(walk(tree)).toHaveLength(25);
+    const duty = walk(tree).find((n) => n.path === 'Themes/Duty to cooperate')!;
+    expect(duty).toMatchObject({ name: 'Duty to cooperate', color: '#E15759', codable: true, children: [] });
+    expect(duty.guid).toMatch(/^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/);
+    expect(duty.segments).toBeGreaterThan(0);
+    expect(tree[0]).toMatchObject({ codable: false, segments: 0 });
+    expect(await run(['codebook', file])).toBe(0);
+    expect(out.at(-1)).toMatch(/^MGF {2}\(306\)\n {2}System × Constitutive {2}\d+\n/);
+  });
+
+  it('exports qdc, md and docx, and imports a .qdc into another project with a report', async () => {
+    const dir = tempDir();
+    const demo = join(dir, 'demo.trellis');
+    const fresh = join(dir, 'fresh.trellis');
+    await run(['demo', demo]);
+    await run(['new', fresh]);
+    for (const format of ['qdc', 'md', 'docx']) {
+      expect(await run(['codebook-export', demo, '--format', format, '-o', join(dir, `book.${format}`), '--json'])).toBe(0);
+      expect(JSON.parse(out.at(-1)!)).toEqual({ file: join(dir, `book.${format}`), format, codes: 25 });
+    }
+    expect(await run(['codebook-import', fresh, join(dir, 'book.qdc'), '--json'])).toBe(0);
+    const report = JSON.parse(out.at(-1)!);
+    // The new project's MGF has its own GUIDs: its codes are recognised by name; the themes are added.
+    expect(report.matched).toHaveLength(12);
+    expect(report.matched.every((m: { by: string }) => m.by === 'name')).toBe(true);
+    expect(report.added).toHaveLength(13);
+    expect(await run(['codebook-import', fresh, join(dir, 'book.qdc')])).toBe(0);
+    expect(out.at(-1)).toMatch(/^Imported .*book\.qdc: 0 added, 25 matched, 0 renamed or moved\.$/);
+  });
+
+  it('refuses a bad codebook file and a missing format with clear messages', async () => {
+    const dir = tempDir();
+    const project = join(dir, 'p.trellis');
+    await run(['new', project]);
+    writeFileSync(join(dir, 'bad.qdc'), '<CodeBook xmlns="urn:wrong"><Codes/></CodeBook>');
+    await expect(run(['codebook-import', project, join(dir, 'bad.qdc')])).rejects.toThrow(
+      /bad\.qdc" is not a usable REFI-QDA codebook: its CodeBook is in the namespace "urn:wrong"/,
+    );
+    await expect(run(['codebook-export', project, '-o', join(dir, 'x.txt')])).rejects.toThrow(/--format must be qdc, md or docx/);
+    await expect(run(['codebook-import', project])).rejects.toThrow(/expected PROJECT and FILE\.qdc/);
+  });
+});

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { createProjectFile, type Db } from '../../db/project-file';
+import type { Envelope } from '../../electron/api/protocol';
+import { Session } from '../../electron/api/session';
 
 const dirs: string[] = [];
 
@@ -33,3 +35,16 @@ afterEach(() => {
 });
 
 export const fileHash = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+/** An API session with its own projects and settings folders, as a host has. */
+export function newSession(): Session {
+  const home = tempDir();
+  return new Session({ projects: join(home, 'projects'), config: join(home, 'config') });
+}
+
+/** The result of a call that must succeed. */
+export async function ok<T = unknown>(envelope: Promise<Envelope>): Promise<T> {
+  const e = await envelope;
+  if (!e.ok) throw new Error(`${e.error.code}: ${e.error.message}`);
+  return e.result as T;
+}

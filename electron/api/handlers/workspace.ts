@@ -4,8 +4,8 @@ import { currentCoderId, ensureCoder, getCoder, listCoders } from '../../../db/q
 import { codeRefLabels } from '../../../db/queries/code-refs';
 import { codeTree } from '../../../db/queries/codes';
 import { getDocument, listDocuments } from '../../../db/queries/documents';
-import { listFrameworks } from '../../../db/queries/frameworks';
-import { getMeta, setMeta } from '../../../db/queries/meta';
+import { activeFrameworkId, listFrameworks } from '../../../db/queries/frameworks';
+import { setMeta } from '../../../db/queries/meta';
 import { method } from '../define';
 import { id, name, none } from '../schemas';
 
@@ -45,7 +45,7 @@ export const workspaceMethods = {
     kind: 'query',
     args: none,
     handler: (session) => ({
-      activeId: Number(getMeta(session.db, 'active_framework_id')) || null,
+      activeId: activeFrameworkId(session.db),
       frameworks: listFrameworks(session.db),
     }),
   }),

@@ -1,23 +1,13 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { dispatch, methodNames } from '../../../electron/api/dispatch';
 import type { MethodName } from '../../../electron/api/methods';
-import type { ApiEvent, Envelope } from '../../../electron/api/protocol';
+import type { ApiEvent } from '../../../electron/api/protocol';
 import { Session } from '../../../electron/api/session';
 import { readRecent } from '../../../electron/services/recent-projects';
-import { fileHash, tempDir } from '../helpers';
-
-function newSession() {
-  const home = tempDir();
-  return new Session({ projects: join(home, 'projects'), config: join(home, 'config') });
-}
-
-async function ok<T = unknown>(envelope: Promise<Envelope>): Promise<T> {
-  const e = await envelope;
-  if (!e.ok) throw new Error(`${e.error.code}: ${e.error.message}`);
-  return e.result as T;
-}
+import { fileHash, newSession, ok, tempDir } from '../helpers';
 
 async function demoSession() {
   const session = newSession();
@@ -25,7 +15,17 @@ async function demoSession() {
   return session;
 }
 
-/** A valid call of every method; the test below fails when a method is added without one. */
+const exportFile = join(tmpdir(), `trellis-dispatch-${process.pid}.qdc`);
+afterAll(() => rmSync(exportFile, { force: true }));
+
+/** A segment coded with that code itself, for examples that need one. */
+const segmentOf = (session: Session, codeId: number) =>
+  (session.db.prepare('SELECT segment_id AS id FROM segment_codes WHERE code_id = ? LIMIT 1').get(codeId) as { id: number }).id;
+
+/**
+ * A valid call of every method on the demo project (in this order; ids are the demo's), or a function of
+ * the session giving one; the test below fails when a method is added without one.
+ */
 const examples: Record<MethodName, unknown> = {
   'app.status': {},
   'projects.recent': {},
@@ -57,6 +57,30 @@ const examples: Record<MethodName, unknown> = {
   'documents.import': { source: { name: 'Pasted', text: 'Interviewer: Hello.\nDCS: Hi there.' }, case: 'County 9' },
   'cases.importAttributes': { source: { name: 'cases.csv', data: Buffer.from('Case,Region\nCounty 9,North\n').toString('base64') } },
   'documents.describe': { name: 'Pasted' },
+  'codes.create': { parentId: 13, name: 'New theme' },
+  'codes.update': { id: 14, description: 'Defined.', inclusion: 'In.', exclusion: 'Out.', color: '#11aa33' },
+  'codes.move': { id: 15, parentId: 13, index: 0 },
+  'codes.merge': { sourceId: 16, targetId: 17 },
+  'codes.split': (session: Session) => ({ id: 17, segmentIds: [segmentOf(session, 17)], target: { name: 'Split off' } }),
+  'codes.deletePreview': { id: 18 },
+  'codes.delete': { id: 18 },
+  'codes.details': { id: 14 },
+  'codes.segments': { id: 13, withChildren: true, limit: 10 },
+  'codeSets.list': {},
+  'codeSets.create': { name: 'Policy', codeIds: [14, 15] },
+  'codeSets.update': { id: 1, description: 'Policy instruments.' },
+  'codeSets.delete': { id: 1 },
+  'codebook.export': { file: exportFile, format: 'qdc' },
+  'codebook.import': { file: exportFile },
+  'frameworks.create': { name: 'Ladder', rowLabel: 'Rung', columnLabel: 'Side', rows: ['Low', 'High'], columns: ['Left'] },
+  'frameworks.update': { id: 2, rowLabel: 'Step' },
+  'frameworks.addValue': { frameworkId: 2, axis: 'column', name: 'Right' },
+  'frameworks.updateValue': { id: 1, name: 'Systemic' },
+  'frameworks.moveValue': { id: 2, index: 0 },
+  'frameworks.deletePreview': { valueId: 3 },
+  'frameworks.deleteValue': { id: 3, codings: 'merge', intoValueId: 2 },
+  'frameworks.delete': { id: 2, codings: 'uncode' },
+  'frameworks.setActive': { id: 1 },
 };
 
 /** Everything a bad call could have changed: counts, meta, coders and the recent list. */
@@ -74,8 +98,9 @@ describe('dispatch', () => {
     expect(Object.keys(examples).sort()).toEqual(methodNames().sort());
     const session = await demoSession();
     for (const name of methodNames().filter((n) => !n.startsWith('project.'))) {
-      const envelope = await dispatch(session, name, examples[name as MethodName]);
-      expect(envelope.ok, name).toBe(true);
+      const example = examples[name as MethodName];
+      const envelope = await dispatch(session, name, typeof example === 'function' ? example(session) : example);
+      expect(envelope.ok, `${name}: ${JSON.stringify(envelope)}`).toBe(true);
     }
   });
 
