@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ResultOf } from '../electron/api/methods';
 import { call } from './api';
 import type { CodeActionPanel } from './CodeActions';
@@ -22,9 +22,6 @@ const TABS: { id: Tab; label: string }[] = [
   { id: 'frameworks', label: 'Frameworks' },
 ];
 
-const typing = (target: EventTarget) =>
-  target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
-
 /** The codebook: the code tree with counts and each code's details, code sets, frameworks, exchange. */
 export function CodebookPane({ coders, projectFile }: { coders: Coder[]; projectFile: string }) {
   const [tab, setTab] = useStoredState<Tab>('codebook.tab', 'codes');
@@ -33,7 +30,6 @@ export function CodebookPane({ coders, projectFile }: { coders: Coder[]; project
   const coderId = coders.some((c) => c.id === countCoder) ? countCoder : null;
   const tree = useQuery('codebook.tree', coderId === null ? {} : { coderId }, ['codebook-changed', 'segments-changed']);
   const sets = useQuery('codeSets.list', {}, ['codebook-changed']);
-  const history = useQuery('history.state', {}, ['history-changed']);
   const [filter, setFilter] = useState('');
   const [collapsedList, setCollapsed] = useStoredState<string[]>('codebook.collapsed', []);
   const collapsed = useMemo(() => new Set(collapsedList), [collapsedList]);
@@ -89,38 +85,11 @@ export function CodebookPane({ coders, projectFile }: { coders: Coder[]; project
     if (parent !== null && collapsed.has(selected!.guid)) toggle(selected!.guid, true);
     setCreating({ parentId: parent });
   };
-  const undoRedo = (which: 'undo' | 'redo') => void act(call(which === 'undo' ? 'history.undo' : 'history.redo', {}));
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (!(e.ctrlKey || e.metaKey) || typing(e.target)) return;
-    const key = e.key.toLowerCase();
-    if (key === 'z') undoRedo(e.shiftKey ? 'redo' : 'undo');
-    else if (key === 'y') undoRedo('redo');
-    else return;
-    e.preventDefault();
-  };
 
   return (
-    <aside className="pane codebook-pane" aria-label="Codebook" onKeyDown={onKeyDown}>
+    <aside className="pane codebook-pane" aria-label="Codebook">
       <div className="codebook-head">
         <h2 className="pane-title">Codebook</h2>
-        <div className="history-buttons">
-          <button
-            type="button"
-            disabled={!history.data?.undo}
-            title={history.data?.undo ? `Undo ${history.data.undo.label} (Ctrl+Z)` : 'Nothing to undo'}
-            onClick={() => undoRedo('undo')}
-          >
-            Undo{history.data?.undo ? ` ${history.data.undo.label.toLowerCase()}` : ''}
-          </button>
-          <button
-            type="button"
-            disabled={!history.data?.redo}
-            title={history.data?.redo ? `Redo ${history.data.redo.label} (Ctrl+Shift+Z)` : 'Nothing to redo'}
-            onClick={() => undoRedo('redo')}
-          >
-            Redo
-          </button>
-        </div>
       </div>
       <div role="tablist" aria-label="Codebook views" className="tabs">
         {TABS.map((t, i) => (

@@ -169,8 +169,8 @@ test('builds a small codebook by mouse and keyboard, drags to re-parent, merges 
   await page.emulateMedia({ colorScheme: 'light' });
 
   // Undo (button and keyboard) brings Lead professional back with its passages.
-  await codebook.getByRole('button', { name: 'Undo choose example quote' }).click();
-  await codebook.getByRole('button', { name: 'Undo merge codes' }).click();
+  await page.getByRole('button', { name: 'Undo choose example quote' }).click();
+  await page.getByRole('button', { name: 'Undo merge codes' }).click();
   await expect(item(page, 'Lead professional')).toBeVisible();
   expect(cliCode('Early help/Lead professional')?.segments).toBe(lead);
   await item(page, 'Lead professional').focus();
