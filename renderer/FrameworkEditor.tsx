@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import type { ArgsOf, ResultOf } from '../electron/api/methods';
 import { call } from './api';
+import { FrameworkGrid, type Framework } from './FrameworkGrid';
 import type { Act } from './CodeDetails';
 import { places, type CodeNode } from './code-tree-model';
 import { useQuery } from './use-query';
 import { useReveal } from './use-reveal';
 import { SavedInput } from './SavedFields';
 
-type Framework = ResultOf<'frameworks.list'>['frameworks'][number];
 type Axis = 'row' | 'column' | 'slice';
 type Value = { id: number; name: string; description: string };
 type Choice = 'uncode' | 'keep' | 'merge';
@@ -181,43 +181,25 @@ function AxisEditor({
 /** The framework as the coding popover will show it: its cells with their colours and counts. */
 function Grid({ framework, tree, onShowCode }: { framework: Framework; tree: CodeNode[]; onShowCode: (id: number) => void }) {
   const codes = places(tree);
-  const cell = (rowId: number, columnId: number) => framework.cells.find((c) => c.rowId === rowId && c.columnId === columnId);
   return (
     <div className="grid-wrap">
-      <table className="framework-grid" aria-label={`${framework.name} grid`}>
-        <thead>
-          <tr>
-            <th scope="col">
-              {framework.rowLabel} \ {framework.columnLabel}
-            </th>
-            {framework.columns.map((c) => (
-              <th key={c.id} scope="col">
-                {c.name}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {framework.rows.map((r) => (
-            <tr key={r.id}>
-              <th scope="row">{r.name}</th>
-              {framework.columns.map((c) => {
-                const code = codes.get(cell(r.id, c.id)?.codeId ?? -1)?.node;
-                return (
-                  <td key={c.id}>
-                    {code && (
-                      <button type="button" className="grid-cell" title={code.description} onClick={() => onShowCode(code.id)}>
-                        <span className="swatch" style={{ backgroundColor: code.color }} aria-hidden="true" />
-                        {code.segments}
-                      </button>
-                    )}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <FrameworkGrid
+        framework={framework}
+        variant="preview"
+        label={`${framework.name} grid`}
+        corner={`${framework.rowLabel} \\ ${framework.columnLabel}`}
+        renderCell={(cell) => {
+          const code = codes.get(cell.codeId)?.node;
+          return (
+            code && (
+              <button type="button" className="grid-cell" title={code.description} onClick={() => onShowCode(code.id)}>
+                <span className="swatch" style={{ backgroundColor: code.color }} aria-hidden="true" />
+                {code.segments}
+              </button>
+            )
+          );
+        }}
+      />
     </div>
   );
 }

@@ -1,8 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { ResultOf } from '../../electron/api/methods';
+import { FrameworkGrid, type Framework } from '../FrameworkGrid';
 import type { CodeInfo } from './codebook-index';
-
-type Framework = ResultOf<'frameworks.list'>['frameworks'][number];
 
 export interface CodingChoice {
   codeIds: number[];
@@ -188,46 +186,27 @@ export function CodingPopover({
 
       {framework && (
         <section className="grid-section" aria-label={`${framework.name} framework`}>
-          <table className="framework-grid">
-            <thead>
-              <tr>
-                <th scope="col">
-                  <span className="visually-hidden">{framework.rowLabel}</span>
-                </th>
-                {framework.columns.map((c) => (
-                  <th key={c.id} scope="col">
-                    {c.name}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {framework.rows.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row">{r.name}</th>
-                  {framework.columns.map((c) => {
-                    const index = cellCodes.findIndex((x) => x.rowId === r.id && x.columnId === c.id);
-                    const cell = cellCodes[index]!;
-                    const on = chosen.includes(cell.codeId);
-                    return (
-                      <td key={c.id}>
-                        <button
-                          type="button"
-                          className={`cell${on ? ' on' : ''}`}
-                          aria-pressed={on}
-                          aria-label={`${r.name} × ${c.name}${index < 9 ? ` (key ${index + 1})` : ''}`}
-                          style={on ? { backgroundColor: codes.get(cell.codeId)?.color } : undefined}
-                          onClick={() => toggle(cell.codeId)}
-                        >
-                          {index < 9 && <span className="cell-key">{index + 1}</span>}
-                        </button>
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <FrameworkGrid
+            framework={framework}
+            variant="picker"
+            label={`${framework.name} cells`}
+            corner={<span className="visually-hidden">{framework.rowLabel}</span>}
+            renderCell={(cell, index, r, c) => {
+              const on = chosen.includes(cell.codeId);
+              return (
+                <button
+                  type="button"
+                  className={`cell${on ? ' on' : ''}`}
+                  aria-pressed={on}
+                  aria-label={`${r.name} × ${c.name}${index < 9 ? ` (key ${index + 1})` : ''}`}
+                  style={on ? { backgroundColor: codes.get(cell.codeId)?.color } : undefined}
+                  onClick={() => toggle(cell.codeId)}
+                >
+                  {index < 9 && <span className="cell-key">{index + 1}</span>}
+                </button>
+              );
+            }}
+          />
           {framework.slices.length > 0 && (
             <div className="slice-toggle" role="group" aria-label={`${framework.sliceLabel ?? 'Slice'} (key 0 cycles)`}>
               <span>{framework.sliceLabel ?? 'Slice'}</span>

@@ -3,16 +3,9 @@
 // this module only maps offsets to DOM positions and back.
 import { $getRoot, createEditor, ElementNode, TextNode, type EditorConfig, type LexicalEditor, type LexicalNode } from 'lexical';
 import { codePointLength, codePointToUtf16, utf16ToCodePoint } from '../../db/offsets';
-import type { Formatting } from '../../db/queries/documents';
+import type { Formatting, Paragraph } from '../../db/queries/documents';
 
-export interface ViewerParagraph {
-  n: number;
-  start: number;
-  end: number;
-  bodyStart: number;
-  speaker: string | null;
-  timeMs: number | null;
-}
+export type ViewerParagraph = Paragraph;
 
 /** A run of text at a known code-point offset. */
 class RunNode extends TextNode {
