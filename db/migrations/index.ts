@@ -1,8 +1,9 @@
 import type { Db } from '../project-file';
 import * as initial from './001-initial';
 import * as undoHistory from './002-undo-history';
+import * as cooccurrence from './005-cooccurrence';
 
-/** One schema step; a project's PRAGMA user_version is the number of steps applied. */
+/** One schema step; a project's PRAGMA user_version is the version of the last step applied. */
 export interface Migration {
   version: number;
   name: string;
@@ -14,6 +15,7 @@ const fromSql = (sql: string) => (db: Db) => db.exec(sql);
 export const migrations: readonly Migration[] = [
   { version: 1, name: 'initial', up: fromSql(initial.sql) },
   { version: 2, name: 'undo history', up: undoHistory.up },
+  { version: 5, name: 'co-occurrence counts', up: cooccurrence.up },
 ];
 
-export const LATEST_SCHEMA_VERSION = migrations.length;
+export const LATEST_SCHEMA_VERSION = migrations.at(-1)!.version;

@@ -1,9 +1,11 @@
 import { historyMethods } from './handlers/history';
+import { matrixMethods } from './handlers/matrix';
 import { projectMethods } from './handlers/project';
+import { segmentMethods } from './handlers/segments';
 import { workspaceMethods } from './handlers/workspace';
 
 /** The one table of API methods that IPC, the browser host and the CLI all dispatch into. */
-export const methods = { ...projectMethods, ...workspaceMethods, ...historyMethods };
+export const methods = { ...projectMethods, ...workspaceMethods, ...historyMethods, ...segmentMethods, ...matrixMethods };
 
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;

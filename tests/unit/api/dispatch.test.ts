@@ -45,6 +45,12 @@ const examples: Record<MethodName, unknown> = {
   'history.state': {},
   'history.undo': {},
   'history.redo': {},
+  'segments.create': { documentId: 1, start: 0, end: 12, codeIds: [2, 14] },
+  'matrix.get': { layout: { kind: 'framework', sliceId: 8 }, mode: 'same-segment', filters: { coderIds: [1] } },
+  'matrix.excerpts': { row: 'row:1', column: 'column:4', themeId: 14, limit: 5 },
+  'matrix.previews': { layout: { kind: 'codes', rows: { parentId: 13 }, columns: { kind: 'coders' } }, perCell: 2 },
+  'matrix.export': { format: 'csv', filters: { caseAttributes: [{ attributeId: 1, value: 'London borough' }] } },
+  'matrix.codeSources': {},
 };
 
 /** Everything a bad call could have changed: counts, meta, coders and the recent list. */

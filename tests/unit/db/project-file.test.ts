@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ProjectFileError } from '../../../db/errors';
-import { LATEST_SCHEMA_VERSION, migrations } from '../../../db/migrations';
+import { LATEST_SCHEMA_VERSION } from '../../../db/migrations';
 import { createProjectFile, openProjectFile, TRELLIS_APPLICATION_ID } from '../../../db/project-file';
 import { getMeta } from '../../../db/queries/meta';
 import { fileHash, tempDir } from '../helpers';
@@ -74,7 +74,7 @@ describe('opening a project', () => {
     old.pragma('user_version = 0');
     old.close();
     const db = openProjectFile(file);
-    expect(db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'segments'").get()).toEqual({ n: 1 });
     db.close();
     expect(existsSync(`${file}.v0.bak`)).toBe(true);
