@@ -109,9 +109,10 @@ export function countMatrix(db: Db, q: CountQuery): { cells: CellCountRow[]; the
        ${cellRows} ${q.key.by === 'case' ? '' : 'JOIN case_documents cd ON cd.document_id = c.document_id'} GROUP BY 1, 2, 3`,
   ).all(p) as { code: number; key: number | string; other: number; cases: number }[];
   const casesOf = new Map(cases.map((r) => [`${r.code}|${r.key}|${r.other}`, r.cases]));
+  // Rows with only overlapping counts sum to 0 segments in same-segment mode.
   return {
-    cells: cells.map((r) => ({ ...r, cases: casesOf.get(`${r.code}|${r.key}|${r.other}`) ?? 0 })),
-    themes: themes.filter((r) => r.other !== r.code),
+    cells: cells.filter((r) => r.segments > 0).map((r) => ({ ...r, cases: casesOf.get(`${r.code}|${r.key}|${r.other}`) ?? 0 })),
+    themes: themes.filter((r) => r.other !== r.code && r.segments > 0),
   };
 }
 
@@ -119,15 +120,33 @@ export function countMatrix(db: Db, q: CountQuery): { cells: CellCountRow[]; the
 export const coderCatalog = (db: Db): { id: number; name: string; color: string }[] =>
   stmt(db, 'SELECT id, name, color FROM coders ORDER BY name COLLATE NOCASE').all() as { id: number; name: string; color: string }[];
 
-/** Every code with its path ("Themes/Duty to cooperate"), without counts. */
-export function codeCatalog(db: Db): { id: number; parentId: number | null; path: string; name: string; color: string; description: string }[] {
+export interface CatalogCode {
+  id: number;
+  parentId: number | null;
+  path: string;
+  name: string;
+  color: string;
+  description: string;
+}
+
+/** Every code with its path ("Themes/Duty to cooperate"), in codebook order, without counts. */
+export function codeCatalog(db: Db): CatalogCode[] {
   const rows = stmt(
     db,
     'SELECT id, parent_id AS parentId, name, color, description FROM codes ORDER BY sort, name COLLATE NOCASE, id',
-  ).all() as { id: number; parentId: number | null; name: string; color: string; description: string }[];
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const path = (r: (typeof rows)[number]): string => (r.parentId === null ? r.name : `${path(byId.get(r.parentId)!)}/${r.name}`);
-  return rows.map((r) => ({ ...r, path: path(r) }));
+  ).all() as Omit<CatalogCode, 'path'>[];
+  const children = new Map<number | null, typeof rows>();
+  for (const r of rows) children.set(r.parentId, [...(children.get(r.parentId) ?? []), r]);
+  const catalog: CatalogCode[] = [];
+  const visit = (parentId: number | null, parentPath: string) => {
+    for (const r of children.get(parentId) ?? []) {
+      const path = parentPath ? `${parentPath}/${r.name}` : r.name;
+      catalog.push({ ...r, path });
+      visit(r.id, path);
+    }
+  };
+  visit(null, '');
+  return catalog;
 }
 
 /** The documents of the cases matching every attribute condition (several values of one attribute: any of them). */
@@ -141,7 +160,10 @@ export function documentsOfCasesWith(db: Db, conditions: { attributeId: number; 
   const matches = (caseId: number) =>
     attributes.every((attributeId) =>
       values.some(
-        (v) => v.caseId === caseId && v.attributeId === attributeId && conditions.some((c) => c.attributeId === attributeId && c.value === v.value),
+        (v) =>
+          v.caseId === caseId &&
+          v.attributeId === attributeId &&
+          conditions.some((c) => c.attributeId === attributeId && c.value === v.value),
       ),
     );
   const links = stmt(db, 'SELECT case_id AS caseId, document_id AS documentId FROM case_documents').all() as {

@@ -1,8 +1,7 @@
 // The co-occurrence rule in words, shared by the matrix's help, its DOCX export and the README.
 // No Node, Electron or DOM imports: the renderer imports this too.
 
-export const THEME_RULE =
-  'Themes are the codes outside every framework (not the framework’s own cell or layer codes).';
+export const THEME_RULE = 'Themes are the codes outside every framework (not the framework’s own cell or layer codes).';
 
 export const COOCCURRENCE_RULES = {
   overlap:

@@ -3,10 +3,11 @@ import { parseArgs } from 'node:util';
 import { Session } from '../api/session';
 import { appDirs } from '../services/app-dirs';
 import { CliError, type Command } from './command';
+import { matrixCommands } from './commands/matrix';
 import { projectCommands } from './commands/project';
 
 /** Every subcommand; each area of the app adds its own table. */
-const commands: Record<string, Command> = { ...projectCommands };
+const commands: Record<string, Command> = { ...projectCommands, ...matrixCommands };
 
 const usage = () =>
   `Usage: trellis <command> [options]\n\nCommands:\n${Object.values(commands)

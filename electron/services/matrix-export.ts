@@ -44,7 +44,13 @@ function lines(matrix: Matrix, options: ExportOptions): (string | number)[][] {
       c.segments,
       c.documents,
       c.cases,
-      ...(matrix.showsThemes ? [shownThemes(matrix, c, options).map((t) => `${t.path} (${t.segments})`).join('; ')] : []),
+      ...(matrix.showsThemes
+        ? [
+            shownThemes(matrix, c, options)
+              .map((t) => `${t.path} (${t.segments})`)
+              .join('; '),
+          ]
+        : []),
     ]),
   ];
 }
@@ -57,7 +63,9 @@ function cellText(matrix: Matrix, cell: MatrixCell, options: ExportOptions): str
 
 function describe(matrix: Matrix): string {
   const scope = `${matrix.documents} documents in scope; numbers in brackets are segments.`;
-  return matrix.showsThemes ? `${COOCCURRENCE_RULES[matrix.mode]} ${THEME_RULE} ${scope}` : `Co-occurrence: ${MODE_LABELS[matrix.mode]}. ${scope}`;
+  return matrix.showsThemes
+    ? `${COOCCURRENCE_RULES[matrix.mode]} ${THEME_RULE} ${scope}`
+    : `Co-occurrence: ${MODE_LABELS[matrix.mode]}. ${scope}`;
 }
 
 async function xlsx(matrix: Matrix, options: ExportOptions): Promise<Buffer> {
@@ -70,7 +78,10 @@ async function xlsx(matrix: Matrix, options: ExportOptions): Promise<Buffer> {
   header.font = { bold: true };
   const most = Math.max(1, ...matrix.cells.map((c) => c.segments));
   for (const row of matrix.rows) {
-    const added = grid.addRow([row.name, ...matrix.columns.map((c) => cellText(matrix, cellAt(matrix, row.key, c.key), options).join('\n'))]);
+    const added = grid.addRow([
+      row.name,
+      ...matrix.columns.map((c) => cellText(matrix, cellAt(matrix, row.key, c.key), options).join('\n')),
+    ]);
     added.getCell(1).font = { bold: true };
     matrix.columns.forEach((column, i) => {
       const cell = cellAt(matrix, row.key, column.key);
@@ -78,7 +89,12 @@ async function xlsx(matrix: Matrix, options: ExportOptions): Promise<Buffer> {
       target.alignment = { wrapText: true, vertical: 'top' };
       // A light heat fill by segments, as on screen.
       const shade = Math.round(255 - (cell.segments / most) * 90);
-      if (cell.segments > 0) target.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${shade.toString(16).padStart(2, '0').repeat(2).toUpperCase()}FF` } };
+      if (cell.segments > 0)
+        target.fill = {
+          type: 'pattern',
+          pattern: 'solid',
+          fgColor: { argb: `FF${shade.toString(16).padStart(2, '0').repeat(2).toUpperCase()}FF` },
+        };
       target.note = `${cell.segments} segments, ${cell.documents} documents, ${cell.cases} cases`;
     });
   }
@@ -110,7 +126,10 @@ async function docx(matrix: Matrix, options: ExportOptions): Promise<Buffer> {
       ...matrix.rows.map(
         (row) =>
           new TableRow({
-            children: [cell([row.name], true), ...matrix.columns.map((c) => cell(cellText(matrix, cellAt(matrix, row.key, c.key), options)))],
+            children: [
+              cell([row.name], true),
+              ...matrix.columns.map((c) => cell(cellText(matrix, cellAt(matrix, row.key, c.key), options))),
+            ],
           }),
       ),
     ],
@@ -135,7 +154,11 @@ async function docx(matrix: Matrix, options: ExportOptions): Promise<Buffer> {
   return Packer.toBuffer(document);
 }
 
-const safeName = (title: string) => title.replace(/[^\p{L}\p{N} ._-]+/gu, ' ').replace(/\s+/g, ' ').trim() || 'matrix';
+const safeName = (title: string) =>
+  title
+    .replace(/[^\p{L}\p{N} ._-]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim() || 'matrix';
 
 export async function exportMatrix(matrix: Matrix, format: ExportFormat, options: ExportOptions): Promise<ExportedFile> {
   const data =

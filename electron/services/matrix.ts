@@ -11,6 +11,7 @@ import type { Db } from '../../db/project-file';
 import { listAttributes, listCases } from '../../db/queries/cases';
 import { listFrameworks, type Framework } from '../../db/queries/frameworks';
 import {
+  type CatalogCode,
   codeCatalog,
   coderCatalog,
   countMatrix,
@@ -51,7 +52,10 @@ export const matrixSpec = z.strictObject({
     .strictObject({
       coderIds: z.array(id).max(500).optional(),
       documentIds: z.array(id).max(100_000).optional(),
-      caseAttributes: z.array(z.strictObject({ attributeId: id, value: z.string().max(1000) })).max(100).optional(),
+      caseAttributes: z
+        .array(z.strictObject({ attributeId: id, value: z.string().max(1000) }))
+        .max(100)
+        .optional(),
       themeIds: z.array(id).max(10_000).optional(),
     })
     .default({}),
@@ -104,15 +108,6 @@ export interface Matrix {
   documents: number;
 }
 
-interface CodeInfo {
-  id: number;
-  parentId: number | null;
-  path: string;
-  name: string;
-  color: string;
-  description: string;
-}
-
 /** One cell's definition: whose segments, met how, and which column key its counts come under. */
 interface CellPlan {
   row: string;
@@ -138,23 +133,26 @@ interface Plan {
   columnKey: ColumnKey;
   cells: CellPlan[];
   showsThemes: boolean;
-  codes: Map<number, CodeInfo>;
+  codes: Map<number, CatalogCode>;
+  /** Codes under no framework: the candidates for themes. */
+  outsideFrameworks: Set<number>;
   coderIds: number[] | null;
   documentIds: number[] | null;
   themeIds: number[];
 }
 
-const codeIndex = (db: Db): Map<number, CodeInfo> => new Map(codeCatalog(db).map((c) => [c.id, c]));
+const codeIndex = (db: Db): Map<number, CatalogCode> => new Map(codeCatalog(db).map((c) => [c.id, c]));
 
 function chooseFramework(db: Db, frameworkId: number | undefined): Framework {
   const frameworks = listFrameworks(db);
   const wanted = frameworkId ?? (Number(getMeta(db, 'active_framework_id')) || frameworks[0]?.id);
   const framework = frameworks.find((f) => f.id === wanted);
-  if (!framework) throw new DataError('not-found', frameworkId ? `There is no framework with id ${frameworkId}.` : 'This project has no framework.');
+  if (!framework)
+    throw new DataError('not-found', frameworkId ? `There is no framework with id ${frameworkId}.` : 'This project has no framework.');
   return framework;
 }
 
-function sourceCodes(db: Db, source: z.output<typeof codeSource>, codes: Map<number, CodeInfo>): CodeInfo[] {
+function sourceCodes(db: Db, source: z.output<typeof codeSource>, codes: Map<number, CatalogCode>): CatalogCode[] {
   let ids: number[];
   if ('codeSetId' in source) {
     const set = listCodeSets(db).find((s) => s.id === source.codeSetId);
@@ -188,20 +186,23 @@ function plan(db: Db, spec: MatrixSpec): Plan {
   }
   const attributes = listAttributes(db);
   for (const a of filters.caseAttributes ?? []) {
-    if (!attributes.some((x) => x.id === a.attributeId)) throw new DataError('not-found', `There is no case attribute with id ${a.attributeId}.`);
+    if (!attributes.some((x) => x.id === a.attributeId))
+      throw new DataError('not-found', `There is no case attribute with id ${a.attributeId}.`);
   }
   const documentIds = intersect(
     filters.documentIds ? [...new Set(filters.documentIds)] : null,
     filters.caseAttributes?.length ? documentsOfCasesWith(db, filters.caseAttributes) : null,
   );
   const coderIds = filters.coderIds ? [...new Set(filters.coderIds)] : null;
-  const themeIds = nonFrameworkCodeIds(db).filter((t) => !filters.themeIds || filters.themeIds.includes(t));
-  const common = { codes, coderIds, documentIds, themeIds };
+  const outsideFrameworks = new Set(nonFrameworkCodeIds(db));
+  const themeIds = [...outsideFrameworks].filter((t) => !filters.themeIds || filters.themeIds.includes(t));
+  const common = { codes, coderIds, documentIds, themeIds, outsideFrameworks };
 
   if (layout.kind === 'framework') {
     const f = chooseFramework(db, layout.frameworkId);
     const slice = layout.sliceId === undefined ? null : f.slices.find((s) => s.id === layout.sliceId);
-    if (slice === undefined) throw new DataError('not-found', `The framework ${f.name} has no ${f.sliceLabel ?? 'slice'} value with id ${layout.sliceId}.`);
+    if (slice === undefined)
+      throw new DataError('not-found', `The framework ${f.name} has no ${f.sliceLabel ?? 'slice'} value with id ${layout.sliceId}.`);
     const axis = (prefix: string, values: Framework['rows']) =>
       values.map((v) => ({ key: `${prefix}:${v.id}`, name: v.name, description: v.description, color: null }));
     return {
@@ -235,12 +236,16 @@ function plan(db: Db, spec: MatrixSpec): Plan {
 
   const rowCodes = sourceCodes(db, layout.rows, codes);
   const cases = listCases(db);
-  const codeItem = (c: CodeInfo) => ({ key: `code:${c.id}`, name: c.name, description: c.description, color: c.color });
+  const codeItem = (c: CatalogCode) => ({ key: `code:${c.id}`, name: c.name, description: c.description, color: c.color });
   const columnsOf = (): { label: string; key: ColumnKey; items: (MatrixAxisItem & { countKey: number | string })[] } => {
     const columns = layout.columns;
     switch (columns.kind) {
       case 'codes':
-        return { label: 'Codes', key: { by: 'none' }, items: sourceCodes(db, columns.codes, codes).map((c) => ({ ...codeItem(c), countKey: c.id })) };
+        return {
+          label: 'Codes',
+          key: { by: 'none' },
+          items: sourceCodes(db, columns.codes, codes).map((c) => ({ ...codeItem(c), countKey: c.id })),
+        };
       case 'coders':
         return {
           label: 'Coder',
@@ -306,8 +311,9 @@ function plan(db: Db, spec: MatrixSpec): Plan {
   };
 }
 
-const byCountThenPath = (codes: Map<number, CodeInfo>) => (a: { codeId: number; segments: number }, b: { codeId: number; segments: number }) =>
-  b.segments - a.segments || codes.get(a.codeId)!.path.localeCompare(codes.get(b.codeId)!.path, 'en');
+const byCountThenPath =
+  (codes: Map<number, CatalogCode>) => (a: { codeId: number; segments: number }, b: { codeId: number; segments: number }) =>
+    b.segments - a.segments || codes.get(a.codeId)!.path.localeCompare(codes.get(b.codeId)!.path, 'en');
 
 /** Computes a matrix: every cell present, empty ones with zeros. */
 export function computeMatrix(db: Db, spec: MatrixSpec): Matrix {
@@ -352,10 +358,9 @@ export function computeMatrix(db: Db, spec: MatrixSpec): Matrix {
       };
     }),
     showsThemes: p.showsThemes,
-    themes: nonFrameworkCodeIds(db).map((t) => {
-      const { id: codeId, path, name, color } = p.codes.get(t)!;
-      return { id: codeId, path, name, color };
-    }),
+    themes: [...p.codes.values()]
+      .filter((c) => p.outsideFrameworks.has(c.id))
+      .map(({ id: codeId, path, name, color }) => ({ id: codeId, path, name, color })),
     documents: documentsPerKey(db, { by: 'none' }, p.documentIds).get(0) ?? 0,
   };
 }
@@ -395,24 +400,22 @@ function excerptsOf(db: Db, spec: MatrixSpec, p: Plan, cell: CellPlan, themeId: 
   });
   return {
     total: rows[0]?.total ?? 0,
-    excerpts: rows.map(
-      (r): Excerpt => ({
-        segmentId: r.segmentId,
-        documentId: r.documentId,
-        document: r.document,
-        cases: r.cases ? r.cases.split('; ') : [],
-        speaker: r.speaker,
-        paragraph: r.paragraph,
-        coder: r.coder,
-        start: r.start,
-        end: r.end,
-        text: r.text,
-        codes: r.codeIds.map((c) => {
-          const { id: codeId, path, name, color } = p.codes.get(c)!;
-          return { id: codeId, path, name, color };
-        }),
+    excerpts: rows.map((r): Excerpt => ({
+      segmentId: r.segmentId,
+      documentId: r.documentId,
+      document: r.document,
+      cases: r.cases ? r.cases.split('; ') : [],
+      speaker: r.speaker,
+      paragraph: r.paragraph,
+      coder: r.coder,
+      start: r.start,
+      end: r.end,
+      text: r.text,
+      codes: r.codeIds.map((c) => {
+        const { id: codeId, path, name, color } = p.codes.get(c)!;
+        return { id: codeId, path, name, color };
       }),
-    ),
+    })),
   };
 }
 

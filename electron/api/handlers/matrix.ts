@@ -12,13 +12,14 @@ const exportArgs = z.strictObject({
 
 export const matrixMethods = {
   'matrix.get': method({
-    summary: 'A framework matrix (rows × columns, optionally one slice) or a code matrix: every cell with its segments, documents, cases and co-occurring themes.',
+    summary:
+      'A framework matrix (rows × columns, optionally one slice) or a code matrix: every cell with its segments, documents, cases and co-occurring themes.',
     kind: 'query',
     args: matrixSpec,
     handler: (session, spec) => computeMatrix(session.db, spec),
   }),
   'matrix.excerpts': method({
-    summary: "The excerpts behind one matrix cell (or one theme of it): document, cases, speaker, paragraph, coder, codes and text.",
+    summary: 'The excerpts behind one matrix cell (or one theme of it): document, cases, speaker, paragraph, coder, codes and text.',
     kind: 'query',
     args: z.strictObject({ ...matrixSpec.shape, ...excerptRequest.shape }),
     handler: (session, { row, column, themeId, limit, offset, ...spec }) =>

@@ -5,7 +5,11 @@ import { insertSegment, listSegments } from '../../../db/queries/segments';
 import { method } from '../define';
 import { id } from '../schemas';
 
-const offset = z.number().int().min(0).max(2 ** 31);
+const offset = z
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 31);
 
 export const segmentMethods = {
   'segments.create': method({

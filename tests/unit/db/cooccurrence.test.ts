@@ -116,7 +116,10 @@ describe('co-occurrence counts', () => {
       () => {
         const segment = segmentIds().length ? pick(segmentIds()) : undefined;
         if (segment === undefined) return;
-        const row = db.prepare('SELECT document_id AS d, coder_id AS k FROM segments WHERE id = ?').get(segment) as { d: number; k: number };
+        const row = db.prepare('SELECT document_id AS d, coder_id AS k FROM segments WHERE id = ?').get(segment) as {
+          d: number;
+          k: number;
+        };
         step('Add code', () =>
           db
             .prepare('INSERT OR IGNORE INTO segment_codes (segment_id, code_id, document_id, coder_id) VALUES (?, ?, ?, ?)')
@@ -154,7 +157,8 @@ describe('co-occurrence counts', () => {
       () => {
         // Re-inserting an existing coding with OR REPLACE changes nothing.
         const rows = db.prepare('SELECT * FROM segment_codes').all() as Record<string, number>[];
-        if (rows.length) db.prepare('INSERT OR REPLACE INTO segment_codes VALUES (@segment_id, @code_id, @document_id, @coder_id)').run(pick(rows));
+        if (rows.length)
+          db.prepare('INSERT OR REPLACE INTO segment_codes VALUES (@segment_id, @code_id, @document_id, @coder_id)').run(pick(rows));
       },
       () => {
         // A theme becomes a slice value of the MGF, and stops being one again.
