@@ -3,10 +3,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Row } from './report';
+import * as matrix from './suites/matrix';
 import * as project from './suites/project';
 
 /** Every suite; each area of the app adds its own. */
-const suites: Record<string, { run(dir: string): Promise<Row[]> }> = { project };
+const suites: Record<string, { run(dir: string): Promise<Row[]> }> = { project, matrix };
 
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const rows: Row[] = [];

@@ -31,9 +31,14 @@ const sliceApplies = (code: string, segment: string, extraSlice?: string) =>
   `(k.slice_id = 0 OR (EXISTS (SELECT 1 FROM framework_cells WHERE code_id = ${code})
      AND (${extraSlice ? `k.slice_id = ${extraSlice} OR ` : ''}EXISTS (SELECT 1 FROM segment_codes WHERE segment_id = ${segment} AND code_id = k.slice_id))))`;
 
-/** Segments v by the segment's coder in its document whose range overlaps [start, end) (the segment itself included). */
+/**
+ * Segments v by the segment's coder in its document whose range overlaps [start, end) (the segment itself
+ * included). No segment there is longer than the longest one, so v starts at most that far before
+ * `start`: the index range stays near the passage instead of reaching back to the document's start.
+ */
 const overlapsRange = (v: string, document: string, coder: string, start: string, end: string) =>
-  `${v}.document_id = ${document} AND ${v}.coder_id = ${coder} AND ${v}.start < ${end} AND ${start} < ${v}.end`;
+  `${v}.document_id = ${document} AND ${v}.coder_id = ${coder} AND ${v}.start < ${end} AND ${start} < ${v}.end
+   AND ${v}.start >= ${start} - (SELECT max(end - start) FROM segments WHERE document_id = ${document} AND coder_id = ${coder})`;
 
 const rangeOf = (segment: string) => ({
   start: `(SELECT start FROM segments WHERE id = ${segment})`,
@@ -173,8 +178,9 @@ CREATE TABLE cooccurrence_totals (
 ) WITHOUT ROWID;
 CREATE INDEX cooccurrence_totals_emptied ON cooccurrence_totals(overlapping) WHERE overlapping = 0;
 
--- Finding a segment's same-coder neighbours.
+-- Finding a segment's same-coder neighbours, and how far back they can start.
 CREATE INDEX segments_by_document_coder ON segments(document_id, coder_id, start, end);
+CREATE INDEX segments_longest ON segments(document_id, coder_id, end - start);
 
 CREATE TRIGGER cooccurrence_totals_insert AFTER INSERT ON cooccurrence BEGIN
   INSERT INTO cooccurrence_totals (code_id, slice_id, other_id, coder_id, same_segment, overlapping)

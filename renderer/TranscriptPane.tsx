@@ -1,15 +1,41 @@
+import { useEffect, useRef } from 'react';
 import type { ResultOf } from '../electron/api/methods';
 import { codePointToUtf16 } from '../db/offsets';
 import { useQuery } from './use-query';
 
 type Case = ResultOf<'cases.list'>['cases'][number];
 
+/** A passage another view asks the transcript to show (code points, end exclusive). */
+export interface TranscriptTarget {
+  documentId: number;
+  start: number;
+  end: number;
+}
+
 const formatTime = (ms: number) => new Date(ms).toISOString().slice(11, 19);
 
-/** Read-only transcript: one block per speaker turn, numbered as exports will cite it. */
-export function TranscriptPane({ documentId, cases }: { documentId: number | null; cases: Case[] }) {
+/**
+ * Read-only transcript: one block per speaker turn, numbered as exports will cite it. A target (from the
+ * matrix's excerpts) scrolls its paragraph into view and marks it; `seq` tells a repeated request apart.
+ */
+export function TranscriptPane({
+  documentId,
+  cases,
+  target = null,
+}: {
+  documentId: number | null;
+  cases: Case[];
+  target?: (TranscriptTarget & { seq: number }) | null;
+}) {
   const doc = useQuery('documents.get', documentId === null ? null : { id: documentId }, ['documents-changed']);
   const data = doc.data?.id === documentId ? doc.data : undefined;
+  const scroller = useRef<HTMLDivElement>(null);
+  const targetParagraph =
+    data && target?.documentId === data.id ? data.paragraphs.find((p) => p.start <= target.start && target.start <= p.end)?.n : undefined;
+  const seq = target?.seq;
+  useEffect(() => {
+    if (targetParagraph !== undefined) scroller.current?.querySelector(`[data-n="${targetParagraph}"]`)?.scrollIntoView({ block: 'start' });
+  }, [targetParagraph, seq]);
   if (!data) {
     return (
       <main className="pane transcript-pane" aria-label="Transcript">
@@ -32,13 +58,19 @@ export function TranscriptPane({ documentId, cases }: { documentId: number | nul
           {data.paragraphs.length} turns · {data.characters.toLocaleString()} characters · {data.segments} segments
         </p>
       </header>
-      <div className="pane-scroll transcript-scroll" tabIndex={0} aria-label={`Text of ${data.name}`}>
+      <div ref={scroller} className="pane-scroll transcript-scroll" tabIndex={0} aria-label={`Text of ${data.name}`}>
         <ol className="transcript">
           {data.paragraphs.map((p, i) => {
             const line = lines[i] ?? '';
             const labelEnd = codePointToUtf16(line, p.bodyStart - p.start);
             return (
-              <li key={p.n} className="turn" data-n={p.n}>
+              // A new key replays the flash when the same paragraph is asked for again.
+              <li
+                key={p.n === targetParagraph ? `${p.n}:${seq}` : p.n}
+                className={`turn${p.n === targetParagraph ? ' target' : ''}`}
+                data-n={p.n}
+                aria-current={p.n === targetParagraph ? 'location' : undefined}
+              >
                 <span className="turn-number" aria-hidden="true">
                   {p.n}
                 </span>

@@ -1,16 +1,19 @@
 import { useEffect, useState } from 'react';
 import type { ResultOf } from '../electron/api/methods';
 import { call } from './api';
+import { CentreArea, type MatrixLayout } from './CentreArea';
 import { CodebookPane } from './CodebookPane';
 import { DocumentsPane } from './DocumentsPane';
 import { ErrorBanner } from './ErrorBanner';
 import { Splitter } from './Splitter';
 import { StatusBar } from './StatusBar';
-import { TranscriptPane } from './TranscriptPane';
 import { useQuery } from './use-query';
 import { useStoredState } from './use-stored-state';
 
 type Project = NonNullable<ResultOf<'app.status'>['project']>;
+
+/** Ctrl+Shift+M (⌘⇧M on a Mac) opens and closes the matrix. */
+const isMatrixShortcut = (e: KeyboardEvent) => (e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && e.key.toLowerCase() === 'm';
 
 export function Workspace({ project }: { project: Project }) {
   const documents = useQuery('documents.list', {}, ['documents-changed', 'segments-changed']);
@@ -19,6 +22,16 @@ export function Workspace({ project }: { project: Project }) {
   const [documentId, setDocumentId] = useStoredState<number | null>(`document.${project.guid}`, null);
   const [panes, setPanes] = useStoredState('panes', { left: 300, right: 320 });
   const [error, setError] = useState<Error>();
+  const [matrix, setMatrix] = useStoredState<MatrixLayout>('matrix.view', { open: false, full: false, height: 480 });
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!isMatrixShortcut(e)) return;
+      e.preventDefault();
+      setMatrix({ ...matrix, open: !matrix.open });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [matrix, setMatrix]);
 
   // Open the first document when none is chosen yet (or the chosen one is gone).
   useEffect(() => {
@@ -34,9 +47,25 @@ export function Workspace({ project }: { project: Project }) {
         <h1 className="project-name" title={project.file}>
           {project.name}
         </h1>
-        <button type="button" onClick={closeProject}>
-          Close project
-        </button>
+        <span className="topbar-actions">
+          <button
+            type="button"
+            aria-pressed={matrix.open}
+            aria-keyshortcuts="Control+Shift+M"
+            title="Show the live matrix above the transcript (Ctrl+Shift+M)"
+            onClick={() => setMatrix({ ...matrix, open: !matrix.open })}
+          >
+            Matrix
+          </button>
+          {matrix.open && (
+            <button type="button" aria-pressed={matrix.full} onClick={() => setMatrix({ ...matrix, full: !matrix.full })}>
+              Matrix only
+            </button>
+          )}
+          <button type="button" onClick={closeProject}>
+            Close project
+          </button>
+        </span>
       </header>
       <ErrorBanner error={error ?? documents.error ?? cases.error ?? coders.error} onDismiss={() => setError(undefined)} />
       <DocumentsPane documents={documents.data ?? []} cases={cases.data?.cases ?? []} selectedId={documentId} onSelect={setDocumentId} />
@@ -49,7 +78,17 @@ export function Workspace({ project }: { project: Project }) {
         direction={1}
         onChange={(left) => setPanes({ ...panes, left })}
       />
-      <TranscriptPane documentId={documentId} cases={cases.data?.cases ?? []} />
+      <CentreArea
+        project={project}
+        matrix={matrix}
+        setMatrix={setMatrix}
+        documentId={documentId}
+        setDocumentId={setDocumentId}
+        coders={coders.data?.coders ?? []}
+        documents={documents.data ?? []}
+        cases={cases.data}
+        onError={setError}
+      />
       <Splitter
         label="Resize codebook pane"
         area="s2"

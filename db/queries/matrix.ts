@@ -123,6 +123,7 @@ export const coderCatalog = (db: Db): { id: number; name: string; color: string 
 export interface CatalogCode {
   id: number;
   parentId: number | null;
+  codable: boolean;
   path: string;
   name: string;
   color: string;
@@ -133,15 +134,15 @@ export interface CatalogCode {
 export function codeCatalog(db: Db): CatalogCode[] {
   const rows = stmt(
     db,
-    'SELECT id, parent_id AS parentId, name, color, description FROM codes ORDER BY sort, name COLLATE NOCASE, id',
-  ).all() as Omit<CatalogCode, 'path'>[];
+    'SELECT id, parent_id AS parentId, codable, name, color, description FROM codes ORDER BY sort, name COLLATE NOCASE, id',
+  ).all() as (Omit<CatalogCode, 'path' | 'codable'> & { codable: number })[];
   const children = new Map<number | null, typeof rows>();
   for (const r of rows) children.set(r.parentId, [...(children.get(r.parentId) ?? []), r]);
   const catalog: CatalogCode[] = [];
   const visit = (parentId: number | null, parentPath: string) => {
     for (const r of children.get(parentId) ?? []) {
       const path = parentPath ? `${parentPath}/${r.name}` : r.name;
-      catalog.push({ ...r, path });
+      catalog.push({ ...r, codable: r.codable === 1, path });
       visit(r.id, path);
     }
   };

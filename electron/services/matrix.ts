@@ -75,6 +75,8 @@ export interface MatrixTheme {
   path: string;
   name: string;
   color: string;
+  /** Grouping codes (not codable) are listed but carry no codings of their own. */
+  codable: boolean;
 }
 
 export interface MatrixCell {
@@ -360,7 +362,7 @@ export function computeMatrix(db: Db, spec: MatrixSpec): Matrix {
     showsThemes: p.showsThemes,
     themes: [...p.codes.values()]
       .filter((c) => p.outsideFrameworks.has(c.id))
-      .map(({ id: codeId, path, name, color }) => ({ id: codeId, path, name, color })),
+      .map(({ id: codeId, path, name, color, codable }) => ({ id: codeId, path, name, color, codable })),
     documents: documentsPerKey(db, { by: 'none' }, p.documentIds).get(0) ?? 0,
   };
 }
