@@ -71,16 +71,19 @@ function params(q: CountQuery) {
 
 /**
  * The aggregate behind a matrix: for every row code × column key, the cell's segments, documents and
- * cases, and the segments co-occurring with each theme. Theme counts of matrices not filtered by
+ * cases, and the segments co-occurring with each theme. Segment counts of matrices not filtered by
  * document nor split by case come from the per-coder totals. Every read is a range of the primary key
- * (code, layer, co-occurring code, …): cells are looked up pair by pair, themes through IN lists.
+ * (code, layer, co-occurring code, coder, document): cells are looked up pair by pair, themes through
+ * IN lists; with a filter of a few documents every coder is listed too, so the documents can be looked up.
  */
 export function countMatrix(db: Db, q: CountQuery): { cells: CellCountRow[]; themes: CountRow[] } {
   const n = q.mode === 'overlap' ? 'overlapping' : 'same_segment';
   const { expr, join } = keyParts(q.key);
+  // A few documents are faster looked up one by one; many, by reading past the others.
+  const lookUpDocuments = q.documentIds !== null && q.documentIds.length <= 100;
   const filters = [
     'c.slice_id = @slice',
-    q.coderIds === null ? '' : inList('c.coder_id', 'coders'),
+    q.coderIds !== null ? inList('c.coder_id', 'coders') : lookUpDocuments ? 'c.coder_id IN (SELECT id FROM coders)' : '',
     q.documentIds === null ? '' : inList('c.document_id', 'documents'),
   ]
     .filter(Boolean)
@@ -88,30 +91,38 @@ export function countMatrix(db: Db, q: CountQuery): { cells: CellCountRow[]; the
   const pairs = q.anchors.flatMap((a) => (q.cellOthers ?? [a]).map((o) => [a, o]));
   const p = { ...params(q), pairs: JSON.stringify(pairs) };
   const fromTotals = q.documentIds === null && (q.key.by === 'none' || q.key.by === 'coder');
+  const counts = fromTotals ? 'cooccurrence_totals' : 'cooccurrence';
+  const keyJoin = fromTotals ? '' : join;
+  const cellRows = (table: string) =>
+    `FROM json_each(@pairs) pr JOIN ${table} c ON c.code_id = pr.value ->> 0 AND c.other_id = pr.value ->> 1 AND ${filters}`;
   const themes = stmt(
     db,
-    `SELECT c.code_id AS code, ${expr} AS key, c.other_id AS other, sum(c.${n}) AS segments
-       FROM ${fromTotals ? 'cooccurrence_totals' : 'cooccurrence'} c ${fromTotals ? '' : join}
+    `SELECT c.code_id AS code, ${expr} AS key, c.other_id AS other, sum(c.${n}) AS segments FROM ${counts} c ${keyJoin}
       WHERE ${inList('c.code_id', 'anchors')} AND ${inList('c.other_id', 'themes')} AND ${filters}
       GROUP BY 1, 2, 3`,
   ).all(p) as CountRow[];
-  const cellRows = `FROM json_each(@pairs) pr
-       JOIN cooccurrence c ON c.code_id = pr.value ->> 0 AND c.other_id = pr.value ->> 1 AND ${filters} ${join}`;
   const cells = stmt(
     db,
-    `SELECT c.code_id AS code, ${expr} AS key, c.other_id AS other, sum(c.${n}) AS segments, count(DISTINCT c.document_id) AS documents
-       ${cellRows} GROUP BY 1, 2, 3`,
-  ).all(p) as Omit<CellCountRow, 'cases'>[];
-  // A document in two cases joins twice: fine for a distinct count, not for the sums above.
-  const cases = stmt(
+    `SELECT c.code_id AS code, ${expr} AS key, c.other_id AS other, sum(c.${n}) AS segments ${cellRows(counts)} ${keyJoin} GROUP BY 1, 2, 3`,
+  ).all(p) as CountRow[];
+  // Documents and cases: distinct counts, so read per document (a document in two cases joins twice).
+  const reach = stmt(
     db,
-    `SELECT c.code_id AS code, ${expr} AS key, c.other_id AS other, count(DISTINCT ${q.key.by === 'case' ? 'kc.case_id' : 'cd.case_id'}) AS cases
-       ${cellRows} ${q.key.by === 'case' ? '' : 'JOIN case_documents cd ON cd.document_id = c.document_id'} GROUP BY 1, 2, 3`,
-  ).all(p) as { code: number; key: number | string; other: number; cases: number }[];
-  const casesOf = new Map(cases.map((r) => [`${r.code}|${r.key}|${r.other}`, r.cases]));
+    `SELECT c.code_id AS code, ${expr} AS key, c.other_id AS other,
+            count(DISTINCT c.document_id) AS documents, count(DISTINCT ${q.key.by === 'case' ? 'kc.case_id' : 'cd.case_id'}) AS cases
+       ${cellRows('cooccurrence')} ${join} ${q.key.by === 'case' ? '' : 'LEFT JOIN case_documents cd ON cd.document_id = c.document_id'}
+      WHERE c.${n} > 0
+      GROUP BY 1, 2, 3`,
+  ).all(p) as Omit<CellCountRow, 'segments'>[];
+  const reachOf = new Map(reach.map((r) => [`${r.code}|${r.key}|${r.other}`, r]));
   // Rows with only overlapping counts sum to 0 segments in same-segment mode.
   return {
-    cells: cells.filter((r) => r.segments > 0).map((r) => ({ ...r, cases: casesOf.get(`${r.code}|${r.key}|${r.other}`) ?? 0 })),
+    cells: cells
+      .filter((r) => r.segments > 0)
+      .map((r) => {
+        const { documents = 0, cases = 0 } = reachOf.get(`${r.code}|${r.key}|${r.other}`) ?? {};
+        return { ...r, documents, cases };
+      }),
     themes: themes.filter((r) => r.other !== r.code && r.segments > 0),
   };
 }

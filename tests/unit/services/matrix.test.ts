@@ -209,7 +209,9 @@ describe('code matrices (the same query)', () => {
     expect(m.showsThemes).toBe(false);
     expect(grid(m, 'segments')).toEqual({ T1: [3, 1], T2: [2, 1], T3: [1, 0], T4: [0, 0] });
     expect(grid(m, 'documents')).toEqual({ T1: [2, 1], T2: [2, 1], T3: [1, 0], T4: [0, 0] });
-    expect(grid(matrix(f, { ...spec, mode: 'same-segment' }), 'segments')).toEqual({ T1: [1, 1], T2: [1, 0], T3: [1, 0], T4: [0, 0] });
+    const same = matrix(f, { ...spec, mode: 'same-segment' });
+    expect(grid(same, 'segments')).toEqual({ T1: [1, 1], T2: [1, 0], T3: [1, 0], T4: [0, 0] });
+    expect(grid(same, 'documents')).toEqual({ T1: [1, 1], T2: [1, 0], T3: [1, 0], T4: [0, 0] });
     const { excerpts } = cellExcerpts(f.db, matrixSpec.parse(spec), { row: `code:${f.T1}`, column: `code:${f.SC}`, limit: 10, offset: 0 });
     expect(excerpts.map((e) => e.segmentId)).toEqual([f.s[0], f.s[3], f.s[5]]);
   });
