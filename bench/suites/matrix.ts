@@ -53,10 +53,16 @@ function queryRows(db: Db): Row[] {
     ['MGF matrix with themes (same segment)', { mode: 'same-segment' }],
     ['MGF matrix, one layer (slice)', { layout: { kind: 'framework', sliceId: mgf.slices[0]!.id } }],
     ['MGF matrix, one coder', { filters: { coderIds: [1] } }],
-    ['MGF matrix, cases by attribute (1/3 of documents)', { filters: { caseAttributes: [{ attributeId: type, value: 'Two-tier county' }] } }],
+    [
+      'MGF matrix, cases by attribute (1/3 of documents)',
+      { filters: { caseAttributes: [{ attributeId: type, value: 'Two-tier county' }] } },
+    ],
     ['MGF matrix, 10 documents', { filters: { documentIds: Array.from({ length: 10 }, (_, i) => i + 1) } }],
     ['code matrix: 30 themes × 2 coders', { layout: { kind: 'codes', rows: { parentId: 13 }, columns: { kind: 'coders' } } }],
-    ['code matrix: 30 themes × 9 MGF cells', { layout: { kind: 'codes', rows: { parentId: 13 }, columns: { kind: 'codes', codes: { parentId: 1 } } } }],
+    [
+      'code matrix: 30 themes × 9 MGF cells',
+      { layout: { kind: 'codes', rows: { parentId: 13 }, columns: { kind: 'codes', codes: { parentId: 1 } } } },
+    ],
   ];
   return cases.map(([name, spec]) => ({
     name: `matrix.get: ${name}`,

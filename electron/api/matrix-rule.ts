@@ -1,5 +1,5 @@
-// The co-occurrence rule in words, shared by the matrix's help, its DOCX export and the README.
-// No Node, Electron or DOM imports: the renderer imports this too.
+// What the matrix says about itself, shared by its view, its exports and the README: the co-occurrence
+// rule in words and the name of an exported file. No Node, Electron or DOM imports: the renderer uses it.
 
 export const THEME_RULE = 'Themes are the codes outside every framework (not the framework’s own cell or layer codes).';
 
@@ -11,3 +11,10 @@ export const COOCCURRENCE_RULES = {
 } as const;
 
 export const MODE_LABELS = { overlap: 'Overlapping segments', 'same-segment': 'Same segment only' } as const;
+
+/** An export's file name from the matrix title, without characters file systems refuse. */
+export const matrixFileBase = (title: string): string =>
+  title
+    .replace(/[^\p{L}\p{N} ._-]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim() || 'matrix';

@@ -3,7 +3,7 @@
 import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { COOCCURRENCE_RULES, MODE_LABELS, THEME_RULE } from '../api/matrix-rule';
+import { COOCCURRENCE_RULES, matrixFileBase, MODE_LABELS, THEME_RULE } from '../api/matrix-rule';
 import type { Matrix, MatrixCell } from './matrix';
 
 export type ExportFormat = 'csv' | 'xlsx' | 'docx';
@@ -154,12 +154,6 @@ async function docx(matrix: Matrix, options: ExportOptions): Promise<Buffer> {
   return Packer.toBuffer(document);
 }
 
-const safeName = (title: string) =>
-  title
-    .replace(/[^\p{L}\p{N} ._-]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim() || 'matrix';
-
 export async function exportMatrix(matrix: Matrix, format: ExportFormat, options: ExportOptions): Promise<ExportedFile> {
   const data =
     format === 'csv'
@@ -167,5 +161,5 @@ export async function exportMatrix(matrix: Matrix, format: ExportFormat, options
       : format === 'xlsx'
         ? await xlsx(matrix, options)
         : await docx(matrix, options);
-  return { fileName: `${safeName(matrix.title)}.${format}`, mimeType: MIME[format], data };
+  return { fileName: `${matrixFileBase(matrix.title)}.${format}`, mimeType: MIME[format], data };
 }
