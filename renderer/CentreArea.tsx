@@ -77,7 +77,7 @@ export function CentreArea({ project, matrix, setMatrix, documentId, setDocument
         />
       )}
       <div className="centre-transcript" hidden={matrix.open && matrix.full}>
-        {shown && matrix.open && (
+        {shown && matrix.open && target?.documentId === documentId && (
           <p className="back-bar" role="status">
             Excerpt from {shown.label}
             <button type="button" onClick={backToMatrix}>

@@ -52,7 +52,6 @@ function Chips({ matrix, cell, limit, onSelect }: { matrix: Matrix; cell: Cell; 
 export function MatrixGrid({ matrix, display, themeLimit, previews, selected, onSelect }: Props) {
   const most = Math.max(1, ...matrix.cells.map((c) => c.segments));
   const columnDocuments = new Map(matrix.columns.map((c) => [c.key, c.documents]));
-  const cellAt = (row: string, column: string) => matrix.cells.find((c) => c.row === row && c.column === column)!;
   const rowName = new Map(matrix.rows.map((r) => [r.key, r.name]));
   const columnName = new Map(matrix.columns.map((c) => [c.key, c.name]));
 
@@ -106,11 +105,11 @@ export function MatrixGrid({ matrix, display, themeLimit, previews, selected, on
     }
   };
 
-  const extra = (cell: Cell) => {
+  const extra = (cell: Cell, index: number) => {
     if (cell.segments === 0) return null;
     if (display === 'chips' && matrix.showsThemes) return <Chips matrix={matrix} cell={cell} limit={themeLimit} onSelect={onSelect} />;
     if (display !== 'excerpts') return null;
-    const preview = previews?.find((p) => p.row === cell.row && p.column === cell.column);
+    const preview = previews?.[index];
     return (
       <ul className="cell-quotes">
         {preview?.excerpts.map((x) => (
@@ -153,7 +152,8 @@ export function MatrixGrid({ matrix, display, themeLimit, previews, selected, on
               {r.color && <span className="swatch" style={{ backgroundColor: r.color }} aria-hidden="true" />} {r.name}
             </th>
             {matrix.columns.map((c, ci) => {
-              const cell = cellAt(r.key, c.key);
+              const index = ri * matrix.columns.length + ci;
+              const cell = matrix.cells[index]!;
               const isSelected = selected?.row === r.key && selected.column === c.key;
               return (
                 <td
@@ -171,7 +171,7 @@ export function MatrixGrid({ matrix, display, themeLimit, previews, selected, on
                   >
                     {body(cell)}
                   </button>
-                  {extra(cell)}
+                  {extra(cell, index)}
                 </td>
               );
             })}

@@ -66,17 +66,16 @@ export async function matrixPng(matrix: Matrix, display: Display, themeLimit: nu
   const themes = new Map(matrix.themes.map((t) => [t.id, t]));
   const chipsShown = display !== 'counts' && display !== 'heat-segments' && display !== 'heat-documents' && matrix.showsThemes;
   const inner = CELL - 20;
-  const cellOf = (row: string, column: string) => matrix.cells.find((c) => c.row === row && c.column === column)!;
-  const layouts = new Map(
-    matrix.cells.map((c) => {
-      const shown = themeLimit > 0 ? c.themes.slice(0, themeLimit) : c.themes;
-      const items = chipsShown
-        ? shown.map((t) => ({ text: `${themes.get(t.codeId)!.name} · ${t.segments}`, color: themes.get(t.codeId)!.color }))
-        : [];
-      return [`${c.row}|${c.column}`, layoutChips(ctx, items, inner)];
-    }),
-  );
-  const rowHeights = matrix.rows.map((r) => Math.max(64, ...matrix.columns.map((c) => 44 + layouts.get(`${r.key}|${c.key}`)!.height + 12)));
+  // Cells come row by row.
+  const layouts = matrix.cells.map((c) => {
+    const shown = themeLimit > 0 ? c.themes.slice(0, themeLimit) : c.themes;
+    const items = chipsShown
+      ? shown.map((t) => ({ text: `${themes.get(t.codeId)!.name} · ${t.segments}`, color: themes.get(t.codeId)!.color }))
+      : [];
+    return layoutChips(ctx, items, inner);
+  });
+  const columns = matrix.columns.length;
+  const rowHeights = matrix.rows.map((_, r) => Math.max(64, ...matrix.columns.map((_, c) => 44 + layouts[r * columns + c]!.height + 12)));
   ctx.font = `12px ${FONT}`;
   const note = wrap(
     ctx,
@@ -113,7 +112,7 @@ export async function matrixPng(matrix: Matrix, display: Display, themeLimit: nu
     ctx.fillStyle = INK;
     ctx.fillText(r.name, PAD + 8, y + 20, ROW_HEADER - 16);
     matrix.columns.forEach((c, ci) => {
-      const cell = cellOf(r.key, c.key);
+      const cell = matrix.cells[ri * columns + ci]!;
       const x = left + ci * CELL;
       const share = display === 'heat-documents' ? cell.documents / Math.max(1, c.documents) : cell.segments / most;
       ctx.fillStyle =
@@ -129,7 +128,7 @@ export async function matrixPng(matrix: Matrix, display: Display, themeLimit: nu
         ctx.fillStyle = MUTED;
         ctx.fillText(`${cell.documents} documents · ${cell.cases} cases`, x + 10, y + 36, CELL - 20);
       }
-      for (const chip of layouts.get(`${r.key}|${c.key}`)!.chips) {
+      for (const chip of layouts[ri * columns + ci]!.chips) {
         const cx = x + 10 + chip.x;
         const cy = y + 48 + chip.y;
         ctx.fillStyle = `${chip.color}33`;

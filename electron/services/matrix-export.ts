@@ -31,7 +31,8 @@ function shownThemes(matrix: Matrix, cell: MatrixCell, options: ExportOptions) {
   return list.map((t) => ({ ...themes.get(t.codeId)!, segments: t.segments }));
 }
 
-const cellAt = (matrix: Matrix, row: string, column: string) => matrix.cells.find((c) => c.row === row && c.column === column)!;
+/** Cells come row by row. */
+const cellAt = (matrix: Matrix, row: number, column: number) => matrix.cells[row * matrix.columns.length + column]!;
 const nameOf = (items: { key: string; name: string }[], key: string) => items.find((i) => i.key === key)!.name;
 
 /** One line per cell: its row, column, counts and themes ("path (n); …"). */
@@ -77,15 +78,12 @@ async function xlsx(matrix: Matrix, options: ExportOptions): Promise<Buffer> {
   const header = grid.addRow([`${matrix.rowLabel} \\ ${matrix.columnLabel}`, ...matrix.columns.map((c) => c.name)]);
   header.font = { bold: true };
   const most = Math.max(1, ...matrix.cells.map((c) => c.segments));
-  for (const row of matrix.rows) {
-    const added = grid.addRow([
-      row.name,
-      ...matrix.columns.map((c) => cellText(matrix, cellAt(matrix, row.key, c.key), options).join('\n')),
-    ]);
+  matrix.rows.forEach((row, r) => {
+    const added = grid.addRow([row.name, ...matrix.columns.map((_, c) => cellText(matrix, cellAt(matrix, r, c), options).join('\n'))]);
     added.getCell(1).font = { bold: true };
-    matrix.columns.forEach((column, i) => {
-      const cell = cellAt(matrix, row.key, column.key);
-      const target = added.getCell(i + 2);
+    matrix.columns.forEach((_, c) => {
+      const cell = cellAt(matrix, r, c);
+      const target = added.getCell(c + 2);
       target.alignment = { wrapText: true, vertical: 'top' };
       // A light heat fill by segments, as on screen.
       const shade = Math.round(255 - (cell.segments / most) * 90);
@@ -97,7 +95,7 @@ async function xlsx(matrix: Matrix, options: ExportOptions): Promise<Buffer> {
         };
       target.note = `${cell.segments} segments, ${cell.documents} documents, ${cell.cases} cases`;
     });
-  }
+  });
   grid.columns.forEach((c, i) => (c.width = i === 0 ? 18 : 34));
   grid.addRow([]);
   grid.addRow([describe(matrix)]).font = { italic: true, size: 9 };
@@ -117,19 +115,18 @@ async function docx(matrix: Matrix, options: ExportOptions): Promise<Buffer> {
       borders,
       width: { size: width, type: WidthType.PERCENTAGE },
       margins: { top: 60, bottom: 60, left: 100, right: 100 },
-      children: (texts.length ? texts : ['']).map((t) => new Paragraph({ children: [new TextRun({ text: t, bold, size: 20 })] })),
+      children: (texts.length ? texts : ['']).map(
+        (t) => new Paragraph({ spacing: { before: 0, after: 40 }, children: [new TextRun({ text: t, bold, size: 20 })] }),
+      ),
     });
   const table = new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
       new TableRow({ tableHeader: true, children: [cell(['']), ...matrix.columns.map((c) => cell([c.name], true))] }),
       ...matrix.rows.map(
-        (row) =>
+        (row, r) =>
           new TableRow({
-            children: [
-              cell([row.name], true),
-              ...matrix.columns.map((c) => cell(cellText(matrix, cellAt(matrix, row.key, c.key), options))),
-            ],
+            children: [cell([row.name], true), ...matrix.columns.map((_, c) => cell(cellText(matrix, cellAt(matrix, r, c), options)))],
           }),
       ),
     ],

@@ -101,6 +101,7 @@ export interface Matrix {
   rows: MatrixAxisItem[];
   /** documents: how many documents in scope the column covers (the base of "% of documents"). */
   columns: (MatrixAxisItem & { documents: number })[];
+  /** Every cell, row by row: the cell of row r and column c is cells[r * columns.length + c]. */
   cells: MatrixCell[];
   /** Whether cells list co-occurring themes (a code × code matrix's cells are co-occurrences themselves). */
   showsThemes: boolean;
@@ -432,7 +433,7 @@ export function cellExcerpts(db: Db, spec: MatrixSpec, request: z.output<typeof 
   return excerptsOf(db, spec, p, cell, request.themeId, request.limit, request.offset);
 }
 
-/** The first few excerpts of every cell, for the "excerpts" display. */
+/** The first few excerpts of every cell (in the matrix's cell order), for the "excerpts" display. */
 export function excerptPreviews(db: Db, spec: MatrixSpec, perCell: number) {
   const p = plan(db, spec);
   return p.cells.map((cell) => ({ row: cell.row, column: cell.column, ...excerptsOf(db, spec, p, cell, undefined, perCell, 0) }));

@@ -191,6 +191,11 @@ test('filters combine as removable chips; code matrices; exports', async ({ page
   await expect(filters.locator('.filter-chip')).toHaveCount(0);
 
   // Exports: CSV and DOCX from the API, PNG drawn here.
+  await matrix.getByRole('button', { name: 'Export ▾' }).click();
+  await expect(matrix.getByRole('button', { name: 'CSV (one line per cell)' })).toBeFocused();
+  await page.screenshot({ path: '.test-output/screens/matrix-export-menu.png' });
+  await page.keyboard.press('Escape');
+  await expect(matrix.getByRole('list', { name: 'Export formats' })).toHaveCount(0);
   const save = async (label: string) => {
     await matrix.getByRole('button', { name: 'Export ▾' }).click();
     const [file] = await Promise.all([page.waitForEvent('download'), matrix.getByRole('button', { name: label }).click()]);
