@@ -62,6 +62,15 @@ test('opens from the keyboard and the top bar; on the demo it reads like the stu
   await expect(cellTd(page, 'Individual × Directive')).toHaveClass(/empty/);
   await expect(cell(page, 'System × Constitutive')).toHaveAccessibleName('System × Constitutive: 41 segments, 10 documents, 10 cases');
 
+  // Arrow keys move between cells; Enter opens a cell's excerpts.
+  await cell(page, 'System × Constitutive').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowDown');
+  await expect(cell(page, 'Organizational × Directive')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('complementary', { name: 'Excerpts' }).getByRole('status')).toHaveText('46 excerpts');
+  await page.getByRole('button', { name: 'Close excerpts' }).click();
+
   // The leading theme only: the Table 2 look.
   await matrix.getByLabel('Themes per cell').selectOption('1');
   await expect(cellTd(page, 'Organizational × Constitutive').locator('.chip')).toHaveCount(1);
