@@ -2,25 +2,28 @@ import type { KeyboardEvent, PointerEvent } from 'react';
 
 interface Props {
   label: string;
-  /** The workspace grid area it occupies. */
-  area: string;
+  /** The workspace grid area it occupies, if it sits in the workspace grid. */
+  area?: string;
+  /** vertical: a divider between columns (the default); horizontal: between a pane above and one below. */
+  orientation?: 'vertical' | 'horizontal';
   value: number;
   min: number;
   max: number;
-  /** +1 when dragging right grows the pane (left pane), -1 when it shrinks it (right pane). */
+  /** +1 when dragging right (or down) grows the pane (left or upper pane), -1 when it shrinks it. */
   direction: 1 | -1;
   onChange: (value: number) => void;
 }
 
 /** A pane divider that works with the mouse and with arrow keys. */
-export function Splitter({ label, area, value, min, max, direction, onChange }: Props) {
+export function Splitter({ label, area, orientation = 'vertical', value, min, max, direction, onChange }: Props) {
   const clamp = (v: number) => Math.min(max, Math.max(min, Math.round(v)));
+  const vertical = orientation === 'vertical';
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
-    const startX = e.clientX;
+    const start = vertical ? e.clientX : e.clientY;
     const startValue = value;
     const target = e.currentTarget;
     target.setPointerCapture(e.pointerId);
-    const move = (m: globalThis.PointerEvent) => onChange(clamp(startValue + direction * (m.clientX - startX)));
+    const move = (m: globalThis.PointerEvent) => onChange(clamp(startValue + direction * ((vertical ? m.clientX : m.clientY) - start)));
     const up = () => {
       target.removeEventListener('pointermove', move);
       target.removeEventListener('pointerup', up);
@@ -30,18 +33,18 @@ export function Splitter({ label, area, value, min, max, direction, onChange }: 
   };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const step = e.shiftKey ? 48 : 16;
-    if (e.key === 'ArrowLeft') onChange(clamp(value - direction * step));
-    else if (e.key === 'ArrowRight') onChange(clamp(value + direction * step));
+    if (e.key === (vertical ? 'ArrowLeft' : 'ArrowUp')) onChange(clamp(value - direction * step));
+    else if (e.key === (vertical ? 'ArrowRight' : 'ArrowDown')) onChange(clamp(value + direction * step));
     else return;
     e.preventDefault();
   };
   return (
     <div
-      className="splitter"
-      style={{ gridArea: area }}
+      className={`splitter ${orientation}`}
+      style={area ? { gridArea: area } : undefined}
       role="separator"
       aria-label={label}
-      aria-orientation="vertical"
+      aria-orientation={orientation}
       aria-valuenow={value}
       aria-valuemin={min}
       aria-valuemax={max}

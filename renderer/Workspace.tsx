@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ResultOf } from '../electron/api/methods';
 import { call } from './api';
+import { CentreArea, type MatrixLayout } from './CentreArea';
 import { CodebookPane } from './CodebookPane';
 import { DocumentsPane } from './DocumentsPane';
 import { ErrorBanner } from './ErrorBanner';
@@ -10,11 +11,13 @@ import { perfMark } from './perf';
 import { StatusBar } from './StatusBar';
 import { HelpOverlay } from './HelpOverlay';
 import { HistoryButtons } from './HistoryButtons';
-import { TranscriptView, type JumpRequest } from './transcript/TranscriptView';
 import { useQuery } from './use-query';
 import { useStoredState } from './use-stored-state';
 
 type Project = NonNullable<ResultOf<'app.status'>['project']>;
+
+/** Ctrl+Shift+M (⌘⇧M on a Mac) opens and closes the matrix. */
+const isMatrixShortcut = (e: KeyboardEvent) => (e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && e.key.toLowerCase() === 'm';
 
 export function Workspace({ project }: { project: Project }) {
   const documents = useQuery('documents.list', {}, ['documents-changed', 'segments-changed']);
@@ -24,8 +27,6 @@ export function Workspace({ project }: { project: Project }) {
   const [panes, setPanes] = useStoredState('panes', { left: 300, right: 320 });
   const [error, setError] = useState<Error>();
   const [help, setHelp] = useState(false);
-  // Other views (the matrix, search) ask the transcript to show a passage through this.
-  const [jump] = useState<JumpRequest | null>(null);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -34,6 +35,16 @@ export function Workspace({ project }: { project: Project }) {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+  const [matrix, setMatrix] = useStoredState<MatrixLayout>('matrix.view', { open: false, full: false, height: 480 });
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!isMatrixShortcut(e)) return;
+      e.preventDefault();
+      setMatrix({ ...matrix, open: !matrix.open });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [matrix, setMatrix]);
 
   // Open the first document when none is chosen yet (or the chosen one is gone).
   useEffect(() => {
@@ -51,6 +62,20 @@ export function Workspace({ project }: { project: Project }) {
         </h1>
         <div className="topbar-actions">
           <ImportControls onOpen={setDocumentId} />
+          <button
+            type="button"
+            aria-pressed={matrix.open}
+            aria-keyshortcuts="Control+Shift+M"
+            title="Show the live matrix above the transcript (Ctrl+Shift+M)"
+            onClick={() => setMatrix({ ...matrix, open: !matrix.open })}
+          >
+            Matrix
+          </button>
+          {matrix.open && (
+            <button type="button" aria-pressed={matrix.full} onClick={() => setMatrix({ ...matrix, full: !matrix.full })}>
+              Matrix only
+            </button>
+          )}
           <HistoryButtons onError={setError} />
           <button type="button" aria-label="Keyboard shortcuts" onClick={() => setHelp(true)}>
             ?
@@ -79,13 +104,16 @@ export function Workspace({ project }: { project: Project }) {
         direction={1}
         onChange={(left) => setPanes({ ...panes, left })}
       />
-      <TranscriptView
+      <CentreArea
+        project={project}
+        matrix={matrix}
+        setMatrix={setMatrix}
         documentId={documentId}
-        projectGuid={project.guid}
-        cases={cases.data?.cases ?? []}
+        setDocumentId={setDocumentId}
         coders={coders.data?.coders ?? []}
         currentCoderId={coders.data?.currentId ?? null}
-        jump={jump}
+        documents={documents.data ?? []}
+        cases={cases.data}
         onError={setError}
       />
       <Splitter

@@ -2,6 +2,7 @@ import { codebookMethods } from './handlers/codebook';
 import { frameworkMethods } from './handlers/frameworks';
 import { historyMethods } from './handlers/history';
 import { importMethods } from './handlers/import';
+import { matrixMethods } from './handlers/matrix';
 import { projectMethods } from './handlers/project';
 import { segmentMethods } from './handlers/segments';
 import { workspaceMethods } from './handlers/workspace';
@@ -15,6 +16,7 @@ export const methods = {
   ...importMethods,
   ...codebookMethods,
   ...frameworkMethods,
+  ...matrixMethods,
 };
 
 export type Methods = typeof methods;

@@ -5,11 +5,18 @@ import { appDirs } from '../services/app-dirs';
 import { CliError, type Command } from './command';
 import { codebookCommands } from './commands/codebook';
 import { importCommands } from './commands/import';
+import { matrixCommands } from './commands/matrix';
 import { projectCommands } from './commands/project';
 import { segmentCommands } from './commands/segments';
 
 /** Every subcommand; each area of the app adds its own table. */
-const commands: Record<string, Command> = { ...projectCommands, ...segmentCommands, ...importCommands, ...codebookCommands };
+const commands: Record<string, Command> = {
+  ...projectCommands,
+  ...segmentCommands,
+  ...importCommands,
+  ...codebookCommands,
+  ...matrixCommands,
+};
 
 const usage = () =>
   `Usage: trellis <command> [options]\n\nCommands:\n${Object.values(commands)

@@ -217,9 +217,15 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
     if (!jump || !mounted || jump.documentId !== mounted.id) return;
     markRange('jump-target', mounted.doc.range(jump.start, jump.end));
     const paragraph = mounted.doc.paragraphAt(jump.start);
-    if (paragraph) mounted.doc.paragraphElement(paragraph.n)?.scrollIntoView({ block: 'center' });
+    const element = paragraph ? mounted.doc.paragraphElement(paragraph.n) : null;
+    element?.scrollIntoView({ block: 'start' });
+    // Assistive technology (and tests) learn which turn was asked for.
+    element?.setAttribute('aria-current', 'location');
     const timer = setTimeout(() => markRange('jump-target', null), 2500);
-    return () => clearTimeout(timer);
+    return () => {
+      clearTimeout(timer);
+      element?.removeAttribute('aria-current');
+    };
   }, [jump, mounted]);
 
   const openPopoverForSelection = () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DataError } from '../../../db/errors';
 import { ensureCodePath, requireCodeRef } from '../../../db/queries/code-refs';
-import { currentCoderId, ensureCoder } from '../../../db/queries/coders';
+import { currentCoderId, ensureCoder, getCoder } from '../../../db/queries/coders';
 import { createCode } from '../../../db/queries/codes';
 import { getDocumentMemo, setDocumentMemo } from '../../../db/queries/memos';
 import {
@@ -26,8 +26,9 @@ const offset = z
 const memo = z.string().max(100_000);
 const ids = z.array(id).max(200);
 
-function coderFor(session: Session, coder: string | undefined): number {
+function coderFor(session: Session, coder: string | undefined, coderId: number | undefined): number {
   if (coder !== undefined) return ensureCoder(session.db, coder).id;
+  if (coderId !== undefined) return getCoder(session.db, coderId).id;
   const current = currentCoderId(session.db);
   if (current === null) throw new DataError('invalid', 'Choose a coder first (the coder menu in the status bar).');
   return current;
@@ -47,8 +48,9 @@ const createArgs = z.strictObject({
     .array(z.strictObject({ name, parentId: id.nullable() }))
     .max(20)
     .optional(),
-  /** A coder name (created on first use); the current coder when absent. */
+  /** A coder name (created on first use), or an existing coder's id; the current coder when both are absent. */
   coder: name.optional(),
+  coderId: id.optional(),
   memo: memo.optional(),
 });
 
@@ -98,7 +100,7 @@ export const segmentMethods = {
       const created = (args.newCodes ?? []).map((code) => createCode(db, code));
       const segmentId = insertSegment(db, {
         documentId: args.documentId,
-        coderId: coderFor(session, args.coder),
+        coderId: coderFor(session, args.coder, args.coderId),
         start: args.start,
         end: args.end,
         codeIds: [...(args.codeIds ?? []), ...refs, ...created],

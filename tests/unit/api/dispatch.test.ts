@@ -81,6 +81,11 @@ const examples: Record<MethodName, unknown> = {
   'frameworks.deleteValue': { id: 3, codings: 'merge', intoValueId: 2 },
   'frameworks.delete': { id: 2, codings: 'uncode' },
   'frameworks.setActive': { id: 1 },
+  'matrix.get': { layout: { kind: 'framework', sliceId: 8 }, mode: 'same-segment', filters: { coderIds: [1] } },
+  'matrix.excerpts': { row: 'row:1', column: 'column:4', themeId: 14, limit: 5 },
+  'matrix.previews': { layout: { kind: 'codes', rows: { parentId: 13 }, columns: { kind: 'coders' } }, perCell: 2 },
+  'matrix.export': { format: 'csv', filters: { caseAttributes: [{ attributeId: 1, value: 'London borough' }] } },
+  'matrix.codeSources': {},
 };
 
 /** Everything a bad call could have changed: counts, meta, coders and the recent list. */

@@ -229,10 +229,13 @@ describe('segment identity', () => {
     const a = ensureCoder(db, 'A').id;
     const b = ensureCoder(db, 'B').id;
     const code = createCode(db, { parentId: null, name: 'X' });
+    const other = createCode(db, { parentId: null, name: 'Y' });
     const id = insertSegment(db, { documentId, coderId: a, start: 0, end: 4, codeIds: [code] });
     expect(() => db.prepare('UPDATE segments SET coder_id = ? WHERE id = ?').run(b, id)).toThrow(/keeps its document and coder/);
     expect(() =>
-      db.prepare('INSERT INTO segment_codes (segment_id, code_id, document_id, coder_id) VALUES (?, ?, ?, ?)').run(id, code, documentId, b),
+      db
+        .prepare('INSERT INTO segment_codes (segment_id, code_id, document_id, coder_id) VALUES (?, ?, ?, ?)')
+        .run(id, other, documentId, b),
     ).toThrow(/copy the document and coder/);
     db.prepare('UPDATE segments SET coder_id = coder_id, memo = ? WHERE id = ?').run('fine', id);
   });

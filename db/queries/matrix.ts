@@ -1,0 +1,294 @@
+// Matrix aggregates over the precomputed co-occurrence counts (db/cooccurrence.ts), and the excerpts
+// behind a cell, read live from the segments.
+import type { Db } from '../project-file';
+import { stmt } from '../statements';
+
+export type CooccurrenceMode = 'overlap' | 'same-segment';
+
+/** What the columns split a row's segments by, besides the row's code. */
+export type ColumnKey = { by: 'none' } | { by: 'coder' } | { by: 'case' } | { by: 'attribute'; attributeId: number };
+
+export interface CountQuery {
+  /** The rows' codes (framework cell codes, or the codes of a code matrix). */
+  anchors: number[];
+  /** A framework slice value's code, or 0 for every layer. */
+  slice: number;
+  mode: CooccurrenceMode;
+  /** Codes whose co-occurrence makes the cell: null for the anchor itself (its own segments). */
+  cellOthers: number[] | null;
+  /** Codes counted as themes of a cell. */
+  themes: number[];
+  coderIds: number[] | null;
+  documentIds: number[] | null;
+  key: ColumnKey;
+}
+
+export interface CountRow {
+  code: number;
+  /** The column's coder id, case id or attribute value; 0 when the columns do not split by one. */
+  key: number | string;
+  other: number;
+  segments: number;
+}
+
+export interface CellCountRow extends CountRow {
+  documents: number;
+  cases: number;
+}
+
+const json = (ids: number[] | null) => (ids === null ? null : JSON.stringify(ids));
+const inList = (column: string, param: string) => `${column} IN (SELECT value FROM json_each(@${param}))`;
+
+function keyParts(key: ColumnKey): { expr: string; join: string } {
+  switch (key.by) {
+    case 'none':
+      return { expr: '0', join: '' };
+    case 'coder':
+      return { expr: 'c.coder_id', join: '' };
+    case 'case':
+      return { expr: 'kc.case_id', join: 'JOIN case_documents kc ON kc.document_id = c.document_id' };
+    case 'attribute':
+      // Each document once per value, even when it belongs to two cases with that value.
+      return {
+        expr: 'kv.value',
+        join: `JOIN (SELECT DISTINCT cd.document_id, v.value FROM case_documents cd
+                       JOIN case_attribute_values v ON v.case_id = cd.case_id AND v.attribute_id = @attribute) kv
+                 ON kv.document_id = c.document_id`,
+      };
+  }
+}
+
+function params(q: CountQuery) {
+  return {
+    anchors: JSON.stringify(q.anchors),
+    slice: q.slice,
+    themes: JSON.stringify(q.themes),
+    coders: json(q.coderIds),
+    documents: json(q.documentIds),
+    attribute: q.key.by === 'attribute' ? q.key.attributeId : null,
+  };
+}
+
+/**
+ * The aggregate behind a matrix: for every row code × column key, the cell's segments, documents and
+ * cases, and the segments co-occurring with each theme. Segment counts of matrices not filtered by
+ * document nor split by case come from the per-coder totals. Every read is a range of the primary key
+ * (code, layer, co-occurring code, coder, document): cells are looked up pair by pair, themes through
+ * IN lists; with a filter of a few documents every coder is listed too, so the documents can be looked up.
+ */
+export function countMatrix(db: Db, q: CountQuery): { cells: CellCountRow[]; themes: CountRow[] } {
+  const n = q.mode === 'overlap' ? 'overlapping' : 'same_segment';
+  const { expr, join } = keyParts(q.key);
+  // A few documents are faster looked up one by one; many, by reading past the others.
+  const lookUpDocuments = q.documentIds !== null && q.documentIds.length <= 100;
+  const filters = [
+    'c.slice_id = @slice',
+    q.coderIds !== null ? inList('c.coder_id', 'coders') : lookUpDocuments ? 'c.coder_id IN (SELECT id FROM coders)' : '',
+    q.documentIds === null ? '' : inList('c.document_id', 'documents'),
+  ]
+    .filter(Boolean)
+    .join(' AND ');
+  const pairs = q.anchors.flatMap((a) => (q.cellOthers ?? [a]).map((o) => [a, o]));
+  const p = { ...params(q), pairs: JSON.stringify(pairs) };
+  const fromTotals = q.documentIds === null && (q.key.by === 'none' || q.key.by === 'coder');
+  const counts = fromTotals ? 'cooccurrence_totals' : 'cooccurrence';
+  const keyJoin = fromTotals ? '' : join;
+  const cellRows = (table: string) =>
+    `FROM json_each(@pairs) pr JOIN ${table} c ON c.code_id = pr.value ->> 0 AND c.other_id = pr.value ->> 1 AND ${filters}`;
+  const themes = stmt(
+    db,
+    `SELECT c.code_id AS code, ${expr} AS key, c.other_id AS other, sum(c.${n}) AS segments FROM ${counts} c ${keyJoin}
+      WHERE ${inList('c.code_id', 'anchors')} AND ${inList('c.other_id', 'themes')} AND ${filters}
+      GROUP BY 1, 2, 3`,
+  ).all(p) as CountRow[];
+  const cells = stmt(
+    db,
+    `SELECT c.code_id AS code, ${expr} AS key, c.other_id AS other, sum(c.${n}) AS segments ${cellRows(counts)} ${keyJoin} GROUP BY 1, 2, 3`,
+  ).all(p) as CountRow[];
+  // Documents and cases: distinct counts, so read per document (a document in two cases joins twice).
+  const reach = stmt(
+    db,
+    `SELECT c.code_id AS code, ${expr} AS key, c.other_id AS other,
+            count(DISTINCT c.document_id) AS documents, count(DISTINCT ${q.key.by === 'case' ? 'kc.case_id' : 'cd.case_id'}) AS cases
+       ${cellRows('cooccurrence')} ${join} ${q.key.by === 'case' ? '' : 'LEFT JOIN case_documents cd ON cd.document_id = c.document_id'}
+      WHERE c.${n} > 0
+      GROUP BY 1, 2, 3`,
+  ).all(p) as Omit<CellCountRow, 'segments'>[];
+  const reachOf = new Map(reach.map((r) => [`${r.code}|${r.key}|${r.other}`, r]));
+  // Rows with only overlapping counts sum to 0 segments in same-segment mode.
+  return {
+    cells: cells
+      .filter((r) => r.segments > 0)
+      .map((r) => {
+        const { documents = 0, cases = 0 } = reachOf.get(`${r.code}|${r.key}|${r.other}`) ?? {};
+        return { ...r, documents, cases };
+      }),
+    themes: themes.filter((r) => r.other !== r.code && r.segments > 0),
+  };
+}
+
+/** Coders without their counts (which cost a scan of every segment). */
+export const coderCatalog = (db: Db): { id: number; name: string; color: string }[] =>
+  stmt(db, 'SELECT id, name, color FROM coders ORDER BY name COLLATE NOCASE').all() as { id: number; name: string; color: string }[];
+
+export interface CatalogCode {
+  id: number;
+  parentId: number | null;
+  codable: boolean;
+  path: string;
+  name: string;
+  color: string;
+  description: string;
+}
+
+/** Every code with its path ("Themes/Duty to cooperate"), in codebook order, without counts. */
+export function codeCatalog(db: Db): CatalogCode[] {
+  const rows = stmt(
+    db,
+    'SELECT id, parent_id AS parentId, codable, name, color, description FROM codes ORDER BY sort, name COLLATE NOCASE, id',
+  ).all() as (Omit<CatalogCode, 'path' | 'codable'> & { codable: number })[];
+  const children = new Map<number | null, typeof rows>();
+  for (const r of rows) children.set(r.parentId, [...(children.get(r.parentId) ?? []), r]);
+  const catalog: CatalogCode[] = [];
+  const visit = (parentId: number | null, parentPath: string) => {
+    for (const r of children.get(parentId) ?? []) {
+      const path = parentPath ? `${parentPath}/${r.name}` : r.name;
+      catalog.push({ ...r, codable: r.codable === 1, path });
+      visit(r.id, path);
+    }
+  };
+  visit(null, '');
+  return catalog;
+}
+
+/** The documents of the cases matching every attribute condition (several values of one attribute: any of them). */
+export function documentsOfCasesWith(db: Db, conditions: { attributeId: number; value: string }[]): number[] {
+  const values = stmt(db, 'SELECT case_id AS caseId, attribute_id AS attributeId, value FROM case_attribute_values').all() as {
+    caseId: number;
+    attributeId: number;
+    value: string;
+  }[];
+  const attributes = [...new Set(conditions.map((c) => c.attributeId))];
+  const matches = (caseId: number) =>
+    attributes.every((attributeId) =>
+      values.some(
+        (v) =>
+          v.caseId === caseId &&
+          v.attributeId === attributeId &&
+          conditions.some((c) => c.attributeId === attributeId && c.value === v.value),
+      ),
+    );
+  const links = stmt(db, 'SELECT case_id AS caseId, document_id AS documentId FROM case_documents').all() as {
+    caseId: number;
+    documentId: number;
+  }[];
+  return [...new Set(links.filter((l) => matches(l.caseId)).map((l) => l.documentId))].sort((x, y) => x - y);
+}
+
+/** Documents in scope per column: every document, or those of each case or attribute value. */
+export function documentsPerKey(db: Db, key: ColumnKey, documentIds: number[] | null): Map<number | string, number> {
+  const inScope = (column: string) => `(@documents IS NULL OR ${inList(column, 'documents')})`;
+  const sql =
+    key.by === 'case'
+      ? `SELECT case_id AS key, count(*) AS n FROM case_documents WHERE ${inScope('document_id')} GROUP BY 1`
+      : key.by === 'attribute'
+        ? `SELECT v.value AS key, count(DISTINCT c.document_id) AS n FROM case_documents c
+             JOIN case_attribute_values v ON v.case_id = c.case_id AND v.attribute_id = @attribute
+            WHERE ${inScope('c.document_id')} GROUP BY 1`
+        : `SELECT 0 AS key, count(*) AS n FROM documents WHERE ${inScope('id')}`;
+  const rows = stmt(db, sql).all({ documents: json(documentIds), attribute: key.by === 'attribute' ? key.attributeId : null }) as {
+    key: number | string;
+    n: number;
+  }[];
+  return new Map(rows.map((r) => [r.key, r.n]));
+}
+
+export interface ExcerptQuery {
+  anchor: number;
+  slice: number;
+  mode: CooccurrenceMode;
+  /** Codes that must each co-occur with the segment (a column's code, a theme chip). */
+  cooccurring: number[];
+  coderIds: number[] | null;
+  documentIds: number[] | null;
+  limit: number;
+  offset: number;
+}
+
+export interface ExcerptRow {
+  segmentId: number;
+  documentId: number;
+  document: string;
+  cases: string | null;
+  coderId: number;
+  coder: string;
+  start: number;
+  end: number;
+  paragraph: number | null;
+  speaker: string | null;
+  text: string;
+  codeIds: number[];
+  total: number;
+}
+
+/** The segments behind a cell (or one theme of it), in document order, with where they are and who coded them. */
+export function listExcerpts(db: Db, q: ExcerptQuery): ExcerptRow[] {
+  const cooccurs =
+    q.mode === 'overlap'
+      ? `EXISTS (SELECT 1 FROM segments v JOIN segment_codes vc ON vc.segment_id = v.id AND vc.code_id = w.value
+                  WHERE v.document_id = s.document_id AND v.coder_id = s.coder_id AND v.start < s.end AND s.start < v.end)`
+      : 'EXISTS (SELECT 1 FROM segment_codes WHERE segment_id = s.id AND code_id = w.value)';
+  const rows = stmt(
+    db,
+    `SELECT s.id AS segmentId, s.document_id AS documentId, d.name AS document, co.id AS coderId, co.name AS coder,
+            s.start, s.end, p.n AS paragraph, p.speaker, substr(d.plain_text, s.start + 1, s.end - s.start) AS text,
+            (SELECT group_concat(ca.name, '; ') FROM case_documents cd JOIN cases ca ON ca.id = cd.case_id
+              WHERE cd.document_id = s.document_id) AS cases,
+            (SELECT group_concat(code_id) FROM segment_codes WHERE segment_id = s.id) AS codes,
+            count(*) OVER () AS total
+       FROM segment_codes a
+       JOIN segments s ON s.id = a.segment_id
+       JOIN documents d ON d.id = s.document_id
+       JOIN coders co ON co.id = s.coder_id
+       LEFT JOIN paragraphs p ON p.document_id = s.document_id
+            AND p.n = (SELECT max(n) FROM paragraphs WHERE document_id = s.document_id AND start <= s.start)
+      WHERE a.code_id = @anchor
+        AND (@slice = 0 OR EXISTS (SELECT 1 FROM segment_codes WHERE segment_id = s.id AND code_id = @slice))
+        AND (@coders IS NULL OR ${inList('s.coder_id', 'coders')})
+        AND (@documents IS NULL OR ${inList('s.document_id', 'documents')})
+        AND NOT EXISTS (SELECT 1 FROM json_each(@cooccurring) w WHERE NOT ${cooccurs})
+      ORDER BY d.sort, d.id, s.start, s.end, s.id
+      LIMIT @limit OFFSET @offset`,
+  ).all({
+    anchor: q.anchor,
+    slice: q.slice,
+    coders: json(q.coderIds),
+    documents: json(q.documentIds),
+    cooccurring: JSON.stringify(q.cooccurring),
+    limit: q.limit,
+    offset: q.offset,
+  }) as (Omit<ExcerptRow, 'codeIds'> & { codes: string })[];
+  return rows.map(({ codes, ...r }) => ({ ...r, codeIds: codes.split(',').map(Number) }));
+}
+
+/** Codes of the project that are no framework's codes (the root of a framework and everything under it). */
+export function nonFrameworkCodeIds(db: Db): number[] {
+  return (
+    stmt(
+      db,
+      `WITH RECURSIVE framework_codes(id) AS (
+         SELECT root_code_id FROM frameworks
+         UNION SELECT c.id FROM codes c JOIN framework_codes f ON c.parent_id = f.id)
+       SELECT id FROM codes WHERE id NOT IN (SELECT id FROM framework_codes) ORDER BY sort, id`,
+    ).all() as { id: number }[]
+  ).map((r) => r.id);
+}
+
+export function listCodeSets(db: Db): { id: number; name: string; codeIds: number[] }[] {
+  const rows = stmt(
+    db,
+    `SELECT s.id, s.name, group_concat(m.code_id) AS codes FROM code_sets s
+       LEFT JOIN code_set_members m ON m.set_id = s.id GROUP BY s.id ORDER BY s.name COLLATE NOCASE`,
+  ).all() as { id: number; name: string; codes: string | null }[];
+  return rows.map((r) => ({ id: r.id, name: r.name, codeIds: r.codes ? r.codes.split(',').map(Number) : [] }));
+}

@@ -1,0 +1,20 @@
+// What the matrix says about itself, shared by its view, its exports and the README: the co-occurrence
+// rule in words and the name of an exported file. No Node, Electron or DOM imports: the renderer uses it.
+
+export const THEME_RULE = 'Themes are the codes outside every framework (not the framework’s own cell or layer codes).';
+
+export const COOCCURRENCE_RULES = {
+  overlap:
+    'A cell’s segments are those carrying the cell’s code (with a layer chosen, also that layer’s code). A theme belongs to the cell when one of those segments carries it, or overlaps a segment by the same coder in the same document that carries it; its count is the number of the cell’s segments for which that holds. Segments that only touch (one ends where the other starts) do not overlap.',
+  'same-segment':
+    'A cell’s segments are those carrying the cell’s code (with a layer chosen, also that layer’s code). A theme belongs to the cell when one of those segments carries the theme itself; its count is the number of the cell’s segments that do.',
+} as const;
+
+export const MODE_LABELS = { overlap: 'Overlapping segments', 'same-segment': 'Same segment only' } as const;
+
+/** An export's file name from the matrix title, without characters file systems refuse. */
+export const matrixFileBase = (title: string): string =>
+  title
+    .replace(/[^\p{L}\p{N} ._-]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim() || 'matrix';

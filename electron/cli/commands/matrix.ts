@@ -1,0 +1,114 @@
+import { writeFileSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
+import type { ArgsOf, ResultOf } from '../../api/methods';
+import type { Session } from '../../api/session';
+import { call, CliError, onlyFile, print, type Command, type Invocation } from '../command';
+
+type Spec = ArgsOf<'matrix.get'>;
+
+const strings = (value: Invocation['options'][string]): string[] =>
+  value === undefined || typeof value === 'boolean' ? [] : Array.isArray(value) ? value : [value];
+
+const same = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
+
+/** Turns the names the command line takes (framework, slice value, coders, attribute=value) into a matrix spec. */
+async function specFrom(session: Session, inv: Invocation): Promise<Spec> {
+  const mode = inv.options.mode ?? 'overlap';
+  if (mode !== 'overlap' && mode !== 'same-segment')
+    throw new CliError(`--mode must be overlap or same-segment, not "${String(mode)}".`, 2);
+  const { frameworks, activeId } = await call(session, 'frameworks.list', {});
+  const frameworkName = inv.options.framework;
+  const framework =
+    typeof frameworkName === 'string'
+      ? frameworks.find((f) => same(f.name, frameworkName))
+      : (frameworks.find((f) => f.id === activeId) ?? frameworks[0]);
+  if (!framework)
+    throw new CliError(typeof frameworkName === 'string' ? `There is no framework "${frameworkName}".` : 'This project has no framework.');
+  const sliceName = inv.options.slice;
+  const slice = typeof sliceName === 'string' ? framework.slices.find((s) => same(s.name, sliceName)) : undefined;
+  if (typeof sliceName === 'string' && !slice) {
+    throw new CliError(
+      `${framework.name} has no ${framework.sliceLabel ?? 'slice'} "${sliceName}" (it has: ${framework.slices.map((s) => s.name).join(', ') || 'none'}).`,
+    );
+  }
+  const { coders } = await call(session, 'coders.list', {});
+  const coderIds = strings(inv.options.coder).map((name) => {
+    const coder = coders.find((c) => same(c.name, name));
+    if (!coder) throw new CliError(`There is no coder "${name}".`);
+    return coder.id;
+  });
+  const { attributes } = await call(session, 'cases.list', {});
+  const caseAttributes = strings(inv.options.where).map((condition) => {
+    const at = condition.indexOf('=');
+    if (at <= 0) throw new CliError(`--where takes attribute=value, not "${condition}".`, 2);
+    const name = condition.slice(0, at).trim();
+    const attribute = attributes.find((a) => same(a.name, name));
+    if (!attribute) throw new CliError(`There is no case attribute "${name}".`);
+    return { attributeId: attribute.id, value: condition.slice(at + 1).trim() };
+  });
+  return {
+    layout: { kind: 'framework', frameworkId: framework.id, ...(slice ? { sliceId: slice.id } : {}) },
+    mode,
+    filters: { ...(coderIds.length ? { coderIds } : {}), ...(caseAttributes.length ? { caseAttributes } : {}) },
+  };
+}
+
+/** The --json contract: every cell, themes by count then name, codes as paths. */
+function contract(matrix: ResultOf<'matrix.get'>) {
+  const name = (items: { key: string; name: string }[], key: string) => items.find((i) => i.key === key)!.name;
+  const paths = new Map(matrix.themes.map((t) => [t.id, t.path]));
+  return {
+    framework: matrix.framework,
+    rows: matrix.rows.map((r) => r.name),
+    columns: matrix.columns.map((c) => c.name),
+    cells: matrix.cells.map((c) => ({
+      row: name(matrix.rows, c.row),
+      column: name(matrix.columns, c.column),
+      segments: c.segments,
+      documents: c.documents,
+      themes: c.themes.map((t) => ({ code: paths.get(t.codeId)!, segments: t.segments })),
+    })),
+  };
+}
+
+function asText(table: ReturnType<typeof contract>, matrix: ResultOf<'matrix.get'>): string {
+  return [
+    `${matrix.title} — ${matrix.documents} documents in scope`,
+    ...table.cells.map(
+      (c) =>
+        `${c.row} × ${c.column}: ${c.segments} segments, ${c.documents} documents${c.themes.length ? ` — ${c.themes.map((t) => `${t.code} ${t.segments}`).join(', ')}` : ''}`,
+    ),
+  ].join('\n');
+}
+
+export const matrixCommands: Record<string, Command> = {
+  matrix: {
+    usage:
+      'matrix PROJECT [--framework NAME] [--slice VALUE] [--coder NAME]... [--where attr=value]... [--mode overlap|same-segment] [--output FILE.csv|.xlsx|.docx] [--json]\n' +
+      '                                      the framework matrix: segments, documents and co-occurring themes per cell',
+    options: {
+      framework: { type: 'string' },
+      slice: { type: 'string' },
+      coder: { type: 'string', multiple: true },
+      where: { type: 'string', multiple: true },
+      mode: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+    },
+    async run(session, inv) {
+      const output = typeof inv.options.output === 'string' ? resolve(inv.options.output) : undefined;
+      const format = output ? extname(output).slice(1).toLowerCase() : undefined;
+      if (format !== undefined && format !== 'csv' && format !== 'xlsx' && format !== 'docx') {
+        throw new CliError(`--output must end in .csv, .xlsx or .docx, not "${output}".`, 2);
+      }
+      await call(session, 'project.open', { file: resolve(onlyFile(inv, 'PROJECT')) });
+      const spec = await specFrom(session, inv);
+      const matrix = await call(session, 'matrix.get', spec);
+      const table = contract(matrix);
+      if (output && format) {
+        const file = await call(session, 'matrix.export', { ...spec, format });
+        writeFileSync(output, Buffer.from(file.base64, 'base64'));
+      }
+      print(inv.json, table, asText(table, matrix) + (output ? `\nWrote ${output}` : ''));
+    },
+  },
+};

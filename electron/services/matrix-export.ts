@@ -1,0 +1,162 @@
+// The matrix as a file: CSV (one line per cell), XLSX (the grid, and the same lines), DOCX (a table in the
+// style of a study's "Table 2": themes in the cells). PNG is drawn by the renderer.
+import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { COOCCURRENCE_RULES, matrixFileBase, MODE_LABELS, THEME_RULE } from '../api/matrix-rule';
+import type { Matrix, MatrixCell } from './matrix';
+
+export type ExportFormat = 'csv' | 'xlsx' | 'docx';
+
+export interface ExportOptions {
+  /** Themes per cell; 0 for all. */
+  themeLimit: number;
+}
+
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  data: Buffer;
+}
+
+const MIME: Record<ExportFormat, string> = {
+  csv: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
+function shownThemes(matrix: Matrix, cell: MatrixCell, options: ExportOptions) {
+  const themes = new Map(matrix.themes.map((t) => [t.id, t]));
+  const list = options.themeLimit > 0 ? cell.themes.slice(0, options.themeLimit) : cell.themes;
+  return list.map((t) => ({ ...themes.get(t.codeId)!, segments: t.segments }));
+}
+
+/** Cells come row by row. */
+const cellAt = (matrix: Matrix, row: number, column: number) => matrix.cells[row * matrix.columns.length + column]!;
+const nameOf = (items: { key: string; name: string }[], key: string) => items.find((i) => i.key === key)!.name;
+
+/** One line per cell: its row, column, counts and themes ("path (n); …"). */
+function lines(matrix: Matrix, options: ExportOptions): (string | number)[][] {
+  return [
+    [matrix.rowLabel, matrix.columnLabel, 'Segments', 'Documents', 'Cases', ...(matrix.showsThemes ? ['Themes (segments)'] : [])],
+    ...matrix.cells.map((c) => [
+      nameOf(matrix.rows, c.row),
+      nameOf(matrix.columns, c.column),
+      c.segments,
+      c.documents,
+      c.cases,
+      ...(matrix.showsThemes
+        ? [
+            shownThemes(matrix, c, options)
+              .map((t) => `${t.path} (${t.segments})`)
+              .join('; '),
+          ]
+        : []),
+    ]),
+  ];
+}
+
+/** What a cell says in a grid: its themes, or (without themes) its counts. */
+function cellText(matrix: Matrix, cell: MatrixCell, options: ExportOptions): string[] {
+  if (!matrix.showsThemes) return cell.segments ? [`${cell.segments} segments`, `${cell.documents} documents`] : [];
+  return shownThemes(matrix, cell, options).map((t) => `${t.name} (${t.segments})`);
+}
+
+function describe(matrix: Matrix): string {
+  const scope = `${matrix.documents} documents in scope; numbers in brackets are segments.`;
+  return matrix.showsThemes
+    ? `${COOCCURRENCE_RULES[matrix.mode]} ${THEME_RULE} ${scope}`
+    : `Co-occurrence: ${MODE_LABELS[matrix.mode]}. ${scope}`;
+}
+
+async function xlsx(matrix: Matrix, options: ExportOptions): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.creator = 'Trellis';
+  const grid = book.addWorksheet('Matrix');
+  grid.addRow([matrix.title]).font = { bold: true, size: 13 };
+  grid.addRow([]);
+  const header = grid.addRow([`${matrix.rowLabel} \\ ${matrix.columnLabel}`, ...matrix.columns.map((c) => c.name)]);
+  header.font = { bold: true };
+  const most = Math.max(1, ...matrix.cells.map((c) => c.segments));
+  matrix.rows.forEach((row, r) => {
+    const added = grid.addRow([row.name, ...matrix.columns.map((_, c) => cellText(matrix, cellAt(matrix, r, c), options).join('\n'))]);
+    added.getCell(1).font = { bold: true };
+    matrix.columns.forEach((_, c) => {
+      const cell = cellAt(matrix, r, c);
+      const target = added.getCell(c + 2);
+      target.alignment = { wrapText: true, vertical: 'top' };
+      // A light heat fill by segments, as on screen.
+      const shade = Math.round(255 - (cell.segments / most) * 90);
+      if (cell.segments > 0)
+        target.fill = {
+          type: 'pattern',
+          pattern: 'solid',
+          fgColor: { argb: `FF${shade.toString(16).padStart(2, '0').repeat(2).toUpperCase()}FF` },
+        };
+      target.note = `${cell.segments} segments, ${cell.documents} documents, ${cell.cases} cases`;
+    });
+  });
+  grid.columns.forEach((c, i) => (c.width = i === 0 ? 18 : 34));
+  grid.addRow([]);
+  grid.addRow([describe(matrix)]).font = { italic: true, size: 9 };
+  const cells = book.addWorksheet('Cells');
+  for (const line of lines(matrix, options)) cells.addRow(line);
+  cells.getRow(1).font = { bold: true };
+  cells.columns.forEach((c, i) => (c.width = i < 2 ? 18 : i < 5 ? 11 : 80));
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+async function docx(matrix: Matrix, options: ExportOptions): Promise<Buffer> {
+  const line = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+  const borders = { top: line, bottom: line, left: line, right: line };
+  const width = Math.floor(100 / (matrix.columns.length + 1));
+  const cell = (texts: string[], bold = false) =>
+    new TableCell({
+      borders,
+      width: { size: width, type: WidthType.PERCENTAGE },
+      margins: { top: 60, bottom: 60, left: 100, right: 100 },
+      children: (texts.length ? texts : ['']).map(
+        (t) => new Paragraph({ spacing: { before: 0, after: 40 }, children: [new TextRun({ text: t, bold, size: 20 })] }),
+      ),
+    });
+  const table = new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new TableRow({ tableHeader: true, children: [cell(['']), ...matrix.columns.map((c) => cell([c.name], true))] }),
+      ...matrix.rows.map(
+        (row, r) =>
+          new TableRow({
+            children: [cell([row.name], true), ...matrix.columns.map((_, c) => cell(cellText(matrix, cellAt(matrix, r, c), options)))],
+          }),
+      ),
+    ],
+  });
+  const document = new Document({
+    creator: 'Trellis',
+    title: matrix.title,
+    sections: [
+      {
+        children: [
+          new Paragraph({ spacing: { after: 120 }, children: [new TextRun({ text: `Table: ${matrix.title}`, italics: true })] }),
+          table,
+          new Paragraph({
+            alignment: AlignmentType.LEFT,
+            spacing: { before: 120 },
+            children: [new TextRun({ text: describe(matrix), size: 16, color: '555555' })],
+          }),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}
+
+export async function exportMatrix(matrix: Matrix, format: ExportFormat, options: ExportOptions): Promise<ExportedFile> {
+  const data =
+    format === 'csv'
+      ? Buffer.from(`\uFEFF${Papa.unparse(lines(matrix, options))}\r\n`, 'utf8')
+      : format === 'xlsx'
+        ? await xlsx(matrix, options)
+        : await docx(matrix, options);
+  return { fileName: `${matrixFileBase(matrix.title)}.${format}`, mimeType: MIME[format], data };
+}
