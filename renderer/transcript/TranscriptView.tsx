@@ -218,11 +218,19 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
     markRange('jump-target', mounted.doc.range(jump.start, jump.end));
     const paragraph = mounted.doc.paragraphAt(jump.start);
     const element = paragraph ? mounted.doc.paragraphElement(paragraph.n) : null;
+    // Turns off screen have estimated heights (content-visibility), so the first scroll can land short:
+    // scroll again once the turns it passed have been laid out.
     element?.scrollIntoView({ block: 'start' });
+    let frames = 0;
+    let frame = requestAnimationFrame(function settle() {
+      element?.scrollIntoView({ block: 'start' });
+      if (++frames < 3) frame = requestAnimationFrame(settle);
+    });
     // Assistive technology (and tests) learn which turn was asked for.
     element?.setAttribute('aria-current', 'location');
     const timer = setTimeout(() => markRange('jump-target', null), 2500);
     return () => {
+      cancelAnimationFrame(frame);
       clearTimeout(timer);
       element?.removeAttribute('aria-current');
     };

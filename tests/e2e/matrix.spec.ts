@@ -160,7 +160,7 @@ test('a coding added over the API changes the open cell live; click through to t
   const transcript = page.getByRole('main', { name: 'Transcript' });
   await expect(transcript.getByRole('heading', { level: 2 })).toHaveText('Interview 04 – County 1');
   const turn = transcript.locator(`.turn[data-n="${paragraph.n}"]`);
-  await expect(turn).toHaveClass(/target/);
+  await expect(turn).toHaveAttribute('aria-current', 'location');
   await expect(turn).toBeInViewport();
   await expect(turn).toContainText(quote);
   await expect(excerpt).toHaveAttribute('aria-current', 'true');

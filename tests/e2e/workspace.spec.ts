@@ -115,6 +115,7 @@ test('"?" lists the keyboard shortcuts; a densely coded passage stays readable',
   const stripe = page.locator('.stripe.selected').first();
   // The selection scrolls the text, which closes a hover card: hover again until the card stays.
   await expect(async () => {
+    await page.mouse.move(5, 5);
     await stripe.hover();
     await expect(page.getByRole('tooltip')).toContainText('MGF/', { timeout: 1000 });
   }).toPass();
