@@ -109,8 +109,11 @@ export function openProjectFile(file: string): Db {
     db = new Database(file, { fileMustExist: true });
     configure(db);
     if (schemaVersion < LATEST_SCHEMA_VERSION) {
-      // Synchronous copy via VACUUM INTO keeps the pre-upgrade file restorable if a step ever misbehaves.
-      db.prepare('VACUUM INTO ?').run(`${file}.v${schemaVersion}.bak`);
+      // Synchronous copy via VACUUM INTO keeps the pre-upgrade file restorable if a step ever misbehaves;
+      // an earlier copy is never overwritten.
+      let backup = `${file}.v${schemaVersion}.bak`;
+      for (let n = 2; existsSync(backup); n++) backup = `${file}.v${schemaVersion}-${n}.bak`;
+      db.prepare('VACUUM INTO ?').run(backup);
       applyMigrations(db);
     }
     return db;

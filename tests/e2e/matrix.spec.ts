@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { expect, test, type Page } from '@playwright/test';
 import { startWebHost, type RunningHost } from './host';
+import { dragOver } from './text';
 
 // One demo project for the whole file; the tests run in order and the live-coding test comes after
 // the test that checks the demo's figures.
@@ -241,4 +242,23 @@ test('filters combine as removable chips; code matrices; exports', async ({ page
   );
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.screenshot({ path: '.test-output/screens/matrix-dark.png' });
+});
+
+test('coding a passage in the transcript, with the popover, fills the open matrix cell', async ({ page }) => {
+  await openMatrix(page);
+  await expect(cellTd(page, 'Individual × Directive')).toHaveClass(/empty/);
+  const transcript = page.getByRole('main', { name: 'Transcript' });
+  await expect(transcript.locator('.transcript .turn').first()).toBeVisible();
+  await dragOver(page, 'Thanks for making the time this afternoon');
+  const popover = page.getByRole('dialog', { name: 'Code selection' });
+  await page.keyboard.press('8'); // Individual × Directive
+  await page.keyboard.type('Leadership');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await expect(popover).toHaveCount(0);
+  await expect(cellTd(page, 'Individual × Directive')).not.toHaveClass(/empty/);
+  await expect(cellTd(page, 'Individual × Directive').locator('.chip').first()).toHaveText('Leadership · 1');
+  await page.screenshot({ path: '.test-output/screens/matrix-live-from-transcript.png' });
+  await page.keyboard.press('Control+z');
+  await expect(cellTd(page, 'Individual × Directive')).toHaveClass(/empty/);
 });

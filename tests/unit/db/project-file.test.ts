@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ProjectFileError } from '../../../db/errors';
@@ -78,6 +78,23 @@ describe('opening a project', () => {
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name = 'segments'").get()).toEqual({ n: 1 });
     db.close();
     expect(existsSync(`${file}.v0.bak`)).toBe(true);
+  });
+
+  it('keeps every pre-upgrade copy when an old file is upgraded twice', () => {
+    const dir = tempDir();
+    for (const name of ['a.trellis', 'b.trellis']) {
+      const old = new Database(join(dir, name));
+      old.pragma(`application_id = ${TRELLIS_APPLICATION_ID}`);
+      old.close();
+    }
+    // The same name upgraded twice (e.g. a restored copy of the old file opened again).
+    const file = join(dir, 'a.trellis');
+    openProjectFile(file).close();
+    writeFileSync(file, readFileSync(join(dir, 'b.trellis')));
+    for (const suffix of ['-wal', '-shm']) if (existsSync(file + suffix)) rmSync(file + suffix);
+    openProjectFile(file).close();
+    expect(existsSync(`${file}.v0.bak`)).toBe(true);
+    expect(existsSync(`${file}.v0-2.bak`)).toBe(true);
   });
 
   it('rejects a missing file', () => {
