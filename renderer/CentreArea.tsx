@@ -50,7 +50,7 @@ export function CentreArea({
 
   const showInTranscript = (at: TranscriptTarget, excerpt: Excerpt) => {
     setDocumentId(at.documentId);
-    setTarget({ ...at, segmentId: excerpt.segmentId, nonce: (target?.nonce ?? 0) + 1 });
+    setTarget({ ...at, nonce: (target?.nonce ?? 0) + 1 });
     setShown({
       segmentId: excerpt.segmentId,
       label: `${excerpt.document}${excerpt.paragraph ? `, ¶ ${excerpt.paragraph}` : ''}`,

@@ -29,7 +29,6 @@ export interface JumpRequest {
   documentId: number;
   start: number;
   end: number;
-  segmentId?: number;
   /** Changes on every request, so asking twice for the same place still scrolls. */
   nonce: number;
 }
@@ -208,10 +207,11 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
   // Jump to a place asked for from elsewhere (the matrix's excerpts, search results): select the
   // coding while rendering (React's pattern for state that follows a prop), scroll and flash in an effect.
   const [seenJump, setSeenJump] = useState<number | null>(null);
+  // The passage is flashed rather than selected: a docked coding panel would hide it in a split view.
   if (jump && mounted && jump.documentId === mounted.id && jump.nonce !== seenJump) {
     setSeenJump(jump.nonce);
     setPaintWindow({ start: Math.max(0, jump.start - 8000), end: jump.end + 8000 });
-    if (jump.segmentId !== undefined) setSelectedId(jump.segmentId);
+    setSelectedId(null);
   }
   useEffect(() => {
     if (!jump || !mounted || jump.documentId !== mounted.id) return;
@@ -223,8 +223,11 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
     element?.scrollIntoView({ block: 'start' });
     let frames = 0;
     let frame = requestAnimationFrame(function settle() {
-      element?.scrollIntoView({ block: 'start' });
-      if (++frames < 3) frame = requestAnimationFrame(settle);
+      const box = scrollRef.current?.getBoundingClientRect();
+      const at = element?.getBoundingClientRect();
+      const settled = box && at && Math.abs(at.top - box.top) < 24;
+      if (!settled) element?.scrollIntoView({ block: 'start' });
+      if (++frames < 30 && !settled) frame = requestAnimationFrame(settle);
     });
     // Assistive technology (and tests) learn which turn was asked for.
     element?.setAttribute('aria-current', 'location');

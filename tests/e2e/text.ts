@@ -39,4 +39,3 @@ export async function dragOver(page: Page, phrase: string) {
   await page.mouse.move(box.x2, box.y2, { steps: 6 });
   await page.mouse.up();
 }
-
