@@ -26,11 +26,11 @@ function SetCard({ set, tree, act }: { set: CodeSet; tree: CodeNode[]; act: Act 
         value={set.description}
         onSave={(description) => update({ description })}
       />
-      <ul className="chips" aria-label={`Codes in ${set.name}`}>
+      <ul className="set-chips" aria-label={`Codes in ${set.name}`}>
         {set.codeIds.map((id) => {
           const node = map.get(id)?.node;
           return node ? (
-            <li key={id} className="chip">
+            <li key={id} className="set-chip">
               <span className="swatch" style={{ backgroundColor: node.color }} aria-hidden="true" />
               {node.path}
               <button

@@ -37,7 +37,7 @@ export function MatrixExcerpts({ spec, matrix, cell, current, onShow, onClose }:
         <h3>
           {row} × {column}
           {theme && (
-            <span className="chip static" style={{ '--chip': theme.color } as CSSProperties}>
+            <span className="theme-chip static" style={{ '--chip': theme.color } as CSSProperties}>
               {theme.name}
             </span>
           )}
@@ -72,7 +72,7 @@ export function MatrixExcerpts({ spec, matrix, cell, current, onShow, onClose }:
               <span className="excerpt-text">{x.text}</span>
               <span className="excerpt-codes">
                 {x.codes.map((c) => (
-                  <span key={c.id} className="chip static small" style={{ '--chip': c.color } as CSSProperties} title={c.path}>
+                  <span key={c.id} className="theme-chip static small" style={{ '--chip': c.color } as CSSProperties} title={c.path}>
                     {c.name}
                   </span>
                 ))}

@@ -25,14 +25,14 @@ function Chips({ matrix, cell, limit, onSelect }: { matrix: Matrix; cell: Cell; 
   const themes = new Map(matrix.themes.map((t) => [t.id, t]));
   const shown = limit > 0 ? cell.themes.slice(0, limit) : cell.themes;
   return (
-    <ul className="chips" aria-label="Themes">
+    <ul className="theme-chips" aria-label="Themes">
       {shown.map((t) => {
         const theme = themes.get(t.codeId)!;
         return (
           <li key={t.codeId}>
             <button
               type="button"
-              className="chip"
+              className="theme-chip"
               style={{ '--chip': theme.color } as CSSProperties}
               title={`${theme.path}: ${plural(t.segments, 'segment')} of this cell`}
               onClick={() => onSelect({ row: cell.row, column: cell.column, themeId: t.codeId })}

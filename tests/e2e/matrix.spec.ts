@@ -51,9 +51,9 @@ test('opens from the keyboard and the top bar; on the demo it reads like the stu
     'Organizational × Directive': 'Joint planning & commissioning · 33',
   };
   for (const [name, chip] of Object.entries(leading)) {
-    await expect(cellTd(page, name).locator('.chip').first()).toHaveText(chip);
+    await expect(cellTd(page, name).locator('.theme-chip').first()).toHaveText(chip);
   }
-  await expect(cellTd(page, 'Organizational × Operational').locator('.chip')).toContainText([
+  await expect(cellTd(page, 'Organizational × Operational').locator('.theme-chip')).toContainText([
     'Information sharing · 18',
     'Common Assessment Framework · 17',
   ]);
@@ -74,7 +74,7 @@ test('opens from the keyboard and the top bar; on the demo it reads like the stu
 
   // The leading theme only: the Table 2 look.
   await matrix.getByLabel('Themes per cell').selectOption('1');
-  await expect(cellTd(page, 'Organizational × Constitutive').locator('.chip')).toHaveCount(1);
+  await expect(cellTd(page, 'Organizational × Constitutive').locator('.theme-chip')).toHaveCount(1);
   await page.getByRole('button', { name: 'Matrix only' }).click();
   await page.screenshot({ path: '.test-output/screens/matrix-table2.png' });
   await page.getByRole('button', { name: 'Matrix only' }).click();
@@ -140,7 +140,7 @@ test('a coding added over the API changes the open cell live; click through to t
   await api('segments.create', { documentId, start, end, codeIds: [cellCode, leadership] });
 
   await expect(cell(page, 'Individual × Directive')).toHaveAccessibleName('Individual × Directive: 1 segment, 1 document, 1 case');
-  await expect(cellTd(page, 'Individual × Directive').locator('.chip')).toHaveText(['Leadership · 1']);
+  await expect(cellTd(page, 'Individual × Directive').locator('.theme-chip')).toHaveText(['Leadership · 1']);
   expect(await page.evaluate(() => (window as unknown as { marker: number }).marker)).toBe(marker);
   await page.screenshot({ path: '.test-output/screens/matrix-live.png' });
 
@@ -153,7 +153,7 @@ test('a coding added over the API changes the open cell live; click through to t
   const excerpt = excerpts.getByRole('button', { name: new RegExp(quote.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) });
   await expect(excerpt.locator('.excerpt-meta')).toHaveText(`Interview 04 – County 1 · County 1 · ¶ ${paragraph.n} · DCS · coder A`);
   await expect(excerpt.locator('.excerpt-text')).toHaveText(quote);
-  await expect(excerpt.locator('.excerpt-codes .chip')).toHaveText(['Individual × Directive', 'Leadership']);
+  await expect(excerpt.locator('.excerpt-codes .theme-chip')).toHaveText(['Individual × Directive', 'Leadership']);
 
   // Through to the transcript: the document opens at that paragraph, marked.
   await page.getByRole('button', { name: 'Matrix only' }).click();
@@ -193,7 +193,7 @@ test('filters combine as removable chips; code matrices; exports', async ({ page
   const orgConstitutive = await cell(page, 'Organizational × Constitutive').getAttribute('aria-label');
   expect(orgConstitutive).toMatch(/: \d+ segments, 3 documents, 3 cases$/);
   await filters.getByLabel('Add a filter').selectOption({ label: 'Themes/Governance structures' });
-  await expect(cellTd(page, 'Organizational × Constitutive').locator('.chip')).toHaveCount(1);
+  await expect(cellTd(page, 'Organizational × Constitutive').locator('.theme-chip')).toHaveCount(1);
   await page.screenshot({ path: '.test-output/screens/matrix-filters.png' });
   await filters.getByRole('button', { name: 'Remove filter Authority type: Metropolitan district' }).click();
   await expect(scope).toHaveText('10 documents in scope');
@@ -257,7 +257,7 @@ test('coding a passage in the transcript, with the popover, fills the open matri
   await page.keyboard.press('Enter');
   await expect(popover).toHaveCount(0);
   await expect(cellTd(page, 'Individual × Directive')).not.toHaveClass(/empty/);
-  await expect(cellTd(page, 'Individual × Directive').locator('.chip').first()).toHaveText('Leadership · 1');
+  await expect(cellTd(page, 'Individual × Directive').locator('.theme-chip').first()).toHaveText('Leadership · 1');
   await page.screenshot({ path: '.test-output/screens/matrix-live-from-transcript.png' });
   await page.keyboard.press('Control+z');
   await expect(cellTd(page, 'Individual × Directive')).toHaveClass(/empty/);
