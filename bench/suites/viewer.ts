@@ -99,13 +99,17 @@ export async function run(dir: string): Promise<Row[]> {
     // Apply a code to a selection and time until its highlight is painted.
     const applied: number[] = [];
     for (let i = 0; i < 5; i++) {
+      // Close the previous coding's panel, scroll the turn into view and let layout settle before measuring.
+      await page.locator('.transcript-scroll').focus();
+      await page.keyboard.press('Escape');
+      await page.evaluate((nth) => document.querySelectorAll('.transcript .turn')[2 + nth * 2]!.scrollIntoView({ block: 'center' }), i);
+      await page.waitForTimeout(150);
       const box = await page.evaluate((nth) => {
         const turn = document.querySelectorAll('.transcript .turn')[2 + nth * 2]!;
         const text = turn.querySelectorAll('[data-start]')[1]!.firstChild!;
         const range = document.createRange();
         range.setStart(text, 0);
         range.setEnd(text, 30);
-        turn.scrollIntoView({ block: 'center' });
         const r = range.getClientRects();
         return { x1: r[0]!.left + 1, y: r[0]!.top + r[0]!.height / 2, x2: r[r.length - 1]!.right - 1 };
       }, i);
