@@ -19,6 +19,9 @@ function configure(db: Db): void {
   db.pragma('busy_timeout = 5000');
   // A 64 MB page cache keeps a 100,000-segment project's indexes in memory.
   db.pragma('cache_size = -65536');
+  // Checkpoints happen when the user pauses (Session.afterChange), not in the middle of a coding call;
+  // this limit only bounds the WAL during long bursts of writes.
+  db.pragma('wal_autocheckpoint = 10000');
 }
 
 function applyMigrations(db: Db): void {

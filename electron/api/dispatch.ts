@@ -30,6 +30,7 @@ export async function dispatch(session: Session, name: unknown, args: unknown): 
       def.kind !== 'mutation'
         ? await run()
         : session.db.transaction(() => (undo ? recordStep(session.db, undo(parsed.data), currentCoderId(session.db), run) : run()))();
+    if (def.kind === 'mutation') session.afterChange();
     const events = typeof def.emits === 'function' ? def.emits(parsed.data) : (def.emits ?? []);
     for (const event of events) session.emit(event);
     if (undo) session.emit('history-changed');

@@ -12,6 +12,7 @@ export type Listener = (event: ApiEvent) => void;
 /** The project one host (a window, the browser host, a CLI run) is working on, and its event subscribers. */
 export class Session {
   private current: { file: string; db: Db } | null = null;
+  private checkpointTimer: NodeJS.Timeout | undefined;
   private readonly listeners = new Set<Listener>();
 
   constructor(
@@ -51,8 +52,20 @@ export class Session {
   }
 
   close(): void {
+    clearTimeout(this.checkpointTimer);
     this.current?.db.close();
     this.current = null;
+  }
+
+  /** After a committed change: fold the WAL back into the file once writing pauses for a moment. */
+  afterChange(): void {
+    clearTimeout(this.checkpointTimer);
+    const db = this.current?.db;
+    if (!db) return;
+    this.checkpointTimer = setTimeout(() => {
+      if (db.open) db.pragma('wal_checkpoint(PASSIVE)');
+    }, 1500);
+    this.checkpointTimer.unref();
   }
 
   subscribe(listener: Listener): () => void {

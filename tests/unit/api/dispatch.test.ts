@@ -1,7 +1,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { dispatch, methodNames } from '../../../electron/api/dispatch';
 import type { MethodName } from '../../../electron/api/methods';
 import type { ApiEvent } from '../../../electron/api/protocol';
@@ -200,5 +200,24 @@ describe('project methods', () => {
     expect(await dispatch(session, 'project.open', { file: bad })).toMatchObject({ ok: false, error: { code: 'not-a-project' } });
     expect(fileHash(bad)).toBe(before);
     expect(await ok(dispatch(session, 'project.info', {}))).toMatchObject({ documents: 10 });
+  });
+});
+
+describe('write-ahead log', () => {
+  it('is folded back into the project file once writing pauses, not during a call', async () => {
+    const session = await demoSession();
+    expect(session.db.pragma('wal_autocheckpoint', { simple: true })).toBe(10000);
+    vi.useFakeTimers();
+    try {
+      const pragma = vi.spyOn(session.db, 'pragma');
+      const checkpoints = () => pragma.mock.calls.filter((call) => call[0] === 'wal_checkpoint(PASSIVE)').length;
+      await ok(dispatch(session, 'coders.use', { name: 'Checkpoint' }));
+      await ok(dispatch(session, 'coders.use', { name: 'Again' }));
+      expect(checkpoints()).toBe(0);
+      vi.advanceTimersByTime(1600);
+      expect(checkpoints()).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
