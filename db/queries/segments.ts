@@ -144,6 +144,8 @@ export interface SegmentFilter {
   documentId?: number;
   coderId?: number;
   segmentId?: number;
+  /** false leaves `text` empty: the transcript view has the text already and needs only offsets. */
+  withText?: boolean;
 }
 
 /**
@@ -175,7 +177,7 @@ export function listSegments(db: Db, filter: SegmentFilter = {}): Segment[] {
   };
   return rows.map(({ codes, ...r }) => ({
     ...r,
-    text: textOf(r.documentId).slice(r.start, r.end).join(''),
+    text: filter.withText === false ? '' : textOf(r.documentId).slice(r.start, r.end).join(''),
     codeIds: codes ? codes.split(',').map(Number) : [],
   }));
 }

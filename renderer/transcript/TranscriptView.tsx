@@ -67,7 +67,7 @@ function offsetAtPoint(doc: TranscriptDocument, x: number, y: number): number | 
 
 export function TranscriptView({ documentId, projectGuid, cases, coders, currentCoderId, jump, onError }: Props) {
   const docQuery = useQuery('documents.get', documentId === null ? null : { id: documentId }, ['documents-changed']);
-  const segmentsQuery = useQuery('segments.list', documentId === null ? null : { documentId }, ['segments-changed']);
+  const segmentsQuery = useQuery('segments.list', documentId === null ? null : { documentId, withText: false }, ['segments-changed']);
   const treeQuery = useQuery('codebook.tree', {}, ['codebook-changed']);
   const frameworksQuery = useQuery('frameworks.list', {}, ['codebook-changed']);
   const recentQuery = useQuery('segments.recentCodes', {}, ['segments-changed', 'coders-changed']);

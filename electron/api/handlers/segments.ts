@@ -76,9 +76,9 @@ function updateLabel(args: z.output<typeof updateArgs>): string {
 
 export const segmentMethods = {
   'segments.list': method({
-    summary: 'Coded segments with their text and codes, optionally for one document or coder.',
+    summary: 'Coded segments with their text and codes, optionally for one document or coder (withText: false leaves text out).',
     kind: 'query',
-    args: z.strictObject({ documentId: id.optional(), coderId: id.optional() }),
+    args: z.strictObject({ documentId: id.optional(), coderId: id.optional(), withText: z.boolean().optional() }),
     handler: (session, args) => listSegments(session.db, args),
   }),
   'segments.create': method({

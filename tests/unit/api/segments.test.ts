@@ -134,3 +134,14 @@ describe('coding passages through the API', () => {
     expect((await call(session, 'documents.memo', { documentId })).body).toBe('Respondent was rushed.');
   });
 });
+
+describe('listing segments for the transcript view', () => {
+  it('can leave the text out, keeping offsets and codes', async () => {
+    const { session, documentId, ref } = await project();
+    await call(session, 'segments.create', { documentId, ...rangeOf('café 😀'), codeIds: [ref('MGF:System/Directive')] });
+    const [full] = await call(session, 'segments.list', { documentId });
+    const [lean] = await call(session, 'segments.list', { documentId, withText: false });
+    expect(full!.text).toBe('café 😀');
+    expect(lean).toEqual({ ...full, text: '' });
+  });
+});
