@@ -13,22 +13,27 @@ export interface Coder {
   segments: number;
 }
 
+const CODER_SQL = `SELECT c.id, c.guid, c.name, c.color, (SELECT count(*) FROM segments s WHERE s.coder_id = c.id) AS segments
+  FROM coders c`;
+
 export function listCoders(db: Db): Coder[] {
-  return stmt(
-    db,
-    `SELECT c.id, c.guid, c.name, c.color, (SELECT count(*) FROM segments s WHERE s.coder_id = c.id) AS segments
-       FROM coders c ORDER BY c.name COLLATE NOCASE`,
-  ).all() as Coder[];
+  return stmt(db, `${CODER_SQL} ORDER BY c.name COLLATE NOCASE`).all() as Coder[];
 }
 
-export function findCoder(db: Db, name: string): Coder | undefined {
-  return listCoders(db).find((c) => c.name.toLowerCase() === name.trim().toLowerCase());
-}
-
+/** One coder: counts only its own segments (listing every coder's count scans all segments). */
 export function getCoder(db: Db, id: number): Coder {
-  const coder = listCoders(db).find((c) => c.id === id);
+  const coder = stmt(db, `${CODER_SQL} WHERE c.id = ?`).get(id) as Coder | undefined;
   if (!coder) throw new DataError('not-found', `There is no coder with id ${id}.`);
   return coder;
+}
+
+/** Names match case-insensitively in JavaScript (SQLite's NOCASE folds ASCII only). */
+export function findCoder(db: Db, name: string): Coder | undefined {
+  const wanted = name.trim().toLowerCase();
+  const match = (stmt(db, 'SELECT id, name FROM coders').all() as { id: number; name: string }[]).find(
+    (c) => c.name.toLowerCase() === wanted,
+  );
+  return match && getCoder(db, match.id);
 }
 
 /** Returns the coder of that name, creating it (with the next palette colour) on first use. */
@@ -37,7 +42,7 @@ export function ensureCoder(db: Db, name: string, color?: string): Coder {
   if (!trimmed) throw new DataError('invalid', 'A coder needs a name.');
   const existing = findCoder(db, trimmed);
   if (existing) return existing;
-  const used = listCoders(db).map((c) => c.color);
+  const used = (stmt(db, 'SELECT color FROM coders').all() as { color: string }[]).map((c) => c.color);
   const chosen = color ?? nextColor(used);
   if (!isHexColor(chosen)) throw new DataError('invalid', `"${chosen}" is not a colour like #4E79A7.`);
   stmt(db, 'INSERT INTO coders (guid, name, color, created_at) VALUES (?, ?, ?, ?)').run(newGuid(), trimmed, chosen, nowIso());

@@ -126,7 +126,9 @@ export function deleteSegment(db: Db, id: number): void {
 
 export function getSegment(db: Db, id: number): Segment {
   segmentRow(db, id);
-  return listSegments(db, { segmentId: id })[0]!;
+  // One passage: SQLite's substr() (code points on TEXT) beats splitting a long transcript in JavaScript.
+  const [row] = segmentRows(db, { segmentId: id }, 'substr(d.plain_text, s.start + 1, s.end - s.start)');
+  return row!;
 }
 
 /** The codes a coder applied most recently, newest first: the coding popover's "recent" row. */
@@ -149,23 +151,36 @@ export interface SegmentFilter {
 }
 
 /**
+ * The segment rows a filter asks for, with their codes. The WHERE clause names only the given filters,
+ * so SQLite can use its indexes (a catch-all "@x IS NULL OR …" makes it scan every segment).
+ */
+function segmentRows(db: Db, filter: SegmentFilter, textSql = "''"): Segment[] {
+  const conditions = [
+    filter.documentId !== undefined && 's.document_id = @document',
+    filter.coderId !== undefined && 's.coder_id = @coder',
+    filter.segmentId !== undefined && 's.id = @segment',
+  ].filter(Boolean);
+  const rows = stmt(
+    db,
+    `SELECT s.id, s.guid, s.document_id AS documentId, s.coder_id AS coderId, s.start, s.end, s.memo, ${textSql} AS text,
+            (SELECT group_concat(code_id) FROM segment_codes WHERE segment_id = s.id) AS codes
+       FROM segments s JOIN documents d ON d.id = s.document_id
+      ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+      ORDER BY s.document_id, s.start, s.end, s.id`,
+  ).all({ document: filter.documentId, coder: filter.coderId, segment: filter.segmentId }) as (Omit<Segment, 'codeIds'> & {
+    codes: string | null;
+  })[];
+  return rows.map(({ codes, ...r }) => ({ ...r, codeIds: codes ? codes.split(',').map(Number) : [] }));
+}
+
+/**
  * Segments with their codes and the exact text they cover. The text is sliced in JavaScript from each
  * document's code points: SQLite's substr() walks a TEXT value from its start on every call, which
  * is quadratic for thousands of segments in a long transcript.
  */
 export function listSegments(db: Db, filter: SegmentFilter = {}): Segment[] {
-  const rows = stmt(
-    db,
-    `SELECT s.id, s.guid, s.document_id AS documentId, s.coder_id AS coderId, s.start, s.end, s.memo,
-            (SELECT group_concat(code_id) FROM segment_codes WHERE segment_id = s.id) AS codes
-       FROM segments s
-      WHERE (@document IS NULL OR s.document_id = @document) AND (@coder IS NULL OR s.coder_id = @coder)
-        AND (@segment IS NULL OR s.id = @segment)
-      ORDER BY s.document_id, s.start, s.end, s.id`,
-  ).all({ document: filter.documentId ?? null, coder: filter.coderId ?? null, segment: filter.segmentId ?? null }) as (Omit<
-    Segment,
-    'codeIds' | 'text'
-  > & { codes: string | null })[];
+  const rows = segmentRows(db, filter);
+  if (filter.withText === false) return rows;
   const points = new Map<number, string[]>();
   const textOf = (documentId: number) => {
     let cached = points.get(documentId);
@@ -175,9 +190,6 @@ export function listSegments(db: Db, filter: SegmentFilter = {}): Segment[] {
     }
     return cached;
   };
-  return rows.map(({ codes, ...r }) => ({
-    ...r,
-    text: filter.withText === false ? '' : textOf(r.documentId).slice(r.start, r.end).join(''),
-    codeIds: codes ? codes.split(',').map(Number) : [],
-  }));
+  for (const r of rows) r.text = textOf(r.documentId).slice(r.start, r.end).join('');
+  return rows;
 }

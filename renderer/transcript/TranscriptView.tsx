@@ -13,6 +13,7 @@ import { DocumentMemo } from './DocumentMemo';
 import { ResizeHandles } from './ResizeHandles';
 import { SegmentPanel } from './SegmentPanel';
 import { extendSelectionByKey, selectedSpan, snapToWords, type Span } from './selection';
+import { SegmentExtents } from './segment-extents';
 import { packStripes, type Stripe } from './stripes';
 
 type Case = ResultOf<'cases.list'>['cases'][number];
@@ -83,12 +84,19 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
   const [viewport, setViewport] = useState({ top: 0, bottom: 2000 });
   const [paintWindow, setPaintWindow] = useState(INITIAL_WINDOW);
   const scrollFrame = useRef(0);
-  const [mounted, setMounted] = useState<{ id: number; doc: TranscriptDocument; painter: HighlightPainter } | null>(null);
+  const [mounted, setMounted] = useState<{
+    id: number;
+    doc: TranscriptDocument;
+    painter: HighlightPainter;
+    extents: SegmentExtents;
+  } | null>(null);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const pageRef = useRef<HTMLDivElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const hoverFrame = useRef(0);
+  /** Codings shown before the API has stored them carry negative ids. */
+  const pendingCount = useRef(0);
 
   const data = docQuery.data?.id === documentId ? docQuery.data : undefined;
   const codes = useMemo(() => indexCodes(treeQuery.data), [treeQuery.data]);
@@ -103,7 +111,7 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
     const doc = mountTranscript(rootRef.current, data.text, data.paragraphs, data.formatting);
     afterNextFrame(() => perfMark('text-visible'));
     const painter = new HighlightPainter(doc);
-    setMounted({ id: data.id, doc, painter });
+    setMounted({ id: data.id, doc, painter, extents: new SegmentExtents(doc, (id) => painter.rangeOf(id)) });
     setPaintWindow(INITIAL_WINDOW);
     setCreated([]);
     setSelectedId(null);
@@ -134,15 +142,9 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
   const inWindow = useMemo(() => visible.filter((s) => s.end > paintWindow.start && s.start < paintWindow.end), [visible, paintWindow]);
 
   const relayoutStripes = useCallback(() => {
-    const page = pageRef.current;
-    if (!mounted || !page) return;
-    const origin = page.getBoundingClientRect().top;
-    const items = inWindow.flatMap((s) => {
-      const rect = mounted.painter.rangeOf(s.id)?.getBoundingClientRect();
-      if (!rect) return [];
-      return s.codeIds.map((codeId) => ({ segmentId: s.id, codeId, top: rect.top - origin, bottom: rect.bottom - origin }));
-    });
-    setLayout(packStripes(items));
+    const text = rootRef.current;
+    if (!mounted || !text) return;
+    setLayout(packStripes(mounted.extents.place(inWindow, text.clientWidth)));
   }, [mounted, inWindow]);
 
   // Paint (incrementally) whenever the visible segments change, then lay the stripes out.
@@ -153,13 +155,19 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
     relayoutStripes();
   }, [mounted, inWindow, visible.length, relayoutStripes]);
 
-  useEffect(() => {
-    const scroller = scrollRef.current;
-    if (!scroller) return;
-    const observer = new ResizeObserver(() => relayoutStripes());
-    observer.observe(scroller);
-    return () => observer.disconnect();
+  // The text reflowing (a new width, turns laid out as they come on screen) moves the stripes. One observer
+  // for the view's life: a new one per change would report at once and lay the stripes out twice.
+  const latestRelayout = useRef(relayoutStripes);
+  useLayoutEffect(() => {
+    latestRelayout.current = relayoutStripes;
   }, [relayoutStripes]);
+  useEffect(() => {
+    const text = rootRef.current;
+    if (!text) return;
+    const observer = new ResizeObserver(() => latestRelayout.current());
+    observer.observe(text);
+    return () => observer.disconnect();
+  }, []);
 
   /** The code-point span on screen, from the turns at the top and bottom edges of the scroller. */
   const spanOnScreen = () => {
@@ -216,8 +224,7 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
   useEffect(() => {
     if (!jump || !mounted || jump.documentId !== mounted.id) return;
     markRange('jump-target', mounted.doc.range(jump.start, jump.end));
-    const paragraph = mounted.doc.paragraphAt(jump.start);
-    const element = paragraph ? mounted.doc.paragraphElement(paragraph.n) : null;
+    const element = mounted.doc.turnElementAt(jump.start);
     // Turns off screen have estimated heights (content-visibility), so the first scroll can land short:
     // scroll again once the turns it passed have been laid out.
     element?.scrollIntoView({ block: 'start' });
@@ -281,14 +288,29 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
     perfMark('apply');
     try {
       if (target.segmentId === undefined) {
+        // Painted at once, then swapped for the stored segment when the call returns (or withdrawn if it fails).
+        const pending: Segment = {
+          ...target.span,
+          id: -++pendingCount.current,
+          guid: '',
+          documentId,
+          coderId: currentCoderId ?? 0,
+          memo: choice.memo,
+          text: '',
+          codeIds: choice.codeIds,
+        };
+        setCreated((c) => [...c, pending]);
         const segment = await call('segments.create', {
           documentId,
           ...target.span,
           codeIds: choice.codeIds,
           newCodes: choice.newCodes,
           memo: choice.memo,
+        }).catch((error: unknown) => {
+          setCreated((c) => c.filter((s) => s !== pending));
+          throw error;
         });
-        setCreated((c) => [...c, segment]);
+        setCreated((c) => c.map((s) => (s === pending ? segment : s)));
         setSelectedId(segment.id);
       } else {
         const current = segments.find((s) => s.id === target.segmentId);
@@ -312,8 +334,7 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
     const next = ordered[at === -1 ? (direction === 1 ? 0 : ordered.length - 1) : at + direction];
     if (!next || !mounted) return;
     setSelectedId(next.id);
-    const paragraph = mounted.doc.paragraphAt(next.start);
-    if (paragraph) mounted.doc.paragraphElement(paragraph.n)?.scrollIntoView({ block: 'nearest' });
+    mounted.doc.turnElementAt(next.start)?.scrollIntoView({ block: 'nearest' });
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -419,7 +440,12 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
         onFocus={placeCaret}
         onScroll={onScroll}
       >
-        <div className="transcript-page" ref={pageRef} style={{ paddingRight: 24 + lanes * LANE_WIDTH }}>
+        {/* The margin grows outwards, so a new lane does not rewrap the text (unless the window is narrow). */}
+        <div
+          className="transcript-page"
+          ref={pageRef}
+          style={{ paddingRight: 24 + lanes * LANE_WIDTH, maxWidth: `calc(46rem + 180px + ${lanes * LANE_WIDTH}px)` }}
+        >
           <div className="transcript" ref={rootRef} data-document={data?.id} />
           {selected && mounted && (
             <ResizeHandles

@@ -118,9 +118,21 @@ export interface TranscriptDocument {
   range(start: number, end: number): Range | null;
   /** The paragraph containing an offset. */
   paragraphAt(offset: number): ViewerParagraph | undefined;
-  /** The element of a paragraph, to scroll to it. */
-  paragraphElement(n: number): HTMLElement | null;
+  /** The element of the turn containing an offset. */
+  turnElementAt(offset: number): HTMLElement | null;
   destroy(): void;
+}
+
+/** Index of the last item (sorted by start) that starts at or before the offset; 0 when none does. */
+function lastStartingBy(items: { start: number }[], offset: number): number {
+  let lo = 0;
+  let hi = items.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (items[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** Renders `text` (paragraphs joined by "\n") into `root` and returns the offset mapping. */
@@ -174,17 +186,8 @@ export function mountTranscript(
     { discrete: true },
   );
 
-  /** Index of the last run starting at or before the offset. */
-  const runIndexAt = (offset: number) => {
-    let lo = 0;
-    let hi = runs.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (runs[mid]!.start <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const runIndexAt = (offset: number) => lastStartingBy(runs, offset);
+  const paragraphIndexAt = (offset: number) => lastStartingBy(paragraphs, offset);
 
   /** The DOM text node of a run; formatted runs nest it in <strong>/<em>. */
   const textNodeOf = (run: Run) => {
@@ -235,17 +238,10 @@ export function mountTranscript(
       return range;
     },
     paragraphAt(offset) {
-      let lo = 0;
-      let hi = paragraphs.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (paragraphs[mid]!.start <= offset) lo = mid;
-        else hi = mid - 1;
-      }
-      return paragraphs[lo];
+      return paragraphs[paragraphIndexAt(offset)];
     },
-    paragraphElement(n) {
-      const key = turnKeys[paragraphs.findIndex((p) => p.n === n)];
+    turnElementAt(offset) {
+      const key = turnKeys[paragraphIndexAt(offset)];
       return key ? editor.getElementByKey(key) : null;
     },
     destroy() {

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { createProjectFile } from '../../db/project-file';
 import { ensureCoder } from '../../db/queries/coders';
 import { insertDocument } from '../../db/queries/documents';
@@ -76,6 +76,36 @@ test('a mouse selection coded with the MGF grid keys stores exactly the selected
   await expect(page.locator('.stripe')).toHaveCount(2);
   expect(await page.evaluate(() => CSS.highlights.size)).toBeGreaterThanOrEqual(2);
   await expect(page.getByRole('region', { name: 'Selected coding' })).toContainText('naïve plan 😀 worked');
+});
+
+/** The text under each code's highlight, as painted (CSS Custom Highlight API). */
+const paintedTexts = (page: Page) =>
+  page.evaluate(() =>
+    [...CSS.highlights.entries()].flatMap(([name, h]) => (name.startsWith('code-') ? [...h].map((r) => (r as Range).toString()) : [])),
+  );
+
+test('a coding is painted before the API answers, and withdrawn with a clear error if storing fails', async ({ page }) => {
+  await page.goto(host.url);
+  let answer: (() => Promise<void>) | undefined;
+  const held = new Promise<void>((resolve) => {
+    void page.route('**/api/segments.create', (route) => {
+      answer = () =>
+        route.fulfill({
+          contentType: 'application/json',
+          body: JSON.stringify({ ok: false, error: { code: 'invalid', message: 'The project file is read-only.' } }),
+        });
+      resolve();
+    });
+  });
+  await dragOver(page, 'Schools joined the Trust');
+  await page.keyboard.press('7');
+  await page.keyboard.press('Enter');
+  await held; // the request is on its way and not answered
+  await expect.poll(() => paintedTexts(page)).toContain('Schools joined the Trust');
+  await answer!();
+  await expect(page.getByRole('alert')).toContainText('The project file is read-only.');
+  await expect.poll(() => paintedTexts(page)).not.toContain('Schools joined the Trust');
+  expect(await segmentsOf(host)).toEqual([]);
 });
 
 test('keyboard selection with Shift+arrows, coding by search, an in-vivo code and a memo', async ({ page }) => {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DataError } from '../../../db/errors';
 import { ensureCodePath, requireCodeRef } from '../../../db/queries/code-refs';
-import { currentCoderId, ensureCoder, getCoder } from '../../../db/queries/coders';
+import { currentCoderId, ensureCoder } from '../../../db/queries/coders';
 import { createCode } from '../../../db/queries/codes';
 import { getDocumentMemo, setDocumentMemo } from '../../../db/queries/memos';
 import {
@@ -28,7 +28,8 @@ const ids = z.array(id).max(200);
 
 function coderFor(session: Session, coder: string | undefined, coderId: number | undefined): number {
   if (coder !== undefined) return ensureCoder(session.db, coder).id;
-  if (coderId !== undefined) return getCoder(session.db, coderId).id;
+  // insertSegment checks that the coder exists.
+  if (coderId !== undefined) return coderId;
   const current = currentCoderId(session.db);
   if (current === null) throw new DataError('invalid', 'Choose a coder first (the coder menu in the status bar).');
   return current;

@@ -4,12 +4,12 @@ import { DataError } from '../../../db/errors';
 import { sha256 } from '../../../db/ids';
 import { ensureAttribute, ensureCase, linkCaseDocument, listCases, setCaseAttribute } from '../../../db/queries/cases';
 import { resolveCodeRef } from '../../../db/queries/code-refs';
-import { ensureCoder, listCoders } from '../../../db/queries/coders';
+import { ensureCoder, findCoder, getCoder, listCoders } from '../../../db/queries/coders';
 import { codeTree, createCode, findCodeByPath } from '../../../db/queries/codes';
 import { getDocument, insertDocument, listDocuments } from '../../../db/queries/documents';
 import { createFramework, listFrameworks } from '../../../db/queries/frameworks';
 import { projectCounts } from '../../../db/queries/info';
-import { insertSegment, listSegments } from '../../../db/queries/segments';
+import { getSegment, insertSegment, listSegments } from '../../../db/queries/segments';
 import { parsePlainTranscript } from '../../../electron/services/transcript';
 import { seedDefaultFramework } from '../../../electron/services/default-framework';
 import { emptyProject } from '../helpers';
@@ -85,6 +85,22 @@ describe('segments', () => {
     expect(segment!.text.startsWith('😀, then naï')).toBe(true);
     const stored = db.prepare('SELECT text_hash FROM segments WHERE id = ?').get(id) as { text_hash: string };
     expect(stored.text_hash).toBe(sha256(segment!.text));
+  });
+
+  it('reads one segment (SQLite slicing) exactly as the list does (JavaScript slicing), and by each filter', () => {
+    const { db, documentId } = withDocument();
+    const [a, b] = [ensureCoder(db, 'A').id, ensureCoder(db, 'B').id];
+    const code = createCode(db, { parentId: null, name: 'Café' });
+    const points = [...TEXT];
+    const spans = [points.indexOf('😀') - 6, points.indexOf('😀'), points.indexOf('–')].map((start) => ({ start, end: start + 9 }));
+    const ids = spans.map((span, i) => insertSegment(db, { documentId, coderId: i ? b : a, ...span, codeIds: [code] }));
+    const listed = listSegments(db);
+    expect(ids.map((id) => getSegment(db, id))).toEqual(ids.map((id) => listed.find((s) => s.id === id)));
+    expect(listed.map((s) => s.text)).toEqual(spans.map((s) => points.slice(s.start, s.end).join('')));
+    expect(listSegments(db, { coderId: b }).map((s) => s.id)).toEqual(ids.slice(1));
+    expect(listSegments(db, { documentId, coderId: a, withText: false })).toMatchObject([{ id: ids[0], text: '' }]);
+    expect(listSegments(db, { documentId: documentId + 1 })).toEqual([]);
+    expect(dataProblem(() => getSegment(db, 999))).toBe('not-found');
   });
 
   it('refuses ranges outside the text, empty ranges, missing or grouping codes, and writes nothing', () => {
@@ -220,6 +236,21 @@ describe('cases, attributes, coders and counts', () => {
       segments: 0,
       frameworks: ['MGF'],
     });
+  });
+
+  it('finds a coder by name case-insensitively beyond ASCII, and one coder with its own count', () => {
+    const { db, documentId } = withDocument();
+    const other = ensureCoder(db, 'A');
+    const accented = ensureCoder(db, 'Élodie');
+    expect(findCoder(db, ' éLODIE ')?.id).toBe(accented.id);
+    expect(findCoder(db, 'Elodie')).toBeUndefined();
+    const code = createCode(db, { parentId: null, name: 'Any' });
+    insertSegment(db, { documentId, coderId: accented.id, start: 0, end: 5, codeIds: [code] });
+    insertSegment(db, { documentId, coderId: other.id, start: 0, end: 5, codeIds: [code] });
+    insertSegment(db, { documentId, coderId: other.id, start: 2, end: 9, codeIds: [code] });
+    expect(listCoders(db).map((c) => getCoder(db, c.id))).toEqual(listCoders(db));
+    expect(getCoder(db, accented.id).segments).toBe(1);
+    expect(dataProblem(() => getCoder(db, 999))).toBe('not-found');
   });
 });
 
