@@ -54,6 +54,14 @@ interface Popover {
 const LANE_WIDTH = 16;
 /** Highlights and stripes exist only for codings near the screen: painting all of them made scrolling janky. */
 const INITIAL_WINDOW = { start: 0, end: 12_000 };
+/** Stripes need layout (measuring a coding forces its lines to be laid out), so they follow the screen closely. */
+const INITIAL_STRIPE_WINDOW = { start: 0, end: 4000 };
+
+/** A span around what is on screen, moved only when the screen nears its edge: fewer repaints while scrolling. */
+function follow(current: Span, shown: Span, margin: number): Span {
+  const nearEdge = (shown.start - current.start < margin / 2 && current.start > 0) || current.end - shown.end < margin / 2;
+  return nearEdge ? { start: Math.max(0, shown.start - margin), end: shown.end + margin } : current;
+}
 
 const afterNextFrame = (fn: () => void) => requestAnimationFrame(() => setTimeout(fn, 0));
 const MAX_LANES = 10;
@@ -80,9 +88,10 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [hover, setHover] = useState<{ x: number; y: number; ids: number[] } | null>(null);
   const [created, setCreated] = useState<Segment[]>([]);
-  const [layout, setLayout] = useState<{ stripes: Stripe[]; lanes: number }>({ stripes: [], lanes: 0 });
-  const [viewport, setViewport] = useState({ top: 0, bottom: 2000 });
+  /** `reserved`: the most lanes needed so far in this document; the margin never narrows, so the text does not rewrap. */
+  const [layout, setLayout] = useState<{ stripes: Stripe[]; reserved: number }>({ stripes: [], reserved: 0 });
   const [paintWindow, setPaintWindow] = useState(INITIAL_WINDOW);
+  const [stripeWindow, setStripeWindow] = useState(INITIAL_STRIPE_WINDOW);
   const scrollFrame = useRef(0);
   const [mounted, setMounted] = useState<{
     id: number;
@@ -113,6 +122,8 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
     const painter = new HighlightPainter(doc);
     setMounted({ id: data.id, doc, painter, extents: new SegmentExtents(doc, (id) => painter.rangeOf(id)) });
     setPaintWindow(INITIAL_WINDOW);
+    setStripeWindow(INITIAL_STRIPE_WINDOW);
+    setLayout({ stripes: [], reserved: 0 });
     setCreated([]);
     setSelectedId(null);
     setPopover(null);
@@ -144,8 +155,10 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
   const relayoutStripes = useCallback(() => {
     const text = rootRef.current;
     if (!mounted || !text) return;
-    setLayout(packStripes(mounted.extents.place(inWindow, text.clientWidth)));
-  }, [mounted, inWindow]);
+    const near = inWindow.filter((s) => s.end > stripeWindow.start && s.start < stripeWindow.end);
+    const { stripes, lanes } = packStripes(mounted.extents.place(near, text.clientWidth));
+    setLayout((old) => ({ stripes, reserved: Math.max(old.reserved, Math.min(lanes, MAX_LANES)) }));
+  }, [mounted, inWindow, stripeWindow]);
 
   // Paint (incrementally) whenever the visible segments change, then lay the stripes out.
   useLayoutEffect(() => {
@@ -155,8 +168,9 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
     relayoutStripes();
   }, [mounted, inWindow, visible.length, relayoutStripes]);
 
-  // The text reflowing (a new width, turns laid out as they come on screen) moves the stripes. One observer
-  // for the view's life: a new one per change would report at once and lay the stripes out twice.
+  // The text reflowing (a new width, turns laid out as they come on screen) moves the stripes, and codings
+  // in turns that come on screen can be measured. One observer for the view's life: a new one per change
+  // would report at once and lay the stripes out twice.
   const latestRelayout = useRef(relayoutStripes);
   useLayoutEffect(() => {
     latestRelayout.current = relayoutStripes;
@@ -164,39 +178,43 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
   useEffect(() => {
     const text = rootRef.current;
     if (!text) return;
-    const observer = new ResizeObserver(() => latestRelayout.current());
+    let frame = 0;
+    const schedule = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => latestRelayout.current());
+    };
+    const observer = new ResizeObserver(schedule);
     observer.observe(text);
-    return () => observer.disconnect();
+    // Not a bubbling event: listen while it passes down to the turn.
+    const onShown = (e: Event) => !(e as ContentVisibilityAutoStateChangeEvent).skipped && schedule();
+    text.addEventListener('contentvisibilityautostatechange', onShown, { capture: true });
+    return () => {
+      observer.disconnect();
+      text.removeEventListener('contentvisibilityautostatechange', onShown, { capture: true });
+      cancelAnimationFrame(frame);
+    };
   }, []);
 
-  /** The code-point span on screen, from the turns at the top and bottom edges of the scroller. */
-  const spanOnScreen = () => {
+  /** The code-point span of the turns on screen. */
+  const spanOnScreen = (): Span | null => {
     const scroller = scrollRef.current;
-    const text = rootRef.current;
-    if (!scroller || !text || !data) return null;
-    const box = scroller.getBoundingClientRect();
-    const x = text.getBoundingClientRect().left + 80;
-    const turnAt = (y: number) => {
-      const turn = document.elementFromPoint(x, y)?.closest<HTMLElement>('.turn');
-      return turn ? data.paragraphs.find((p) => p.n === Number(turn.dataset.n)) : undefined;
-    };
-    const top = turnAt(box.top + 4);
-    const bottom = turnAt(box.bottom - 4);
-    return top || bottom ? { start: (top ?? bottom)!.start, end: (bottom ?? top)!.end } : null;
+    const page = pageRef.current;
+    if (!scroller || !page || !mounted) return null;
+    const top = scroller.getBoundingClientRect().top - page.getBoundingClientRect().top;
+    const first = mounted.doc.paragraphAtHeight(top);
+    const last = mounted.doc.paragraphAtHeight(top + scroller.clientHeight);
+    return first && last ? { start: first.start, end: last.end } : null;
   };
 
   const onScroll = () => {
     setHover(null);
     cancelAnimationFrame(scrollFrame.current);
     scrollFrame.current = requestAnimationFrame(() => {
-      const scroller = scrollRef.current;
-      if (scroller) setViewport({ top: scroller.scrollTop - 600, bottom: scroller.scrollTop + scroller.clientHeight + 600 });
       const shown = spanOnScreen();
       if (!shown) return;
-      // Repaint only when the screen nears the edge of the painted span, with a screen's worth of margin.
-      const margin = Math.max(4000, 2 * (shown.end - shown.start));
-      const nearEdge = (shown.start - paintWindow.start < margin / 2 && paintWindow.start > 0) || paintWindow.end - shown.end < margin / 2;
-      if (nearEdge) setPaintWindow({ start: Math.max(0, shown.start - margin), end: shown.end + margin });
+      const screen = shown.end - shown.start;
+      setPaintWindow((w) => follow(w, shown, Math.max(8000, 2 * screen)));
+      setStripeWindow((w) => follow(w, shown, Math.max(1500, screen)));
     });
   };
 
@@ -219,6 +237,7 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
   if (jump && mounted && jump.documentId === mounted.id && jump.nonce !== seenJump) {
     setSeenJump(jump.nonce);
     setPaintWindow({ start: Math.max(0, jump.start - 8000), end: jump.end + 8000 });
+    setStripeWindow({ start: Math.max(0, jump.start - 3000), end: jump.end + 3000 });
     setSelectedId(null);
   }
   useEffect(() => {
@@ -378,7 +397,7 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
   };
   const shownCoder = (id: number) =>
     visibility.mode === 'all' || (visibility.mode === 'mine' ? id === currentCoderId : visibility.chosen.includes(id));
-  const lanes = Math.min(layout.lanes, MAX_LANES);
+  const lanes = layout.reserved;
 
   return (
     <main className="pane transcript-pane" aria-label="Transcript">
@@ -458,7 +477,7 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
           )}
           <div className="stripes" aria-hidden="true" style={{ width: lanes * LANE_WIDTH }}>
             {layout.stripes
-              .filter((s) => s.lane < MAX_LANES && s.bottom >= viewport.top && s.top <= viewport.bottom)
+              .filter((s) => s.lane < MAX_LANES)
               .map((s) => {
                 const code = codes.get(s.codeId);
                 return (

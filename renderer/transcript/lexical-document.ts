@@ -120,6 +120,8 @@ export interface TranscriptDocument {
   paragraphAt(offset: number): ViewerParagraph | undefined;
   /** The element of the turn containing an offset. */
   turnElementAt(offset: number): HTMLElement | null;
+  /** The paragraph whose turn is at `y` pixels below the top of the turns' offset parent (the nearest one). */
+  paragraphAtHeight(y: number): ViewerParagraph | undefined;
   destroy(): void;
 }
 
@@ -243,6 +245,17 @@ export function mountTranscript(
     turnElementAt(offset) {
       const key = turnKeys[paragraphIndexAt(offset)];
       return key ? editor.getElementByKey(key) : null;
+    },
+    paragraphAtHeight(y) {
+      // A binary search over the turns' offsetTop: no hit testing, one layout at most.
+      let lo = 0;
+      let hi = turnKeys.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if ((editor.getElementByKey(turnKeys[mid]!)?.offsetTop ?? 0) <= y) lo = mid;
+        else hi = mid - 1;
+      }
+      return paragraphs[lo];
     },
     destroy() {
       editor.setRootElement(null);

@@ -2,6 +2,7 @@
 // lines, so each coding is measured once, relative to its first and last turn, and placed by those
 // turns' offsetTop on every layout. Turns that come on screen change height (content-visibility
 // estimates) without invalidating what was measured inside them; only a change of text width does.
+// A coding whose first turn is still skipped (off screen) waits: measuring would force that layout.
 import type { TranscriptDocument } from './lexical-document';
 import type { StripeInput } from './stripes';
 
@@ -58,7 +59,7 @@ export class SegmentExtents {
     const range = this.rangeOf(s.id);
     const first = this.doc.turnElementAt(s.start);
     const last = this.doc.turnElementAt(Math.max(s.start, s.end - 1));
-    if (!range || !first || !last) return undefined;
+    if (!range || !first || !last || !first.firstElementChild?.checkVisibility({ contentVisibilityAuto: true })) return undefined;
     const rect = range.getBoundingClientRect();
     const extent = {
       key,
