@@ -14,6 +14,7 @@ import { ResizeHandles } from './ResizeHandles';
 import { SegmentPanel } from './SegmentPanel';
 import { extendSelectionByKey, selectedSpan, snapToWords, type Span } from './selection';
 import { SegmentExtents } from './segment-extents';
+import { LANE_WIDTH, MAX_LANES, StripeMargin } from './StripeMargin';
 import { packStripes, type Stripe } from './stripes';
 
 type Case = ResultOf<'cases.list'>['cases'][number];
@@ -51,9 +52,13 @@ interface Popover {
   segmentId?: number;
 }
 
-const LANE_WIDTH = 16;
-/** Highlights and stripes exist only for codings near the screen: painting all of them made scrolling janky. */
+/**
+ * Highlights exist only for codings near the screen. Chrome rebuilds every highlight marker after each DOM or
+ * style change, so the cost of any update grows with what is painted: all 2,000 codings of a long transcript
+ * made scrolling janky. Moving the window costs a rebuild too; 8,000 code points either side measured best.
+ */
 const INITIAL_WINDOW = { start: 0, end: 12_000 };
+const PAINT_MARGIN = 8000;
 /** Stripes need layout (measuring a coding forces its lines to be laid out), so they follow the screen closely. */
 const INITIAL_STRIPE_WINDOW = { start: 0, end: 4000 };
 
@@ -64,7 +69,6 @@ function follow(current: Span, shown: Span, margin: number): Span {
 }
 
 const afterNextFrame = (fn: () => void) => requestAnimationFrame(() => setTimeout(fn, 0));
-const MAX_LANES = 10;
 
 const contains = (s: Segment, offset: number) => s.start <= offset && offset < s.end;
 
@@ -213,7 +217,7 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
       const shown = spanOnScreen();
       if (!shown) return;
       const screen = shown.end - shown.start;
-      setPaintWindow((w) => follow(w, shown, Math.max(8000, 2 * screen)));
+      setPaintWindow((w) => follow(w, shown, Math.max(PAINT_MARGIN, 2 * screen)));
       setStripeWindow((w) => follow(w, shown, Math.max(1500, screen)));
     });
   };
@@ -278,7 +282,8 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
   };
 
   const onMouseUp = (e: MouseEvent) => {
-    if (!mounted || e.button !== 0) return;
+    // A click on a stripe selects its coding (the margin handles it).
+    if (!mounted || e.button !== 0 || (e.target as HTMLElement).closest('.stripes')) return;
     const selection = window.getSelection();
     if (selection && !selection.isCollapsed) return openPopoverForSelection();
     const offset = offsetAtPoint(mounted.doc, e.clientX, e.clientY);
@@ -287,8 +292,8 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
   };
 
   const onMouseMove = (e: MouseEvent) => {
-    // Over a stripe, the stripe's own hover card stays.
-    if (!mounted || e.buttons || (e.target as HTMLElement).closest('.stripe')) return;
+    // Over the stripes, their own hover card stays.
+    if (!mounted || e.buttons || (e.target as HTMLElement).closest('.stripes')) return;
     const { clientX: x, clientY: y } = e;
     cancelAnimationFrame(hoverFrame.current);
     hoverFrame.current = requestAnimationFrame(() => {
@@ -354,6 +359,15 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
     if (!next || !mounted) return;
     setSelectedId(next.id);
     mounted.doc.turnElementAt(next.start)?.scrollIntoView({ block: 'nearest' });
+    // Once the coding panel has taken its room, bring the coding itself (not just its turn) into view.
+    requestAnimationFrame(() => {
+      const scroller = scrollRef.current;
+      const rect = mounted.doc.range(next.start, next.end)?.getBoundingClientRect();
+      const box = scroller?.getBoundingClientRect();
+      if (scroller && rect && box && (rect.top < box.top || rect.bottom > box.bottom)) {
+        scroller.scrollBy({ top: rect.top - box.top - Math.max(24, (box.height - rect.height) / 3) });
+      }
+    });
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -475,27 +489,15 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
               onResize={(span) => call('segments.update', { id: selected.id, ...span }).catch(onError)}
             />
           )}
-          <div className="stripes" aria-hidden="true" style={{ width: lanes * LANE_WIDTH }}>
-            {layout.stripes
-              .filter((s) => s.lane < MAX_LANES)
-              .map((s) => {
-                const code = codes.get(s.codeId);
-                return (
-                  <div
-                    key={`${s.segmentId}-${s.codeId}`}
-                    className={`stripe${s.segmentId === selectedId ? ' selected' : ''}`}
-                    data-segment={s.segmentId}
-                    title={code?.path}
-                    style={{ top: s.top, height: Math.max(s.bottom - s.top, 8), left: s.lane * LANE_WIDTH, backgroundColor: code?.color }}
-                    onMouseDown={(e) => e.preventDefault()}
-                    onClick={() => setSelectedId(s.segmentId)}
-                    onMouseEnter={(e) => setHover({ x: e.clientX, y: e.clientY, ids: [s.segmentId] })}
-                  >
-                    {s.bottom - s.top > 70 && <span className="stripe-label">{code?.name}</span>}
-                  </div>
-                );
-              })}
-          </div>
+          <StripeMargin
+            stripes={layout.stripes}
+            lanes={lanes}
+            codes={codes}
+            selectedId={selectedId}
+            scrollRef={scrollRef}
+            onSelect={setSelectedId}
+            onHover={setHover}
+          />
         </div>
       </div>
       {showMemo && documentId !== null && <DocumentMemo documentId={documentId} onError={onError} />}

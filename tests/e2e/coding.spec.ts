@@ -9,6 +9,7 @@ import { setMeta } from '../../db/queries/meta';
 import { seedDefaultFramework } from '../../electron/services/default-framework';
 import { parsePlainTranscript } from '../../electron/services/transcript';
 import { startWebHost, type RunningHost } from './host';
+import { stripesAt } from './stripes';
 import { dragOver, phraseBox } from './text';
 
 const TEXT = [
@@ -40,6 +41,12 @@ const segmentsOf = (host: RunningHost) =>
   );
 const refs = async (host: RunningHost) =>
   new Map((await host.call<{ id: number; ref: string }[]>('codebook.refs')).map((r) => [r.id, r.ref]));
+/** Each code's colour, from the codebook tree. */
+async function codeColors(host: RunningHost): Promise<Map<number, string>> {
+  type Node = { id: number; color: string; children: Node[] };
+  const flat = (nodes: Node[]): [number, string][] => nodes.flatMap((n) => [[n.id, n.color.toLowerCase()], ...flat(n.children)]);
+  return new Map(flat(await host.call<Node[]>('codebook.tree')));
+}
 const codePoints = (piece: string) => {
   const start = [...TEXT.slice(0, TEXT.indexOf(piece))].length;
   return { start, end: start + [...piece].length };
@@ -72,8 +79,12 @@ test('a mouse selection coded with the MGF grid keys stores exactly the selected
   expect(segment).toMatchObject({ text: 'naïve plan 😀 worked', ...codePoints('naïve plan 😀 worked') });
   const labels = await refs(host);
   expect(segment!.codeIds.map((id) => labels.get(id)).sort()).toEqual(['MGF:National', 'MGF:Organizational/Constitutive']);
-  // The highlight is painted and a stripe drawn, and the selection panel shows it.
-  await expect(page.locator('.stripe')).toHaveCount(2);
+  // The highlight is painted, a stripe drawn per code in that code's colour, and the selection panel shows it.
+  const colors = await codeColors(host);
+  const { y1 } = await phraseBox(page, 'naïve plan');
+  await expect
+    .poll(async () => (await stripesAt(page, y1)).map((l) => l.color).sort())
+    .toEqual(segment!.codeIds.map((id) => colors.get(id)).sort());
   expect(await page.evaluate(() => CSS.highlights.size)).toBeGreaterThanOrEqual(2);
   await expect(page.getByRole('region', { name: 'Selected coding' })).toContainText('naïve plan 😀 worked');
 });
@@ -152,7 +163,9 @@ test('overlapping codings, resizing by keys, undo and redo across a reload', asy
   await expect.poll(async () => (await segmentsOf(host)).length).toBe(2);
   const texts = (await segmentsOf(host)).map((s) => s.text).sort();
   expect(texts).toEqual(['plan 😀 worked', 'worked – mostly. Schools']);
-  await expect(page.locator('.stripe')).toHaveCount(2);
+  // Side by side in the margin where they overlap.
+  const { y1 } = await phraseBox(page, 'worked');
+  await expect.poll(async () => (await stripesAt(page, y1)).length).toBe(2);
   await page.screenshot({ path: '.test-output/screens/coding-overlap.png' });
 
   // The second coding is selected after applying it: move its end one word on, then its start one word back.
@@ -198,9 +211,15 @@ test('clicking a coding selects it; its codes, memo and deletion are editable; h
   await expect(card).toContainText('MGF/Individual × Operational');
   await expect(card).toContainText('Role named.');
 
-  await page.locator(`.stripe[data-segment="${segment.id}"]`).click();
+  await page.mouse.move(5, 5);
+  await expect(card).toHaveCount(0);
+  const [stripe] = await stripesAt(page, phrase.y1);
+  await page.mouse.move(stripe!.x, stripe!.y);
+  await expect(card).toContainText('MGF/Individual × Operational');
+  await page.mouse.click(stripe!.x, stripe!.y);
   const panel = page.getByRole('region', { name: 'Selected coding' });
   await expect(panel).toContainText('Coder B');
+  expect(segment).toMatchObject({ text: 'lead professionals' });
   await expect(panel).toContainText('¶4');
   await panel.getByLabel('Memo (M)').fill('Role named; compare with turn 2.');
   await panel.getByLabel('Memo (M)').press('Control+Enter');
@@ -233,7 +252,8 @@ test('coder visibility: all coders, chosen coders, only mine', async ({ page }) 
   await expect(meta).toContainText('3 of 3 codings shown');
   await page.getByRole('button', { name: 'Only mine' }).click();
   await expect(meta).toContainText('1 of 3 codings shown');
-  await expect(page.locator('.stripe')).toHaveCount(1);
+  await expect.poll(async () => (await stripesAt(page, (await phraseBox(page, 'café')).y1)).length).toBe(1);
+  expect(await stripesAt(page, (await phraseBox(page, 'Trust 🎉')).y1)).toEqual([]);
   await page.getByRole('button', { name: 'Show all coders' }).click();
   await page.getByRole('group', { name: 'Show codings of' }).getByRole('button', { name: 'A' }).click();
   await expect(meta).toContainText('2 of 3 codings shown');
@@ -250,8 +270,13 @@ test('dragging a grip moves a boundary; the document memo and code definitions a
     coder: 'A',
   });
   await page.goto(host.url);
-  await page.locator(`.stripe[data-segment="${segment.id}"]`).click();
+  const { y1 } = await phraseBox(page, 'the café');
+  await expect.poll(async () => (await stripesAt(page, y1)).length).toBe(1);
+  const [stripe] = await stripesAt(page, y1);
+  await page.mouse.click(stripe!.x, stripe!.y);
   const panel = page.getByRole('region', { name: 'Selected coding' });
+  await expect(panel).toContainText('the café');
+  expect(segment).toMatchObject({ text: 'the café' });
   await expect(panel.getByLabel('Code definitions')).toContainText('Institutional design.');
 
   const grip = page.locator('.resize-handle.grip-end');

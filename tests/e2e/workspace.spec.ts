@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { stripesAt } from './stripes';
 import { startWebHost, type RunningHost } from './host';
 
 let host: RunningHost;
@@ -112,11 +113,18 @@ test('"?" lists the keyboard shortcuts; a densely coded passage stays readable',
   await page.locator('.transcript-scroll').focus();
   await page.keyboard.press(']');
   await expect(page.getByRole('region', { name: 'Selected coding' })).toContainText('Coder');
-  const stripe = page.locator('.stripe.selected').first();
-  // The selection scrolls the text, which closes a hover card: hover again until the card stays.
+  // The coding is brought into view above the panel; hover its stripe (at the height of its highlight) for its card.
   await expect(async () => {
+    const y = await page.evaluate(() => {
+      const range = [...CSS.highlights.get('segment-focus')!][0] as Range;
+      const top = range.getClientRects()[0]!.top;
+      const view = document.querySelector('.transcript-scroll')!.getBoundingClientRect();
+      if (top < view.top || top > view.bottom - 16) throw new Error('the selected coding is out of view');
+      return top + 8;
+    });
+    const [stripe] = await stripesAt(page, y);
     await page.mouse.move(5, 5);
-    await stripe.hover();
+    await page.mouse.move(stripe!.x, stripe!.y);
     await expect(page.getByRole('tooltip')).toContainText('MGF/', { timeout: 1000 });
   }).toPass();
   await page.screenshot({ path: '.test-output/screens/dense-passage.png' });
