@@ -4,12 +4,9 @@
 // covers a band of three screens around the visible part and moves only when the screen nears its edge.
 import { useCallback, useEffect, useRef, type MouseEvent, type RefObject } from 'react';
 import type { CodeInfo } from './codebook-index';
-import type { Stripe } from './stripes';
+import { bottomOf, LANE_WIDTH, MAX_LANES, stripeAt, type Stripe } from './stripes';
 
-export const LANE_WIDTH = 16;
-export const MAX_LANES = 10;
 const BAR = 5;
-const MIN_HEIGHT = 8;
 const LABEL_MIN_HEIGHT = 70;
 
 interface Props {
@@ -33,14 +30,6 @@ interface StripeView {
   selectedId: number | null;
   /** The canvas's computed style: label colour, fonts and the page colour follow the theme. */
   style: CSSStyleDeclaration;
-}
-
-const bottomOf = (s: Stripe) => Math.max(s.bottom, s.top + MIN_HEIGHT);
-
-/** The stripe under a point given in margin coordinates (x from its left edge, y from the page top). */
-export function stripeAt(stripes: Stripe[], x: number, y: number): Stripe | undefined {
-  const lane = Math.floor(x / LANE_WIDTH);
-  return stripes.find((s) => s.lane === lane && s.lane < MAX_LANES && s.top - 2 <= y && y <= bottomOf(s) + 2);
 }
 
 /** Cuts a label to fit `room` pixels, with an ellipsis. */

@@ -14,8 +14,8 @@ import { ResizeHandles } from './ResizeHandles';
 import { SegmentPanel } from './SegmentPanel';
 import { extendSelectionByKey, selectedSpan, snapToWords, type Span } from './selection';
 import { SegmentExtents } from './segment-extents';
-import { LANE_WIDTH, MAX_LANES, StripeMargin } from './StripeMargin';
-import { packStripes, type Stripe } from './stripes';
+import { StripeMargin } from './StripeMargin';
+import { LANE_WIDTH, MAX_LANES, packStripes, type Stripe } from './stripes';
 
 type Case = ResultOf<'cases.list'>['cases'][number];
 type Coder = ResultOf<'coders.list'>['coders'][number];

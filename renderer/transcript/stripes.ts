@@ -24,3 +24,16 @@ export function packStripes(items: StripeInput[], gap = 4): { stripes: Stripe[];
   });
   return { stripes, lanes: laneBottoms.length };
 }
+
+export const LANE_WIDTH = 16;
+export const MAX_LANES = 10;
+/** Short codings still get a bar that can be seen and clicked. */
+const MIN_HEIGHT = 8;
+
+export const bottomOf = (s: Stripe): number => Math.max(s.bottom, s.top + MIN_HEIGHT);
+
+/** The stripe under a point in margin coordinates (x from the margin's left edge, y from the page top). */
+export function stripeAt(stripes: Stripe[], x: number, y: number): Stripe | undefined {
+  const lane = Math.floor(x / LANE_WIDTH);
+  return stripes.find((s) => s.lane === lane && s.lane < MAX_LANES && s.top - 2 <= y && y <= bottomOf(s) + 2);
+}
