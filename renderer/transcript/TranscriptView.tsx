@@ -108,6 +108,7 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
   const pageRef = useRef<HTMLDivElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
   const hoverFrame = useRef(0);
+  const lastScroll = useRef(0);
   /** Codings shown before the API has stored them carry negative ids. */
   const pendingCount = useRef(0);
 
@@ -211,6 +212,7 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
   };
 
   const onScroll = () => {
+    lastScroll.current = performance.now();
     setHover(null);
     cancelAnimationFrame(scrollFrame.current);
     scrollFrame.current = requestAnimationFrame(() => {
@@ -292,14 +294,16 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
   };
 
   const onMouseMove = (e: MouseEvent) => {
-    // Over the stripes, their own hover card stays.
-    if (!mounted || e.buttons || (e.target as HTMLElement).closest('.stripes')) return;
+    // Over the stripes, their own hover card stays. While scrolling, the text moving under a still mouse
+    // is no reason for a card (and each one costs a rebuild of the painted highlights).
+    if (!mounted || e.buttons || (e.target as HTMLElement).closest('.stripes') || performance.now() - lastScroll.current < 250) return;
     const { clientX: x, clientY: y } = e;
     cancelAnimationFrame(hoverFrame.current);
     hoverFrame.current = requestAnimationFrame(() => {
       const offset = offsetAtPoint(mounted.doc, x, y);
       const ids = offset === null ? [] : visible.filter((s) => contains(s, offset)).map((s) => s.id);
-      setHover(ids.length ? { x, y, ids } : null);
+      // The card stays where it opened while the mouse is over the same codings.
+      setHover((old) => (old && old.ids.join() === ids.join() ? old : ids.length ? { x, y, ids } : null));
     });
   };
 
