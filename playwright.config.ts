@@ -24,4 +24,9 @@ export default defineConfig({
     },
     screenshot: 'only-on-failure',
   },
+  projects: [
+    { name: 'app', testIgnore: /npm-start\.spec\.ts/ },
+    // `npm start` rebuilds the renderer that the other tests serve, so it runs once they are done.
+    { name: 'npm start', testMatch: /npm-start\.spec\.ts/, dependencies: ['app'] },
+  ],
 });
