@@ -1,7 +1,7 @@
 // The only bridge between the sandboxed renderer and the main process: one call, one subscription.
 // Bundled as CommonJS, because sandboxed preloads cannot load ES modules.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { IPC_API_CHANNEL, IPC_EVENT_CHANNEL } from './api/protocol';
+import { IPC_API_CHANNEL, IPC_EVENT_CHANNEL } from '../shared/protocol';
 
 contextBridge.exposeInMainWorld('trellis', {
   call: (method: string, args: unknown) => ipcRenderer.invoke(IPC_API_CHANNEL, method, args),

@@ -1,7 +1,19 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
-import './styles.css';
+import { App } from './app/App';
+// One cascade for the whole app, each feature's styles beside it: a later file wins a tie.
+import './codebook/codebook.css';
+import './common/Dialog.css';
+import './documents/import/import.css';
+import './common/base.css';
+import './app/app.css';
+import './documents/documents.css';
+import './transcript/transcript.css';
+import './app/help.css';
+import './codebook/pane.css';
+import './app/statusbar.css';
+import './app/centre.css';
+import './matrix/matrix.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -7,7 +7,7 @@ import { listDocuments } from '../../db/queries/documents';
 import { listFrameworks } from '../../db/queries/frameworks';
 import { projectCounts } from '../../db/queries/info';
 import { insertDocument } from '../../db/queries/documents';
-import { codePointLength } from '../../db/offsets';
+import { codePointLength } from '../../shared/offsets';
 import { dispatch } from '../../electron/api/dispatch';
 import { Session } from '../../electron/api/session';
 import { seedDefaultFramework } from '../../electron/services/default-framework';

@@ -1,6 +1,6 @@
 import { DataError } from '../errors';
 import { newGuid, nowIso } from '../ids';
-import { isHexColor, nextColor } from '../palette';
+import { isHexColor, nextColor } from '../../shared/palette';
 import type { Db } from '../project-file';
 import { stmt } from '../statements';
 

@@ -1,6 +1,6 @@
 import { DataError } from '../errors';
 import { newGuid, nowIso, sha256 } from '../ids';
-import { codePointLength } from '../offsets';
+import { codePointLength } from '../../shared/offsets';
 import type { Db } from '../project-file';
 import { stmt } from '../statements';
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Session } from './session';
-import type { ApiEvent } from './protocol';
+import type { ApiEvent } from '../../shared/protocol';
 
 /**
  * query: reads the open project. mutation: runs inside one SQLite transaction, then emits its events.

@@ -4,7 +4,7 @@ import { currentCoderId } from '../../db/queries/coders';
 import { ApiError, toFailure } from './errors';
 import type { MethodDef } from './define';
 import { methods } from './methods';
-import type { Envelope } from './protocol';
+import type { Envelope } from '../../shared/protocol';
 import type { Session } from './session';
 
 const table = methods as unknown as Record<string, MethodDef<z.ZodType, unknown, unknown>>;

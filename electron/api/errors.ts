@@ -1,5 +1,5 @@
 import { DataError, ProjectFileError } from '../../db/errors';
-import type { ApiFailure, ErrorCode } from './protocol';
+import type { ApiFailure, ErrorCode } from '../../shared/protocol';
 
 export class ApiError extends Error {
   constructor(

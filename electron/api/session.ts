@@ -5,7 +5,7 @@ import { getMeta } from '../../db/queries/meta';
 import type { AppDirs } from '../services/app-dirs';
 import { rememberRecent } from '../services/recent-projects';
 import { ApiError } from './errors';
-import type { ApiEvent } from './protocol';
+import type { ApiEvent } from '../../shared/protocol';
 
 export type Listener = (event: ApiEvent) => void;
 

@@ -1,7 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { dispatch } from '../api/dispatch';
 import type { Session } from '../api/session';
-import { IPC_API_CHANNEL, IPC_EVENT_CHANNEL, type Envelope } from '../api/protocol';
+import { IPC_API_CHANNEL, IPC_EVENT_CHANNEL, type Envelope } from '../../shared/protocol';
 export const APP_ORIGIN = 'app://trellis';
 
 /** Only our own UI, loaded from app://trellis, may call the API. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { DataError } from '../../db/errors';
-import { utf16ToCodePoint } from '../../db/offsets';
+import { utf16ToCodePoint } from '../../shared/offsets';
 import type { Db } from '../../db/project-file';
 import { ensureAttribute, ensureCase, linkCaseDocument, setCaseAttribute, type AttributeType } from '../../db/queries/cases';
 import { requireCodeRef } from '../../db/queries/code-refs';

@@ -3,7 +3,7 @@
 import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { COOCCURRENCE_RULES, matrixFileBase, MODE_LABELS, THEME_RULE } from '../api/matrix-rule';
+import { COOCCURRENCE_RULES, matrixFileBase, MODE_LABELS, THEME_RULE } from '../../shared/matrix-rule';
 import type { Matrix, MatrixCell } from './matrix';
 
 export type ExportFormat = 'csv' | 'xlsx' | 'docx';

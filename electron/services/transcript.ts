@@ -2,7 +2,7 @@
 // into: non-empty paragraphs without trailing white space, joined by "\n". Speaker labels stay in the
 // text; body_start marks where the speech begins. Formatting is kept beside the text, never in it.
 import { DataError } from '../../db/errors';
-import { codePointLength, utf16ToCodePoint } from '../../db/offsets';
+import { codePointLength, utf16ToCodePoint } from '../../shared/offsets';
 import type { Formatting, Paragraph } from '../../db/queries/documents';
 import { parseClock } from './timecode';
 

@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { FrameworkGrid, type Framework } from '../FrameworkGrid';
+import { FrameworkGrid, type Framework } from '../codebook/FrameworkGrid';
 import type { CodeInfo } from './codebook-index';
 
 export interface CodingChoice {

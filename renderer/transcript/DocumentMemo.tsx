@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { call } from '../api';
-import { useQuery } from '../use-query';
+import { call } from '../common/api';
+import { useQuery } from '../common/use-query';
 
 /** The document's memo, saved (as an undoable step) when the field loses focus or on Ctrl+Enter. */
 export function DocumentMemo({ documentId, onError }: { documentId: number; onError(error: Error): void }) {

@@ -1,7 +1,7 @@
 import { useEffect, useState, type KeyboardEvent } from 'react';
 import type { ArgsOf, ResultOf } from '../../electron/api/methods';
-import { sliceCodePoints } from '../../db/offsets';
-import { call } from '../api';
+import { sliceCodePoints } from '../../shared/offsets';
+import { call } from '../common/api';
 import type { CodeInfo } from './codebook-index';
 import type { TranscriptDocument } from './lexical-document';
 import { nudge } from './selection';

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { ResultOf } from '../../electron/api/methods';
-import { sliceCodePoints } from '../../db/offsets';
-import { call } from '../api';
-import { perfMark } from '../perf';
-import { useQuery } from '../use-query';
-import { useStoredState } from '../use-stored-state';
+import { sliceCodePoints } from '../../shared/offsets';
+import { call } from '../common/api';
+import { perfMark } from '../common/perf';
+import { useQuery } from '../common/use-query';
+import { useStoredState } from '../common/use-stored-state';
 import { indexCodes, type CodeInfo } from './codebook-index';
 import { CodingPopover, type CodingChoice } from './CodingPopover';
 import { HighlightPainter, markRange, setCodeColors } from './highlights';

@@ -2,7 +2,7 @@
 // of text that knows its code-point offset in the canonical text. Codings never enter the Lexical state;
 // this module only maps offsets to DOM positions and back.
 import { $getRoot, createEditor, ElementNode, TextNode, type EditorConfig, type LexicalEditor, type LexicalNode } from 'lexical';
-import { codePointLength, codePointToUtf16, utf16ToCodePoint } from '../../db/offsets';
+import { codePointLength, codePointToUtf16, utf16ToCodePoint } from '../../shared/offsets';
 import type { Formatting, Paragraph } from '../../db/queries/documents';
 
 export type ViewerParagraph = Paragraph;

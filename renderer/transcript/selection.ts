@@ -1,4 +1,4 @@
-import { codePointToUtf16, utf16ToCodePoint } from '../../db/offsets';
+import { codePointToUtf16, utf16ToCodePoint } from '../../shared/offsets';
 import type { TranscriptDocument } from './lexical-document';
 
 export interface Span {

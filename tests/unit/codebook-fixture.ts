@@ -9,7 +9,7 @@ import { insertSegment, listSegments } from '../../db/queries/segments';
 import { UNDO_TRACKED_TABLES } from '../../db/undo';
 import { dispatch } from '../../electron/api/dispatch';
 import type { ArgsOf, MethodName, ResultOf } from '../../electron/api/methods';
-import type { ApiFailure } from '../../electron/api/protocol';
+import type { ApiFailure } from '../../shared/protocol';
 import type { Session } from '../../electron/api/session';
 import { parsePlainTranscript } from '../../electron/services/transcript';
 import { newSession, ok } from './helpers';

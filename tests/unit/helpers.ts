@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { createProjectFile, type Db } from '../../db/project-file';
-import type { Envelope } from '../../electron/api/protocol';
+import type { Envelope } from '../../shared/protocol';
 import { Session } from '../../electron/api/session';
 
 const dirs: string[] = [];

@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 import { z } from 'zod';
 import { DataError } from '../../../db/errors';
-import { sliceCodePoints } from '../../../db/offsets';
+import { sliceCodePoints } from '../../../shared/offsets';
 import type { Db } from '../../../db/project-file';
 import {
   allowChoice,
@@ -19,7 +19,7 @@ import { FileProblem } from '../../services/import/file-problem';
 import { expandPaths, naming, readTranscript, sourceBytes, sourceFile, type ImportedFile } from '../../services/import/read';
 import { formatClock } from '../../services/timecode';
 import { method } from '../define';
-import { MAX_IMPORT_BYTES } from '../protocol';
+import { MAX_IMPORT_BYTES } from '../../../shared/protocol';
 import { filePath, name } from '../schemas';
 
 // Uploads travel as base64 inside JSON: a file at the size limit needs 4/3 of it, plus room for the rest.

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { DataError } from '../../../db/errors';
-import { MAX_IMPORT_BYTES } from '../../api/protocol';
+import { MAX_IMPORT_BYTES } from '../../../shared/protocol';
 import { buildTranscript, speakerMatcher, splitLines, type Block, type ParsedTranscript, type SpeakerOptions } from '../transcript';
 import { captionBlocks } from './captions';
 import { decodeText, type TextEncoding } from './decode';

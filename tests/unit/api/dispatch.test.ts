@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { dispatch, methodNames } from '../../../electron/api/dispatch';
 import type { MethodName } from '../../../electron/api/methods';
-import type { ApiEvent } from '../../../electron/api/protocol';
+import type { ApiEvent } from '../../../shared/protocol';
 import { Session } from '../../../electron/api/session';
 import { readRecent } from '../../../electron/services/recent-projects';
 import { fileHash, newSession, ok, tempDir } from '../helpers';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/api/dispatch';
 import type { ArgsOf, MethodName, ResultOf } from '../../../electron/api/methods';
-import { MAX_IMPORT_BYTES, type ApiEvent } from '../../../electron/api/protocol';
+import { MAX_IMPORT_BYTES, type ApiEvent } from '../../../shared/protocol';
 import { Session } from '../../../electron/api/session';
 import { tempDir } from '../helpers';
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../electron/api/dispatch';
-import type { ApiEvent, Envelope } from '../../../electron/api/protocol';
+import type { ApiEvent, Envelope } from '../../../shared/protocol';
 import { Session } from '../../../electron/api/session';
 import { tempDir } from '../helpers';
 

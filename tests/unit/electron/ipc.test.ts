@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { dispatch } from '../../../electron/api/dispatch';
-import type { Envelope } from '../../../electron/api/protocol';
+import type { Envelope } from '../../../shared/protocol';
 import { Session } from '../../../electron/api/session';
 import { forwardEvents, isTrustedSender, registerIpc } from '../../../electron/hosts/ipc';
 

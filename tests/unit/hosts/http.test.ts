@@ -3,12 +3,12 @@ import { request, type IncomingHttpHeaders, type IncomingMessage } from 'node:ht
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Envelope } from '../../../electron/api/protocol';
+import type { Envelope } from '../../../shared/protocol';
 import { Session } from '../../../electron/api/session';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/hosts/csp';
 import { startHttpHost, type HttpHost } from '../../../electron/hosts/http';
 import { methodBodyLimit } from '../../../electron/api/dispatch';
-import { MAX_IMPORT_BYTES } from '../../../electron/api/protocol';
+import { MAX_IMPORT_BYTES } from '../../../shared/protocol';
 
 const INDEX = '<!doctype html><title>Trellis</title>';
 const SECRET = '{"name":"secret-package"}';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropMove, keyMove, places, visibleCodes, type CodeNode } from '../../../renderer/code-tree-model';
+import { dropMove, keyMove, places, visibleCodes, type CodeNode } from '../../../renderer/codebook/code-tree-model';
 
 let nextId = 1;
 function node(name: string, children: CodeNode[] = [], framework: CodeNode['framework'] = null): CodeNode {

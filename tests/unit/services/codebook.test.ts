@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { migrations } from '../../../db/migrations';
 import { openProjectFile, TRELLIS_APPLICATION_ID } from '../../../db/project-file';
 import { codePath, codeTree, getCode } from '../../../db/queries/codes';
-import { PALETTE } from '../../../db/palette';
+import { PALETTE } from '../../../shared/palette';
 import { listSegments } from '../../../db/queries/segments';
 import { expectCountsKept, fixture, segmentTexts, snapshot, type Fixture } from '../codebook-fixture';
 import { tempDir } from '../helpers';

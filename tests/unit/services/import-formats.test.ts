@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sliceCodePoints } from '../../../db/offsets';
+import { sliceCodePoints } from '../../../shared/offsets';
 import { planCaseSheet, readSheetRows } from '../../../electron/services/import/case-sheet';
 import { parseInline } from '../../../electron/services/import/markdown';
 import { readTranscript, type ImportedFile } from '../../../electron/services/import/read';

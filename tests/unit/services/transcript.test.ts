@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sliceCodePoints } from '../../../db/offsets';
+import { sliceCodePoints } from '../../../shared/offsets';
 import { buildTranscript, parsePlainTranscript, speakerMatcher, type ParsedTranscript } from '../../../electron/services/transcript';
 import { formatClock, parseClock } from '../../../electron/services/timecode';
 

@@ -1,0 +1,113 @@
+import { useState } from 'react';
+import type { ResultOf } from '../../electron/api/methods';
+import { MatrixView } from '../matrix/MatrixView';
+import { Splitter } from '../common/Splitter';
+import { TranscriptView, type JumpRequest } from '../transcript/TranscriptView';
+import type { TranscriptTarget } from '../transcript/types';
+
+type Excerpt = ResultOf<'matrix.excerpts'>['excerpts'][number];
+
+/** Whether the matrix is open, whether it fills the centre, and its height when it shares it with the transcript. */
+export interface MatrixLayout {
+  open: boolean;
+  full: boolean;
+  height: number;
+}
+
+interface Props {
+  project: { guid: string };
+  currentCoderId: number | null;
+  matrix: MatrixLayout;
+  setMatrix: (layout: MatrixLayout) => void;
+  documentId: number | null;
+  setDocumentId: (id: number) => void;
+  coders: ResultOf<'coders.list'>['coders'];
+  documents: ResultOf<'documents.list'>;
+  cases: ResultOf<'cases.list'> | undefined;
+  onError: (error: Error) => void;
+}
+
+/**
+ * The centre of the workspace: the transcript, with the matrix above it when open (or filling the centre).
+ * An excerpt clicked in the matrix opens its document at that passage; "Back to the matrix" returns to it.
+ */
+export function CentreArea({
+  project,
+  currentCoderId,
+  matrix,
+  setMatrix,
+  documentId,
+  setDocumentId,
+  coders,
+  documents,
+  cases,
+  onError,
+}: Props) {
+  const [target, setTarget] = useState<JumpRequest | null>(null);
+  const [shown, setShown] = useState<{ segmentId: number; label: string; wasFull: boolean } | null>(null);
+
+  const showInTranscript = (at: TranscriptTarget, excerpt: Excerpt) => {
+    setDocumentId(at.documentId);
+    setTarget({ ...at, nonce: (target?.nonce ?? 0) + 1 });
+    setShown({
+      segmentId: excerpt.segmentId,
+      label: `${excerpt.document}${excerpt.paragraph ? `, ¶ ${excerpt.paragraph}` : ''}`,
+      wasFull: matrix.full,
+    });
+    if (matrix.full) setMatrix({ ...matrix, full: false });
+  };
+  const backToMatrix = () => {
+    if (!shown) return;
+    setMatrix({ ...matrix, open: true, full: shown.wasFull });
+    setShown(null);
+    requestAnimationFrame(() => document.getElementById(`excerpt-${shown.segmentId}`)?.focus());
+  };
+
+  return (
+    <div className="centre">
+      {matrix.open && (
+        <div className={`matrix-slot${matrix.full ? ' full' : ''}`} style={matrix.full ? undefined : { height: matrix.height }}>
+          <MatrixView
+            projectGuid={project.guid}
+            coders={coders}
+            documents={documents}
+            cases={cases}
+            current={shown?.segmentId ?? null}
+            onShow={showInTranscript}
+            onError={onError}
+          />
+        </div>
+      )}
+      {matrix.open && !matrix.full && (
+        <Splitter
+          label="Resize matrix"
+          orientation="horizontal"
+          value={matrix.height}
+          min={200}
+          max={1200}
+          direction={1}
+          onChange={(height) => setMatrix({ ...matrix, height })}
+        />
+      )}
+      <div className="centre-transcript" hidden={matrix.open && matrix.full}>
+        {shown && matrix.open && target?.documentId === documentId && (
+          <p className="back-bar" role="status">
+            Excerpt from {shown.label}
+            <button type="button" onClick={backToMatrix}>
+              Back to the matrix
+            </button>
+          </p>
+        )}
+        <TranscriptView
+          documentId={documentId}
+          projectGuid={project.guid}
+          cases={cases?.cases ?? []}
+          coders={coders}
+          currentCoderId={currentCoderId}
+          jump={target}
+          onError={onError}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import { useState } from 'react';
+import { CaseSheetButton } from './CaseSheet';
+import { ImportDialog } from './ImportDialog';
+
+/** The top bar's import actions: files or a folder, pasted text, a sheet of case attributes. */
+export function ImportControls({ onOpen }: { onOpen: (documentId: number) => void }) {
+  const [dialog, setDialog] = useState<'files' | 'paste' | null>(null);
+  return (
+    <div className="import-controls">
+      <button type="button" onClick={() => setDialog('files')}>
+        Import…
+      </button>
+      <button type="button" onClick={() => setDialog('paste')}>
+        Paste as document…
+      </button>
+      <CaseSheetButton />
+      {dialog && <ImportDialog mode={dialog} onClose={() => setDialog(null)} onOpen={onOpen} />}
+    </div>
+  );
+}

@@ -1,0 +1,347 @@
+import { useState } from 'react';
+import type { ResultOf } from '../../electron/api/methods';
+import { COOCCURRENCE_RULES, matrixFileBase, MODE_LABELS, THEME_RULE } from '../../shared/matrix-rule';
+import { call } from '../common/api';
+import { download, fromBase64 } from '../common/download';
+import { MATRIX_EVENTS, MatrixExcerpts } from './MatrixExcerpts';
+import { MatrixFilters } from './MatrixFilters';
+import { MatrixGrid } from './MatrixGrid';
+import { matrixPng } from './matrix-png';
+import {
+  DEFAULT_SETTINGS,
+  specOf,
+  type CellRef,
+  type CodeSourceChoice,
+  type Display,
+  type LayoutChoice,
+  type MatrixSettings,
+} from './matrix-settings';
+import type { TranscriptTarget } from '../transcript/types';
+import { useQuery } from '../common/use-query';
+import { useStoredState } from '../common/use-stored-state';
+
+type Coder = ResultOf<'coders.list'>['coders'][number];
+type DocumentSummary = ResultOf<'documents.list'>[number];
+type Cases = ResultOf<'cases.list'>;
+type Excerpt = ResultOf<'matrix.excerpts'>['excerpts'][number];
+type Sources = ResultOf<'matrix.codeSources'>;
+type Frameworks = ResultOf<'frameworks.list'>;
+
+interface Props {
+  projectGuid: string;
+  coders: Coder[];
+  documents: DocumentSummary[];
+  cases: Cases | undefined;
+  /** The excerpt last shown in the transcript. */
+  current: number | null;
+  onShow: (target: TranscriptTarget, excerpt: Excerpt) => void;
+  onError: (error: Error) => void;
+}
+
+const DISPLAYS: [Display, string][] = [
+  ['counts', 'Counts'],
+  ['heat-segments', 'Heat: segments'],
+  ['heat-documents', 'Heat: % of docs'],
+  ['chips', 'Themes'],
+  ['excerpts', 'Excerpts'],
+];
+
+const EXPORTS = [
+  ['csv', 'CSV (one line per cell)'],
+  ['xlsx', 'Excel workbook (XLSX)'],
+  ['docx', 'Word table (DOCX)'],
+  ['png', 'Picture (PNG)'],
+] as const;
+
+const sourceValue = (s: CodeSourceChoice) => ('codeSetId' in s ? `set:${s.codeSetId}` : `parent:${s.parentId}`);
+const sourceFrom = (value: string): CodeSourceChoice => {
+  const [kind, id] = value.split(':');
+  return kind === 'set' ? { codeSetId: Number(id) } : { parentId: Number(id) };
+};
+
+function layoutValue(layout: LayoutChoice, frameworks: Frameworks | undefined): string {
+  if (layout.kind === 'framework') return `framework:${layout.frameworkId ?? frameworks?.activeId ?? frameworks?.frameworks[0]?.id ?? ''}`;
+  const c = layout.columns;
+  return c.kind === 'attribute' ? `attribute:${c.attributeId}` : c.kind;
+}
+
+/** A code matrix's rows default to the first group of codes outside the frameworks (the themes), its columns to the framework's cells. */
+function codeLayout(value: string, sources: Sources | undefined, frameworks: Frameworks | undefined): LayoutChoice | null {
+  const roots = new Set(frameworks?.frameworks.map((f) => f.rootCodeId));
+  const rows = sources?.groups.find((g) => !roots.has(g.id)) ?? sources?.groups[0];
+  const framework = sources?.groups.find((g) => roots.has(g.id)) ?? rows;
+  if (!rows || !framework) return null;
+  const [kind, id] = value.split(':');
+  const columns =
+    kind === 'codes'
+      ? ({ kind: 'codes', codes: { parentId: framework.id } } as const)
+      : kind === 'attribute'
+        ? ({ kind: 'attribute', attributeId: Number(id) } as const)
+        : ({ kind: kind as 'coders' | 'cases' } as const);
+  return { kind: 'codes', rows: { parentId: rows.id }, columns };
+}
+
+/** The live matrix: a framework's rows × columns (or a code matrix), filled from the codings as they change. */
+export function MatrixView({ projectGuid, coders, documents, cases, current, onShow, onError }: Props) {
+  const [settings, setSettings] = useStoredState<MatrixSettings>(`matrix.${projectGuid}`, DEFAULT_SETTINGS);
+  const [selected, setSelected] = useState<CellRef | null>(null);
+  const [help, setHelp] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const [exportMenu, setExportMenu] = useState(false);
+  const frameworks = useQuery('frameworks.list', {}, ['codebook-changed']);
+  const sources = useQuery('matrix.codeSources', {}, ['codebook-changed']);
+  const spec = specOf(settings);
+  const matrix = useQuery('matrix.get', spec, MATRIX_EVENTS);
+  const previews = useQuery('matrix.previews', settings.display === 'excerpts' ? { ...spec, perCell: 3 } : null, MATRIX_EVENTS);
+  const update = (change: Partial<MatrixSettings>) => {
+    setSettings({ ...settings, ...change });
+    if (change.layout || change.filters || change.mode) setSelected(null);
+  };
+  const { layout } = settings;
+  const framework =
+    layout.kind === 'framework'
+      ? frameworks.data?.frameworks.find((f) => `framework:${f.id}` === layoutValue(layout, frameworks.data))
+      : undefined;
+  const data = matrix.data;
+
+  const chooseLayout = (value: string) => {
+    if (value.startsWith('framework:')) update({ layout: { kind: 'framework', frameworkId: Number(value.split(':')[1]), sliceId: null } });
+    else {
+      const next = codeLayout(value, sources.data, frameworks.data);
+      if (next) update({ layout: next });
+    }
+  };
+
+  const exportAs = async (format: 'csv' | 'xlsx' | 'docx' | 'png') => {
+    if (!data) return;
+    setExporting(true);
+    try {
+      if (format === 'png') download(await matrixPng(data, settings.display, settings.themeLimit), `${matrixFileBase(data.title)}.png`);
+      else {
+        const file = await call('matrix.export', { ...spec, format, themeLimit: settings.themeLimit });
+        download(fromBase64(file.base64, file.mimeType), file.fileName);
+      }
+    } catch (error) {
+      onError(error as Error);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const sourceOptions = (
+    <>
+      {sources.data?.groups.map((g) => (
+        <option key={`g${g.id}`} value={`parent:${g.id}`}>
+          {g.path}
+        </option>
+      ))}
+      {sources.data?.codeSets.map((s) => (
+        <option key={`s${s.id}`} value={`set:${s.id}`}>
+          Set: {s.name}
+        </option>
+      ))}
+    </>
+  );
+
+  return (
+    <section className="pane matrix-view" aria-label="Matrix">
+      <div className="matrix-toolbar">
+        <select aria-label="Matrix" value={layoutValue(layout, frameworks.data)} onChange={(e) => chooseLayout(e.target.value)}>
+          <optgroup label="Framework">
+            {frameworks.data?.frameworks.map((f) => (
+              <option key={f.id} value={`framework:${f.id}`}>
+                {f.name}: {f.rowLabel} × {f.columnLabel}
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label="Code matrix">
+            <option value="codes">Codes × codes</option>
+            <option value="coders">Codes × coders</option>
+            <option value="cases">Codes × cases</option>
+            {cases?.attributes.map((a) => (
+              <option key={a.id} value={`attribute:${a.id}`}>
+                Codes × {a.name}
+              </option>
+            ))}
+          </optgroup>
+        </select>
+        {layout.kind === 'codes' && (
+          <label className="field">
+            <span>Rows</span>
+            <select value={sourceValue(layout.rows)} onChange={(e) => update({ layout: { ...layout, rows: sourceFrom(e.target.value) } })}>
+              {sourceOptions}
+            </select>
+          </label>
+        )}
+        {layout.kind === 'codes' && layout.columns.kind === 'codes' && (
+          <label className="field">
+            <span>Columns</span>
+            <select
+              value={sourceValue(layout.columns.codes)}
+              onChange={(e) => update({ layout: { ...layout, columns: { kind: 'codes', codes: sourceFrom(e.target.value) } } })}
+            >
+              {sourceOptions}
+            </select>
+          </label>
+        )}
+        {framework && framework.slices.length > 0 && layout.kind === 'framework' && (
+          <div className="segmented" role="radiogroup" aria-label={framework.sliceLabel ?? 'Slice'}>
+            <span className="field-label">{framework.sliceLabel ?? 'Slice'}</span>
+            {[{ id: null, name: 'All' }, ...framework.slices].map((s) => (
+              <label key={s.id ?? 'all'} className={layout.sliceId === s.id ? 'on' : undefined}>
+                <input
+                  type="radio"
+                  name="matrix-slice"
+                  checked={layout.sliceId === s.id}
+                  onChange={() => update({ layout: { ...layout, sliceId: s.id } })}
+                />
+                {s.name}
+              </label>
+            ))}
+          </div>
+        )}
+        <select
+          aria-label="Co-occurrence"
+          value={settings.mode}
+          onChange={(e) => update({ mode: e.target.value as MatrixSettings['mode'] })}
+        >
+          {Object.entries(MODE_LABELS).map(([value, label]) => (
+            <option key={value} value={value}>
+              Themes: {label.toLowerCase()}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          className="icon-button help-button"
+          aria-expanded={help}
+          aria-controls="matrix-help"
+          onClick={() => setHelp(!help)}
+        >
+          ?<span className="visually-hidden"> How cells and themes are counted</span>
+        </button>
+      </div>
+      {help && (
+        <div id="matrix-help" className="matrix-help" role="note">
+          <p>
+            <strong>{MODE_LABELS[settings.mode]}.</strong> {COOCCURRENCE_RULES[settings.mode]}
+          </p>
+          <p>
+            {THEME_RULE} Documents and cases are those the cell’s segments come from; “% of documents” is out of the documents in scope of
+            the column. Click a cell or a theme for its excerpts, an excerpt to see it in the transcript. Arrow keys move between cells.
+          </p>
+        </div>
+      )}
+      <div className="matrix-toolbar">
+        <div className="segmented" role="radiogroup" aria-label="Show">
+          <span className="field-label">Show</span>
+          {DISPLAYS.map(([value, label]) => (
+            <label key={value} className={settings.display === value ? 'on' : undefined}>
+              <input type="radio" name="matrix-display" checked={settings.display === value} onChange={() => update({ display: value })} />
+              {label}
+            </label>
+          ))}
+        </div>
+        {settings.display === 'chips' && data?.showsThemes && (
+          <label className="field">
+            <span>Themes per cell</span>
+            <select value={settings.themeLimit} onChange={(e) => update({ themeLimit: Number(e.target.value) })}>
+              <option value={0}>All</option>
+              <option value={1}>Top 1</option>
+              <option value={3}>Top 3</option>
+              <option value={5}>Top 5</option>
+            </select>
+          </label>
+        )}
+        <div className="export">
+          <button
+            type="button"
+            aria-expanded={exportMenu}
+            aria-controls="matrix-export"
+            disabled={!data || exporting}
+            onClick={() => setExportMenu(!exportMenu)}
+          >
+            {exporting ? 'Exporting…' : 'Export ▾'}
+          </button>
+          {exportMenu && (
+            <ul
+              id="matrix-export"
+              className="menu"
+              aria-label="Export formats"
+              onKeyDown={(e) => e.key === 'Escape' && setExportMenu(false)}
+            >
+              {EXPORTS.map(([format, label]) => (
+                <li key={format}>
+                  <button
+                    type="button"
+                    autoFocus={format === 'csv'}
+                    onClick={() => {
+                      setExportMenu(false);
+                      void exportAs(format);
+                    }}
+                  >
+                    {label}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </div>
+      <MatrixFilters
+        filters={settings.filters}
+        onChange={(filters) => update({ filters })}
+        coders={coders}
+        documents={documents}
+        cases={cases}
+        themes={data?.themes ?? []}
+      >
+        {data && (
+          <span className="matrix-scope">
+            {data.documents} {data.documents === 1 ? 'document' : 'documents'} in scope
+          </span>
+        )}
+      </MatrixFilters>
+      <div className="matrix-body">
+        <div className="matrix-scroll">
+          {matrix.error && (
+            <div className="hint pad" role="alert">
+              The matrix could not be computed: {matrix.error.message}{' '}
+              <button type="button" onClick={() => setSettings(DEFAULT_SETTINGS)}>
+                Reset the view
+              </button>
+            </div>
+          )}
+          {data && (
+            <>
+              <MatrixGrid
+                matrix={data}
+                display={settings.display}
+                themeLimit={settings.themeLimit}
+                previews={previews.data}
+                selected={selected}
+                onSelect={setSelected}
+              />
+              {data.cells.every((c) => c.segments === 0) && (
+                <p className="hint pad">
+                  No codings in this view yet. Code passages with the framework’s cells and they appear here as you go.
+                </p>
+              )}
+            </>
+          )}
+        </div>
+        {selected && data && (
+          <MatrixExcerpts
+            key={`${selected.row}|${selected.column}|${selected.themeId}`}
+            spec={spec}
+            matrix={data}
+            cell={selected}
+            current={current}
+            onShow={onShow}
+            onClose={() => setSelected(null)}
+          />
+        )}
+      </div>
+    </section>
+  );
+}

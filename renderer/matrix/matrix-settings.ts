@@ -1,0 +1,63 @@
+// What the matrix view remembers (per project) and how it becomes the API's matrix spec.
+import type { ArgsOf } from '../../electron/api/methods';
+
+export type Display = 'counts' | 'heat-segments' | 'heat-documents' | 'chips' | 'excerpts';
+
+export type CodeSourceChoice = { codeSetId: number } | { parentId: number };
+
+export type ColumnChoice =
+  { kind: 'codes'; codes: CodeSourceChoice } | { kind: 'coders' } | { kind: 'cases' } | { kind: 'attribute'; attributeId: number };
+
+export type LayoutChoice =
+  | { kind: 'framework'; frameworkId: number | null; sliceId: number | null }
+  | { kind: 'codes'; rows: CodeSourceChoice; columns: ColumnChoice };
+
+export interface MatrixFilters {
+  coderIds: number[];
+  documentIds: number[];
+  caseAttributes: { attributeId: number; value: string }[];
+  themeIds: number[];
+}
+
+export interface MatrixSettings {
+  layout: LayoutChoice;
+  mode: 'overlap' | 'same-segment';
+  filters: MatrixFilters;
+  display: Display;
+  /** Themes shown per cell; 0 for all. */
+  themeLimit: number;
+}
+
+export const DEFAULT_SETTINGS: MatrixSettings = {
+  layout: { kind: 'framework', frameworkId: null, sliceId: null },
+  mode: 'overlap',
+  filters: { coderIds: [], documentIds: [], caseAttributes: [], themeIds: [] },
+  display: 'chips',
+  themeLimit: 0,
+};
+
+export type MatrixSpec = ArgsOf<'matrix.get'>;
+
+export function specOf(settings: MatrixSettings): MatrixSpec {
+  const { layout, filters } = settings;
+  const nonEmpty = <T>(list: T[]) => (list.length ? list : undefined);
+  return {
+    layout:
+      layout.kind === 'framework'
+        ? { kind: 'framework', frameworkId: layout.frameworkId ?? undefined, sliceId: layout.sliceId ?? undefined }
+        : { kind: 'codes', rows: layout.rows, columns: layout.columns },
+    mode: settings.mode,
+    filters: {
+      coderIds: nonEmpty(filters.coderIds),
+      documentIds: nonEmpty(filters.documentIds),
+      caseAttributes: nonEmpty(filters.caseAttributes),
+      themeIds: nonEmpty(filters.themeIds),
+    },
+  };
+}
+
+export interface CellRef {
+  row: string;
+  column: string;
+  themeId?: number;
+}
