@@ -7,17 +7,32 @@ import { projectMethods } from './handlers/project';
 import { segmentMethods } from './handlers/segments';
 import { workspaceMethods } from './handlers/workspace';
 
+type Tables = Record<string, unknown>[];
+type Merged<T extends Tables> = T extends [infer H, ...infer R extends Tables] ? H & Merged<R> : unknown;
+
+/** Joins the handler files' tables, refusing a method name defined twice (a spread would let the last one win). */
+export function joinMethodTables<T extends Tables>(...tables: T): Merged<T> {
+  const joined: Record<string, unknown> = {};
+  for (const table of tables) {
+    for (const [name, def] of Object.entries(table)) {
+      if (Object.hasOwn(joined, name)) throw new Error(`The API method "${name}" is defined twice.`);
+      joined[name] = def;
+    }
+  }
+  return joined as Merged<T>;
+}
+
 /** The one table of API methods that IPC, the browser host and the CLI all dispatch into. */
-export const methods = {
-  ...projectMethods,
-  ...workspaceMethods,
-  ...historyMethods,
-  ...segmentMethods,
-  ...importMethods,
-  ...codebookMethods,
-  ...frameworkMethods,
-  ...matrixMethods,
-};
+export const methods = joinMethodTables(
+  projectMethods,
+  workspaceMethods,
+  historyMethods,
+  segmentMethods,
+  importMethods,
+  codebookMethods,
+  frameworkMethods,
+  matrixMethods,
+);
 
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;

@@ -4,6 +4,7 @@
 import { DataError } from '../../db/errors';
 import { codePointLength, utf16ToCodePoint } from '../../shared/offsets';
 import type { Formatting, Paragraph } from '../../db/queries/documents';
+import { speakerPatternProblem } from '../../shared/speaker-pattern';
 import { parseClock } from './timecode';
 
 /** A speaker label at the start of a paragraph: who, how long the label is (UTF-16 units), and its time if it carries one. */
@@ -82,16 +83,9 @@ function matchWith(re: RegExp, text: string): LabelMatch | null {
 /** The built-in speaker labels, or the user's own pattern (checked here, so a bad one fails with a clear message). */
 export function speakerMatcher(pattern?: string): SpeakerMatcher {
   if (pattern === undefined) return (text) => BUILT_IN_LABELS.reduce<LabelMatch | null>((found, re) => found ?? matchWith(re, text), null);
-  let re: RegExp;
-  try {
-    re = new RegExp(pattern, 'uy');
-  } catch (error) {
-    throw new DataError('invalid', `The speaker pattern is not a valid regular expression: ${(error as Error).message}.`);
-  }
-  // Any pattern ORed with the empty string matches "", showing how many groups it has.
-  if (new RegExp(`${pattern}|`, 'u').exec('')!.length < 2) {
-    throw new DataError('invalid', 'The speaker pattern needs a group around the name, for example ^(\\w+):\\s');
-  }
+  const problem = speakerPatternProblem(pattern);
+  if (problem) throw new DataError('invalid', problem);
+  const re = new RegExp(pattern, 'uy');
   return (text) => matchWith(re, text);
 }
 

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { speakerMatcher } from '../../../electron/services/transcript';
+import { speakerPatternProblem } from '../../../shared/speaker-pattern';
 import { TableHead } from './TableHead';
 
 /** A label found in the chosen files, with its turns over all of them and whether any file took it for a speaker. */
@@ -27,13 +27,9 @@ export function SpeakerEditor({ rows, edits, onEdit, pattern, onDetect, busy }: 
   const [problem, setProblem] = useState<string>();
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    try {
-      if (draft.trim()) speakerMatcher(draft.trim());
-      setProblem(undefined);
-      onDetect(draft.trim());
-    } catch (error) {
-      setProblem((error as Error).message);
-    }
+    const problem = draft.trim() ? speakerPatternProblem(draft.trim()) : null;
+    setProblem(problem ?? undefined);
+    if (!problem) onDetect(draft.trim());
   };
   return (
     <section className="import-section" aria-labelledby="speakers-title">
