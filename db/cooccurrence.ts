@@ -16,6 +16,10 @@
 // when one code is added to or removed from a segment, the frequent case. A resized segment's
 // neighbourhood is subtracted as it was and added as it is; a slice value or cell added or removed
 // recomputes that slice's or cell's rows. segment_codes rows are added and removed, never updated.
+//
+// This is the current definition. Schema step 4 froze the SQL it generated (db/migrations); the schema
+// tests hold a project's tables and triggers to this text, so a change here needs a new step that
+// replaces them.
 import type { Db } from './project-file';
 
 const UPSERT = `ON CONFLICT (code_id, slice_id, other_id, coder_id, document_id) DO UPDATE SET
@@ -220,7 +224,7 @@ ${refreshTriggers('framework_values', 'slice', 'axis, code_id', (row) => `${row}
 ${refreshTriggers('framework_cells', 'cell', 'code_id')}
 `;
 
-/** Recomputes both tables from the segments (the migration that introduces them; tests compare against it). */
+/** Recomputes both tables from the segments (tests and the bench compare the kept ones with it). */
 export function rebuildCooccurrence(db: Db): void {
   db.exec(`DELETE FROM cooccurrence; DELETE FROM cooccurrence_totals; ${contributionSql({ anchors: 'true', sign: 1 })}`);
 }

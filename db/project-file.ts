@@ -29,7 +29,7 @@ function applyMigrations(db: Db): void {
   for (const step of migrations) {
     if (step.version <= current) continue;
     db.transaction(() => {
-      step.up(db);
+      db.exec(step.sql);
       db.pragma(`user_version = ${step.version}`);
     })();
   }

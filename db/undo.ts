@@ -28,7 +28,11 @@ interface Column {
 
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-/** SQL that (re)creates the recording triggers of one table from its current columns. */
+/**
+ * SQL that (re)creates the recording triggers of one table from its current columns. A schema step that
+ * adds a tracked table or changes one's columns freezes this text into its own file; the schema tests hold
+ * a project's triggers to it.
+ */
 export function undoTriggersSql(db: Db, table: string): string {
   const columns = db.prepare(`SELECT name, pk FROM pragma_table_info(?)`).all(table) as Column[];
   const keys = columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk);
@@ -47,11 +51,6 @@ BEGIN INSERT INTO undo_log (step_id, statement) VALUES ((SELECT step_id FROM und
     log('update', `'UPDATE ${quoteIdent(table)} SET ' || ${sets} || ' WHERE ' || ${where('NEW')}`),
     log('delete', `'INSERT INTO ${quoteIdent(table)} (${names}) VALUES (' || ${values} || ')'`),
   ].join('\n');
-}
-
-/** Creates (or, after a table changed shape, recreates) every tracked table's triggers. */
-export function installUndoTriggers(db: Db): void {
-  for (const table of UNDO_TRACKED_TABLES) db.exec(undoTriggersSql(db, table));
 }
 
 const recording = (db: Db, stepId: number | null) => stmt(db, 'UPDATE undo_recording SET step_id = ?').run(stepId);

@@ -1,6 +1,6 @@
 // A small coded project reached through the API, for the codebook, framework and exchange tests.
 import { expect } from 'vitest';
-import { rebuildCodeCounts } from '../../db/migrations/003-codebook-details';
+import { rebuildCodeCounts } from '../../db/code-counts';
 import type { Db } from '../../db/project-file';
 import { ensureCoder } from '../../db/queries/coders';
 import { findCodeByPath } from '../../db/queries/codes';

@@ -315,7 +315,7 @@ describe('upgrading a project to kept counts', () => {
     const file = join(tempDir(), 'old.trellis');
     const old = new Database(file);
     old.pragma(`application_id = ${TRELLIS_APPLICATION_ID}`);
-    for (const step of migrations.filter((m) => m.version <= 2)) step.up(old);
+    for (const step of migrations.filter((m) => m.version <= 2)) old.exec(step.sql);
     old.pragma('user_version = 2');
     old.exec(`
       INSERT INTO coders (id, guid, name, color, created_at) VALUES (1, 'c', 'A', '#4E79A7', '');

@@ -1,0 +1,107 @@
+// The rule of db/migrations/index.ts, checked: landed steps never change, today's definitions of derived
+// tables and undo triggers are exactly what the steps left in a project, and the undo triggers restore
+// every column of every tracked table.
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { CODE_COUNTS_SCHEMA } from '../../../../db/code-counts';
+import { COOCCURRENCE_SCHEMA } from '../../../../db/cooccurrence';
+import { sha256 } from '../../../../db/ids';
+import { migrations } from '../../../../db/migrations';
+import type { Db } from '../../../../db/project-file';
+import { undoTriggersSql, UNDO_TRACKED_TABLES } from '../../../../db/undo';
+import { emptyProject } from '../../helpers';
+
+/**
+ * sha256 of each step's SQL as frozen when this rule was introduced (the text the steps ran before; a
+ * new project's sqlite_master was compared before and after and is identical). A step that lands adds
+ * its sum here; a changed sum means a landed step was edited: restore it and write a new step instead.
+ */
+const LANDED: Record<number, string> = {
+  1: '6aa8037d8d0a4cb6bf6dbd028cfaf57a36519248d3c44180f6eb8ac0c61589ab',
+  2: '5107accc7e81f8f137e365a3d29b97bfe542d7586dcdaf96b263080f7acf79ad',
+  3: '82a97dcb04b806358f7c031b0bcccbc4832da3c845abef79a386657767e2445e',
+  4: '8b62f1aa29bc3c94d0856ffc2ef801fc60eff87577fa8608fe42bd6ea4441792',
+};
+
+/** A database at the latest schema, in memory. */
+function latest(): Db {
+  const db = new Database(':memory:');
+  for (const step of migrations) db.exec(step.sql);
+  return db;
+}
+
+const objectsCreatedBy = (sql: string) =>
+  [...sql.matchAll(/CREATE (?:UNIQUE )?(TABLE|INDEX|TRIGGER) (\w+)/g)].map(([, type, name]) => ({ type: type!, name: name! }));
+
+/** `table.column` for each column of a tracked table that its undo triggers would not restore. */
+function columnsUndoMisses(db: Db): string[] {
+  const triggerSql = (table: string, event: string) =>
+    (
+      db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?").get(`undo_${table}_${event}`) as
+        { sql: string } | undefined
+    )?.sql ?? '';
+  return UNDO_TRACKED_TABLES.flatMap((table) => {
+    const [inserted, updated, deleted] = ['insert', 'update', 'delete'].map((event) => triggerSql(table, event));
+    const columns = db.prepare('SELECT name, pk FROM pragma_table_info(?)').all(table) as { name: string; pk: number }[];
+    return columns
+      .filter(
+        ({ name, pk }) =>
+          !updated!.includes(`quote(OLD."${name}")`) ||
+          !deleted!.includes(`quote(OLD."${name}")`) ||
+          (pk > 0 && !inserted!.includes(`quote(NEW."${name}")`)),
+      )
+      .map(({ name }) => `${table}.${name}`);
+  });
+}
+
+describe('schema steps', () => {
+  it('are numbered 1, 2, 3, … and none that landed has changed', () => {
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+    expect(Object.fromEntries(migrations.map((m) => [m.version, sha256(m.sql)]))).toEqual(LANDED);
+  });
+
+  it.each([
+    ['db/code-counts.ts', CODE_COUNTS_SCHEMA],
+    ['db/cooccurrence.ts', COOCCURRENCE_SCHEMA],
+  ])('left exactly the tables, indexes and triggers %s defines today', (_, definition) => {
+    const db = latest();
+    const objects = objectsCreatedBy(definition);
+    expect(objects.length).toBeGreaterThan(5);
+    const stored = () =>
+      objects.map(({ name }) => db.prepare('SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name = ?').get(name));
+    const byTheSteps = stored();
+    expect(byTheSteps.every(Boolean)).toBe(true);
+    for (const type of ['TRIGGER', 'INDEX', 'TABLE']) {
+      for (const o of objects.filter((o) => o.type === type)) db.exec(`DROP ${type} ${o.name}`);
+    }
+    db.exec(definition);
+    expect(stored()).toEqual(byTheSteps);
+  });
+
+  it('left exactly the undo triggers db/undo.ts generates from the columns today', () => {
+    const db = latest();
+    const triggers = () =>
+      db.prepare("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger' AND name GLOB 'undo_*' ORDER BY name").all();
+    const byTheSteps = triggers();
+    expect(byTheSteps).toHaveLength(UNDO_TRACKED_TABLES.length * 3);
+    for (const table of UNDO_TRACKED_TABLES) db.exec(undoTriggersSql(db, table));
+    expect(triggers()).toEqual(byTheSteps);
+  });
+});
+
+describe('the undo triggers of a new project', () => {
+  it('restore every current column of every tracked table', () => {
+    expect(columnsUndoMisses(emptyProject().db)).toEqual([]);
+  });
+
+  it('are caught missing a column added without new triggers', () => {
+    const db = latest();
+    db.exec("ALTER TABLE segments ADD COLUMN colour TEXT NOT NULL DEFAULT ''; DROP TRIGGER undo_memos_update;");
+    expect(columnsUndoMisses(db).filter((c) => !c.startsWith('memos.'))).toEqual(['segments.colour']);
+    // Without its update trigger, no column of memos is restored.
+    const memoColumns = (db.prepare("SELECT name FROM pragma_table_info('memos')").all() as { name: string }[]).map(
+      (c) => `memos.${c.name}`,
+    );
+    expect(columnsUndoMisses(db).filter((c) => c.startsWith('memos.'))).toEqual(memoColumns);
+  });
+});
