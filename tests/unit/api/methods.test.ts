@@ -3,7 +3,9 @@ import { joinMethodTables, methods } from '../../../electron/api/methods';
 
 describe('the method table', () => {
   it('refuses a method name defined in two handler files', () => {
-    expect(() => joinMethodTables({ 'codes.create': 1 }, { 'codes.list': 2 }, { 'codes.create': 3 })).toThrow(/"codes.create" is defined twice/);
+    expect(() => joinMethodTables({ 'codes.create': 1 }, { 'codes.list': 2 }, { 'codes.create': 3 })).toThrow(
+      /"codes.create" is defined twice/,
+    );
   });
 
   it('keeps every method of every handler file', () => {

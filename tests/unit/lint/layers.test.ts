@@ -14,9 +14,15 @@ const undefinedNames = (messages: string[]) => messages.filter((m) => m.startsWi
 
 describe('layer boundaries', () => {
   it('the renderer imports no Node or Electron module', async () => {
-    expect(restricted(await problems('renderer/common/x.ts', "import { readFileSync } from 'node:fs';\nreadFileSync('a');\n"))).toHaveLength(1);
-    expect(restricted(await problems('renderer/common/x.ts', "import { ipcRenderer } from 'electron';\nipcRenderer.send('a');\n"))).toHaveLength(1);
-    expect(restricted(await problems('renderer/common/x.ts', "import Database from 'better-sqlite3';\nnew Database('a');\n"))).toHaveLength(1);
+    expect(
+      restricted(await problems('renderer/common/x.ts', "import { readFileSync } from 'node:fs';\nreadFileSync('a');\n")),
+    ).toHaveLength(1);
+    expect(
+      restricted(await problems('renderer/common/x.ts', "import { ipcRenderer } from 'electron';\nipcRenderer.send('a');\n")),
+    ).toHaveLength(1);
+    expect(restricted(await problems('renderer/common/x.ts', "import Database from 'better-sqlite3';\nnew Database('a');\n"))).toHaveLength(
+      1,
+    );
   });
 
   it('the renderer takes types, never runtime code, from db/ and electron/', async () => {
@@ -37,19 +43,27 @@ describe('layer boundaries', () => {
     expect(restricted(await problems('shared/x.ts', "import { join } from 'path';\njoin;\n"))).toHaveLength(1);
     expect(undefinedNames(await problems('shared/x.ts', 'export const w = window.innerWidth;\n'))).toHaveLength(1);
     expect(undefinedNames(await problems('shared/x.ts', 'export const b = Buffer.from("a");\n'))).toHaveLength(1);
-    expect(await problems('shared/x.ts', "import { codePointLength } from './offsets';\nexport const n = codePointLength('a');\n")).toEqual([]);
+    expect(await problems('shared/x.ts', "import { codePointLength } from './offsets';\nexport const n = codePointLength('a');\n")).toEqual(
+      [],
+    );
   });
 
   it('db/ never imports electron/', async () => {
-    expect(restricted(await problems('db/queries/x.ts', "import { methods } from '../../electron/api/methods';\nmethods;\n"))).toHaveLength(1);
+    expect(restricted(await problems('db/queries/x.ts', "import { methods } from '../../electron/api/methods';\nmethods;\n"))).toHaveLength(
+      1,
+    );
     expect(restricted(await problems('db/queries/x.ts', "import { app } from 'electron';\napp;\n"))).toHaveLength(1);
     expect(undefinedNames(await problems('db/x.ts', 'export const d = document.title;\n'))).toHaveLength(1);
   });
 
   it('a host reaches the API only through dispatch and the protocol', async () => {
-    expect(restricted(await problems('electron/hosts/x.ts', "import { exportCodebook } from '../services/codebook-export';\nexportCodebook;\n"))).toHaveLength(1);
+    expect(
+      restricted(await problems('electron/hosts/x.ts', "import { exportCodebook } from '../services/codebook-export';\nexportCodebook;\n")),
+    ).toHaveLength(1);
     expect(restricted(await problems('electron/hosts/x.ts', "import { methods } from '../api/methods';\nmethods;\n"))).toHaveLength(1);
-    expect(restricted(await problems('electron/hosts/x.ts', "import { listSegments } from '../../db/queries/segments';\nlistSegments;\n"))).toHaveLength(1);
+    expect(
+      restricted(await problems('electron/hosts/x.ts', "import { listSegments } from '../../db/queries/segments';\nlistSegments;\n")),
+    ).toHaveLength(1);
     expect(restricted(await problems('electron/hosts/x.ts', "import { dispatch } from '../api/dispatch';\ndispatch;\n"))).toEqual([]);
   });
 });
