@@ -9,7 +9,7 @@ import { contentType, staticFile } from './hosts/static-files';
 export function appProtocolHandler(rendererDir: string): (request: Request) => Promise<Response> {
   return async (request) => {
     const url = new URL(request.url);
-    const file = url.host === 'trellis' ? staticFile(rendererDir, url.pathname) : null;
+    const file = url.host === 'trellis' ? await staticFile(rendererDir, url.pathname) : null;
     if (!file) return new Response('Not found', { status: 404 });
     try {
       const body = await readFile(file);

@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'corrupt'
   | 'newer-version'
   | 'io'
+  | 'busy'
   | 'internal';
 
 export interface ApiFailure {

@@ -29,14 +29,17 @@ export async function dispatch(session: Session, name: unknown, args: unknown): 
     const result =
       def.kind !== 'mutation'
         ? await run()
-        : session.db.transaction(() => (undo ? recordStep(session.db, undo(parsed.data), currentCoderId(session.db), run) : run()))();
+        : // IMMEDIATE: take the write lock first, waiting out another writer (busy_timeout) instead of failing on upgrade.
+          session.db
+            .transaction(() => (undo ? recordStep(session.db, undo(parsed.data), currentCoderId(session.db), run) : run()))
+            .immediate();
     if (def.kind === 'mutation') session.afterChange();
     const events = typeof def.emits === 'function' ? def.emits(parsed.data) : (def.emits ?? []);
     for (const event of events) session.emit(event);
     if (undo) session.emit('history-changed');
     return { ok: true, result };
   } catch (error) {
-    return { ok: false, error: toFailure(error) };
+    return { ok: false, error: toFailure(error, session.openFile) };
   }
 }
 

@@ -29,6 +29,11 @@ export class Session {
     return this.require().file;
   }
 
+  /** The open project's file, or undefined when none is open (for messages that name it). */
+  get openFile(): string | undefined {
+    return this.current?.file;
+  }
+
   get db(): Db {
     return this.require().db;
   }

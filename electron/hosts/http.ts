@@ -41,6 +41,13 @@ class HttpProblem extends Error {
   }
 }
 
+/** application/json, optionally with parameters (`; charset=utf-8`); not `application/jsonp` or `application/json-seq`. */
+const isJson = (type: string | undefined): boolean => /^application\/json\s*(;|$)/i.test(type ?? '');
+
+/** Said when the token is wrong, which is what a tab left open from an earlier launch sees. */
+export const TOKEN_PROBLEM =
+  'Missing or wrong token. Trellis was probably restarted: each launch has its own address; open the one it printed (or choose Open in browser again).';
+
 function sameToken(given: string | null | undefined, token: string): boolean {
   if (!given) return false;
   const a = Buffer.from(given);
@@ -89,7 +96,7 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
   };
 
   const serveStatic = async (res: ServerResponse, pathname: string) => {
-    const file = staticFile(options.staticDir, pathname);
+    const file = await staticFile(options.staticDir, pathname);
     if (!file) throw new HttpProblem(404, 'Not found.');
     let body: Buffer;
     try {
@@ -118,15 +125,15 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
         checkOrigin(req);
         const url = new URL(req.url ?? '/', 'http://host');
         if (url.pathname.startsWith('/api/')) {
+          // The token rides in a header; only the event stream (EventSource cannot set headers) takes it in the URL.
+          const events = url.pathname === '/api/events' && req.method === 'GET';
           const given = req.headers['x-trellis-token'];
-          if (!sameToken(typeof given === 'string' ? given : url.searchParams.get('token'), token)) {
-            throw new HttpProblem(401, 'Missing or wrong token.');
+          if (!sameToken(events ? url.searchParams.get('token') : typeof given === 'string' ? given : null, token)) {
+            throw new HttpProblem(401, TOKEN_PROBLEM);
           }
-          if (url.pathname === '/api/events' && req.method === 'GET') return serveEvents(req, res);
+          if (events) return serveEvents(req, res);
           if (req.method !== 'POST') throw new HttpProblem(405, 'Use POST.');
-          if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
-            throw new HttpProblem(415, 'Send application/json.');
-          }
+          if (!isJson(req.headers['content-type'])) throw new HttpProblem(415, 'Send application/json.');
           const method = url.pathname.slice('/api/'.length);
           const text = await readBody(req, methodBodyLimit(method) ?? limit);
           let args: unknown;

@@ -1,3 +1,4 @@
+import { realpath } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 
 const TYPES: Record<string, string> = {
@@ -14,9 +15,21 @@ export const contentType = (file: string): string => TYPES[extname(file)] ?? 'ap
 
 /**
  * The file a URL path names inside the built renderer, or null when the path is malformed or would
- * leave that folder (encoded "..", encoded slashes). Shared by the app:// protocol and the HTTP host.
+ * leave that folder (encoded "..", encoded slashes, a symbolic link pointing out). Shared by the app://
+ * protocol and the HTTP host.
  */
-export function staticFile(rendererDir: string, pathname: string): string | null {
+export async function staticFile(rendererDir: string, pathname: string): Promise<string | null> {
+  const file = lexicalFile(rendererDir, pathname);
+  if (!file) return null;
+  try {
+    const [root, real] = await Promise.all([realpath(rendererDir), realpath(file)]);
+    return real.startsWith(root + sep) ? real : null;
+  } catch {
+    return null;
+  }
+}
+
+function lexicalFile(rendererDir: string, pathname: string): string | null {
   let relative: string;
   try {
     relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');

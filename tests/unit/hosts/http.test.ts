@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +29,9 @@ beforeAll(() => {
   writeFileSync(join(root, 'package.json'), SECRET);
   mkdirSync(join(root, 'static-private'));
   writeFileSync(join(root, 'static-private', 'package.json'), SECRET);
+  // Links inside the served folder that point out of it: never followed.
+  symlinkSync(join(root, 'package.json'), join(staticDir, 'linked.json'));
+  symlinkSync(join(root, 'static-private'), join(staticDir, 'assets', 'private'));
 });
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -190,6 +193,8 @@ describe('binding and static files', () => {
       '/assets%2f..%2f..%2fpackage.json',
       '/..%2fstatic-private%2fpackage.json',
       `/${encodeURIComponent(join(root, 'package.json'))}`,
+      '/linked.json',
+      '/assets/private/package.json',
     ]) {
       const response = await raw({ path });
       expect(response.status, path).toBe(404);
@@ -224,6 +229,14 @@ describe('token', () => {
       body: '{}',
     });
     expect(wrongQuery.status).toBe(401);
+    // The right token in the query string is refused too: only the event stream may carry it there.
+    const rightQuery = await fetch(`${base()}/api/app.status?token=${host.token}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    expect(rightQuery.status).toBe(401);
+    expect((await rightQuery.json()).error.message).toMatch(/restarted/);
 
     const right = await api('app.status');
     expect(right.status).toBe(200);
@@ -345,6 +358,11 @@ describe('request validation', () => {
     expect(response.status).toBe(415);
     const noType = await raw({ method: 'POST', path: '/api/app.status', headers: { 'X-Trellis-Token': host.token }, body: '{}' });
     expect(noType.status).toBe(415);
+    // A prefix is not enough: these are other types that merely start like JSON's.
+    for (const type of ['application/jsonp', 'application/json-seq', 'application/json5; charset=utf-8']) {
+      const near = await api('app.status', {}, { 'Content-Type': type });
+      expect(near.status, type).toBe(415);
+    }
   });
 
   it('answers 405 for GET on an API method', async () => {
