@@ -46,7 +46,9 @@ function refreshMenu(): void {
     openDemo: () => void run('project.createDemo', {}),
     closeProject: () => void run('project.close', {}),
   };
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(actions, readRecent(session.dirs.config), process.platform === 'darwin')));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(menuTemplate(actions, readRecent(session.dirs.config), process.platform === 'darwin', app.isPackaged)),
+  );
 }
 
 app.on('web-contents-created', (_event, contents) => hardenContents(contents));
@@ -57,7 +59,7 @@ app.whenReady().then(async () => {
   registerIpc(ipcMain, session);
   const problem = await openInitialProject(session, projectArg);
 
-  window = new BrowserWindow(windowOptions(join(__dirname, 'preload.cjs')));
+  window = new BrowserWindow(windowOptions(join(__dirname, 'preload.cjs'), app.isPackaged));
   forwardEvents(session, window.webContents);
   session.subscribe((event) => event === 'project-changed' && refreshMenu());
   refreshMenu();

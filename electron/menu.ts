@@ -10,7 +10,12 @@ export interface MenuActions {
 }
 
 /** The application menu: File ▸ New/Open/Open Recent/Open Demo/Close, plus the standard Edit/View/Window menus. */
-export function menuTemplate(actions: MenuActions, recent: RecentProject[], isMac: boolean): MenuItemConstructorOptions[] {
+export function menuTemplate(
+  actions: MenuActions,
+  recent: RecentProject[],
+  isMac: boolean,
+  packaged = false,
+): MenuItemConstructorOptions[] {
   return [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
@@ -32,7 +37,13 @@ export function menuTemplate(actions: MenuActions, recent: RecentProject[], isMa
       ],
     },
     { role: 'editMenu' },
-    { role: 'viewMenu' },
+    // The standard View menu offers Reload and Toggle Developer Tools: only in a development build.
+    packaged
+      ? {
+          label: '&View',
+          submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }],
+        }
+      : { role: 'viewMenu' },
     { role: 'windowMenu' },
   ];
 }

@@ -93,4 +93,12 @@ describe('menuTemplate', () => {
     expect(fileMenu(other).at(-1)).toEqual({ role: 'quit' });
     expect(other.map((m) => m.role ?? m.label)).toEqual(['&File', 'editMenu', 'viewMenu', 'windowMenu']);
   });
+
+  it('offers Reload and the developer tools only in a development build', () => {
+    const viewOf = (packaged: boolean) =>
+      menuTemplate(actions(), [], false, packaged).find((m) => m.role === 'viewMenu' || m.label === '&View')!;
+    expect(viewOf(false).role).toBe('viewMenu');
+    const packaged = viewOf(true).submenu as MenuItemConstructorOptions[];
+    expect(packaged.map((i) => i.role).filter(Boolean)).toEqual(['resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen']);
+  });
 });

@@ -44,7 +44,7 @@ describe('windowOptions', () => {
 describe('hardenContents', () => {
   it('registers will-navigate, will-attach-webview and a window-open handler', () => {
     const { handlers, openHandler } = fakeContents();
-    expect([...handlers.keys()].sort()).toEqual(['will-attach-webview', 'will-navigate']);
+    expect([...handlers.keys()].sort()).toEqual(['will-attach-webview', 'will-frame-navigate', 'will-navigate', 'will-redirect']);
     expect(openHandler()).toBeTypeOf('function');
   });
 
@@ -54,6 +54,24 @@ describe('hardenContents', () => {
     expect(navigate(handlers, 'https://example.com/app://trellis/')).toBe(true);
     expect(navigate(handlers, 'app://trellisevil.com/index.html')).toBe(true);
     expect(navigate(handlers, 'file:///etc/passwd')).toBe(true);
+  });
+
+  it('prevents redirects and frame navigations away from app://trellis', () => {
+    const { handlers } = fakeContents();
+    const redirect = { preventDefault: vi.fn() };
+    handlers.get('will-redirect')!(redirect, 'https://example.com/');
+    expect(redirect.preventDefault).toHaveBeenCalledTimes(1);
+    const frame = { preventDefault: vi.fn(), url: 'https://example.com/frame' };
+    handlers.get('will-frame-navigate')!(frame);
+    expect(frame.preventDefault).toHaveBeenCalledTimes(1);
+    const home = { preventDefault: vi.fn(), url: 'app://trellis/index.html' };
+    handlers.get('will-frame-navigate')!(home);
+    expect(home.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('has no developer tools in a packaged build', () => {
+    expect(windowOptions('/p.cjs', true).webPreferences!.devTools).toBe(false);
+    expect(windowOptions('/p.cjs', false).webPreferences!.devTools).toBe(true);
   });
 
   it('allows navigation within app://trellis', () => {
