@@ -1,5 +1,6 @@
 import { DataError } from '../errors';
 import { newGuid, nowIso } from '../ids';
+import { MAX_NAME_LENGTH } from '../../shared/limits';
 import { isHexColor, nextColor } from '../../shared/palette';
 import type { Db } from '../project-file';
 import { stmt } from '../statements';
@@ -61,6 +62,9 @@ export interface CodeFields {
 export function checkCodeName(raw: string): string {
   const name = raw.trim();
   if (!name) throw new DataError('invalid', 'A code needs a name.');
+  if (name.length > MAX_NAME_LENGTH) {
+    throw new DataError('invalid', `A code name has at most ${MAX_NAME_LENGTH} characters; "${name.slice(0, 40)}…" has ${name.length}.`);
+  }
   if (name.includes('/')) throw new DataError('invalid', `Code names cannot contain "/" (it separates code paths): "${name}".`);
   return name;
 }

@@ -4,6 +4,7 @@ import { currentCoderId } from '../../db/queries/coders';
 import { ApiError, toFailure } from './errors';
 import type { MethodDef } from './define';
 import { methods } from './methods';
+import { brokenTextAt } from './well-formed';
 import type { Envelope } from '../../shared/protocol';
 import type { Session } from './session';
 
@@ -19,6 +20,13 @@ export async function dispatch(session: Session, name: unknown, args: unknown): 
       throw new ApiError('unknown-method', `There is no API method "${String(name).slice(0, 80)}".`);
     }
     const def = table[name]!;
+    const broken = brokenTextAt(args);
+    if (broken) {
+      throw new ApiError(
+        'invalid-args',
+        `Invalid arguments for ${name}: the text in ${broken} has a broken character (an unpaired UTF-16 surrogate).`,
+      );
+    }
     const parsed = def.args.safeParse(args === undefined ? {} : args);
     if (!parsed.success) {
       throw new ApiError('invalid-args', `Invalid arguments for ${name}: ${z.prettifyError(parsed.error)}`);

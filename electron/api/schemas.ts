@@ -1,3 +1,4 @@
+import { MAX_NAME_LENGTH } from '../../shared/limits';
 import { z } from 'zod';
 
 // Shared argument pieces. Objects are strict: unknown keys are an error, not silently ignored.
@@ -8,4 +9,4 @@ export const filePath = z
   .min(1)
   .max(4096)
   .refine((p) => !p.includes('\u0000'), 'must not contain NUL characters');
-export const name = z.string().trim().min(1).max(200);
+export const name = z.string().trim().min(1).max(MAX_NAME_LENGTH);
