@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, openSync, readSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { ProjectFileError } from './errors';
 import { newGuid, nowIso } from './ids';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
@@ -62,14 +62,46 @@ function explain(file: string, error: unknown): ProjectFileError {
   return new ProjectFileError('io', file, `"${name}" could not be opened: ${detail}.`);
 }
 
+const expectedObjects = new Map<number, Set<string>>();
+
+/** The tables, indexes and triggers a project at this schema version has, from its steps run in memory. */
+function objectsAt(version: number): Set<string> {
+  let objects = expectedObjects.get(version);
+  if (!objects) {
+    const scratch = new Database(':memory:');
+    for (const step of migrations) if (step.version <= version) scratch.exec(step.sql);
+    objects = new Set(schemaObjects(scratch));
+    scratch.close();
+    expectedObjects.set(version, objects);
+  }
+  return objects;
+}
+
+const schemaObjects = (db: Db): string[] =>
+  (db.prepare("SELECT type || ' ' || name AS o FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").all() as { o: string }[]).map(
+    (r) => r.o,
+  );
+
+/** Runs a read-only look at the file and removes the -wal/-shm files that opening it may leave, unless they were there before. */
+function withoutTraces<T>(file: string, look: () => T): T {
+  const sidecars = [`${file}-wal`, `${file}-shm`].filter((f) => !existsSync(f));
+  try {
+    return look();
+  } finally {
+    for (const f of sidecars) rmSync(f, { force: true });
+  }
+}
+
 /**
  * Checks a file before anything writes to it: an SQLite header, Trellis's application id, a schema
- * version this build understands, and a clean integrity_check. Read-only, so a rejected file is untouched.
+ * version this build understands, every table, index and trigger of that version, and a clean
+ * integrity_check. Read-only and leaving nothing beside the file, so a rejected file is untouched.
  */
 export function inspectProjectFile(file: string): { schemaVersion: number } {
   const name = file;
-  if (!existsSync(file) || !statSync(file).isFile()) {
-    throw new ProjectFileError('missing', file, `"${name}" does not exist.`);
+  if (!existsSync(file)) throw new ProjectFileError('missing', file, `"${name}" does not exist.`);
+  if (!statSync(file).isFile()) {
+    throw new ProjectFileError('not-a-project', file, `"${name}" is a folder, not a Trellis project file.`);
   }
   if (statSync(file).size === 0) {
     throw new ProjectFileError('not-a-project', file, `"${name}" is empty: it is not a Trellis project.`);
@@ -77,6 +109,11 @@ export function inspectProjectFile(file: string): { schemaVersion: number } {
   if (readHeader(file) !== SQLITE_MAGIC) {
     throw new ProjectFileError('not-a-project', file, `"${name}" is not a Trellis project (it is not an SQLite database).`);
   }
+  return withoutTraces(file, () => checkContents(file));
+}
+
+function checkContents(file: string): { schemaVersion: number } {
+  const name = file;
   let db: Db | undefined;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
@@ -90,6 +127,15 @@ export function inspectProjectFile(file: string): { schemaVersion: number } {
         'newer-version',
         file,
         `"${name}" was written by a newer version of Trellis (project format ${version}; this version reads up to ${LATEST_SCHEMA_VERSION}). Update Trellis to open it.`,
+      );
+    }
+    const present = new Set(schemaObjects(db));
+    const missing = [...objectsAt(version)].filter((o) => !present.has(o));
+    if (missing.length > 0) {
+      throw new ProjectFileError(
+        'corrupt',
+        file,
+        `"${name}" is missing part of a Trellis project's structure (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''}).`,
       );
     }
     const problems = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);

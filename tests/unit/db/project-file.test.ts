@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ProjectFileError } from '../../../db/errors';
@@ -26,6 +26,7 @@ function expectRejected(file: string, problem: ProjectFileError['problem']): str
   expect(error.message).toContain(file);
   expect(fileHash(file)).toBe(before);
   expect(existsSync(`${file}-wal`)).toBe(false);
+  expect(existsSync(`${file}-shm`)).toBe(false);
   return error.message;
 }
 
@@ -111,6 +112,33 @@ describe('opening a project', () => {
     expect(expectRejected(join(dir, 'empty.trellis'), 'not-a-project')).toMatch(/empty/);
     expect(expectRejected(join(dir, 'notes.trellis'), 'not-a-project')).toMatch(/not an SQLite database/);
     expectRejected(join(dir, 'image.trellis'), 'not-a-project');
+  });
+
+  it("rejects a file with Trellis's identity and version but not its tables, leaving it as it was", () => {
+    const file = join(tempDir(), 'hollow.trellis');
+    const hollow = new Database(file);
+    hollow.pragma(`application_id = ${TRELLIS_APPLICATION_ID}`);
+    hollow.pragma(`user_version = ${LATEST_SCHEMA_VERSION}`);
+    hollow.close();
+    expect(expectRejected(file, 'corrupt')).toMatch(/missing part of a Trellis project's structure \(table /);
+    // Still not switched to WAL: the header's read/write versions (bytes 18–19) are 1, not 2.
+    expect([...readFileSync(file).subarray(18, 20)]).toEqual([1, 1]);
+  });
+
+  it('rejects a project whose trigger was dropped', () => {
+    const file = join(tempDir(), 'tampered.trellis');
+    const db = createProjectFile(file, 'tampered');
+    const trigger = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' LIMIT 1").get() as { name: string }).name;
+    db.exec(`DROP TRIGGER "${trigger}"`);
+    db.pragma('journal_mode = DELETE');
+    db.close();
+    expect(expectRejected(file, 'corrupt')).toContain(`trigger ${trigger}`);
+  });
+
+  it('says a folder is a folder', () => {
+    const folder = join(tempDir(), 'x.trellis');
+    mkdirSync(folder);
+    expect(problemOf(() => openProjectFile(folder)).message).toMatch(/is a folder, not a Trellis project file/);
   });
 
   it("rejects another application's SQLite database", () => {
