@@ -60,7 +60,8 @@ const recording = (db: Db, stepId: number | null) => stmt(db, 'UPDATE undo_recor
  * transaction. A new step discards whatever could have been redone.
  */
 export function recordStep<T>(db: Db, label: string, coderId: number | null, change: () => T): T {
-  stmt(db, "DELETE FROM undo_steps WHERE state = 'undone'").run();
+  // Only this coder's redo stack: another coder's undone work stays theirs to redo.
+  stmt(db, "DELETE FROM undo_steps WHERE state = 'undone' AND coder_id IS ?").run(coderId);
   const stepId = Number(
     stmt(db, "INSERT INTO undo_steps (label, coder_id, created_at, state) VALUES (?, ?, ?, 'done')").run(label, coderId, nowIso())
       .lastInsertRowid,
@@ -81,9 +82,13 @@ export interface HistoryState {
   redo: { id: number; label: string } | null;
 }
 
-export function historyState(db: Db): HistoryState {
+/**
+ * What Undo and Redo would do next for one coder: each coder undoes only their own steps, never another
+ * coder's (two people, or two programs, can share a project). Steps made with no coder chosen form their own history.
+ */
+export function historyState(db: Db, coderId: number | null): HistoryState {
   const pick = (state: 'done' | 'undone', order: 'DESC' | 'ASC') =>
-    (stmt(db, `SELECT id, label FROM undo_steps WHERE state = ? ORDER BY id ${order} LIMIT 1`).get(state) as
+    (stmt(db, `SELECT id, label FROM undo_steps WHERE state = ? AND coder_id IS ? ORDER BY id ${order} LIMIT 1`).get(state, coderId) as
       { id: number; label: string } | undefined) ?? null;
   return { undo: pick('done', 'DESC'), redo: pick('undone', 'ASC') };
 }
@@ -112,14 +117,19 @@ function replay(db: Db, step: { id: number; label: string }, to: 'done' | 'undon
   return step.label;
 }
 
-/** Undoes the latest step; returns its label, or null when there is nothing to undo. Call inside a transaction. */
-export function undoLast(db: Db): string | null {
-  const { undo } = historyState(db);
-  return undo ? replay(db, undo, 'undone') : null;
+export interface Step {
+  step: number;
+  label: string;
 }
 
-/** Redoes the earliest undone step; returns its label, or null. Call inside a transaction. */
-export function redoNext(db: Db): string | null {
-  const { redo } = historyState(db);
-  return redo ? replay(db, redo, 'done') : null;
+/** Undoes the coder's latest step; returns it, or null when there is nothing to undo. Call inside a transaction. */
+export function undoLast(db: Db, coderId: number | null): Step | null {
+  const { undo } = historyState(db, coderId);
+  return undo ? { step: undo.id, label: replay(db, undo, 'undone') } : null;
+}
+
+/** Redoes the coder's earliest undone step; returns it, or null. Call inside a transaction. */
+export function redoNext(db: Db, coderId: number | null): Step | null {
+  const { redo } = historyState(db, coderId);
+  return redo ? { step: redo.id, label: replay(db, redo, 'done') } : null;
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { recordStep } from '../../db/undo';
-import { currentCoderId } from '../../db/queries/coders';
+import { currentCoderId, ensureCoder } from '../../db/queries/coders';
 import { ApiError, toFailure } from './errors';
 import type { MethodDef } from './define';
 import { methods } from './methods';
@@ -9,6 +9,14 @@ import type { Envelope } from '../../shared/protocol';
 import type { Session } from './session';
 
 const table = methods as unknown as Record<string, MethodDef<z.ZodType, unknown, unknown>>;
+
+/** Whose step a change is: the coder the call names (`coder` or `coderId`, as the CLI and imports do), else the current coder. */
+function stepCoder(session: Session, args: unknown): number | null {
+  const { coder, coderId } = (args ?? {}) as { coder?: unknown; coderId?: unknown };
+  if (typeof coder === 'string') return ensureCoder(session.db, coder).id;
+  if (typeof coderId === 'number') return coderId;
+  return currentCoderId(session.db);
+}
 
 /**
  * The single entry point of every transport: looks the method up, validates the arguments against its
@@ -39,7 +47,7 @@ export async function dispatch(session: Session, name: unknown, args: unknown): 
         ? await run()
         : // IMMEDIATE: take the write lock first, waiting out another writer (busy_timeout) instead of failing on upgrade.
           session.db
-            .transaction(() => (undo ? recordStep(session.db, undo(parsed.data), currentCoderId(session.db), run) : run()))
+            .transaction(() => (undo ? recordStep(session.db, undo(parsed.data), stepCoder(session, parsed.data), run) : run()))
             .immediate();
     if (def.kind === 'mutation') session.afterChange();
     const events = typeof def.emits === 'function' ? def.emits(parsed.data) : (def.emits ?? []);

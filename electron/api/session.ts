@@ -10,9 +10,14 @@ import type { ApiEvent } from '../../shared/protocol';
 export type Listener = (event: ApiEvent) => void;
 
 /** The project one host (a window, the browser host, a CLI run) is working on, and its event subscribers. */
+/** What a change by another program may have touched: everything a view shows. */
+const OTHERS_CHANGE = ['documents-changed', 'coders-changed', 'codebook-changed', 'segments-changed', 'history-changed'] as const;
+
 export class Session {
   private current: { file: string; db: Db } | null = null;
   private checkpointTimer: NodeJS.Timeout | undefined;
+  private othersTimer: NodeJS.Timeout | undefined;
+  private seen: { db: Db; version: number } | undefined;
   private readonly listeners = new Set<Listener>();
 
   constructor(
@@ -75,7 +80,28 @@ export class Session {
 
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    this.othersTimer ??= setInterval(() => this.noticeOthers(), 500);
+    this.othersTimer.unref();
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0) {
+        clearInterval(this.othersTimer);
+        this.othersTimer = undefined;
+      }
+    };
+  }
+
+  /**
+   * Another program (the CLI, a second window, another host) committed to this project: tell every view.
+   * SQLite's data_version changes only for other connections' commits, so our own writes cost nothing here.
+   */
+  noticeOthers(): void {
+    const db = this.current?.db;
+    if (!db?.open) return;
+    const version = db.pragma('data_version', { simple: true }) as number;
+    const changed = this.seen?.db === db && this.seen.version !== version;
+    this.seen = { db, version };
+    if (changed) for (const event of OTHERS_CHANGE) this.emit(event);
   }
 
   emit(event: ApiEvent): void {

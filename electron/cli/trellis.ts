@@ -4,6 +4,7 @@ import { Session } from '../api/session';
 import { appDirs } from '../services/app-dirs';
 import { CliError, type Command } from './command';
 import { codebookCommands } from './commands/codebook';
+import { historyCommands } from './commands/history';
 import { importCommands } from './commands/import';
 import { matrixCommands } from './commands/matrix';
 import { projectCommands } from './commands/project';
@@ -13,6 +14,7 @@ import { segmentCommands } from './commands/segments';
 const commands: Record<string, Command> = {
   ...projectCommands,
   ...segmentCommands,
+  ...historyCommands,
   ...importCommands,
   ...codebookCommands,
   ...matrixCommands,

@@ -37,21 +37,21 @@ describe('undo history', () => {
     step(db, 'Delete segment', () => db.prepare('DELETE FROM segments WHERE id = ?').run(segmentId));
     expect(listSegments(db)).toHaveLength(0);
 
-    expect(historyState(db)).toMatchObject({ undo: { label: 'Delete segment' }, redo: null });
-    expect(db.transaction(() => undoLast(db))()).toBe('Delete segment');
+    expect(historyState(db, null)).toMatchObject({ undo: { label: 'Delete segment' }, redo: null });
+    expect(db.transaction(() => (undoLast(db, null)?.label ?? null))()).toBe('Delete segment');
     expect(snapshot(db)).toBe(afterRename);
     expect(listSegments(db)[0]).toMatchObject({ id: segmentId, codeIds: [codeId], memo: 'm' });
-    db.transaction(() => undoLast(db))();
+    db.transaction(() => (undoLast(db, null)?.label ?? null))();
     expect(snapshot(db)).toBe(afterInsert);
-    db.transaction(() => undoLast(db))();
+    db.transaction(() => (undoLast(db, null)?.label ?? null))();
     expect(snapshot(db)).toBe(start);
-    expect(historyState(db)).toMatchObject({ undo: null, redo: { label: 'Apply code' } });
-    expect(db.transaction(() => undoLast(db))()).toBeNull();
+    expect(historyState(db, null)).toMatchObject({ undo: null, redo: { label: 'Apply code' } });
+    expect(db.transaction(() => (undoLast(db, null)?.label ?? null))()).toBeNull();
 
-    db.transaction(() => redoNext(db))();
+    db.transaction(() => (redoNext(db, null)?.label ?? null))();
     expect(snapshot(db)).toBe(afterInsert);
-    db.transaction(() => redoNext(db))();
-    db.transaction(() => redoNext(db))();
+    db.transaction(() => (redoNext(db, null)?.label ?? null))();
+    db.transaction(() => (redoNext(db, null)?.label ?? null))();
     expect(listSegments(db)).toHaveLength(0);
     expect(codeTree(db)[0]!.name).toBe('Renamed');
     expect(db.pragma('foreign_key_check')).toEqual([]);
@@ -62,8 +62,8 @@ describe('undo history', () => {
     step(db, 'Apply code', () => insertSegment(db, { documentId, coderId, start: 0, end: 3, codeIds: [codeId] }));
     db.close();
     const reopened = openProjectFile(file);
-    expect(historyState(reopened).undo?.label).toBe('Apply code');
-    reopened.transaction(() => undoLast(reopened))();
+    expect(historyState(reopened, null).undo?.label).toBe('Apply code');
+    reopened.transaction(() => (undoLast(reopened, null)?.label ?? null))();
     expect(listSegments(reopened)).toHaveLength(0);
     reopened.close();
   });
@@ -71,19 +71,19 @@ describe('undo history', () => {
   it('forgets what could be redone once a new change is made, and drops steps that changed nothing', () => {
     const { db, documentId, coderId, codeId } = setup();
     step(db, 'First', () => insertSegment(db, { documentId, coderId, start: 0, end: 3, codeIds: [codeId] }));
-    db.transaction(() => undoLast(db))();
+    db.transaction(() => (undoLast(db, null)?.label ?? null))();
     step(db, 'Second', () => insertSegment(db, { documentId, coderId, start: 4, end: 8, codeIds: [codeId] }));
-    expect(historyState(db)).toMatchObject({ undo: { label: 'Second' }, redo: null });
+    expect(historyState(db, null)).toMatchObject({ undo: { label: 'Second' }, redo: null });
     step(db, 'Nothing', () => undefined);
-    expect(historyState(db).undo?.label).toBe('Second');
+    expect(historyState(db, null).undo?.label).toBe('Second');
   });
 
   it('records nothing outside a step, and a failed step leaves no trace', () => {
     const { db, documentId, coderId, codeId } = setup();
     insertSegment(db, { documentId, coderId, start: 0, end: 3, codeIds: [codeId] });
-    expect(historyState(db).undo).toBeNull();
+    expect(historyState(db, null).undo).toBeNull();
     expect(() => step(db, 'Broken', () => insertSegment(db, { documentId, coderId, start: 0, end: 999, codeIds: [codeId] }))).toThrow();
-    expect(historyState(db).undo).toBeNull();
+    expect(historyState(db, null).undo).toBeNull();
     expect(db.prepare('SELECT count(*) AS n FROM undo_log').get()).toEqual({ n: 0 });
   });
 
@@ -94,8 +94,8 @@ describe('undo history', () => {
     // Outside the history, the document disappears (as a future "remove document" might do).
     db.prepare('DELETE FROM documents WHERE id = ?').run(documentId);
     const before = snapshot(db);
-    expect(() => db.transaction(() => undoLast(db))()).toThrow(/"Delete segment" cannot be undone/);
+    expect(() => db.transaction(() => (undoLast(db, null)?.label ?? null))()).toThrow(/"Delete segment" cannot be undone/);
     expect(snapshot(db)).toBe(before);
-    expect(historyState(db).undo?.label).toBe('Delete segment');
+    expect(historyState(db, null).undo?.label).toBe('Delete segment');
   });
 });

@@ -62,7 +62,7 @@ describe('frameworks', () => {
     });
     expect((await f.fail('frameworks.updateValue', { id: system.id, name: 'A × B' })).message).toMatch(/cannot contain "×"/);
     expect(snapshot(f.db)).toBe(renamed);
-    expect(await f.call('history.undo', {})).toMatchObject({ undone: 'Rename framework value' });
+    expect(await f.call('history.undo', {})).toMatchObject({ undone: { label: 'Rename framework value' } });
     expect(snapshot(f.db)).toBe(before);
   });
 

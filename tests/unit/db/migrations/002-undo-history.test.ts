@@ -9,7 +9,7 @@ describe('schema step 2 (undo history)', () => {
     old.close();
     const db = upgrade(file, 1);
     // Work done before there was a history cannot be undone.
-    expect(historyState(db)).toEqual({ undo: null, redo: null });
+    expect(historyState(db, null)).toEqual({ undo: null, redo: null });
     expectCountsAndUndoFollowWork(db);
     db.close();
   });
