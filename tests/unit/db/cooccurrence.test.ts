@@ -172,8 +172,8 @@ describe('co-occurrence counts', () => {
           ).run(mgf.id, extraSlice);
         }
       },
-      () => void db.transaction(() => (undoLast(db, null)?.label ?? null))(),
-      () => void db.transaction(() => (redoNext(db, null)?.label ?? null))(),
+      () => void db.transaction(() => undoLast(db, null)?.label ?? null)(),
+      () => void db.transaction(() => redoNext(db, null)?.label ?? null)(),
     ];
     const weights = [6, 3, 3, 2, 1, 1, 1, 1, 2, 1];
     const weighted = weights.flatMap((w, i) => Array<number>(w).fill(i));

@@ -38,20 +38,20 @@ describe('undo history', () => {
     expect(listSegments(db)).toHaveLength(0);
 
     expect(historyState(db, null)).toMatchObject({ undo: { label: 'Delete segment' }, redo: null });
-    expect(db.transaction(() => (undoLast(db, null)?.label ?? null))()).toBe('Delete segment');
+    expect(db.transaction(() => undoLast(db, null)?.label ?? null)()).toBe('Delete segment');
     expect(snapshot(db)).toBe(afterRename);
     expect(listSegments(db)[0]).toMatchObject({ id: segmentId, codeIds: [codeId], memo: 'm' });
-    db.transaction(() => (undoLast(db, null)?.label ?? null))();
+    db.transaction(() => undoLast(db, null)?.label ?? null)();
     expect(snapshot(db)).toBe(afterInsert);
-    db.transaction(() => (undoLast(db, null)?.label ?? null))();
+    db.transaction(() => undoLast(db, null)?.label ?? null)();
     expect(snapshot(db)).toBe(start);
     expect(historyState(db, null)).toMatchObject({ undo: null, redo: { label: 'Apply code' } });
-    expect(db.transaction(() => (undoLast(db, null)?.label ?? null))()).toBeNull();
+    expect(db.transaction(() => undoLast(db, null)?.label ?? null)()).toBeNull();
 
-    db.transaction(() => (redoNext(db, null)?.label ?? null))();
+    db.transaction(() => redoNext(db, null)?.label ?? null)();
     expect(snapshot(db)).toBe(afterInsert);
-    db.transaction(() => (redoNext(db, null)?.label ?? null))();
-    db.transaction(() => (redoNext(db, null)?.label ?? null))();
+    db.transaction(() => redoNext(db, null)?.label ?? null)();
+    db.transaction(() => redoNext(db, null)?.label ?? null)();
     expect(listSegments(db)).toHaveLength(0);
     expect(codeTree(db)[0]!.name).toBe('Renamed');
     expect(db.pragma('foreign_key_check')).toEqual([]);
@@ -63,7 +63,7 @@ describe('undo history', () => {
     db.close();
     const reopened = openProjectFile(file);
     expect(historyState(reopened, null).undo?.label).toBe('Apply code');
-    reopened.transaction(() => (undoLast(reopened, null)?.label ?? null))();
+    reopened.transaction(() => undoLast(reopened, null)?.label ?? null)();
     expect(listSegments(reopened)).toHaveLength(0);
     reopened.close();
   });
@@ -71,7 +71,7 @@ describe('undo history', () => {
   it('forgets what could be redone once a new change is made, and drops steps that changed nothing', () => {
     const { db, documentId, coderId, codeId } = setup();
     step(db, 'First', () => insertSegment(db, { documentId, coderId, start: 0, end: 3, codeIds: [codeId] }));
-    db.transaction(() => (undoLast(db, null)?.label ?? null))();
+    db.transaction(() => undoLast(db, null)?.label ?? null)();
     step(db, 'Second', () => insertSegment(db, { documentId, coderId, start: 4, end: 8, codeIds: [codeId] }));
     expect(historyState(db, null)).toMatchObject({ undo: { label: 'Second' }, redo: null });
     step(db, 'Nothing', () => undefined);
@@ -94,7 +94,7 @@ describe('undo history', () => {
     // Outside the history, the document disappears (as a future "remove document" might do).
     db.prepare('DELETE FROM documents WHERE id = ?').run(documentId);
     const before = snapshot(db);
-    expect(() => db.transaction(() => (undoLast(db, null)?.label ?? null))()).toThrow(/"Delete segment" cannot be undone/);
+    expect(() => db.transaction(() => undoLast(db, null)?.label ?? null)()).toThrow(/"Delete segment" cannot be undone/);
     expect(snapshot(db)).toBe(before);
     expect(historyState(db, null).undo?.label).toBe('Delete segment');
   });

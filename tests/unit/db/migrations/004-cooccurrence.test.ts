@@ -42,7 +42,7 @@ describe('schema step 4 (co-occurrence counts)', () => {
     expect(matrix.themes).toEqual([{ code: CODE.strategicDuty, key: 0, other: CODE.strategicMoney, segments: 1 }]);
 
     expect(historyState(db, null).undo).toMatchObject({ label: 'Recode' });
-    db.transaction(() => (undoLast(db, null)?.label ?? null))();
+    db.transaction(() => undoLast(db, null)?.label ?? null)();
     expect(rowsOf(db, ['segments', 'segment_codes'])).toEqual(beforeStep);
     expectDerivedMatchRebuild(db);
     expectCountsAndUndoFollowWork(db);
