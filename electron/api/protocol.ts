@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'corrupt'
   | 'newer-version'
   | 'io'
+  | 'forbidden'
   | 'internal';
 
 export interface ApiFailure {
