@@ -6,6 +6,9 @@ import { join } from 'node:path';
 
 const [project, folder, home] = process.argv.slice(2) as [string, string, string];
 const session = new Session({ projects: join(home, 'projects'), config: join(home, 'config') }, { rememberRecent: false });
+// Its arguments are chosen as the CLI's are: the project to create and the folder to read.
+session.chosen.add(project);
+session.chosen.add(folder);
 await dispatch(session, 'project.create', { file: project });
 const start = performance.now();
 const scan = await dispatch(session, 'import.scan', { paths: [folder] });

@@ -2,6 +2,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session as webSessions } from 'electron';
 import { join } from 'node:path';
 import { appProtocolHandler } from './app-protocol';
+import { saveDownloadsThroughDialog } from './downloads';
 import { dispatch } from './api/dispatch';
 import type { MethodName } from './api/methods';
 import { Session } from './api/session';
@@ -32,7 +33,9 @@ function refreshMenu(): void {
         defaultPath: join(session.dirs.projects, 'Untitled.trellis'),
         filters: [{ name: 'Trellis project', extensions: ['trellis'] }],
       });
-      if (!canceled && filePath) await run('project.create', { file: filePath });
+      if (canceled || !filePath) return;
+      session.chosen.add(filePath);
+      await run('project.create', { file: filePath });
     },
     openProject: async () => {
       const { canceled, filePaths } = await dialog.showOpenDialog(window!, {
@@ -40,7 +43,9 @@ function refreshMenu(): void {
         filters: [{ name: 'Trellis project', extensions: ['trellis'] }],
         properties: ['openFile'],
       });
-      if (!canceled && filePaths[0]) await run('project.open', { file: filePaths[0] });
+      if (canceled || !filePaths[0]) return;
+      session.chosen.add(filePaths[0]);
+      await run('project.open', { file: filePaths[0] });
     },
     openRecent: (file: string) => void run('project.open', { file }),
     openDemo: () => void run('project.createDemo', {}),
@@ -56,6 +61,12 @@ app.on('web-contents-created', (_event, contents) => hardenContents(contents));
 app.whenReady().then(async () => {
   protocol.handle('app', appProtocolHandler(join(__dirname, '..', 'renderer')));
   denyPermissions(webSessions.defaultSession);
+  saveDownloadsThroughDialog(webSessions.defaultSession, {
+    dialog,
+    window: () => window,
+    folder: () => app.getPath('documents'),
+    openProject: () => (session.isOpen ? session.file : null),
+  });
   registerIpc(ipcMain, session);
   const problem = await openInitialProject(session, projectArg);
 

@@ -12,9 +12,9 @@ export const COOCCURRENCE_RULES = {
 
 export const MODE_LABELS = { overlap: 'Overlapping segments', 'same-segment': 'Same segment only' } as const;
 
-/** An export's file name from the matrix title, without characters file systems refuse. */
-export const matrixFileBase = (title: string): string =>
+/** An export's file name from its title (a matrix's, a codebook's), without characters file systems refuse. */
+export const exportFileBase = (title: string, fallback = 'matrix'): string =>
   title
     .replace(/[^\p{L}\p{N} ._-]+/gu, ' ')
     .replace(/\s+/g, ' ')
-    .trim() || 'matrix';
+    .trim() || fallback;

@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'newer-version'
   | 'io'
   | 'busy'
+  | 'forbidden'
   | 'internal';
 
 export interface ApiFailure {

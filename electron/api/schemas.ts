@@ -1,12 +1,33 @@
 import { MAX_NAME_LENGTH } from '../../shared/limits';
 import { z } from 'zod';
+import { MAX_IMPORT_BYTES } from '../../shared/protocol';
 
 // Shared argument pieces. Objects are strict: unknown keys are an error, not silently ignored.
 export const none = z.strictObject({});
 export const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+/**
+ * A path on this machine. Marked, so that tests/unit/security can list every method that takes one; a
+ * handler accepts it only through electron/api/file-access.ts (a path the person chose).
+ */
 export const filePath = z
   .string()
   .min(1)
   .max(4096)
-  .refine((p) => !p.includes('\u0000'), 'must not contain NUL characters');
+  .refine((p) => !p.includes('\u0000'), 'must not contain NUL characters')
+  .meta({ localPath: true });
 export const name = z.string().trim().min(1).max(MAX_NAME_LENGTH);
+
+// Uploads travel as base64 inside JSON: a file at the size limit needs 4/3 of it, plus room for the rest.
+export const UPLOAD_BODY_BYTES = Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 1024 * 1024;
+
+export const uploadName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(1024)
+  .refine((n) => !n.includes('\u0000'), 'must not contain NUL characters');
+/** A file to read: its contents (what the browser sends), or a path the person chose. */
+export const fileSource = z.union([
+  z.strictObject({ path: filePath }),
+  z.strictObject({ name: uploadName, data: z.base64().max(UPLOAD_BODY_BYTES) }),
+]);

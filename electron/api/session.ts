@@ -5,6 +5,7 @@ import { getMeta } from '../../db/queries/meta';
 import type { AppDirs } from '../services/app-dirs';
 import { rememberRecent } from '../services/recent-projects';
 import { ApiError } from './errors';
+import { ChosenPaths } from './file-access';
 import type { ApiEvent } from '../../shared/protocol';
 
 export type Listener = (event: ApiEvent) => void;
@@ -19,6 +20,8 @@ export class Session {
   private othersTimer: NodeJS.Timeout | undefined;
   private seen: { db: Db; version: number } | undefined;
   private readonly listeners = new Set<Listener>();
+  /** Paths the person chose: only the host's own dialogs and arguments add to it, never an API call. */
+  readonly chosen = new ChosenPaths();
 
   constructor(
     readonly dirs: AppDirs,

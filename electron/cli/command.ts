@@ -1,6 +1,9 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { ArgsOf, MethodName, ResultOf } from '../api/methods';
 import { dispatch } from '../api/dispatch';
 import type { Session } from '../api/session';
+import { saveTargetProblem } from '../services/save-target';
 
 export class CliError extends Error {
   constructor(
@@ -39,4 +42,22 @@ export function onlyFile(invocation: Invocation, name = 'FILE'): string {
   const [file, ...extra] = invocation.positionals;
   if (!file || extra.length > 0) throw new CliError(`expected exactly one ${name}.`, 2);
   return file;
+}
+
+/** A path from the command line is the person's own choice: the session may read, open or create it. */
+export function chosen(session: Session, path: string): string {
+  const full = resolve(path);
+  session.chosen.add(full);
+  return full;
+}
+
+/** Writes an export's bytes to the file the person named, never onto the open project, its -wal/-shm or any project. */
+export function writeExport(session: Session, file: string, base64: string): void {
+  const problem = saveTargetProblem(file, session.isOpen ? session.file : null);
+  if (problem) throw new CliError(`Nothing was written: ${problem}`);
+  try {
+    writeFileSync(file, Buffer.from(base64, 'base64'));
+  } catch (error) {
+    throw new CliError(`"${file}" could not be written: ${(error as Error).message}.`);
+  }
 }

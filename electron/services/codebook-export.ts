@@ -1,6 +1,5 @@
 // The codebook leaves the project as a REFI-QDA .qdc file or as an appendix (Markdown, DOCX): names,
 // definitions, criteria, example quotes and counts.
-import { writeFileSync } from 'node:fs';
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { DataError } from '../../db/errors';
 import type { Db } from '../../db/project-file';
@@ -8,6 +7,8 @@ import { listCodeSets } from '../../db/queries/code-sets';
 import { codeTree, exampleQuotes, type CodeNode, type Quote } from '../../db/queries/codes';
 import { projectCounts } from '../../db/queries/info';
 import { getMeta } from '../../db/queries/meta';
+import { exportFileBase } from '../../shared/matrix-rule';
+import type { ExportedFile } from './exported-file';
 import { joinDescription, writeQdc, type QdcCode, type QdcCodebook } from './qdc';
 
 export type ExportFormat = 'qdc' | 'md' | 'docx';
@@ -139,18 +140,16 @@ export async function codebookDocx(db: Db): Promise<Buffer> {
   return Packer.toBuffer(new Document({ creator: 'Trellis', title, sections: [{ children: body }] }));
 }
 
-/** Writes the codebook to `file` in the chosen format. */
-export async function exportCodebook(
-  db: Db,
-  file: string,
-  format: ExportFormat,
-): Promise<{ file: string; format: ExportFormat; codes: number }> {
+const MIME: Record<ExportFormat, string> = {
+  qdc: 'application/xml',
+  md: 'text/markdown; charset=utf-8',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+};
+
+/** The codebook as a file named after the project; the caller decides where it goes (it is never written here). */
+export async function exportCodebook(db: Db, format: ExportFormat): Promise<ExportedFile & { codes: number }> {
   const { codes } = projectCounts(db);
   const content = format === 'qdc' ? writeQdc(projectQdc(db)) : format === 'md' ? codebookMarkdown(db) : await codebookDocx(db);
-  try {
-    writeFileSync(file, content);
-  } catch (error) {
-    throw new DataError('invalid', `The codebook could not be written to "${file}": ${(error as Error).message}.`);
-  }
-  return { file, format, codes };
+  const base = exportFileBase(`${getMeta(db, 'project_name') ?? 'Trellis'} codebook`, 'codebook');
+  return { fileName: `${base}.${format}`, mimeType: MIME[format], data: Buffer.from(content), codes };
 }

@@ -1,8 +1,6 @@
 // Importing a REFI-QDA codebook into a project: each code in the file is matched by GUID, then by name
 // under the same parent; matched codes take the file's name, place, colour and description, the others
 // are added with the file's GUIDs. The report says what was added, matched and renamed (or moved).
-import { readFileSync } from 'node:fs';
-import { DataError } from '../../db/errors';
 import type { Db } from '../../db/project-file';
 import { createCodeSet, listCodeSets, updateCodeSet } from '../../db/queries/code-sets';
 import {
@@ -16,6 +14,7 @@ import {
   updateCode,
   type CodeRow,
 } from '../../db/queries/codes';
+import { naming, sourceBytes, sourceFile } from './import/read';
 import { readQdc, splitDescription, type QdcCode, type QdcCodebook } from './qdc';
 
 export interface ImportReport {
@@ -31,14 +30,10 @@ export interface ImportReport {
   notes: string[];
 }
 
-export function importCodebookFile(db: Db, file: string): ImportReport {
-  let xml: string;
-  try {
-    xml = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new DataError('not-found', `"${file}" could not be read: ${(error as Error).message}.`);
-  }
-  return mergeCodebook(db, readQdc(xml, file), file);
+/** Reads and parses a codebook (its uploaded bytes, or a chosen path) before anything is written. */
+export function readCodebookSource(source: { path: string } | { name: string; data: string }): Promise<QdcCodebook> {
+  const file = sourceFile(source);
+  return naming(file, async () => readQdc(new TextDecoder().decode(sourceBytes(source)!), file));
 }
 
 // Code paths use "/", so a name from another program that contains one gets the look-alike division slash.

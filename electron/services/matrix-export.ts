@@ -3,7 +3,8 @@
 import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { COOCCURRENCE_RULES, matrixFileBase, MODE_LABELS, THEME_RULE } from '../../shared/matrix-rule';
+import { COOCCURRENCE_RULES, exportFileBase, MODE_LABELS, THEME_RULE } from '../../shared/matrix-rule';
+import type { ExportedFile } from './exported-file';
 import type { Matrix, MatrixCell } from './matrix';
 
 export type ExportFormat = 'csv' | 'xlsx' | 'docx';
@@ -11,12 +12,6 @@ export type ExportFormat = 'csv' | 'xlsx' | 'docx';
 export interface ExportOptions {
   /** Themes per cell; 0 for all. */
   themeLimit: number;
-}
-
-export interface ExportedFile {
-  fileName: string;
-  mimeType: string;
-  data: Buffer;
 }
 
 const MIME: Record<ExportFormat, string> = {
@@ -158,5 +153,5 @@ export async function exportMatrix(matrix: Matrix, format: ExportFormat, options
       : format === 'xlsx'
         ? await xlsx(matrix, options)
         : await docx(matrix, options);
-  return { fileName: `${matrixFileBase(matrix.title)}.${format}`, mimeType: MIME[format], data };
+  return { fileName: `${exportFileBase(matrix.title)}.${format}`, mimeType: MIME[format], data };
 }

@@ -55,16 +55,15 @@ export function StartScreen({ projectsDir }: { projectsDir: string }) {
           <form onSubmit={(e) => submit(e, () => call('project.open', { file: openPath.trim() }))}>
             <label htmlFor="open-project">Open a project file</label>
             <div className="row">
-              <input
-                id="open-project"
-                value={openPath}
-                placeholder="/path/to/study.trellis"
-                onChange={(e) => setOpenPath(e.target.value)}
-              />
+              <input id="open-project" value={openPath} placeholder="Study.trellis" onChange={(e) => setOpenPath(e.target.value)} />
               <button type="submit" disabled={busy || !openPath.trim()}>
                 Open
               </button>
             </div>
+            <p className="hint">
+              A project in {projectsDir}. To open one elsewhere: File ▸ Open Project… in the desktop app, or start Trellis with --project
+              FILE.
+            </p>
           </form>
         </section>
         <section aria-labelledby="start-recent">

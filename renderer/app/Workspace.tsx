@@ -125,7 +125,7 @@ export function Workspace({ project }: { project: Project }) {
         direction={-1}
         onChange={(right) => setPanes({ ...panes, right })}
       />
-      <CodebookPane coders={coders.data?.coders ?? []} projectFile={project.file} />
+      <CodebookPane coders={coders.data?.coders ?? []} />
       <StatusBar coders={coders.data} onError={setError} file={project.file} />
       {help && <HelpOverlay onClose={() => setHelp(false)} />}
     </div>

@@ -2,6 +2,8 @@ import { useState, type FormEvent } from 'react';
 import type { ResultOf } from '../../electron/api/methods';
 import { call } from '../common/api';
 import type { Act } from './types';
+import { download, fromBase64 } from '../common/download';
+import { itemsFromFiles } from '../documents/import/files';
 
 type Format = 'qdc' | 'md' | 'docx';
 type Report = ResultOf<'codebook.import'>;
@@ -52,27 +54,28 @@ function ReportView({ report, onDismiss }: { report: Report; onDismiss: () => vo
   );
 }
 
-/** Codebook export (REFI-QDA .qdc, or an appendix as DOCX/Markdown) and .qdc import with its report. */
-export function CodebookExchange({ projectFile, act, onClose }: { projectFile: string; act: Act; onClose: () => void }) {
-  const base = projectFile.replace(/\.trellis$/i, '');
+/**
+ * Codebook export (REFI-QDA .qdc, or an appendix as DOCX/Markdown) saved as a download (the desktop asks
+ * where), and .qdc import from a file chosen here, sent as its contents, with its report.
+ */
+export function CodebookExchange({ act, onClose }: { act: Act; onClose: () => void }) {
   const [format, setFormat] = useState<Format>('qdc');
-  const [exportPath, setExportPath] = useState(`${base} codebook.qdc`);
-  const [importPath, setImportPath] = useState('');
-  const [written, setWritten] = useState<string | null>(null);
+  const [exported, setExported] = useState<string | null>(null);
   const [report, setReport] = useState<Report | null>(null);
-  const choose = (next: Format) => {
-    setFormat(next);
-    setExportPath(exportPath.replace(/\.(qdc|md|docx)$/i, '') + `.${next}`);
-  };
   const exportNow = (e: FormEvent) => {
     e.preventDefault();
-    void act(call('codebook.export', { file: exportPath.trim(), format })).then(
-      (r) => r && setWritten(`Wrote ${r.codes} codes to ${r.file}`),
-    );
+    void act(call('codebook.export', { format })).then((file) => {
+      if (!file) return;
+      download(fromBase64(file.base64, file.mimeType), file.fileName);
+      setExported(`Exported ${file.codes} codes as ${file.fileName}`);
+    });
   };
-  const importNow = (e: FormEvent) => {
-    e.preventDefault();
-    void act(call('codebook.import', { file: importPath.trim() })).then((r) => r && setReport(r));
+  const importFile = async (files: FileList | null) => {
+    const [item] = itemsFromFiles(files ?? []);
+    if (!item) return;
+    const source = item.problem ? Promise.reject(new Error(item.problem)) : item.read();
+    const result = await act(source.then((s) => ('data' in s ? call('codebook.import', { source: s }) : undefined)));
+    if (result) setReport(result);
   };
   return (
     <section className="exchange" aria-label="Export and import">
@@ -83,44 +86,37 @@ export function CodebookExchange({ projectFile, act, onClose }: { projectFile: s
         </button>
       </header>
       <form onSubmit={exportNow} aria-label="Export the codebook">
-        <label className="field">
-          <span>Export as</span>
-          <select value={format} onChange={(e) => choose(e.target.value as Format)}>
-            {FORMATS.map((f) => (
-              <option key={f.value} value={f.value}>
-                {f.label}
-              </option>
-            ))}
-          </select>
-        </label>
         <div className="row">
-          <input aria-label="Export to file" value={exportPath} onChange={(e) => setExportPath(e.target.value)} />
-          <button type="submit" disabled={!exportPath.trim()}>
-            Export
-          </button>
+          <label className="field">
+            <span>Export as</span>
+            <select value={format} onChange={(e) => setFormat(e.target.value as Format)}>
+              {FORMATS.map((f) => (
+                <option key={f.value} value={f.value}>
+                  {f.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit">Export</button>
         </div>
-        {written && (
+        {exported && (
           <p className="hint" role="status">
-            {written}
+            {exported}
           </p>
         )}
       </form>
-      <form onSubmit={importNow} aria-label="Import a codebook">
-        <label className="field">
-          <span>Import a REFI-QDA codebook (.qdc): codes are matched by GUID, then by name</span>
-          <div className="row">
-            <input
-              aria-label="Codebook file to import"
-              placeholder="/path/to/codebook.qdc"
-              value={importPath}
-              onChange={(e) => setImportPath(e.target.value)}
-            />
-            <button type="submit" disabled={!importPath.trim()}>
-              Import
-            </button>
-          </div>
-        </label>
-      </form>
+      <label className="field">
+        <span>Import a REFI-QDA codebook (.qdc): codes are matched by GUID, then by name</span>
+        <input
+          type="file"
+          accept=".qdc,.xml"
+          aria-label="Codebook file to import"
+          onChange={(e) => {
+            void importFile(e.target.files);
+            e.target.value = '';
+          }}
+        />
+      </label>
       {report && <ReportView report={report} onDismiss={() => setReport(null)} />}
     </section>
   );

@@ -23,7 +23,7 @@ const TABS: { id: Tab; label: string }[] = [
 ];
 
 /** The codebook: the code tree with counts and each code's details, code sets, frameworks, exchange. */
-export function CodebookPane({ coders, projectFile }: { coders: Coder[]; projectFile: string }) {
+export function CodebookPane({ coders }: { coders: Coder[] }) {
   const [tab, setTab] = useStoredState<Tab>('codebook.tab', 'codes');
   const [countCoder, setCountCoder] = useStoredState<number | null>('codebook.countCoder', null);
   const [measure, setMeasure] = useStoredState<Measure>('codebook.measure', 'segmentsWithChildren');
@@ -186,7 +186,7 @@ export function CodebookPane({ coders, projectFile }: { coders: Coder[]; project
             </div>
             <div className="details-scroll" ref={detailsRef}>
               {exchange ? (
-                <CodebookExchange projectFile={projectFile} act={act} onClose={() => setExchange(false)} />
+                <CodebookExchange act={act} onClose={() => setExchange(false)} />
               ) : selected ? (
                 <CodeDetails
                   key={selected.id}

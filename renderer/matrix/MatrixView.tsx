@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ResultOf } from '../../electron/api/methods';
-import { COOCCURRENCE_RULES, matrixFileBase, MODE_LABELS, THEME_RULE } from '../../shared/matrix-rule';
+import { COOCCURRENCE_RULES, exportFileBase, MODE_LABELS, THEME_RULE } from '../../shared/matrix-rule';
 import { call } from '../common/api';
 import { download, fromBase64 } from '../common/download';
 import { MATRIX_EVENTS, MatrixExcerpts } from './MatrixExcerpts';
@@ -116,7 +116,7 @@ export function MatrixView({ projectGuid, coders, documents, cases, current, onS
     if (!data) return;
     setExporting(true);
     try {
-      if (format === 'png') download(await matrixPng(data, settings.display, settings.themeLimit), `${matrixFileBase(data.title)}.png`);
+      if (format === 'png') download(await matrixPng(data, settings.display, settings.themeLimit), `${exportFileBase(data.title)}.png`);
       else {
         const file = await call('matrix.export', { ...spec, format, themeLimit: settings.themeLimit });
         download(fromBase64(file.base64, file.mimeType), file.fileName);

@@ -8,7 +8,8 @@ import { startWebHost } from './host';
 function usedHome(): { home: string; bad: string } {
   const home = mkdtempSync(join(tmpdir(), 'trellis-e2e-start-'));
   mkdirSync(join(home, 'config'), { recursive: true });
-  const bad = join(home, 'not-a-project.trellis');
+  mkdirSync(join(home, 'projects'), { recursive: true });
+  const bad = join(home, 'projects', 'not-a-project.trellis');
   writeFileSync(bad, 'Interviewer: this is a transcript, not a project\n');
   writeFileSync(
     join(home, 'config', 'recent-projects.json'),
@@ -37,6 +38,14 @@ test('the start screen creates, opens, closes and reopens projects; a bad file g
     expect(readFileSync(bad).equals(before)).toBe(true);
     await page.getByRole('button', { name: 'Dismiss message' }).click();
     await expect(page.getByRole('alert')).toHaveCount(0);
+
+    // A path outside the projects folder that the person never chose elsewhere: the page cannot open it.
+    const elsewhere = join(home, 'elsewhere.trellis');
+    await page.getByLabel('Open a project file').fill(elsewhere);
+    await page.getByLabel('Open a project file').press('Enter');
+    await expect(page.getByRole('alert')).toContainText(`"${elsewhere}" was not chosen by you`);
+    await page.getByRole('button', { name: 'Dismiss message' }).click();
+    await page.getByLabel('Open a project file').fill('');
     await page.screenshot({ path: '.test-output/screens/start-screen.png' });
 
     // A new, empty project by keyboard: it has the MGF framework and nothing else.

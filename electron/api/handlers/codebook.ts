@@ -2,10 +2,13 @@ import { z } from 'zod';
 import { createCodeSet, deleteCodeSet, getCodeSet, listCodeSets, updateCodeSet } from '../../../db/queries/code-sets';
 import { codeCountsByCoder, codeSegments, exampleQuotes, getCode } from '../../../db/queries/codes';
 import { exportCodebook } from '../../services/codebook-export';
-import { importCodebookFile } from '../../services/codebook-import';
+import { mergeCodebook, readCodebookSource } from '../../services/codebook-import';
+import { exportResult } from '../../services/exported-file';
+import { sourceFile } from '../../services/import/read';
 import { addCode, deleteCode, deleteImpact, editCode, mergeCodes, moveCode, splitCode } from '../../services/codebook';
 import { method } from '../define';
-import { filePath, id, name, none } from '../schemas';
+import { requireChosenSource } from '../file-access';
+import { fileSource, id, name, none, UPLOAD_BODY_BYTES } from '../schemas';
 
 const text = z.string().max(20_000);
 const color = z
@@ -151,17 +154,24 @@ export const codebookMethods = {
     handler: (session, args) => deleteCodeSet(session.db, args.id),
   }),
   'codebook.export': method({
-    summary: 'Writes the codebook to a file: REFI-QDA .qdc, or a Markdown or DOCX appendix (definitions and counts).',
+    summary:
+      'The codebook as a file (base64), named after the project: REFI-QDA .qdc, or a Markdown or DOCX appendix (definitions and counts).',
     kind: 'query',
-    args: z.strictObject({ file: filePath, format: z.enum(['qdc', 'md', 'docx']) }),
-    handler: (session, args) => exportCodebook(session.db, args.file, args.format),
+    args: z.strictObject({ format: z.enum(['qdc', 'md', 'docx']) }),
+    handler: async (session, args) => {
+      const file = await exportCodebook(session.db, args.format);
+      return { ...exportResult(file), codes: file.codes };
+    },
   }),
   'codebook.import': method({
-    summary: 'Merges a REFI-QDA .qdc codebook into the project (by GUID, then by name) and reports what it did.',
+    summary:
+      'Merges a REFI-QDA .qdc codebook (its contents, or a path the person chose) into the project (by GUID, then by name) and reports what it did.',
     kind: 'mutation',
-    args: z.strictObject({ file: filePath }),
+    args: z.strictObject({ source: fileSource }),
     emits: CODEBOOK,
     undo: () => 'Import codebook',
-    handler: (session, args) => importCodebookFile(session.db, args.file),
+    maxBodyBytes: UPLOAD_BODY_BYTES,
+    prepare: async (session, args) => readCodebookSource(requireChosenSource(session, args.source)),
+    handler: (session, args, book) => mergeCodebook(session.db, book, sourceFile(args.source)),
   }),
 };

@@ -19,22 +19,10 @@ import { FileProblem } from '../../services/import/file-problem';
 import { expandPaths, naming, readTranscript, sourceBytes, sourceFile, type ImportedFile } from '../../services/import/read';
 import { formatClock } from '../../services/timecode';
 import { method } from '../define';
+import { requireChosen, requireChosenSource } from '../file-access';
 import { MAX_IMPORT_BYTES } from '../../../shared/protocol';
-import { filePath, name } from '../schemas';
+import { fileSource, filePath, name, UPLOAD_BODY_BYTES, uploadName } from '../schemas';
 
-// Uploads travel as base64 inside JSON: a file at the size limit needs 4/3 of it, plus room for the rest.
-const UPLOAD_BODY_BYTES = Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 1024 * 1024;
-
-const uploadName = z
-  .string()
-  .trim()
-  .min(1)
-  .max(1024)
-  .refine((n) => !n.includes('\u0000'), 'must not contain NUL characters');
-const fileSource = z.union([
-  z.strictObject({ path: filePath }),
-  z.strictObject({ name: uploadName, data: z.base64().max(UPLOAD_BODY_BYTES) }),
-]);
 const transcriptSource = z.union([...fileSource.options, z.strictObject({ name: uploadName, text: z.string().max(MAX_IMPORT_BYTES) })]);
 
 const speakerOptions = {
@@ -119,10 +107,10 @@ const SAMPLE_CHARACTERS = 240;
 
 export const importMethods = {
   'import.scan': method({
-    summary: 'The files to import from the given paths: folders are walked (hidden files skipped), files pass as given.',
+    summary: 'The files to import from paths the person chose: folders are walked (hidden files skipped), files pass as given.',
     kind: 'query',
     args: z.strictObject({ paths: z.array(filePath).min(1).max(10_000) }),
-    handler: (_session, args) => ({ files: expandPaths(args.paths) }),
+    handler: (session, args) => ({ files: expandPaths(args.paths.map((p) => requireChosen(session, p))) }),
   }),
   'import.preview': method({
     summary: 'Reads one transcript without importing it: format, speakers found, a sample, and whether the project has it already.',
@@ -130,7 +118,7 @@ export const importMethods = {
     args: z.strictObject({ source: transcriptSource, ...speakerOptions }),
     maxBodyBytes: UPLOAD_BODY_BYTES,
     handler: async (session, args) => {
-      const file = await readTranscript(args.source, args);
+      const file = await readTranscript(requireChosenSource(session, args.source), args);
       const { transcript } = file;
       const lines = transcript.text.split('\n', SAMPLE_PARAGRAPHS);
       return {
@@ -154,7 +142,7 @@ export const importMethods = {
     args: importArgs,
     emits: ['documents-changed'],
     maxBodyBytes: UPLOAD_BODY_BYTES,
-    prepare: (_session, args) => readTranscript(args.source, args),
+    prepare: (session, args) => readTranscript(requireChosenSource(session, args.source), args),
     handler: (session, args, file) => commitImport(session.db, args, file),
   }),
   'cases.importAttributes': method({
@@ -164,7 +152,7 @@ export const importMethods = {
     emits: ['documents-changed'],
     maxBodyBytes: UPLOAD_BODY_BYTES,
     prepare: (session, args) => {
-      const file = sourceFile(args.source);
+      const file = sourceFile(requireChosenSource(session, args.source));
       return naming(file, async () => {
         const ext = extname(file).toLowerCase();
         const format = ext === '.xlsx' ? 'xlsx' : ext === '.csv' || ext === '.tsv' ? 'csv' : null;

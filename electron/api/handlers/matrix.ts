@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { exportResult } from '../../services/exported-file';
 import { exportMatrix } from '../../services/matrix-export';
 import { cellExcerpts, codeSources, computeMatrix, excerptPreviews, excerptRequest, matrixSpec } from '../../services/matrix';
 import { method } from '../define';
@@ -36,8 +37,7 @@ export const matrixMethods = {
     kind: 'query',
     args: exportArgs,
     handler: async (session, { format, themeLimit, ...spec }) => {
-      const file = await exportMatrix(computeMatrix(session.db, spec), format, { themeLimit });
-      return { fileName: file.fileName, mimeType: file.mimeType, base64: file.data.toString('base64') };
+      return exportResult(await exportMatrix(computeMatrix(session.db, spec), format, { themeLimit }));
     },
   }),
   'matrix.codeSources': method({

@@ -9,6 +9,7 @@ import { DEMO_PROJECT_NAME, populateDemo } from '../../services/demo';
 import { seedDefaultFramework } from '../../services/default-framework';
 import { recentWithStatus } from '../../services/recent-projects';
 import { method } from '../define';
+import { requireCreatable, requireOpenable } from '../file-access';
 import type { Session } from '../session';
 import { filePath, name, none } from '../schemas';
 
@@ -70,32 +71,35 @@ export const projectMethods = {
     handler: (session) => recentWithStatus(session.dirs.config),
   }),
   'project.create': method({
-    summary: 'Creates an empty project (with the MGF framework) and opens it.',
+    summary: 'Creates an empty project (with the MGF framework) and opens it: a name in the projects folder, or a path the person chose.',
     kind: 'session',
     args: z.strictObject({ file: filePath, name: name.optional() }),
     emits: ['project-changed'],
     handler: (session, args) => {
-      const file = resolveNewPath(session, args.file);
+      const file = requireCreatable(session, resolveNewPath(session, args.file));
       return createAndOpen(session, file, args.name ?? basename(file, extname(file)), seedDefaultFramework);
     },
   }),
   'project.createDemo': method({
-    summary: 'Writes a fresh copy of the demo project (at file, or a new name in the projects folder) and opens it.',
+    summary: 'Writes a fresh copy of the demo project (at a path the person chose, or a new name in the projects folder) and opens it.',
     kind: 'session',
     args: z.strictObject({ file: filePath.optional() }),
     emits: ['project-changed'],
     handler: (session, args) => {
-      const file = args.file ? resolveNewPath(session, args.file) : freshPath(session, 'Every Child Matters demo');
+      const file = args.file
+        ? requireCreatable(session, resolveNewPath(session, args.file))
+        : freshPath(session, 'Every Child Matters demo');
       return createAndOpen(session, file, DEMO_PROJECT_NAME, populateDemo);
     },
   }),
   'project.open': method({
-    summary: 'Opens an existing project file; a file that is not a valid Trellis project is left untouched.',
+    summary:
+      'Opens a project file (in the projects folder, on the recent list, or chosen by the person); a file that is not a valid Trellis project is left untouched.',
     kind: 'session',
     args: z.strictObject({ file: filePath }),
     emits: ['project-changed'],
     handler: (session, args) => {
-      session.open(resolveExisting(session, args.file));
+      session.open(requireOpenable(session, resolveExisting(session, args.file)));
       return status(session)!;
     },
   }),

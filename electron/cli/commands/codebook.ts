@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { ResultOf } from '../../api/methods';
 import { joinDescription } from '../../services/qdc';
-import { call, CliError, onlyFile, print, type Command } from '../command';
+import { call, chosen, CliError, onlyFile, print, writeExport, type Command } from '../command';
 
 type Node = ResultOf<'codebook.tree'>[number];
 
@@ -39,7 +39,7 @@ export const codebookCommands: Record<string, Command> = {
   codebook: {
     usage: 'codebook PROJECT [--json]           the code tree with colours, definitions and segment counts',
     async run(session, inv) {
-      await call(session, 'project.open', { file: resolve(onlyFile(inv, 'PROJECT')) });
+      await call(session, 'project.open', { file: chosen(session, onlyFile(inv, 'PROJECT')) });
       const tree = await call(session, 'codebook.tree', {});
       print(inv.json, tree.map(toJson), tree.flatMap((node) => toText(node)).join('\n'));
     },
@@ -52,9 +52,11 @@ export const codebookCommands: Record<string, Command> = {
       const format = FORMATS.find((f) => f === inv.options.format);
       if (!format) throw new CliError('--format must be qdc, md or docx.', 2);
       if (typeof inv.options.output !== 'string') throw new CliError('-o FILE is required.', 2);
-      await call(session, 'project.open', { file: resolve(project) });
-      const written = await call(session, 'codebook.export', { file: resolve(inv.options.output), format });
-      print(inv.json, written, `Wrote ${written.codes} codes to ${written.file}`);
+      await call(session, 'project.open', { file: chosen(session, project) });
+      const file = resolve(inv.options.output);
+      const exported = await call(session, 'codebook.export', { format });
+      writeExport(session, file, exported.base64);
+      print(inv.json, { file, format, codes: exported.codes }, `Wrote ${exported.codes} codes to ${file}`);
     },
   },
   'codebook-import': {
@@ -62,8 +64,8 @@ export const codebookCommands: Record<string, Command> = {
     async run(session, inv) {
       const [project, file, ...extra] = inv.positionals;
       if (!project || !file || extra.length > 0) throw new CliError('expected PROJECT and FILE.qdc.', 2);
-      await call(session, 'project.open', { file: resolve(project) });
-      const report = await call(session, 'codebook.import', { file: resolve(file) });
+      await call(session, 'project.open', { file: chosen(session, project) });
+      const report = await call(session, 'codebook.import', { source: { path: chosen(session, file) } });
       print(
         inv.json,
         report,

@@ -1,7 +1,6 @@
-import { resolve } from 'node:path';
 import { dispatch } from '../../api/dispatch';
 import type { ResultOf } from '../../api/methods';
-import { call, CliError, onlyFile, print, type Command } from '../command';
+import { call, chosen, CliError, onlyFile, print, type Command } from '../command';
 
 /** One line of `trellis import --json`: a contract, see README. */
 interface ImportRow {
@@ -22,10 +21,10 @@ export const importCommands: Record<string, Command> = {
       if (!project || inputs.length === 0) throw new CliError('expected a PROJECT and at least one FILE or FOLDER.', 2);
       const sheet = inv.options['case-attributes'];
       const pattern = inv.options['speaker-pattern'];
-      await call(session, 'project.open', { file: resolve(project) });
+      await call(session, 'project.open', { file: chosen(session, project) });
       // The sheet first: a bad sheet stops the run before any document is written.
-      if (typeof sheet === 'string') await call(session, 'cases.importAttributes', { source: { path: resolve(sheet) } });
-      const { files } = await call(session, 'import.scan', { paths: inputs.map((f) => resolve(f)) });
+      if (typeof sheet === 'string') await call(session, 'cases.importAttributes', { source: { path: chosen(session, sheet) } });
+      const { files } = await call(session, 'import.scan', { paths: inputs.map((f) => chosen(session, f)) });
       const rows: ImportRow[] = [];
       const notes: string[] = [];
       for (const file of files) {
@@ -55,7 +54,7 @@ export const importCommands: Record<string, Command> = {
     usage: 'documents PROJECT [--doc NAME] [--json]   documents with case, attributes and paragraphs (code-point offsets)',
     options: { doc: { type: 'string' } },
     async run(session, inv) {
-      await call(session, 'project.open', { file: resolve(onlyFile(inv, 'PROJECT')) });
+      await call(session, 'project.open', { file: chosen(session, onlyFile(inv, 'PROJECT')) });
       const doc = inv.options.doc;
       const documents = await call(session, 'documents.describe', typeof doc === 'string' ? { name: doc } : {});
       print(

@@ -1,8 +1,7 @@
-import { writeFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import type { ArgsOf, ResultOf } from '../../api/methods';
 import type { Session } from '../../api/session';
-import { call, CliError, onlyFile, print, type Command, type Invocation } from '../command';
+import { call, chosen, CliError, onlyFile, print, writeExport, type Command, type Invocation } from '../command';
 
 type Spec = ArgsOf<'matrix.get'>;
 
@@ -100,13 +99,13 @@ export const matrixCommands: Record<string, Command> = {
       if (format !== undefined && format !== 'csv' && format !== 'xlsx' && format !== 'docx') {
         throw new CliError(`--output must end in .csv, .xlsx or .docx, not "${output}".`, 2);
       }
-      await call(session, 'project.open', { file: resolve(onlyFile(inv, 'PROJECT')) });
+      await call(session, 'project.open', { file: chosen(session, onlyFile(inv, 'PROJECT')) });
       const spec = await specFrom(session, inv);
       const matrix = await call(session, 'matrix.get', spec);
       const table = contract(matrix);
       if (output && format) {
         const file = await call(session, 'matrix.export', { ...spec, format });
-        writeFileSync(output, Buffer.from(file.base64, 'base64'));
+        writeExport(session, output, file.base64);
       }
       print(inv.json, table, asText(table, matrix) + (output ? `\nWrote ${output}` : ''));
     },

@@ -1,7 +1,6 @@
-import { resolve } from 'node:path';
 import type { ResultOf } from '../../api/methods';
 import type { Session } from '../../api/session';
-import { call, CliError, onlyFile, print, type Command } from '../command';
+import { call, chosen, CliError, onlyFile, print, type Command } from '../command';
 
 type Segment = ResultOf<'segments.list'>[number];
 
@@ -61,7 +60,7 @@ export const segmentCommands: Record<string, Command> = {
       const { doc, start, end, codes, cell, slice, coder, memo } = inv.options;
       if (!text(doc)) throw new CliError('--doc NAME is required.', 2);
       if (!text(coder)) throw new CliError('--coder NAME is required.', 2);
-      await call(session, 'project.open', { file: resolve(onlyFile(inv, 'PROJECT')) });
+      await call(session, 'project.open', { file: chosen(session, onlyFile(inv, 'PROJECT')) });
       const paths = (text(codes) ?? '')
         .split(',')
         .map((p) => p.trim())
@@ -85,7 +84,7 @@ export const segmentCommands: Record<string, Command> = {
     usage: 'segments PROJECT [--doc NAME] [--coder NAME] [--json]   list coded segments with their exact text',
     options: { doc: { type: 'string' }, coder: { type: 'string' } },
     async run(session, inv) {
-      await call(session, 'project.open', { file: resolve(onlyFile(inv, 'PROJECT')) });
+      await call(session, 'project.open', { file: chosen(session, onlyFile(inv, 'PROJECT')) });
       const coderName = text(inv.options.coder);
       const coder = coderName
         ? (await call(session, 'coders.list', {})).coders.find((c) => c.name.toLowerCase() === coderName.toLowerCase())

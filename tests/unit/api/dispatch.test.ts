@@ -1,13 +1,12 @@
-import { rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { dispatch, methodNames } from '../../../electron/api/dispatch';
 import type { MethodName } from '../../../electron/api/methods';
 import type { ApiEvent } from '../../../shared/protocol';
 import { Session } from '../../../electron/api/session';
 import { readRecent } from '../../../electron/services/recent-projects';
-import { fileHash, newSession, ok, tempDir } from '../helpers';
+import { fileHash, newSession, ok } from '../helpers';
 
 async function demoSession() {
   const session = newSession();
@@ -15,8 +14,10 @@ async function demoSession() {
   return session;
 }
 
-const exportFile = join(tmpdir(), `trellis-dispatch-${process.pid}.qdc`);
-afterAll(() => rmSync(exportFile, { force: true }));
+const FIXTURES = join(process.cwd(), 'tests', 'fixtures', 'import');
+const QDC = `<?xml version="1.0" encoding="utf-8"?>
+<CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="test"><Codes>
+<Code guid="00000000-0000-4000-8000-000000000001" name="Imported" isCodable="true"/></Codes></CodeBook>`;
 
 /** A segment coded with that code itself, for examples that need one. */
 const segmentOf = (session: Session, codeId: number) =>
@@ -52,7 +53,8 @@ const examples: Record<MethodName, unknown> = {
   'history.state': {},
   'history.undo': {},
   'history.redo': {},
-  'import.scan': { paths: ['tests/fixtures/import'] },
+  // A folder is read by path only once the person has chosen it (in a dialog, or on the command line).
+  'import.scan': (session: Session) => (session.chosen.add(FIXTURES), { paths: [FIXTURES] }),
   'import.preview': { source: { name: 'Pasted', text: 'Interviewer: Hello.\nDCS: Hi.' } },
   'documents.import': { source: { name: 'Pasted', text: 'Interviewer: Hello.\nDCS: Hi there.' }, case: 'County 9' },
   'cases.importAttributes': { source: { name: 'cases.csv', data: Buffer.from('Case,Region\nCounty 9,North\n').toString('base64') } },
@@ -70,8 +72,8 @@ const examples: Record<MethodName, unknown> = {
   'codeSets.create': { name: 'Policy', codeIds: [14, 15] },
   'codeSets.update': { id: 1, description: 'Policy instruments.' },
   'codeSets.delete': { id: 1 },
-  'codebook.export': { file: exportFile, format: 'qdc' },
-  'codebook.import': { file: exportFile },
+  'codebook.export': { format: 'qdc' },
+  'codebook.import': { source: { name: 'codebook.qdc', data: Buffer.from(QDC).toString('base64') } },
   'frameworks.create': { name: 'Ladder', rowLabel: 'Rung', columnLabel: 'Side', rows: ['Low', 'High'], columns: ['Left'] },
   'frameworks.update': { id: 2, rowLabel: 'Step' },
   'frameworks.addValue': { frameworkId: 2, axis: 'column', name: 'Right' },
@@ -194,7 +196,8 @@ describe('project methods', () => {
 
   it('keeps the current project open when opening a bad file fails, and leaves that file untouched', async () => {
     const session = await demoSession();
-    const bad = join(tempDir(), 'bad.trellis');
+    mkdirSync(session.dirs.projects, { recursive: true });
+    const bad = join(session.dirs.projects, 'bad.trellis');
     writeFileSync(bad, 'not a database');
     const before = fileHash(bad);
     expect(await dispatch(session, 'project.open', { file: bad })).toMatchObject({ ok: false, error: { code: 'not-a-project' } });

@@ -15,6 +15,8 @@ async function newProject(): Promise<Session> {
   const home = tempDir();
   const session = new Session({ projects: join(home, 'projects'), config: join(home, 'config') }, { rememberRecent: false });
   await call(session, 'project.create', { file: 'Import test' });
+  // As if the person had picked the fixtures folder: paths are read only under what was chosen.
+  session.chosen.add(FIXTURES);
   return session;
 }
 
@@ -160,6 +162,7 @@ describe('documents.import', () => {
         session.subscribe((e) => events.push(e));
         const before = fingerprint(session);
         const path = typeof file === 'string' ? fixture(file) : file();
+        session.chosen.add(path);
         expect(await failure(session, 'documents.import', { source: { path } })).toMatch(message);
         expect(await failure(session, 'import.preview', { source: { path } })).toMatch(message);
         expect(fingerprint(session)).toBe(before);
@@ -323,6 +326,7 @@ describe('import.scan', () => {
     const dir = tempDir();
     for (const name of ['10 b.txt', '2 a.txt', '.DS_Store']) writeFileSync(join(dir, name), 'x');
     const session = await newProject();
+    session.chosen.add(dir);
     const { files } = await call(session, 'import.scan', { paths: [dir, fixture('interview.md'), join(dir, 'missing.txt')] });
     expect(files).toEqual([join(dir, '2 a.txt'), join(dir, '10 b.txt'), fixture('interview.md'), join(dir, 'missing.txt')]);
   });

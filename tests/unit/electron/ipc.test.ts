@@ -71,8 +71,11 @@ describe('registerIpc / forwardEvents', () => {
     expect(session.isOpen).toBe(false);
   });
 
-  it('lets the app window create the demo and read its info', async () => {
-    const file = join(root, 'demo.trellis');
+  it('lets the app window create the demo in the projects folder and read its info, but nowhere it was not given', async () => {
+    const elsewhere = join(root, 'elsewhere.trellis');
+    expect(await call('project.createDemo', { file: elsewhere })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(existsSync(elsewhere)).toBe(false);
+    const file = join(root, 'projects', 'demo.trellis');
     const created = await call('project.createDemo', { file });
     expect(created.ok).toBe(true);
     if (created.ok) expect((created.result as { file: string }).file).toBe(file);
@@ -101,7 +104,7 @@ describe('registerIpc / forwardEvents', () => {
   });
 
   it('forwards committed events to the window until unsubscribed', async () => {
-    expect((await dispatch(session, 'project.createDemo', { file: join(root, 'demo.trellis') })).ok).toBe(true);
+    expect((await dispatch(session, 'project.createDemo', {})).ok).toBe(true);
     const contents = { send: vi.fn(), isDestroyed: vi.fn(() => false) };
     const unsubscribe = forwardEvents(session, contents as unknown as Pick<WebContents, 'send' | 'isDestroyed'>);
 
@@ -122,7 +125,7 @@ describe('registerIpc / forwardEvents', () => {
   });
 
   it('stops sending once the window contents are destroyed', async () => {
-    expect((await dispatch(session, 'project.createDemo', { file: join(root, 'demo.trellis') })).ok).toBe(true);
+    expect((await dispatch(session, 'project.createDemo', {})).ok).toBe(true);
     let destroyed = false;
     const contents = { send: vi.fn(), isDestroyed: () => destroyed };
     forwardEvents(session, contents as unknown as Pick<WebContents, 'send' | 'isDestroyed'>);

@@ -40,6 +40,8 @@ const fake = vi.hoisted(() => {
     setApplicationMenu: vi.fn(),
     setPermissionRequestHandler: vi.fn(),
     setPermissionCheckHandler: vi.fn(),
+    sessionOn: vi.fn(),
+    showSaveDialogSync: vi.fn((): string | undefined => undefined),
     showMessageBox: vi.fn(async () => ({ response: 0 })),
     showSaveDialog: vi.fn(async () => ({ canceled: true, filePath: undefined as string | undefined })),
     showOpenDialog: vi.fn(async () => ({ canceled: true, filePaths: [] as string[] })),
@@ -53,6 +55,7 @@ vi.mock('electron', () => ({
       fake.appHandlers.set(event, handler);
     },
     quit: fake.quit,
+    getPath: (name: string) => join(tmpdir(), name),
   },
   BrowserWindow: fake.FakeWindow,
   ipcMain: { handle: fake.ipcHandle },
@@ -62,9 +65,15 @@ vi.mock('electron', () => ({
     defaultSession: {
       setPermissionRequestHandler: fake.setPermissionRequestHandler,
       setPermissionCheckHandler: fake.setPermissionCheckHandler,
+      on: fake.sessionOn,
     },
   },
-  dialog: { showMessageBox: fake.showMessageBox, showSaveDialog: fake.showSaveDialog, showOpenDialog: fake.showOpenDialog },
+  dialog: {
+    showMessageBox: fake.showMessageBox,
+    showSaveDialog: fake.showSaveDialog,
+    showSaveDialogSync: fake.showSaveDialogSync,
+    showOpenDialog: fake.showOpenDialog,
+  },
 }));
 
 let home: string;
@@ -116,6 +125,27 @@ describe('electron main', () => {
     expect(fake.setPermissionCheckHandler).toHaveBeenCalledTimes(1);
     const check = fake.setPermissionCheckHandler.mock.calls[0]![0] as Fn;
     expect(check({}, 'media', 'app://trellis', {})).toBe(false);
+  });
+
+  it('saves downloads (exports) only where its own save dialog says, never onto the open project', async () => {
+    expect(fake.sessionOn.mock.calls.map((c) => c[0])).toEqual(['will-download']);
+    const onDownload = fake.sessionOn.mock.calls[0]![1] as Fn;
+    const { project } = (await apiHandler()(trusted, 'app.status', {})).result;
+    const item = (name: string) => ({ getFilename: () => name, setSavePath: vi.fn(), cancel: vi.fn() });
+    fake.showSaveDialogSync.mockReturnValueOnce(project.file);
+    const refused = item('codebook.md');
+    onDownload({}, refused);
+    expect(refused.cancel).toHaveBeenCalledTimes(1);
+    expect(refused.setSavePath).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(fake.showMessageBox).toHaveBeenCalledTimes(1));
+    fake.showMessageBox.mockClear();
+    const target = join(home, 'codebook.md');
+    fake.showSaveDialogSync.mockReturnValueOnce(target);
+    const saved = item('codebook.md');
+    onDownload({}, saved);
+    expect(saved.setSavePath).toHaveBeenCalledExactlyOnceWith(target);
+    const [, options] = fake.showSaveDialogSync.mock.calls.at(-1)! as unknown as [unknown, { defaultPath: string }];
+    expect(options.defaultPath).toBe(join(tmpdir(), 'documents', 'codebook.md'));
   });
 
   it('hardens every web contents that is created', () => {

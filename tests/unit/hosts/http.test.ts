@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -129,7 +129,7 @@ async function call<T = unknown>(method: string, args: unknown = {}): Promise<En
 }
 
 async function openDemo(): Promise<string> {
-  const file = join(workDir, 'demo.trellis');
+  const file = join(workDir, 'projects', 'demo.trellis');
   const envelope = await call('project.createDemo', { file });
   expect(envelope.ok).toBe(true);
   return file;
@@ -384,7 +384,7 @@ describe('request validation', () => {
 
 describe('API', () => {
   it('reaches the shared handlers: createDemo then info', async () => {
-    const file = join(workDir, 'demo.trellis');
+    const file = join(workDir, 'projects', 'demo.trellis');
     const created = await call<{ file: string }>('project.createDemo', { file });
     expect(created.ok).toBe(true);
     if (created.ok) expect(created.result.file).toBe(file);
@@ -410,6 +410,27 @@ describe('API', () => {
     expect(await call('project.createDemo', { file: other, name: 'x' })).toMatchObject({ ok: false, error: { code: 'invalid-args' } });
     expect(existsSync(other)).toBe(false);
     expect(await counts()).toEqual(before);
+  });
+
+  it('reads and opens no path the page names: a page sends file contents, and projects come from the projects folder', async () => {
+    await openDemo();
+    const before = await counts();
+    // A project the page was not given (here: a copy of the open one outside the projects folder).
+    const outside = join(workDir, 'outside.trellis');
+    session.db.pragma('wal_checkpoint(TRUNCATE)');
+    copyFileSync(join(workDir, 'projects', 'demo.trellis'), outside);
+    const calls: [string, unknown][] = [
+      ['documents.import', { source: { path: '/etc/passwd' } }],
+      ['import.preview', { source: { path: '/etc/hostname' } }],
+      ['import.scan', { paths: ['/etc'] }],
+      ['codebook.import', { source: { path: outside } }],
+      ['project.open', { file: outside }],
+    ];
+    for (const [method, args] of calls) {
+      expect(await call(method, args), method).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    expect(await counts()).toEqual(before);
+    expect(session.file).toBe(join(workDir, 'projects', 'demo.trellis'));
   });
 
   it('reports no-project when nothing is open', async () => {

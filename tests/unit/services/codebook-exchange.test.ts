@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import mammoth from 'mammoth';
 import { describe, expect, it } from 'vitest';
 import { codeTree, type CodeNode } from '../../../db/queries/codes';
@@ -12,6 +12,7 @@ import { fixture, snapshot } from '../codebook-fixture';
 
 const XSD = '/work/shared/reference/Codebook-mrt2019.xsd';
 const NS = 'urn:QDA-XML:codebook:1.0';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** xmllint (Debian's libxml2-utils) checks the file against the REFI-QDA codebook schema; it throws if invalid. */
 const validate = (file: string) => execFileSync('xmllint', ['--noout', '--schema', XSD, file], { encoding: 'utf8', stdio: 'pipe' });
@@ -66,10 +67,24 @@ function shape(session: Session) {
   return { tree: tree.map(node), sets };
 }
 
+/** Exports through the API (bytes, named after the project) and saves them where the caller chose, as the CLI does. */
 async function exportTo(session: Session, format: 'qdc' | 'md' | 'docx') {
-  const file = join(tempDir(), `codebook.${format}`);
-  await ok(dispatch(session, 'codebook.export', { file, format }));
+  const exported = await ok<ResultOf<'codebook.export'>>(dispatch(session, 'codebook.export', { format }));
+  // Named after the demo, "Every Child Matters – DCS interviews (demo)", without the dash and brackets.
+  expect(exported.fileName).toBe(`Every Child Matters DCS interviews demo codebook.${format}`);
+  expect(exported.mimeType).toBe({ qdc: 'application/xml', md: 'text/markdown; charset=utf-8', docx: DOCX }[format]);
+  const file = join(tempDir(), exported.fileName);
+  writeFileSync(file, Buffer.from(exported.base64, 'base64'));
   return file;
+}
+
+/** A file as the renderer sends it: its contents, named as the person's file was. */
+const contentsOf = (file: string) => ({ source: { name: basename(file), data: readFileSync(file).toString('base64') } });
+
+/** A file by path, as the command line passes it: its own argument, so the session may read it. */
+function chosenPath(session: Session, file: string) {
+  session.chosen.add(file);
+  return { source: { path: file } };
 }
 
 type Report = ResultOf<'codebook.import'>;
@@ -103,7 +118,8 @@ describe('REFI-QDA codebook exchange', () => {
     const session = await demo();
     const file = await exportTo(session, 'qdc');
     const blank = blankSession();
-    const report = await ok<Report>(dispatch(blank, 'codebook.import', { file }));
+    const report = await ok<Report>(dispatch(blank, 'codebook.import', contentsOf(file)));
+    expect(report.file).toBe(basename(file));
     expect(report).toMatchObject({ matched: [], renamed: [], notes: [], sets: { added: ['Early help', 'Empty set'], matched: [] } });
     expect(report.added).toHaveLength(26);
     expect(report.added).toContain('Themes/Café & "naïve" <partners> 😀');
@@ -112,7 +128,7 @@ describe('REFI-QDA codebook exchange', () => {
     // Importing the same file again recognises every code by its GUID and changes nothing.
     const before = snapshot(blank.db);
     const history = await ok(dispatch(blank, 'history.state', {}));
-    const again = await ok<Report>(dispatch(blank, 'codebook.import', { file }));
+    const again = await ok<Report>(dispatch(blank, 'codebook.import', chosenPath(blank, file)));
     expect(again).toMatchObject({ added: [], renamed: [], sets: { added: [], matched: ['Early help', 'Empty set'] } });
     expect(again.matched.every((m) => m.by === 'guid')).toBe(true);
     expect(snapshot(blank.db)).toBe(before);
@@ -136,7 +152,7 @@ describe('REFI-QDA codebook exchange', () => {
       </Code>
       <Code guid="{${G(4)}}" name="MGF" isCodable="false"><Code guid="${G(5)}" name="National" isCodable="true" color="#102030"/></Code>`),
     );
-    const report = await f.call('codebook.import', { file });
+    const report = await f.call('codebook.import', chosenPath(f.session, file));
     expect(report.added).toEqual(['Themes/Health∕social care', 'Themes/Money']);
     expect(report.matched).toEqual([
       { path: 'Themes', by: 'name' },
@@ -175,7 +191,7 @@ describe('REFI-QDA codebook exchange', () => {
         <Code guid="${G(2)}" name="Care" isCodable="true"/><Code guid="${G(3)}" name="care" isCodable="true"/>
         <Code guid="${cell.guid}" name="Institutions" isCodable="true"/></Code>`),
     );
-    const report = await f.call('codebook.import', { file });
+    const report = await f.call('codebook.import', contentsOf(file));
     expect(report.added).toEqual(['Topics', 'Topics/Care', 'Topics/care 2']);
     expect(report.renamed).toContainEqual({ from: 'Topics/care', to: 'Topics/care 2' });
     expect(report.notes).toEqual([
@@ -231,7 +247,7 @@ describe('REFI-QDA codebook exchange', () => {
     writeFileSync(file, content);
     const before = snapshot(f.db);
     const history = await f.call('history.state', {});
-    const error = await f.fail('codebook.import', { file });
+    const error = await f.fail('codebook.import', chosenPath(f.session, file));
     expect(error.code).toBe('invalid');
     expect(error.message).toContain(`"${file}"`);
     expect(error.message).toMatch(message);
@@ -242,12 +258,12 @@ describe('REFI-QDA codebook exchange', () => {
   it('reports a file that cannot be read, and refuses to export an empty codebook', async () => {
     const f = await fixture();
     const missing = join(tempDir(), 'missing.qdc');
-    expect(await f.fail('codebook.import', { file: missing })).toMatchObject({
-      code: 'not-found',
-      message: expect.stringContaining(`"${missing}" could not be read`),
+    expect(await f.fail('codebook.import', chosenPath(f.session, missing))).toEqual({
+      code: 'invalid',
+      message: '"missing.qdc" does not exist.',
     });
     const blank = blankSession();
-    const envelope = await dispatch(blank, 'codebook.export', { file: join(tempDir(), 'x.qdc'), format: 'qdc' });
+    const envelope = await dispatch(blank, 'codebook.export', { format: 'qdc' });
     expect(envelope).toMatchObject({ ok: false, error: { message: 'The codebook has no codes yet, so there is nothing to export.' } });
   });
 });
