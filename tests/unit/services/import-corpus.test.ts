@@ -97,7 +97,8 @@ describe('regression corpus', () => {
         } catch {
           text = null;
         }
-        outcomes.push([file, text !== null && golden.every((p) => text.includes(p))]);
+        // A document pandoc finds no text in (an image alone) is one Trellis refuses.
+        outcomes.push([file, golden.length === 0 ? text === null : text !== null && golden.every((p) => text.includes(p))]);
       }
       expect(report(`pandoc ${kind}`, outcomes)).toEqual(PANDOC_DIFFERENCES[kind]);
     });
