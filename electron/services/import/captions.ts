@@ -180,6 +180,7 @@ export function captionBlocks(source: string, format: CaptionFormat, matcher: Sp
       text: label + body,
       timeMs: cue.startMs,
       label: speaker === null ? undefined : { label: speaker, length: label.length, timeMs: null },
+      voice: cue.voice !== null || undefined,
     });
   }
   return { blocks: blocks.map(({ speaker: _speaker, ...block }) => block), notes: skippedNote(skipped) };

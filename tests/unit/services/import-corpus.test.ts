@@ -101,7 +101,7 @@ describe('regression corpus', () => {
         outcomes.push([file, golden.length === 0 ? text === null : text !== null && golden.every((p) => text.includes(p))]);
       }
       expect(report(`pandoc ${kind}`, outcomes)).toEqual(PANDOC_DIFFERENCES[kind]);
-    });
+    }, 120_000);
   }
 
   it("QualCoder: its sample transcript's [id1] labels are its three speakers", async () => {
@@ -117,6 +117,33 @@ describe('regression corpus', () => {
   });
 });
 
-const VTTJS_DIFFERENCES: string[] = [];
-const PYSRT_DIFFERENCES: string[] = [];
-const PANDOC_DIFFERENCES: Record<'docx' | 'odt', string[]> = { docx: [], odt: [] };
+// vtt.js (last released 2019) follows an older draft where the current specification's parser differs:
+const VTTJS_DIFFERENCES = [
+  // "000:00.000" and "120:00.000": a first field that is not two digits up to 59 means hours, so a third field must follow.
+  'cue-times/min-top-digits.vtt',
+  'cue-times/minimum-spots-over-sixty.vtt',
+  // A timing right under "WEBVTT" ends the header and starts the first cue.
+  'file-layout/header-no-new-line.vtt',
+  // An identifier line "-->" fails as a timing; the timing on the next line then starts a block of its own, a cue.
+  'integration/id.vtt',
+];
+// Trellis reads SubRip as the srt library does, which takes a timing without milliseconds ("00:00:01"); pysrt refuses it.
+const PYSRT_DIFFERENCES = ['invalid.srt'];
+const PANDOC_DIFFERENCES: Record<'docx' | 'odt', string[]> = {
+  docx: [
+    // pandoc writes "[DIAGRAM]" for a SmartArt diagram: a placeholder, not text of the document.
+    'diagram.docx',
+    // A drop cap is a paragraph of its own in the file; pandoc joins it to the next ("D" + "rop cap.").
+    'drop_cap.docx',
+    // Tracked paragraph-mark changes: pandoc splits and joins the paragraphs differently.
+    'paragraph_insertion_deletion.docx',
+    // "☐"/"☒" are list bullets from the numbering definitions; Trellis (through mammoth) keeps no list markers.
+    'task_list.docx',
+    // Changes without author or date: pandoc keeps both the insertion and the deletion ("dummytest").
+    'track_changes_scrubbed_metadata.docx',
+    // A Symbol-font character (w:sym "(") that mammoth does not map.
+    'unicode.docx',
+  ],
+  // pandoc leaves out the text of a reference to a chapter ("A reference to ."); Trellis keeps it.
+  odt: ['referenceToChapter.odt'],
+};
