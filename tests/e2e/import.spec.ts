@@ -62,7 +62,7 @@ test('imports a folder through the UI: speakers confirmed and edited, progress, 
   await expect(files.getByRole('row')).toHaveCount(6);
   await expect(files.getByRole('row', { name: /01 County 5\.docx/ })).toContainText('Word');
   await expect(files.getByRole('row', { name: /05 Broken captions\.vtt/ })).toContainText(
-    '"05 Broken captions.vtt" has a broken cue timing on line 6',
+    '"05 Broken captions.vtt" holds no captions: no block could be read as a cue (lines 3, 6)',
   );
   await expect(dialog.getByRole('heading', { name: /5 files/ })).toContainText('4 ready · 1 cannot be imported');
 
@@ -93,7 +93,7 @@ test('imports a folder through the UI: speakers confirmed and edited, progress, 
     /Imported\s*folder\/02 Borough 3\.txt\s*as “02 Borough 3”/,
     /Imported\s*folder\/03 Focus group\.vtt\s*as “03 Focus group”/,
     /Duplicate\s*folder\/04 Borough 3 copy\.txt\s*same text as “02 Borough 3”/,
-    /Failed\s*folder\/05 Broken captions\.vtt\s*"05 Broken captions\.vtt" has a broken cue timing/,
+    /Failed\s*folder\/05 Broken captions\.vtt\s*"05 Broken captions\.vtt" holds no captions/,
   ]);
   await page.screenshot({ path: `${SCREENS}/import-results.png` });
 

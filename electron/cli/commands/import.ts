@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { dispatch } from '../../api/dispatch';
 import type { ResultOf } from '../../api/methods';
+import type { EncodingName } from '../../services/import/encodings';
 import { call, CliError, onlyFile, print, type Command } from '../command';
 
 /** One line of `trellis import --json`: a contract, see README. */
@@ -14,14 +15,15 @@ interface ImportRow {
 export const importCommands: Record<string, Command> = {
   import: {
     usage:
-      'import PROJECT FILE|FOLDER... [--case-attributes SHEET] [--speaker-pattern REGEX] [--json]\n' +
+      'import PROJECT FILE|FOLDER... [--case-attributes SHEET] [--speaker-pattern REGEX] [--encoding NAME] [--json]\n' +
       '                                      import transcripts, each file in its own transaction',
-    options: { 'case-attributes': { type: 'string' }, 'speaker-pattern': { type: 'string' } },
+    options: { 'case-attributes': { type: 'string' }, 'speaker-pattern': { type: 'string' }, encoding: { type: 'string' } },
     async run(session, inv) {
       const [project, ...inputs] = inv.positionals;
       if (!project || inputs.length === 0) throw new CliError('expected a PROJECT and at least one FILE or FOLDER.', 2);
       const sheet = inv.options['case-attributes'];
       const pattern = inv.options['speaker-pattern'];
+      const encoding = inv.options.encoding;
       await call(session, 'project.open', { file: resolve(project) });
       // The sheet first: a bad sheet stops the run before any document is written.
       if (typeof sheet === 'string') await call(session, 'cases.importAttributes', { source: { path: resolve(sheet) } });
@@ -32,6 +34,8 @@ export const importCommands: Record<string, Command> = {
         const envelope = await dispatch(session, 'documents.import', {
           source: { path: file },
           ...(typeof pattern === 'string' ? { speakerPattern: pattern } : {}),
+          // Checked by the API method, which lists the names it accepts.
+          ...(typeof encoding === 'string' ? { encoding: encoding as EncodingName } : {}),
         });
         if (envelope.ok) {
           const result = envelope.result as ResultOf<'documents.import'>;

@@ -36,7 +36,8 @@ function vttTimestamp(line: string, at: number): { ms: number; end: number } | n
   const [, first, second, third, fraction] = m as unknown as [string, string, string, string | undefined, string];
   // The first field is minutes when it is two digits up to 59 and no third field follows; otherwise hours.
   const hours = first.length !== 2 || Number(first) > 59;
-  if ((hours && third === undefined) || second.length !== 2 || (third !== undefined && third.length !== 2) || fraction.length !== 3) return null;
+  if ((hours && third === undefined) || second.length !== 2 || (third !== undefined && third.length !== 2) || fraction.length !== 3)
+    return null;
   const [h, min, s] = third === undefined ? [0, Number(first), Number(second)] : [Number(first), Number(second), Number(third)];
   if (min > 59 || s > 59) return null;
   return { ms: ((h * 60 + min) * 60 + s) * 1000 + Number(fraction), end: VTT_TIMESTAMP.lastIndex };
@@ -142,22 +143,24 @@ function cueText(raw: string): { voice: string | null; text: string } {
   return { voice: voice ? collapse(decodeCharacterReferences(voice)) || null : null, text: collapse(decodeCharacterReferences(text)) };
 }
 
+/** "line 6", "lines 3, 6, …" (the first ten). */
+const linesText = (lines: number[]) =>
+  `line${lines.length === 1 ? '' : 's'} ${lines.slice(0, 10).join(', ')}${lines.length > 10 ? ', …' : ''}`;
+
 /** The cues of a caption file and the blocks dropped; a file without a cue is refused. */
 export function parseCaptions(source: string, format: CaptionFormat): Captions {
   const { raw, skipped } = format === 'vtt' ? parseVtt(source) : parseSrt(source);
-  if (raw.length === 0) {
-    throw new FileProblem(skipped.length ? `holds no captions: no block could be read as a cue (the first is on line ${skipped[0]})` : 'holds no captions');
-  }
+  if (raw.length === 0)
+    throw new FileProblem(
+      skipped.length ? `holds no captions: no block could be read as a cue (${linesText(skipped)})` : 'holds no captions',
+    );
   return { cues: raw.map(({ text, ...cue }) => ({ ...cue, ...cueText(text) })), skipped };
 }
 
-function skippedNote(skipped: number[]): string[] {
-  if (skipped.length === 0) return [];
-  const shown = skipped.slice(0, 10).join(', ') + (skipped.length > 10 ? ', …' : '');
-  return [
-    `Skipped ${skipped.length} block${skipped.length === 1 ? '' : 's'} that could not be read as a cue (line${skipped.length === 1 ? '' : 's'} ${shown}).`,
-  ];
-}
+const skippedNote = (skipped: number[]): string[] =>
+  skipped.length === 0
+    ? []
+    : [`Skipped ${skipped.length} block${skipped.length === 1 ? '' : 's'} that could not be read as a cue (${linesText(skipped)}).`];
 
 /** Blocks of a caption file: consecutive cues of one speaker form one turn, labelled "Name: " once. */
 export function captionBlocks(source: string, format: CaptionFormat, matcher: SpeakerMatcher): { blocks: Block[]; notes: string[] } {

@@ -1,7 +1,7 @@
 // Bytes of a text file to a string. A byte-order mark decides (UTF-8, UTF-16, UTF-32); then valid UTF-8 is
 // UTF-8; anything else is detected by chardet (ICU's detector) and decoded with TextDecoder, with a note
-// naming the encoding assumed, which the person can override. A file that is UTF-8 but for a few broken
-// bytes is refused rather than guessed: any legacy reading of it would garble its UTF-8 characters.
+// naming the encoding assumed, which the person can override. A file that mixes valid UTF-8 characters with
+// broken bytes is refused rather than guessed: a one-byte reading of it would garble its UTF-8 characters.
 import chardet from 'chardet';
 import { ENCODINGS, type EncodingName } from './encodings';
 import { FileProblem } from './file-problem';
@@ -83,18 +83,28 @@ function known(name: string): EncodingName | undefined {
   }
 }
 
-/** Where the first byte that is not part of a UTF-8 character sits. */
-function firstInvalidUtf8(bytes: Uint8Array): number {
+/** Where the first byte that is not part of a UTF-8 character sits, and how many valid multi-byte characters the file holds. */
+function scanUtf8(bytes: Uint8Array): { invalidAt: number; multiByte: number } {
+  let invalidAt = -1;
+  let multiByte = 0;
   for (let i = 0; i < bytes.length;) {
     const b = bytes[i]!;
     const size = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
     let valid = size > 0 && i + size <= bytes.length;
     for (let k = 1; valid && k < size; k++) valid = (bytes[i + k]! & 0xc0) === 0x80;
-    if (!valid) return i;
+    if (!valid) {
+      if (invalidAt < 0) invalidAt = i;
+      i++;
+      continue;
+    }
+    if (size > 1) multiByte++;
     i += size;
   }
-  return -1;
+  return { invalidAt, multiByte };
 }
+
+// One byte per character: a valid UTF-8 sequence in such a file ("Ã©") is far likelier to be UTF-8 than text.
+const singleByte = (encoding: EncodingName) => /^(?:windows-|iso-8859-|koi8-)/.test(encoding);
 
 function lineOf(bytes: Uint8Array, at: number): number {
   let line = 1;
@@ -128,15 +138,15 @@ function detect(bytes: Uint8Array): { text: string; encoding: EncodingName; note
   }
   const binary = sniffBinary(bytes);
   if (binary) throw new FileProblem(`is not a text file: ${binary}`);
-  const invalidAt = firstInvalidUtf8(bytes);
+  const { invalidAt, multiByte } = scanUtf8(bytes);
   if (invalidAt < 0) return { text: decodeAs('UTF-8', bytes, false), encoding: 'UTF-8', notes: [] };
   const candidates = chardet.analyse(bytes.subarray(0, DETECTION_SAMPLE));
-  if (candidates[0]?.name === 'UTF-8') {
+  const encoding = candidates.map((c) => known(c.name)).find((e) => e !== undefined && e !== 'UTF-8') ?? 'windows-1252';
+  if (candidates[0]?.name === 'UTF-8' || (multiByte > 0 && singleByte(encoding))) {
     throw new FileProblem(
       `is not valid UTF-8 text: byte ${invalidAt} (line ${lineOf(bytes, invalidAt)}) is not part of a UTF-8 character; choose its encoding in the import dialog, or save it as UTF-8`,
     );
   }
-  const encoding = candidates.map((c) => known(c.name)).find((e) => e !== undefined && e !== 'UTF-8') ?? 'windows-1252';
   const label = ENCODINGS.find((e) => e.name === encoding)!.label;
   return {
     text: decodeAs(encoding, bytes, false),

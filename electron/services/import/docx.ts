@@ -105,7 +105,9 @@ class BlockWriter {
 
 /** The package's main part: the target of its officeDocument relationship (Word writes word/document.xml, other tools may not). */
 function mainPartName(rels: Uint8Array | undefined): string {
-  for (const rel of Buffer.from(rels ?? []).toString('utf8').match(/<Relationship\b[^>]*>/g) ?? []) {
+  for (const rel of Buffer.from(rels ?? [])
+    .toString('utf8')
+    .match(/<Relationship\b[^>]*>/g) ?? []) {
     if (!/\bType=["'][^"']*\/relationships\/officeDocument["']/.test(rel)) continue;
     const target = /\bTarget=["']([^"']+)["']/.exec(rel)?.[1];
     if (target) return decodeURIComponent(target.replace(/^\//, ''));

@@ -8,7 +8,7 @@ const CONTROL_NAMES = ['NUL', 'SOH', 'STX', 'ETX', 'EOT', 'ENQ', 'ACK', 'BEL', '
 
 function tokenize(src: string): (string | { str: string })[] {
   const tokens: (string | { str: string })[] = [];
-  for (let i = 0; i < src.length; ) {
+  for (let i = 0; i < src.length;) {
     const c = src[i]!;
     if (/\s/.test(c)) i++;
     else if (c === '"') {
