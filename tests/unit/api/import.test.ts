@@ -222,8 +222,8 @@ describe('import.preview', () => {
       characters: 291,
       paragraphs: 6,
       speakers: [
-        { label: 'INT', turns: 2, speaker: 'INT' },
-        { label: 'DCS', turns: 2, speaker: 'DCS' },
+        { label: 'INT', turns: 2, speaker: 'INT', rule: 'recurring' },
+        { label: 'DCS', turns: 2, speaker: 'DCS', rule: 'recurring' },
       ],
       sample: [
         { text: 'Interview 02 – Borough 3', speaker: null },
