@@ -32,13 +32,36 @@ export interface Block {
   timeMs?: number | null;
   /** A label the format has already identified (a WebVTT voice, a caption's "Name:"): not detected again. */
   label?: LabelMatch;
+  /** The format marks the label as a speaker's (a WebVTT voice tag): it is one whatever the rules say. */
+  voice?: boolean;
 }
 
-/** A label found in the text, how many paragraphs start with it, and the speaker it stands for (null: not a speaker). */
+/**
+ * Why a label is, or is not, taken for a speaker. Speakers: `voice` (a WebVTT voice tag), `recurring` (it
+ * starts two paragraphs or more), `name` (once, one word or a short name with every word capitalised).
+ * Not speakers: `heading` (once, alone on its line, where other labels sit before their speech: a heading or
+ * a lead-in), `long` (once, more than three words), `phrase` (once, with a word in lower case: "Next time"),
+ * `rare` (once, several words, in a text where fewer than one paragraph in ten starts with a label: "Ninja
+ * Art" in subtitles). `chosen`: the person decided.
+ */
+export type SpeakerRule = 'voice' | 'recurring' | 'name' | 'heading' | 'long' | 'phrase' | 'rare' | 'chosen';
+
+const SPEAKER_BY_RULE: Record<Exclude<SpeakerRule, 'chosen'>, boolean> = {
+  voice: true,
+  recurring: true,
+  name: true,
+  heading: false,
+  long: false,
+  phrase: false,
+  rare: false,
+};
+
+/** A label found in the text, how many paragraphs start with it, the speaker it stands for (null: not a speaker), and the rule that decided. */
 export interface SpeakerLabel {
   label: string;
   turns: number;
   speaker: string | null;
+  rule: SpeakerRule;
 }
 
 export interface ParsedTranscript {
@@ -58,12 +81,14 @@ export interface SpeakerOptions {
 const CLOCK = String.raw`(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?`;
 // A short name that starts with a capital: "Interviewer", "DCS", "R1", "Dr. Ní Bhriain", "Speaker 2".
 const NAME = String.raw`\p{Lu}[\p{L}\p{M}\p{N} .'’-]{0,29}?`;
+// In brackets a label may also be an identifier with a digit in it, as QualCoder writes them: "[id1]", "[spk_0]".
+const BRACKET_NAME = String.raw`${NAME}|(?=[\p{L}\p{N}_-]*\p{N})[\p{L}\p{N}_-]{1,30}`;
 // An optional clock time before the label: "[00:01:23] DCS: …", "00:01:23 DCS: …".
 const LEAD = String.raw`(?:[[(]?(?<lead>${CLOCK})[\])]?[ \t]+)?`;
 
 const BUILT_IN_LABELS = [
   // [Name] text
-  new RegExp(String.raw`${LEAD}\[(?<speaker>${NAME})\]:?[ \t]+(?=\S)`, 'uy'),
+  new RegExp(String.raw`${LEAD}\[(?<speaker>${BRACKET_NAME})\]:?[ \t]+(?=\S)`, 'uy'),
   // Name (00:01:23): text — or the label alone on its line, as transcription services write it
   new RegExp(String.raw`${LEAD}(?<speaker>${NAME})[ \t]*[([](?<time>${CLOCK})[)\]]:(?:[ \t]+|$)`, 'uy'),
   // Name: text
@@ -89,10 +114,8 @@ export function speakerMatcher(pattern?: string): SpeakerMatcher {
   return (text) => matchWith(re, text);
 }
 
-/** Line breaks of any platform (and form feeds, Unicode separators) end a line. */
+/** Line breaks of any platform (and form feeds, Unicode separators) end a line of plain text. */
 export const splitLines = (text: string): string[] => text.split(/\r\n|[\n\r\f\v\u2028\u2029]/);
-
-const words = (label: string) => label.split(/\s+/).length;
 
 interface Item extends Block {
   match: LabelMatch | null;
@@ -141,18 +164,44 @@ function mergeRanges(ranges: [number, number][]): [number, number][] {
 
 /**
  * The canonical transcript of a document's blocks. A paragraph that starts with a label accepted as a
- * speaker opens that speaker's turn; paragraphs without one continue it, headings end it. By default a
- * label is a speaker when it has at most three words or starts at least two paragraphs.
+ * speaker opens that speaker's turn; paragraphs without one continue it, headings end it. Which labels are
+ * speakers by default, and why, is decided by the rules of `SpeakerRule`.
  */
 export function buildTranscript(blocks: Block[], matcher: SpeakerMatcher, options: SpeakerOptions = {}): ParsedTranscript {
   const trimmed = blocks.map(trimBlock).filter((b): b is Block => b !== null);
   const items: Item[] = trimmed.map((b) => ({ ...b, match: b.heading ? null : (b.label ?? matcher(b.text)) }));
 
-  const turns = new Map<string, number>();
-  for (const { match } of items) if (match) turns.set(match.label, (turns.get(match.label) ?? 0) + 1);
+  // For each label: its turns, whether it stood alone on its line every time (and had no time there), and whether a voice tag gave it.
+  const found = new Map<string, { turns: number; alone: boolean; timed: boolean; voice: boolean }>();
+  for (const item of items) {
+    if (!item.match) continue;
+    const seen = found.get(item.match.label) ?? { turns: 0, alone: true, timed: false, voice: false };
+    seen.turns++;
+    seen.alone &&= item.match.length >= item.text.length;
+    seen.timed ||= item.match.timeMs !== null;
+    seen.voice ||= !!item.voice;
+    found.set(item.match.label, seen);
+  }
+  const labelled = [...found.values()].reduce((n, f) => n + f.turns, 0);
+  // Where labels stand on lines of their own (as transcription services write them), a lone one is a speaker too.
+  const othersAlone = (except: string) => [...found].some(([label, f]) => label !== except && f.alone);
+  const ruleOf = (label: string): SpeakerRule => {
+    const { turns, alone, timed, voice } = found.get(label)!;
+    if (options.speakers && Object.hasOwn(options.speakers, label)) return 'chosen';
+    if (voice) return 'voice';
+    if (turns >= 2) return 'recurring';
+    if (alone && !timed && !othersAlone(label)) return 'heading';
+    const parts = label.split(/\s+/);
+    if (parts.length > 3) return 'long';
+    if (parts.length > 1 && parts.some((w) => /^\p{Ll}/u.test(w))) return 'phrase';
+    if (parts.length > 1 && labelled * 10 < items.length) return 'rare';
+    return 'name';
+  };
+  const rules = new Map([...found.keys()].map((label) => [label, ruleOf(label)]));
   const speakerOf = (label: string): string | null => {
-    if (options.speakers && Object.hasOwn(options.speakers, label)) return options.speakers[label]?.trim() || null;
-    return words(label) <= 3 || turns.get(label)! >= 2 ? label : null;
+    const rule = rules.get(label)!;
+    if (rule === 'chosen') return options.speakers![label]?.trim() || null;
+    return SPEAKER_BY_RULE[rule] ? label : null;
   };
 
   const paragraphs: ParsedTranscript['paragraphs'] = [];
@@ -190,7 +239,7 @@ export function buildTranscript(blocks: Block[], matcher: SpeakerMatcher, option
     text: texts.join('\n'),
     paragraphs,
     formatting: hasFormatting ? formatting : null,
-    speakers: [...turns].map(([label, count]) => ({ label, turns: count, speaker: speakerOf(label) })),
+    speakers: [...found].map(([label, { turns }]) => ({ label, turns, speaker: speakerOf(label), rule: rules.get(label)! })),
   };
 }
 

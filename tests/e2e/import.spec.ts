@@ -62,7 +62,7 @@ test('imports a folder through the UI: speakers confirmed and edited, progress, 
   await expect(files.getByRole('row')).toHaveCount(6);
   await expect(files.getByRole('row', { name: /01 County 5\.docx/ })).toContainText('Word');
   await expect(files.getByRole('row', { name: /05 Broken captions\.vtt/ })).toContainText(
-    '"05 Broken captions.vtt" has a broken cue timing on line 6',
+    '"05 Broken captions.vtt" holds no captions: no block could be read as a cue (lines 3, 6)',
   );
   await expect(dialog.getByRole('heading', { name: /5 files/ })).toContainText('4 ready · 1 cannot be imported');
 
@@ -93,7 +93,7 @@ test('imports a folder through the UI: speakers confirmed and edited, progress, 
     /Imported\s*folder\/02 Borough 3\.txt\s*as “02 Borough 3”/,
     /Imported\s*folder\/03 Focus group\.vtt\s*as “03 Focus group”/,
     /Duplicate\s*folder\/04 Borough 3 copy\.txt\s*same text as “02 Borough 3”/,
-    /Failed\s*folder\/05 Broken captions\.vtt\s*"05 Broken captions\.vtt" has a broken cue timing/,
+    /Failed\s*folder\/05 Broken captions\.vtt\s*"05 Broken captions\.vtt" holds no captions/,
   ]);
   await page.screenshot({ path: `${SCREENS}/import-results.png` });
 
@@ -187,4 +187,42 @@ test('stops between files when asked; the files not reached are listed as not im
   await expect(dialog.getByRole('list', { name: 'Import results' }).getByRole('listitem').last()).toContainText('Not imported');
   await page.screenshot({ path: `${SCREENS}/import-stopped.png` });
   expect(documentsJson(project).map((d) => d.name)).toEqual(['interview']);
+});
+
+test('shows the encoding each text file was read in and reads it again in the one chosen; says what each speaker rule found', async ({
+  page,
+}) => {
+  const project = await newProject(page, 'Encodings study');
+  await page.getByRole('button', { name: 'Import…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import transcripts' });
+  await dialog
+    .locator('input[type="file"][multiple]')
+    .setInputFiles([join(FIXTURES, 'text', 'windows-1253.txt'), join(FIXTURES, 'text', 'invalid-utf8.txt')]);
+
+  const files = dialog.getByRole('table').first();
+  const greek = files.getByRole('row', { name: /windows-1253\.txt/ });
+  // ICU's detector names the Greek file ISO-8859-7; the person knows it was saved as Windows-1253.
+  await expect(dialog.getByLabel('Encoding of windows-1253.txt')).toHaveValue('iso-8859-7');
+  await expect(greek).toContainText('Read as Greek (ISO-8859-7): the file is not UTF-8');
+  await dialog.getByLabel('Encoding of windows-1253.txt').selectOption('windows-1253');
+  await expect(greek.locator('td').last()).toHaveText('Ready');
+
+  // A file refused as broken UTF-8 can be given an encoding, and then it is ready.
+  const broken = files.getByRole('row', { name: /invalid-utf8\.txt/ });
+  await expect(broken).toContainText('is not valid UTF-8 text: byte 45 (line 2)');
+  await dialog.getByLabel('Encoding of invalid-utf8.txt').selectOption('windows-1252');
+  await expect(broken.locator('td').last()).toHaveText('Ready');
+
+  const speakers = dialog.getByRole('table').nth(1);
+  await expect(speakers.getByRole('row', { name: /Συνεντευκτής/ })).toContainText('starts two or more paragraphs');
+  await expect(dialog.locator('.rule-summary')).toContainText('starts two or more paragraphs');
+  await page.screenshot({ path: `${SCREENS}/import-encoding.png` });
+
+  await dialog.getByRole('button', { name: 'Import 2 files' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('2 imported · 0 duplicates · 0 failed');
+  const docs = documentsJson(project);
+  expect(docs.map((d) => [d.name, d.paragraphs.map((p) => p.speaker)])).toEqual([
+    ['invalid-utf8', ['Interviewer', 'DCS']],
+    ['windows-1253', ['Συνεντευκτής', 'Ερωτώμενη', 'Συνεντευκτής', 'Ερωτώμενη']],
+  ]);
 });

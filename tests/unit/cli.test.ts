@@ -99,7 +99,7 @@ describe('trellis CLI', () => {
           file: join(folder, '05 Broken captions.vtt'),
           status: 'failed',
           document: null,
-          error: '"05 Broken captions.vtt" has a broken cue timing on line 6: "00:00:4,000 --> 00:00:07.000".',
+          error: '"05 Broken captions.vtt" holds no captions: no block could be read as a cue (lines 3, 6).',
         },
       ]);
       expect(await run(['documents', file, '--json'])).toBe(0);

@@ -15,6 +15,7 @@ import {
 import { currentCoderId } from '../../../db/queries/coders';
 import { documentOutlines, findDocumentByText, insertDocument, uniqueDocumentName } from '../../../db/queries/documents';
 import { planCaseSheet, readSheetRows } from '../../services/import/case-sheet';
+import { ENCODING_NAMES } from '../../../shared/encodings';
 import { FileProblem } from '../../services/import/file-problem';
 import { expandPaths, naming, readTranscript, sourceBytes, sourceFile, type ImportedFile } from '../../services/import/read';
 import { formatClock } from '../../services/timecode';
@@ -32,6 +33,9 @@ const speakerOptions = {
     .refine((s) => Object.keys(s).length <= 2000, 'too many speakers')
     .optional(),
 };
+
+/** The encoding to read a text file in, instead of the one detected (Word and OpenDocument files ignore it). */
+const encoding = z.enum(ENCODING_NAMES).optional();
 
 const attributeValue = z.strictObject({
   name,
@@ -67,6 +71,7 @@ const importArgs = z.strictObject({
   /** Values of case attributes, set on that case. */
   attributes: z.array(attributeValue).max(200).optional(),
   ...speakerOptions,
+  encoding,
 });
 
 function commitImport(db: Db, args: z.output<typeof importArgs>, file: ImportedFile): ImportOutcome {
@@ -115,7 +120,7 @@ export const importMethods = {
   'import.preview': method({
     summary: 'Reads one transcript without importing it: format, speakers found, a sample, and whether the project has it already.',
     kind: 'query',
-    args: z.strictObject({ source: transcriptSource, ...speakerOptions }),
+    args: z.strictObject({ source: transcriptSource, ...speakerOptions, encoding }),
     maxBodyBytes: UPLOAD_BODY_BYTES,
     handler: async (session, args) => {
       const file = await readTranscript(requireChosenSource(session, args.source), args);

@@ -1,5 +1,6 @@
 import { dispatch } from '../../api/dispatch';
 import type { ResultOf } from '../../api/methods';
+import type { EncodingName } from '../../../shared/encodings';
 import { call, chosen, CliError, onlyFile, print, type Command } from '../command';
 
 /** One line of `trellis import --json`: a contract, see README. */
@@ -13,14 +14,15 @@ interface ImportRow {
 export const importCommands: Record<string, Command> = {
   import: {
     usage:
-      'import PROJECT FILE|FOLDER... [--case-attributes SHEET] [--speaker-pattern REGEX] [--json]\n' +
+      'import PROJECT FILE|FOLDER... [--case-attributes SHEET] [--speaker-pattern REGEX] [--encoding NAME] [--json]\n' +
       '                                      import transcripts, each file in its own transaction',
-    options: { 'case-attributes': { type: 'string' }, 'speaker-pattern': { type: 'string' } },
+    options: { 'case-attributes': { type: 'string' }, 'speaker-pattern': { type: 'string' }, encoding: { type: 'string' } },
     async run(session, inv) {
       const [project, ...inputs] = inv.positionals;
       if (!project || inputs.length === 0) throw new CliError('expected a PROJECT and at least one FILE or FOLDER.', 2);
       const sheet = inv.options['case-attributes'];
       const pattern = inv.options['speaker-pattern'];
+      const encoding = inv.options.encoding;
       await call(session, 'project.open', { file: chosen(session, project) });
       // The sheet first: a bad sheet stops the run before any document is written.
       if (typeof sheet === 'string') await call(session, 'cases.importAttributes', { source: { path: chosen(session, sheet) } });
@@ -31,6 +33,8 @@ export const importCommands: Record<string, Command> = {
         const envelope = await dispatch(session, 'documents.import', {
           source: { path: file },
           ...(typeof pattern === 'string' ? { speakerPattern: pattern } : {}),
+          // Checked by the API method, which lists the names it accepts.
+          ...(typeof encoding === 'string' ? { encoding: encoding as EncodingName } : {}),
         });
         if (envelope.ok) {
           const result = envelope.result as ResultOf<'documents.import'>;

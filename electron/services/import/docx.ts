@@ -1,6 +1,7 @@
 // Word documents through mammoth's document model: paragraphs, headings, bold and italic runs; a table
 // row becomes one paragraph (cells separated by tabs). Comments, tracked changes (read as accepted),
 // notes and images are left out, with a note saying so.
+import { zipSync } from 'fflate';
 import mammoth from 'mammoth';
 import type { Block, Mark } from '../transcript';
 import { FileProblem } from './file-problem';
@@ -102,14 +103,46 @@ class BlockWriter {
   }
 }
 
+/** The package's main part: the target of its officeDocument relationship (Word writes word/document.xml, other tools may not). */
+function mainPartName(rels: Uint8Array | undefined): string {
+  for (const rel of Buffer.from(rels ?? [])
+    .toString('utf8')
+    .match(/<Relationship\b[^>]*>/g) ?? []) {
+    if (!/\bType=["'][^"']*\/relationships\/officeDocument["']/.test(rel)) continue;
+    const target = /\bTarget=["']([^"']+)["']/.exec(rel)?.[1];
+    if (target) return decodeURIComponent(target.replace(/^\//, ''));
+  }
+  return 'word/document.xml';
+}
+
+/**
+ * The main part with its simple fields (w:fldSimple, which mammoth drops whole) unwrapped to their result,
+ * so that "Table 1" keeps its number; a SEQ field saved without a result is numbered here, as Word would.
+ */
+function unwrapSimpleFields(xml: string): string {
+  const counters = new Map<string, number>();
+  return xml.replace(/<w:fldSimple\b([^>]*?)(\/?)>|<\/w:fldSimple>/g, (_tag, attrs: string | undefined, empty: string | undefined) => {
+    const seq = /w:instr="\s*SEQ\s+([^\s"\\]+)/.exec(attrs ?? '')?.[1];
+    if (seq) counters.set(seq, (counters.get(seq) ?? 0) + 1);
+    return empty && seq ? `<w:r><w:t>${counters.get(seq)}</w:t></w:r>` : '';
+  });
+}
+
 export async function docxBlocks(bytes: Uint8Array): Promise<{ blocks: Block[]; notes: string[] }> {
-  const zip = readZip(bytes, ['word/document.xml'], WORD);
-  const main = zip.files['word/document.xml'];
-  if (!main) throw new FileProblem(`is a ZIP archive but not a ${WORD}: it has no word/document.xml`);
+  const mainName = mainPartName(readZip(bytes, ['_rels/.rels'], WORD).files['_rels/.rels']);
+  const zip = readZip(bytes, [mainName], WORD);
+  const main = zip.files[mainName];
+  if (!main) throw new FileProblem(`is a ZIP archive but not a ${WORD}: it has no ${mainName}`);
+  const xml = Buffer.from(main).toString('utf8');
+  let input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (xml.includes('<w:fldSimple')) {
+    const all = readZip(bytes, zip.names, WORD).files;
+    input = Buffer.from(zipSync({ ...all, [mainName]: Buffer.from(unwrapSimpleFields(xml), 'utf8') }));
+  }
   let model: MammothDocument | undefined;
   try {
     await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      { buffer: input },
       {
         // Keep mammoth's model of the document and hand it an empty one to render: we need no HTML.
         transformDocument: (document: MammothDocument) => {
@@ -125,7 +158,6 @@ export async function docxBlocks(bytes: Uint8Array): Promise<{ blocks: Block[]; 
   model!.children?.forEach((el) => writer.block(el));
 
   const notes: string[] = [];
-  const xml = Buffer.from(main).toString('utf8');
   if (model!.comments.length > 0) notes.push('Comments were not imported.');
   if (/<w:(?:ins|del|moveFrom|moveTo)\b/.test(xml))
     notes.push('Tracked changes were not imported: the text reads as if all changes were accepted.');

@@ -69,8 +69,8 @@ const SKIPPED: Record<string, string> = {
   'office:annotation': 'Comments were not imported.',
   'text:tracked-changes': 'Tracked changes were not imported: the text reads as if all changes were accepted.',
   'text:note': 'Footnotes and endnotes were not imported.',
-  'draw:frame': 'Images and frames were not imported.',
 };
+const IMAGES = 'Images were not imported.';
 
 export function odtBlocks(bytes: Uint8Array): { blocks: Block[]; notes: string[] } {
   const zip = readZip(bytes, ['mimetype', 'content.xml', 'styles.xml'], ODT);
@@ -98,6 +98,14 @@ export function odtBlocks(bytes: Uint8Array): { blocks: Block[]; notes: string[]
   };
   const start = (heading?: number) => (current = { text: '', marks: [], heading });
   const end = () => blocks.push(current);
+  // A frame's text box (an image's caption, a sidebar) holds paragraphs: they follow the paragraph the frame sits in.
+  let boxes: XmlNode[][] = [];
+  const frame = (node: XmlNode) => {
+    for (const child of childrenOf(node)) {
+      if (tagOf(child) === 'draw:text-box') boxes.push(childrenOf(child));
+      else if (tagOf(child) === 'draw:image' || tagOf(child).startsWith('draw:object')) notes.add(IMAGES);
+    }
+  };
 
   // Inline content of a paragraph. ODF collapses white space in text; <text:s/> and <text:tab/> carry the real ones.
   const inline = (nodes: XmlNode[], format: { bold: boolean; italic: boolean }, inCell: boolean) => {
@@ -112,7 +120,8 @@ export function odtBlocks(bytes: Uint8Array): { blocks: Block[]; notes: string[]
           end();
           start(current.heading);
         }
-      } else if (SKIPPED[tag]) notes.add(SKIPPED[tag]);
+      } else if (tag === 'draw:frame') frame(node);
+      else if (SKIPPED[tag]) notes.add(SKIPPED[tag]);
       else inline(childrenOf(node), resolve(styles, attr(node, 'text:style-name'), format), inCell);
     }
   };
@@ -136,6 +145,7 @@ export function odtBlocks(bytes: Uint8Array): { blocks: Block[]; notes: string[]
         start(tag === 'text:h' ? Math.min(6, Number(attr(node, 'text:outline-level') ?? 1) || 1) : undefined);
         paragraph(node, false);
         end();
+        flushBoxes();
       } else if (tag === 'table:table-row') {
         start();
         childrenOf(node)
@@ -145,10 +155,18 @@ export function odtBlocks(bytes: Uint8Array): { blocks: Block[]; notes: string[]
             cell(childrenOf(c));
           });
         end();
+      } else if (tag === 'draw:frame') {
+        frame(node);
+        flushBoxes();
       } else if (SKIPPED[tag]) notes.add(SKIPPED[tag]);
       else if (tag !== 'office:forms' && tag !== 'text:sequence-decls') block(childrenOf(node));
     }
   };
+  function flushBoxes() {
+    const pending = boxes;
+    boxes = [];
+    pending.forEach(block);
+  }
   const body = content.find((n) => tagOf(n) === 'office:document-content');
   const text = body && childrenOf(body).find((n) => tagOf(n) === 'office:body');
   block(text ? childrenOf(text) : []);

@@ -6,8 +6,9 @@ import { DataError } from '../../../db/errors';
 import { MAX_IMPORT_BYTES } from '../../../shared/protocol';
 import { buildTranscript, speakerMatcher, splitLines, type Block, type ParsedTranscript, type SpeakerOptions } from '../transcript';
 import { captionBlocks } from './captions';
-import { decodeText, type TextEncoding } from './decode';
+import { decodeText } from './decode';
 import { docxBlocks } from './docx';
+import type { EncodingName } from '../../../shared/encodings';
 import { FileProblem } from './file-problem';
 import { markdownBlocks } from './markdown';
 import { odtBlocks } from './odt';
@@ -34,7 +35,8 @@ export interface ImportedFile {
   /** The file's name without folder and extension: the default document (and case) name. */
   baseName: string;
   format: ImportFormat;
-  encoding: TextEncoding | null;
+  /** The encoding a text file was read in (null for Word, OpenDocument and pasted text). */
+  encoding: EncodingName | null;
   transcript: ParsedTranscript;
   notes: string[];
 }
@@ -106,7 +108,12 @@ function formatOf(source: ImportSource): Exclude<ImportFormat, 'paste'> {
   return format;
 }
 
-async function blocksOf(source: ImportSource, options: SpeakerOptions) {
+export interface ReadOptions extends SpeakerOptions {
+  /** The encoding to read a text file in, instead of the one detected. */
+  encoding?: EncodingName;
+}
+
+async function blocksOf(source: ImportSource, options: ReadOptions) {
   const matcher = speakerMatcher(options.speakerPattern);
   if ('text' in source) {
     if (source.text.trim() === '') throw new FileProblem('is empty');
@@ -122,18 +129,17 @@ async function blocksOf(source: ImportSource, options: SpeakerOptions) {
   const format = formatOf(source);
   if (format === 'docx') return { format, matcher, encoding: null, ...(await docxBlocks(bytes)) };
   if (format === 'odt') return { format, matcher, encoding: null, ...odtBlocks(bytes) };
-  const { text, encoding, notes } = decodeText(bytes);
-  const blocks =
-    format === 'md'
-      ? markdownBlocks(text, matcher)
-      : format === 'vtt' || format === 'srt'
-        ? captionBlocks(text, format, matcher)
-        : splitLines(text).map((line): Block => ({ text: line }));
+  const { text, encoding, notes } = decodeText(bytes, options.encoding);
+  if (format === 'vtt' || format === 'srt') {
+    const captions = captionBlocks(text, format, matcher);
+    return { format, matcher, encoding, notes: [...notes, ...captions.notes], blocks: captions.blocks };
+  }
+  const blocks = format === 'md' ? markdownBlocks(text, matcher) : splitLines(text).map((line): Block => ({ text: line }));
   return { format, matcher, encoding, notes, blocks };
 }
 
 /** Reads and parses one transcript; throws a DataError whose message names the file and the problem. */
-export function readTranscript(source: ImportSource, options: SpeakerOptions = {}): Promise<ImportedFile> {
+export function readTranscript(source: ImportSource, options: ReadOptions = {}): Promise<ImportedFile> {
   const file = sourceFile(source);
   return naming(file, async () => {
     const { format, matcher, encoding, notes, blocks } = await blocksOf(source, options);

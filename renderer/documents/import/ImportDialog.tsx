@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState, type DragEvent, type FormEvent } from 'react';
 import type { ArgsOf, ResultOf } from '../../../electron/api/methods';
+import type { EncodingName } from '../../../shared/encodings';
 import { call } from '../../common/api';
 import { Dialog } from '../../common/Dialog';
 import { CaseOptions, type CaseChoice } from './CaseOptions';
@@ -44,11 +45,32 @@ export function ImportDialog({ mode, onClose, onOpen }: Props) {
   const [edits, setEdits] = useState<SpeakerEdits>({});
   const [cases, setCases] = useState<CaseChoice>({ mode: 'each', name: '', attributes: [] });
   const [outcomes, setOutcomes] = useState<Record<string, Outcome>>({});
+  // Encodings the person chose, by file; the others are read in the one detected.
+  const [encodings, setEncodings] = useState<Record<string, EncodingName>>({});
   const [pasteName, setPasteName] = useState('Pasted text');
   const [pasteText, setPasteText] = useState('');
   const [dragging, setDragging] = useState(false);
   const stop = useRef(false);
   const busy = stage === 'reading' || stage === 'importing';
+
+  const preview = async (item: ImportItem, speakerPattern: string, encoding: EncodingName | undefined): Promise<Read> => {
+    try {
+      if (item.problem) throw new Error(item.problem);
+      return await call('import.preview', {
+        source: await item.read(),
+        ...(speakerPattern ? { speakerPattern } : {}),
+        ...(encoding ? { encoding } : {}),
+      });
+    } catch (error) {
+      return { error: (error as Error).message };
+    }
+  };
+
+  const chooseEncoding = async (item: ImportItem, encoding: EncodingName) => {
+    setEncodings((all) => ({ ...all, [item.key]: encoding }));
+    const found = await preview(item, pattern, encoding);
+    setReads((all) => ({ ...all, [item.key]: found }));
+  };
 
   const read = async (chosen: ImportItem[], speakerPattern: string) => {
     if (chosen.length === 0) return;
@@ -60,12 +82,7 @@ export function ImportDialog({ mode, onClose, onOpen }: Props) {
     for (const [i, item] of chosen.entries()) {
       if (stop.current) break;
       setProgress({ done: i, total: chosen.length, current: item.name });
-      try {
-        if (item.problem) throw new Error(item.problem);
-        found[item.key] = await call('import.preview', { source: await item.read(), ...(speakerPattern ? { speakerPattern } : {}) });
-      } catch (error) {
-        found[item.key] = { error: (error as Error).message };
-      }
+      found[item.key] = await preview(item, speakerPattern, encodings[item.key]);
     }
     setReads(found);
     setStage(stop.current ? 'choose' : 'review');
@@ -76,8 +93,9 @@ export function ImportDialog({ mode, onClose, onOpen }: Props) {
     for (const r of Object.values(reads)) {
       if ('error' in r) continue;
       for (const s of r.speakers) {
-        const row = rows.get(s.label) ?? { label: s.label, turns: 0, detected: false };
-        rows.set(s.label, { ...row, turns: row.turns + s.turns, detected: row.detected || s.speaker !== null });
+        const row = rows.get(s.label) ?? { label: s.label, turns: 0, detected: false, rules: [] };
+        const rules = row.rules.includes(s.rule) ? row.rules : [...row.rules, s.rule];
+        rows.set(s.label, { ...row, turns: row.turns + s.turns, detected: row.detected || s.speaker !== null, rules });
       }
     }
     return [...rows.values()];
@@ -111,6 +129,7 @@ export function ImportDialog({ mode, onClose, onOpen }: Props) {
             source: await item.read(),
             speakers,
             ...(pattern ? { speakerPattern: pattern } : {}),
+            ...(encodings[item.key] ? { encoding: encodings[item.key] } : {}),
             ...caseArgs,
           });
           results[item.key] = { status: result.status, detail: result.document, documentId: result.documentId, notes: result.notes };
@@ -209,7 +228,7 @@ export function ImportDialog({ mode, onClose, onOpen }: Props) {
       {stage === 'reading' && <Progress verb="Reading" {...progress} />}
       {stage === 'review' && (
         <>
-          <FileTable items={items} reads={reads} />
+          <FileTable items={items} reads={reads} onEncoding={(item, encoding) => void chooseEncoding(item, encoding)} />
           <SpeakerEditor
             key={pattern}
             rows={speakerRows}

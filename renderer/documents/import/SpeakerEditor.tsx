@@ -1,12 +1,33 @@
 import { useState, type FormEvent } from 'react';
 import { speakerPatternProblem } from '../../../shared/speaker-pattern';
+import type { SpeakerRule } from '../../../electron/services/transcript';
 import { TableHead } from './TableHead';
 
-/** A label found in the chosen files, with its turns over all of them and whether any file took it for a speaker. */
+/** A label found in the chosen files, with its turns over all of them, whether any file took it for a speaker, and the rules that decided. */
 export interface SpeakerRow {
   label: string;
   turns: number;
   detected: boolean;
+  rules: SpeakerRule[];
+}
+
+/** What each rule found, as the dialog says it (see SpeakerRule). */
+export const RULE_TEXT: Record<SpeakerRule, string> = {
+  voice: 'a voice tag in the captions',
+  recurring: 'starts two or more paragraphs',
+  name: 'a name, seen once',
+  heading: 'not a speaker: alone on its line once, a heading or lead-in',
+  long: 'not a speaker: more than three words, seen once',
+  phrase: 'not a speaker: a phrase in lower case, seen once',
+  rare: 'not a speaker: seen once where hardly any paragraph has a label',
+  chosen: 'as you chose',
+};
+
+/** "2 start two or more paragraphs · 1 a phrase in lower case, seen once": how many labels each rule decided. */
+function ruleSummary(rows: SpeakerRow[]): string {
+  const counts = new Map<SpeakerRule, number>();
+  for (const row of rows) for (const rule of row.rules) counts.set(rule, (counts.get(rule) ?? 0) + 1);
+  return [...counts].map(([rule, n]) => `${n} ${RULE_TEXT[rule]}`).join(' · ');
 }
 
 export type SpeakerEdits = Record<string, { name: string; on: boolean }>;
@@ -41,38 +62,42 @@ export function SpeakerEditor({ rows, edits, onEdit, pattern, onDetect, busy }: 
       {rows.length === 0 ? (
         <p className="hint">No speaker labels found. If the transcripts mark speakers another way, give a pattern below.</p>
       ) : (
-        <table className="import-table speaker-table">
-          <TableHead columns={['Speaker', 'Label in the text', { numeric: 'Turns' }, 'Name']} />
-          <tbody>
-            {rows.map((row) => {
-              const edit = edits[row.label] ?? { name: row.label, on: row.detected };
-              return (
-                <tr key={row.label}>
-                  <td>
-                    <input
-                      type="checkbox"
-                      aria-label={`${row.label} is a speaker`}
-                      checked={edit.on}
-                      onChange={(e) => onEdit(row.label, { ...edit, on: e.target.checked })}
-                    />
-                  </td>
-                  <td>
-                    <code className="label-text">{row.label}</code>
-                  </td>
-                  <td className="number">{row.turns}</td>
-                  <td>
-                    <input
-                      aria-label={`Name for ${row.label}`}
-                      value={edit.name}
-                      disabled={!edit.on}
-                      onChange={(e) => onEdit(row.label, { ...edit, name: e.target.value })}
-                    />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <>
+          <p className="hint rule-summary">Labels by rule: {ruleSummary(rows)}.</p>
+          <table className="import-table speaker-table">
+            <TableHead columns={['Speaker', 'Label in the text', { numeric: 'Turns' }, 'Found as', 'Name']} />
+            <tbody>
+              {rows.map((row) => {
+                const edit = edits[row.label] ?? { name: row.label, on: row.detected };
+                return (
+                  <tr key={row.label}>
+                    <td>
+                      <input
+                        type="checkbox"
+                        aria-label={`${row.label} is a speaker`}
+                        checked={edit.on}
+                        onChange={(e) => onEdit(row.label, { ...edit, on: e.target.checked })}
+                      />
+                    </td>
+                    <td>
+                      <code className="label-text">{row.label}</code>
+                    </td>
+                    <td className="number">{row.turns}</td>
+                    <td className="rule">{row.rules.map((r) => RULE_TEXT[r]).join('; ')}</td>
+                    <td>
+                      <input
+                        aria-label={`Name for ${row.label}`}
+                        value={edit.name}
+                        disabled={!edit.on}
+                        onChange={(e) => onEdit(row.label, { ...edit, name: e.target.value })}
+                      />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </>
       )}
       <form className="pattern-form" onSubmit={submit}>
         <label htmlFor="speaker-pattern">Custom speaker pattern</label>

@@ -135,9 +135,9 @@ describe('documents.import', () => {
       ['invalid UTF-8', 'text/invalid-utf8.txt', /^"invalid-utf8\.txt" is not valid UTF-8 text: byte 45 \(line 2\)/],
       ['a 100 MB file', () => sparse('huge.txt', 100 * 1024 * 1024), /^"huge\.txt" is 100\.0 MB; Trellis imports files up to 50 MB/],
       [
-        'a VTT with broken timestamps',
-        'captions/broken.vtt',
-        /^"broken\.vtt" has a broken cue timing on line 6: "00:00:4,000 --> 00:00:07\.000"\.$/,
+        'a VTT in which no block is a cue',
+        'folder/05 Broken captions.vtt',
+        /^"05 Broken captions\.vtt" holds no captions: no block could be read as a cue \(lines 3, 6\)\.$/,
       ],
       ['a file type Trellis does not read', 'src/interview.fodt', /^"interview\.fodt" is not a kind of file Trellis imports \(\.fodt\)/],
       ['a missing file', () => join(tempDir(), 'gone.txt'), /^"gone\.txt" does not exist\.$/],
@@ -225,8 +225,8 @@ describe('import.preview', () => {
       characters: 291,
       paragraphs: 6,
       speakers: [
-        { label: 'INT', turns: 2, speaker: 'INT' },
-        { label: 'DCS', turns: 2, speaker: 'DCS' },
+        { label: 'INT', turns: 2, speaker: 'INT', rule: 'recurring' },
+        { label: 'DCS', turns: 2, speaker: 'DCS', rule: 'recurring' },
       ],
       sample: [
         { text: 'Interview 02 – Borough 3', speaker: null },

@@ -34,11 +34,13 @@ describe('plain text', () => {
     }
   });
 
-  it('falls back to Windows-1252 for a file with no UTF-8 in it, and says so', async () => {
+  it('detects Windows-1252 in a file with no UTF-8 in it, and says so', async () => {
     const f = await read('text/cp1252.txt');
-    expect(f.encoding).toBe('Windows-1252');
+    expect(f.encoding).toBe('windows-1252');
     expect(f.transcript.text).toBe('Interviewer: “Quoted” café – 10 € each?\nDCS: Naïve, perhaps… but it worked.');
-    expect(f.notes).toEqual(['Read as Windows-1252 text (it is not UTF-8).']);
+    expect(f.notes).toEqual([
+      'Read as Western European (Windows-1252, Latin-1): the file is not UTF-8 and this encoding fits it best (another can be chosen).',
+    ]);
   });
 
   it('reads labels on lines of their own and times, as transcription services write them', async () => {

@@ -92,8 +92,8 @@ describe('speaker turns', () => {
     );
     expect(speakers(t)).toEqual([null, 'Head of Early Help Services', 'Head of Early Help Services']);
     expect(t.speakers).toEqual([
-      { label: 'So the answer to it is', turns: 1, speaker: null },
-      { label: 'Head of Early Help Services', turns: 2, speaker: 'Head of Early Help Services' },
+      { label: 'So the answer to it is', turns: 1, speaker: null, rule: 'long' },
+      { label: 'Head of Early Help Services', turns: 2, speaker: 'Head of Early Help Services', rule: 'recurring' },
     ]);
   });
 
@@ -104,7 +104,7 @@ describe('speaker turns', () => {
     // The text is never changed: labels stay as written, an unaccepted label is speech.
     expect(t.text).toBe(raw);
     expect(labels(t)).toEqual(['INT: ', 'Interviewer: ', 'DCS: ', '', 'DCS: ']);
-    expect(t.speakers.find((s) => s.label === 'INT')).toEqual({ label: 'INT', turns: 1, speaker: 'Interviewer' });
+    expect(t.speakers.find((s) => s.label === 'INT')).toEqual({ label: 'INT', turns: 1, speaker: 'Interviewer', rule: 'chosen' });
   });
 
   it('uses a custom pattern instead of the built-in labels, with optional time', () => {
