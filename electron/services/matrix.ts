@@ -346,7 +346,11 @@ export function computeMatrix(db: Db, spec: MatrixSpec): Matrix {
   // A theme counted for itself alone comes from the kept counts; a theme with codes under it needs the union.
   const groups = p.showsThemes ? [...(p.themeGroups ?? new Map(p.themeIds.map((t) => [t, [t]])))] : [];
   const countedAs = new Map(groups.filter(([, members]) => members.length === 1).map(([target, [member]]) => [member!, target]));
-  const counts = countMatrix(db, { ...query, cellOthers: byCodes ? [...new Set(p.cells.map((c) => c.other!))] : null, themes: [...countedAs.keys()] });
+  const counts = countMatrix(db, {
+    ...query,
+    cellOthers: byCodes ? [...new Set(p.cells.map((c) => c.other!))] : null,
+    themes: [...countedAs.keys()],
+  });
   const unions = countThemeGroups(db, {
     ...query,
     groups: groups.filter(([, members]) => members.length > 1).map(([target, members]) => ({ target, members })),
