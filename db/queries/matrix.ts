@@ -136,31 +136,35 @@ export interface GroupQuery extends Omit<CountQuery, 'cellOthers' | 'themes'> {
  * For every row code × column key and group of themes, the anchor's segments with at least one of the
  * group's codes co-occurring (by the mode's rule; the anchor code itself is not its own theme). Unions
  * cannot be summed from the per-code counts, so this reads the segments and their same-coder
- * neighbours, as the co-occurrence triggers do.
+ * neighbours, as the co-occurrence triggers do: about a second for 100,000 segments under nested themes.
  */
 export function countThemeGroups(db: Db, q: GroupQuery): CountRow[] {
   if (!q.groups.length) return [];
   const { expr, join } = keyParts(q.key);
+  // No segment of a document and coder is longer than its longest, so a neighbour starts at most that far back.
   const neighbours =
     q.mode === 'overlap'
-      ? 'v.document_id = c.document_id AND v.coder_id = c.coder_id AND v.start < c.end AND c.start < v.end'
+      ? 'v.document_id = c.document_id AND v.coder_id = c.coder_id AND v.start < c.end AND c.start < v.end AND v.start >= c.start - c.longest'
       : 'v.id = c.id';
+  // Each member code's group, looked up by key ({"code": group}): a join with a list of pairs scans it per row.
+  const groupOf = Object.fromEntries(q.groups.flatMap((g) => g.members.map((m) => [String(m), g.target])));
   return stmt(
     db,
-    `WITH g(member, target) AS (SELECT m.value, gr.value ->> 'target' FROM json_each(@groups) gr, json_each(gr.value -> 'members') m),
-          c AS (SELECT a.code_id, s.id, s.document_id, s.coder_id, s.start, s.end
-                  FROM segment_codes a JOIN segments s ON s.id = a.segment_id
+    `WITH longest AS MATERIALIZED (SELECT document_id, coder_id, max(end - start) AS longest FROM segments GROUP BY 1, 2),
+          c AS (SELECT a.code_id, s.id, s.document_id, s.coder_id, s.start, s.end, l.longest
+                  FROM segment_codes a
+                  JOIN segments s ON s.id = a.segment_id
+                  JOIN longest l ON l.document_id = s.document_id AND l.coder_id = s.coder_id
                  WHERE ${inList('a.code_id', 'anchors')}
                    AND (@slice = 0 OR EXISTS (SELECT 1 FROM segment_codes WHERE segment_id = s.id AND code_id = @slice))
                    AND (@coders IS NULL OR ${inList('s.coder_id', 'coders')})
-                   AND (@documents IS NULL OR ${inList('s.document_id', 'documents')}))
-     SELECT c.code_id AS code, ${expr} AS key, g.target AS other, count(DISTINCT c.id) AS segments
-       FROM c ${join}
-       JOIN segments v ON ${neighbours}
-       JOIN segment_codes vc ON vc.segment_id = v.id AND vc.code_id <> c.code_id
-       JOIN g ON g.member = vc.code_id
-      GROUP BY 1, 2, 3`,
-  ).all({ ...params({ ...q, cellOthers: null, themes: [] }), groups: JSON.stringify(q.groups) }) as CountRow[];
+                   AND (@documents IS NULL OR ${inList('s.document_id', 'documents')})),
+          met AS (SELECT DISTINCT c.code_id AS code, ${expr} AS key, c.id, @groupOf ->> ('$."' || vc.code_id || '"') AS other
+                    FROM c ${join}
+                   CROSS JOIN segments v ON ${neighbours}
+                   CROSS JOIN segment_codes vc ON vc.segment_id = v.id AND vc.code_id <> c.code_id)
+     SELECT code, key, other, count(*) AS segments FROM met WHERE other IS NOT NULL GROUP BY 1, 2, 3`,
+  ).all({ ...params({ ...q, cellOthers: null, themes: [] }), groupOf: JSON.stringify(groupOf) }) as CountRow[];
 }
 
 /** Coders without their counts (which cost a scan of every segment). */
