@@ -18,3 +18,13 @@ export const exportFileBase = (title: string, fallback = 'matrix'): string =>
     .replace(/[^\p{L}\p{N} ._-]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim() || fallback;
+
+/** How themes are counted, in a few words: every theme as itself, or rolled up to a level of the theme tree. */
+export const themeLevelLabel = (level: number | null): string =>
+  level === null ? 'Every theme' : level === 1 ? 'Top-level themes' : `Themes at level ${level}`;
+
+/** The roll-up in a sentence, for exports and the help (empty when every theme counts as itself). */
+export const themeLevelRule = (level: number | null): string =>
+  level === null
+    ? ''
+    : `${themeLevelLabel(level)}: a theme counts a segment when the rule holds for it or for any code under it, once per segment. Levels count down from the top of the codebook, skipping grouping codes that cannot be coded.`;

@@ -127,6 +127,46 @@ export function countMatrix(db: Db, q: CountQuery): { cells: CellCountRow[]; the
   };
 }
 
+export interface GroupQuery extends Omit<CountQuery, 'cellOthers' | 'themes'> {
+  /** Themes counted together (a theme and the codes under it): a cell's segment counts once per group. */
+  groups: { target: number; members: number[] }[];
+}
+
+/**
+ * For every row code × column key and group of themes, the anchor's segments with at least one of the
+ * group's codes co-occurring (by the mode's rule; the anchor code itself is not its own theme). Unions
+ * cannot be summed from the per-code counts, so this reads the segments and their same-coder
+ * neighbours, as the co-occurrence triggers do: about a second for 100,000 segments under nested themes.
+ */
+export function countThemeGroups(db: Db, q: GroupQuery): CountRow[] {
+  if (!q.groups.length) return [];
+  const { expr, join } = keyParts(q.key);
+  // No segment of a document and coder is longer than its longest, so a neighbour starts at most that far back.
+  const neighbours =
+    q.mode === 'overlap'
+      ? 'v.document_id = c.document_id AND v.coder_id = c.coder_id AND v.start < c.end AND c.start < v.end AND v.start >= c.start - c.longest'
+      : 'v.id = c.id';
+  // Each member code's group, looked up by key ({"code": group}): a join with a list of pairs scans it per row.
+  const groupOf = Object.fromEntries(q.groups.flatMap((g) => g.members.map((m) => [String(m), g.target])));
+  return stmt(
+    db,
+    `WITH longest AS MATERIALIZED (SELECT document_id, coder_id, max(end - start) AS longest FROM segments GROUP BY 1, 2),
+          c AS (SELECT a.code_id, s.id, s.document_id, s.coder_id, s.start, s.end, l.longest
+                  FROM segment_codes a
+                  JOIN segments s ON s.id = a.segment_id
+                  JOIN longest l ON l.document_id = s.document_id AND l.coder_id = s.coder_id
+                 WHERE ${inList('a.code_id', 'anchors')}
+                   AND (@slice = 0 OR EXISTS (SELECT 1 FROM segment_codes WHERE segment_id = s.id AND code_id = @slice))
+                   AND (@coders IS NULL OR ${inList('s.coder_id', 'coders')})
+                   AND (@documents IS NULL OR ${inList('s.document_id', 'documents')})),
+          met AS (SELECT DISTINCT c.code_id AS code, ${expr} AS key, c.id, @groupOf ->> ('$."' || vc.code_id || '"') AS other
+                    FROM c ${join}
+                   CROSS JOIN segments v ON ${neighbours}
+                   CROSS JOIN segment_codes vc ON vc.segment_id = v.id AND vc.code_id <> c.code_id)
+     SELECT code, key, other, count(*) AS segments FROM met WHERE other IS NOT NULL GROUP BY 1, 2, 3`,
+  ).all({ ...params({ ...q, cellOthers: null, themes: [] }), groupOf: JSON.stringify(groupOf) }) as CountRow[];
+}
+
 /** Coders without their counts (which cost a scan of every segment). */
 export const coderCatalog = (db: Db): { id: number; name: string; color: string }[] =>
   stmt(db, 'SELECT id, name, color FROM coders ORDER BY name COLLATE NOCASE').all() as { id: number; name: string; color: string }[];
@@ -209,6 +249,8 @@ export interface ExcerptQuery {
   mode: CooccurrenceMode;
   /** Codes that must each co-occur with the segment (a column's code, a theme chip). */
   cooccurring: number[];
+  /** Codes of which at least one must co-occur (a rolled-up theme chip: the theme and the codes under it), or null. */
+  anyOf: number[] | null;
   coderIds: number[] | null;
   documentIds: number[] | null;
   limit: number;
@@ -257,6 +299,7 @@ export function listExcerpts(db: Db, q: ExcerptQuery): ExcerptRow[] {
         AND (@coders IS NULL OR ${inList('s.coder_id', 'coders')})
         AND (@documents IS NULL OR ${inList('s.document_id', 'documents')})
         AND NOT EXISTS (SELECT 1 FROM json_each(@cooccurring) w WHERE NOT ${cooccurs})
+        AND (@anyOf IS NULL OR EXISTS (SELECT 1 FROM json_each(@anyOf) w WHERE w.value <> @anchor AND ${cooccurs}))
       ORDER BY d.sort, d.id, s.start, s.end, s.id
       LIMIT @limit OFFSET @offset`,
   ).all({
@@ -265,6 +308,7 @@ export function listExcerpts(db: Db, q: ExcerptQuery): ExcerptRow[] {
     coders: json(q.coderIds),
     documents: json(q.documentIds),
     cooccurring: JSON.stringify(q.cooccurring),
+    anyOf: json(q.anyOf),
     limit: q.limit,
     offset: q.offset,
   }) as (Omit<ExcerptRow, 'codeIds'> & { codes: string })[];

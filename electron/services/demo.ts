@@ -17,9 +17,15 @@ interface DemoCases {
   attributes: { name: string; type: AttributeType; choices?: string[] }[];
   cases: { name: string; document: string; title: string; attributes: Record<string, string> }[];
 }
+interface DemoCode {
+  name: string;
+  color: string;
+  description: string;
+  children?: DemoCode[];
+}
 interface DemoCodebook {
   root: { name: string; description: string };
-  codes: { name: string; color: string; description: string }[];
+  codes: DemoCode[];
 }
 interface DemoCodings {
   document: string;
@@ -51,7 +57,10 @@ export function populateDemo(db: Db): void {
     color: '#79706E',
     description: codebook.root.description,
   });
-  for (const code of codebook.codes) createCode(db, { parentId: rootId, ...code });
+  const addCodes = (parentId: number, codes: DemoCode[]) => {
+    for (const { children, ...code } of codes) addCodes(createCode(db, { parentId, ...code }), children ?? []);
+  };
+  addCodes(rootId, codebook.codes);
 
   const coders = Object.fromEntries(Object.entries(CODER_COLORS).map(([name, color]) => [name, ensureCoder(db, name, color).id]));
   const { attributes, cases } = readResourceJson<DemoCases>('demo', 'cases.json');

@@ -3,7 +3,7 @@
 import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { COOCCURRENCE_RULES, exportFileBase, MODE_LABELS, THEME_RULE } from '../../shared/matrix-rule';
+import { COOCCURRENCE_RULES, exportFileBase, MODE_LABELS, THEME_RULE, themeLevelLabel, themeLevelRule } from '../../shared/matrix-rule';
 import type { ExportedFile } from './exported-file';
 import type { Matrix, MatrixCell } from './matrix';
 
@@ -33,7 +33,14 @@ const nameOf = (items: { key: string; name: string }[], key: string) => items.fi
 /** One line per cell: its row, column, counts and themes ("path (n); …"). */
 function lines(matrix: Matrix, options: ExportOptions): (string | number)[][] {
   return [
-    [matrix.rowLabel, matrix.columnLabel, 'Segments', 'Documents', 'Cases', ...(matrix.showsThemes ? ['Themes (segments)'] : [])],
+    [
+      matrix.rowLabel,
+      matrix.columnLabel,
+      'Segments',
+      'Documents',
+      'Cases',
+      ...(matrix.showsThemes ? [`${matrix.themeLevel === null ? 'Themes' : themeLevelLabel(matrix.themeLevel)} (segments)`] : []),
+    ],
     ...matrix.cells.map((c) => [
       nameOf(matrix.rows, c.row),
       nameOf(matrix.columns, c.column),
@@ -57,10 +64,14 @@ function cellText(matrix: Matrix, cell: MatrixCell, options: ExportOptions): str
   return shownThemes(matrix, cell, options).map((t) => `${t.name} (${t.segments})`);
 }
 
+/** The title, with the theme level when themes are rolled up. */
+const titleOf = (matrix: Matrix) =>
+  matrix.showsThemes && matrix.themeLevel !== null ? `${matrix.title} — ${themeLevelLabel(matrix.themeLevel).toLowerCase()}` : matrix.title;
+
 function describe(matrix: Matrix): string {
   const scope = `${matrix.documents} documents in scope; numbers in brackets are segments.`;
   return matrix.showsThemes
-    ? `${COOCCURRENCE_RULES[matrix.mode]} ${THEME_RULE} ${scope}`
+    ? [COOCCURRENCE_RULES[matrix.mode], THEME_RULE, themeLevelRule(matrix.themeLevel), scope].filter(Boolean).join(' ')
     : `Co-occurrence: ${MODE_LABELS[matrix.mode]}. ${scope}`;
 }
 
@@ -68,7 +79,7 @@ async function xlsx(matrix: Matrix, options: ExportOptions): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'Trellis';
   const grid = book.addWorksheet('Matrix');
-  grid.addRow([matrix.title]).font = { bold: true, size: 13 };
+  grid.addRow([titleOf(matrix)]).font = { bold: true, size: 13 };
   grid.addRow([]);
   const header = grid.addRow([`${matrix.rowLabel} \\ ${matrix.columnLabel}`, ...matrix.columns.map((c) => c.name)]);
   header.font = { bold: true };
@@ -128,11 +139,11 @@ async function docx(matrix: Matrix, options: ExportOptions): Promise<Buffer> {
   });
   const document = new Document({
     creator: 'Trellis',
-    title: matrix.title,
+    title: titleOf(matrix),
     sections: [
       {
         children: [
-          new Paragraph({ spacing: { after: 120 }, children: [new TextRun({ text: `Table: ${matrix.title}`, italics: true })] }),
+          new Paragraph({ spacing: { after: 120 }, children: [new TextRun({ text: `Table: ${titleOf(matrix)}`, italics: true })] }),
           table,
           new Paragraph({
             alignment: AlignmentType.LEFT,

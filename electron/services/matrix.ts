@@ -4,7 +4,9 @@
 // also that slice value's code) that meet its column (a co-occurring code, a coder, a case, an attribute
 // value) and the filters. A theme (any code outside every framework) belongs to the cell when one of those
 // segments carries it, or — in "overlap" mode — overlaps a segment by the same coder in the same document
-// that carries it; its count is the number of the cell's segments for which that holds.
+// that carries it; its count is the number of the cell's segments for which that holds. With a theme
+// level chosen, themes are rolled up to that level of the theme tree (theme-levels.ts): a segment counts
+// once for a theme when it meets the theme or any code under it.
 import { z } from 'zod';
 import { DataError } from '../../db/errors';
 import type { Db } from '../../db/project-file';
@@ -15,6 +17,7 @@ import {
   codeCatalog,
   coderCatalog,
   countMatrix,
+  countThemeGroups,
   documentsOfCasesWith,
   documentsPerKey,
   listCodeSets,
@@ -24,6 +27,7 @@ import {
 } from '../../db/queries/matrix';
 import { getMeta } from '../../db/queries/meta';
 import { id } from '../api/schemas';
+import { levelsOf, rollUp } from './theme-levels';
 
 const codeSource = z.union([
   z.strictObject({ codeSetId: id }),
@@ -48,6 +52,8 @@ export const matrixSpec = z.strictObject({
     ])
     .default({ kind: 'framework' }),
   mode: z.enum(['overlap', 'same-segment']).default('overlap'),
+  /** Count themes rolled up to this level of the theme tree (1: top-level themes); absent: every theme as itself. */
+  themeLevel: z.number().int().min(1).max(100).optional(),
   filters: z
     .strictObject({
       coderIds: z.array(id).max(500).optional(),
@@ -77,6 +83,8 @@ export interface MatrixTheme {
   color: string;
   /** Grouping codes (not codable) are listed but carry no codings of their own. */
   codable: boolean;
+  /** Its level in the theme tree: codable codes on its path, itself included (theme-levels.ts). */
+  level: number;
 }
 
 export interface MatrixCell {
@@ -107,6 +115,8 @@ export interface Matrix {
   showsThemes: boolean;
   /** Every theme code: codes outside all frameworks, for chips and the theme filter. */
   themes: MatrixTheme[];
+  /** The level themes are rolled up to, or null when every theme counts as itself. */
+  themeLevel: number | null;
   /** Documents the filters leave in scope. */
   documents: number;
 }
@@ -142,6 +152,8 @@ interface Plan {
   coderIds: number[] | null;
   documentIds: number[] | null;
   themeIds: number[];
+  /** With a theme level: each theme counted at that level, with the themes counted for it. */
+  themeGroups: Map<number, number[]> | null;
 }
 
 const codeIndex = (db: Db): Map<number, CatalogCode> => new Map(codeCatalog(db).map((c) => [c.id, c]));
@@ -199,7 +211,8 @@ function plan(db: Db, spec: MatrixSpec): Plan {
   const coderIds = filters.coderIds ? [...new Set(filters.coderIds)] : null;
   const outsideFrameworks = new Set(nonFrameworkCodeIds(db));
   const themeIds = [...outsideFrameworks].filter((t) => !filters.themeIds || filters.themeIds.includes(t));
-  const common = { codes, coderIds, documentIds, themeIds, outsideFrameworks };
+  const themeGroups = spec.themeLevel === undefined ? null : rollUp(codes, themeIds, spec.themeLevel);
+  const common = { codes, coderIds, documentIds, themeIds, themeGroups, outsideFrameworks };
 
   if (layout.kind === 'framework') {
     const f = chooseFramework(db, layout.frameworkId);
@@ -322,23 +335,35 @@ const byCountThenPath =
 export function computeMatrix(db: Db, spec: MatrixSpec): Matrix {
   const p = plan(db, spec);
   const byCodes = p.cells.some((c) => c.other !== null);
-  const counts = countMatrix(db, {
+  const query = {
     anchors: [...new Set(p.cells.map((c) => c.anchor))],
     slice: p.slice?.codeId ?? 0,
     mode: spec.mode,
-    cellOthers: byCodes ? [...new Set(p.cells.map((c) => c.other!))] : null,
-    themes: p.showsThemes ? p.themeIds : [],
     coderIds: p.coderIds,
     documentIds: p.documentIds,
     key: p.columnKey,
+  };
+  // A theme counted for itself alone comes from the kept counts; a theme with codes under it needs the union.
+  const groups = p.showsThemes ? [...(p.themeGroups ?? new Map(p.themeIds.map((t) => [t, [t]])))] : [];
+  const countedAs = new Map(groups.filter(([, members]) => members.length === 1).map(([target, [member]]) => [member!, target]));
+  const counts = countMatrix(db, {
+    ...query,
+    cellOthers: byCodes ? [...new Set(p.cells.map((c) => c.other!))] : null,
+    themes: [...countedAs.keys()],
+  });
+  const unions = countThemeGroups(db, {
+    ...query,
+    groups: groups.filter(([, members]) => members.length > 1).map(([target, members]) => ({ target, members })),
   });
   const cellCounts = new Map(counts.cells.map((r) => [`${r.code}|${r.key}|${r.other}`, r]));
   const themeCounts = new Map<string, { codeId: number; segments: number }[]>();
-  for (const t of counts.themes) {
+  for (const t of [...counts.themes.map((r) => ({ ...r, other: countedAs.get(r.other)! })), ...unions]) {
+    if (t.other === t.code) continue;
     const key = `${t.code}|${t.key}`;
     themeCounts.set(key, [...(themeCounts.get(key) ?? []), { codeId: t.other, segments: t.segments }]);
   }
   const docsPerKey = documentsPerKey(db, p.columnKey, p.documentIds);
+  const levels = levelsOf(p.codes);
   return {
     title: p.title,
     framework: p.framework,
@@ -363,7 +388,8 @@ export function computeMatrix(db: Db, spec: MatrixSpec): Matrix {
     showsThemes: p.showsThemes,
     themes: [...p.codes.values()]
       .filter((c) => p.outsideFrameworks.has(c.id))
-      .map(({ id: codeId, path, name, color, codable }) => ({ id: codeId, path, name, color, codable })),
+      .map(({ id: codeId, path, name, color, codable }) => ({ id: codeId, path, name, color, codable, level: levels.get(codeId)! })),
+    themeLevel: spec.themeLevel ?? null,
     documents: documentsPerKey(db, { by: 'none' }, p.documentIds).get(0) ?? 0,
   };
 }
@@ -391,11 +417,13 @@ export interface Excerpt {
 }
 
 function excerptsOf(db: Db, spec: MatrixSpec, p: Plan, cell: CellPlan, themeId: number | undefined, limit: number, offset: number) {
+  const group = themeId === undefined ? undefined : p.themeGroups?.get(themeId);
   const rows = listExcerpts(db, {
     anchor: cell.anchor,
     slice: p.slice?.codeId ?? 0,
     mode: spec.mode,
-    cooccurring: [...(cell.other === null ? [] : [cell.other]), ...(themeId === undefined ? [] : [themeId])],
+    cooccurring: [...(cell.other === null ? [] : [cell.other]), ...(themeId === undefined || group ? [] : [themeId])],
+    anyOf: group ?? null,
     coderIds: cell.coderId === null ? p.coderIds : intersect(p.coderIds, [cell.coderId]),
     documentIds: intersect(p.documentIds, cell.documentIds),
     limit,
@@ -427,7 +455,8 @@ export function cellExcerpts(db: Db, spec: MatrixSpec, request: z.output<typeof 
   const p = plan(db, spec);
   const cell = p.cells.find((c) => c.row === request.row && c.column === request.column);
   if (!cell) throw new DataError('not-found', `This matrix has no cell ${request.row} × ${request.column}.`);
-  if (request.themeId !== undefined && !p.themeIds.includes(request.themeId)) {
+  const themes = p.themeGroups ? [...p.themeGroups.keys()] : p.themeIds;
+  if (request.themeId !== undefined && !themes.includes(request.themeId)) {
     throw new DataError('not-found', `Code ${request.themeId} is not one of this matrix's themes.`);
   }
   return excerptsOf(db, spec, p, cell, request.themeId, request.limit, request.offset);

@@ -34,7 +34,7 @@ function Chips({ matrix, cell, limit, onSelect }: { matrix: Matrix; cell: Cell; 
               type="button"
               className="theme-chip"
               style={{ '--chip': theme.color } as CSSProperties}
-              title={`${theme.path}: ${plural(t.segments, 'segment')} of this cell`}
+              title={`${theme.path}${matrix.themeLevel === null ? '' : ' and the codes under it'}: ${plural(t.segments, 'segment')} of this cell`}
               onClick={() => onSelect({ row: cell.row, column: cell.column, themeId: t.codeId })}
             >
               {theme.name}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ResultOf } from '../../electron/api/methods';
-import { COOCCURRENCE_RULES, exportFileBase, MODE_LABELS, THEME_RULE } from '../../shared/matrix-rule';
+import { COOCCURRENCE_RULES, exportFileBase, MODE_LABELS, THEME_RULE, themeLevelLabel, themeLevelRule } from '../../shared/matrix-rule';
 import { call } from '../common/api';
 import { download, fromBase64 } from '../common/download';
 import { MATRIX_EVENTS, MatrixExcerpts } from './MatrixExcerpts';
@@ -83,7 +83,9 @@ function codeLayout(value: string, sources: Sources | undefined, frameworks: Fra
 
 /** The live matrix: a framework's rows × columns (or a code matrix), filled from the codings as they change. */
 export function MatrixView({ projectGuid, coders, documents, cases, current, onShow, onError }: Props) {
-  const [settings, setSettings] = useStoredState<MatrixSettings>(`matrix.${projectGuid}`, DEFAULT_SETTINGS);
+  const [stored, setSettings] = useStoredState<MatrixSettings>(`matrix.${projectGuid}`, DEFAULT_SETTINGS);
+  // Settings remembered before a setting existed take its default.
+  const settings: MatrixSettings = { ...DEFAULT_SETTINGS, ...stored };
   const [selected, setSelected] = useState<CellRef | null>(null);
   const [help, setHelp] = useState(false);
   const [exporting, setExporting] = useState(false);
@@ -95,7 +97,7 @@ export function MatrixView({ projectGuid, coders, documents, cases, current, onS
   const previews = useQuery('matrix.previews', settings.display === 'excerpts' ? { ...spec, perCell: 3 } : null, MATRIX_EVENTS);
   const update = (change: Partial<MatrixSettings>) => {
     setSettings({ ...settings, ...change });
-    if (change.layout || change.filters || change.mode) setSelected(null);
+    if (change.layout || change.filters || change.mode || change.themeLevel !== undefined) setSelected(null);
   };
   const { layout } = settings;
   const framework =
@@ -103,6 +105,8 @@ export function MatrixView({ projectGuid, coders, documents, cases, current, onS
       ? frameworks.data?.frameworks.find((f) => `framework:${f.id}` === layoutValue(layout, frameworks.data))
       : undefined;
   const data = matrix.data;
+  // Levels offered: down to the one above the deepest (the deepest counts every theme as itself).
+  const deepest = Math.max(2, ...(data?.themes.map((t) => t.level) ?? []));
 
   const chooseLayout = (value: string) => {
     if (value.startsWith('framework:')) update({ layout: { kind: 'framework', frameworkId: Number(value.split(':')[1]), sliceId: null } });
@@ -227,8 +231,9 @@ export function MatrixView({ projectGuid, coders, documents, cases, current, onS
             <strong>{MODE_LABELS[settings.mode]}.</strong> {COOCCURRENCE_RULES[settings.mode]}
           </p>
           <p>
-            {THEME_RULE} Documents and cases are those the cell’s segments come from; “% of documents” is out of the documents in scope of
-            the column. Click a cell or a theme for its excerpts, an excerpt to see it in the transcript. Arrow keys move between cells.
+            {THEME_RULE} {themeLevelRule(data?.themeLevel ?? null)} Documents and cases are those the cell’s segments come from; “% of
+            documents” is out of the documents in scope of the column. Click a cell or a theme for its excerpts, an excerpt to see it in the
+            transcript. Arrow keys move between cells.
           </p>
         </div>
       )}
@@ -250,6 +255,19 @@ export function MatrixView({ projectGuid, coders, documents, cases, current, onS
               <option value={1}>Top 1</option>
               <option value={3}>Top 3</option>
               <option value={5}>Top 5</option>
+            </select>
+          </label>
+        )}
+        {settings.display === 'chips' && data?.showsThemes && (
+          <label className="field">
+            <span>Theme level</span>
+            <select value={settings.themeLevel} onChange={(e) => update({ themeLevel: Number(e.target.value) })}>
+              <option value={0}>{themeLevelLabel(null)}</option>
+              {Array.from({ length: deepest - 1 }, (_, i) => (
+                <option key={i + 1} value={i + 1}>
+                  {themeLevelLabel(i + 1)}
+                </option>
+              ))}
             </select>
           </label>
         )}

@@ -1,6 +1,7 @@
 // The matrix drawn on a canvas and saved as PNG: drawn here from the data, so nothing remote is loaded
 // and the picture does not depend on the window's size or theme.
 import type { ResultOf } from '../../electron/api/methods';
+import { themeLevelLabel } from '../../shared/matrix-rule';
 import type { Display } from './matrix-settings';
 
 type Matrix = ResultOf<'matrix.get'>;
@@ -79,7 +80,7 @@ export async function matrixPng(matrix: Matrix, display: Display, themeLimit: nu
   ctx.font = `12px ${FONT}`;
   const note = wrap(
     ctx,
-    `${matrix.documents} documents in scope · co-occurrence: ${matrix.mode === 'overlap' ? 'overlapping segments by the same coder' : 'same segment only'}`,
+    `${matrix.documents} documents in scope · co-occurrence: ${matrix.mode === 'overlap' ? 'overlapping segments by the same coder' : 'same segment only'}${chipsShown && matrix.themeLevel !== null ? ` · ${themeLevelLabel(matrix.themeLevel).toLowerCase()}` : ''}`,
     ROW_HEADER + CELL * matrix.columns.length,
   );
   const headerHeight = 40;

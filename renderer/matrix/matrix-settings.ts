@@ -26,6 +26,8 @@ export interface MatrixSettings {
   display: Display;
   /** Themes shown per cell; 0 for all. */
   themeLimit: number;
+  /** The level themes are rolled up to (1: top-level themes); 0 for every theme as itself. */
+  themeLevel: number;
 }
 
 export const DEFAULT_SETTINGS: MatrixSettings = {
@@ -34,6 +36,7 @@ export const DEFAULT_SETTINGS: MatrixSettings = {
   filters: { coderIds: [], documentIds: [], caseAttributes: [], themeIds: [] },
   display: 'chips',
   themeLimit: 0,
+  themeLevel: 0,
 };
 
 export type MatrixSpec = ArgsOf<'matrix.get'>;
@@ -47,6 +50,7 @@ export function specOf(settings: MatrixSettings): MatrixSpec {
         ? { kind: 'framework', frameworkId: layout.frameworkId ?? undefined, sliceId: layout.sliceId ?? undefined }
         : { kind: 'codes', rows: layout.rows, columns: layout.columns },
     mode: settings.mode,
+    themeLevel: settings.themeLevel > 0 ? settings.themeLevel : undefined,
     filters: {
       coderIds: nonEmpty(filters.coderIds),
       documentIds: nonEmpty(filters.documentIds),

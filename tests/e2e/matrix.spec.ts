@@ -43,12 +43,12 @@ const cellTd = (page: Page, name: string) => cell(page, name).locator('xpath=..'
 
 test('opens from the keyboard and the top bar; on the demo it reads like the study’s Table 2', async ({ page }) => {
   const matrix = await openMatrix(page);
-  // The study's Table 2, from the codings: each populated cell's leading theme.
+  // Every theme as itself: each populated cell's leading theme.
   const leading = {
-    'System × Constitutive': 'Duty to cooperate · 37',
-    'System × Operational': 'Inspection regimes · 26',
-    'Organizational × Constitutive': 'Governance structures · 41',
-    'Organizational × Directive': 'Joint planning & commissioning · 33',
+    'System × Constitutive': 'Duty to cooperate · 38',
+    'System × Operational': 'Inspection regimes · 32',
+    'Organizational × Constitutive': 'Governance structures · 43',
+    'Organizational × Directive': 'Joint planning & commissioning · 38',
   };
   for (const [name, chip] of Object.entries(leading)) {
     await expect(cellTd(page, name).locator('.theme-chip').first()).toHaveText(chip);
@@ -57,11 +57,11 @@ test('opens from the keyboard and the top bar; on the demo it reads like the stu
     'Information sharing · 18',
     'Common Assessment Framework · 17',
   ]);
-  await expect(cellTd(page, 'Individual × Operational')).toContainText('Common Assessment Framework · 7');
+  await expect(cellTd(page, 'Individual × Operational').locator('.theme-chip').first()).toHaveText('Lead professional · 22');
   // A cell with no codings is visibly empty.
   await expect(cell(page, 'Individual × Directive')).toHaveAccessibleName('Individual × Directive: 0 segments, 0 documents, 0 cases');
   await expect(cellTd(page, 'Individual × Directive')).toHaveClass(/empty/);
-  await expect(cell(page, 'System × Constitutive')).toHaveAccessibleName('System × Constitutive: 41 segments, 10 documents, 10 cases');
+  await expect(cell(page, 'System × Constitutive')).toHaveAccessibleName('System × Constitutive: 42 segments, 10 documents, 10 cases');
 
   // Arrow keys move between cells; Enter opens a cell's excerpts.
   await cell(page, 'System × Constitutive').focus();
@@ -69,15 +69,45 @@ test('opens from the keyboard and the top bar; on the demo it reads like the stu
   await page.keyboard.press('ArrowDown');
   await expect(cell(page, 'Organizational × Directive')).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('complementary', { name: 'Excerpts' }).getByRole('status')).toHaveText('46 excerpts');
+  await expect(page.getByRole('complementary', { name: 'Excerpts' }).getByRole('status')).toHaveText('51 excerpts');
   await page.getByRole('button', { name: 'Close excerpts' }).click();
 
-  // The leading theme only: the Table 2 look.
+  // The summary view: the leading top-level theme of each cell reads as the study's Table 2.
   await matrix.getByLabel('Themes per cell').selectOption('1');
   await expect(cellTd(page, 'Organizational × Constitutive').locator('.theme-chip')).toHaveCount(1);
+  await matrix.getByLabel('Theme level').selectOption({ label: 'Top-level themes' });
+  const table2 = {
+    'System × Constitutive': 'Duty to cooperate · 38',
+    'System × Operational': 'Inspection regimes · 32',
+    'Organizational × Constitutive': 'Governance structures · 43',
+    'Organizational × Directive': 'Joint planning & commissioning · 38',
+    // The CAF with its parts (team around the child, lead professional, information sharing), each segment once.
+    'Organizational × Operational': 'Common Assessment Framework · 36',
+    'Individual × Operational': 'Common Assessment Framework · 55',
+  };
+  for (const [name, chip] of Object.entries(table2)) await expect(cellTd(page, name).locator('.theme-chip')).toHaveText([chip]);
+  for (const name of ['System × Directive', 'Individual × Directive']) await expect(cellTd(page, name)).toHaveClass(/empty/);
+  // The one reading left in a cell the study leaves empty: change champions, an "environmental factor".
+  await expect(cellTd(page, 'Individual × Constitutive').locator('.theme-chip')).toHaveText(['Leadership · 3']);
   await page.getByRole('button', { name: 'Matrix only' }).click();
-  await page.screenshot({ path: '.test-output/screens/matrix-table2.png' });
+  // The README's picture: the summary view beside the theme tree with the CAF's parts under it.
+  await page.getByRole('button', { name: 'Collapse MGF' }).click();
+  await page
+    .getByRole('treeitem', { name: /^Common Assessment Framework,/ })
+    .locator('.code-row')
+    .first()
+    .click();
+  await expect(page.getByRole('treeitem', { name: /Lead professional/ })).toBeVisible();
+  await page.screenshot({ path: '.test-output/screens/matrix-summary.png' });
+  await page.getByRole('button', { name: 'Expand MGF' }).click();
+  // The chip lists the CAF's passages and its parts'.
+  await cellTd(page, 'Individual × Operational')
+    .getByRole('button', { name: /Common Assessment Framework/ })
+    .click();
+  await expect(page.getByRole('complementary', { name: 'Excerpts' }).getByRole('status')).toHaveText('55 excerpts');
+  await page.getByRole('button', { name: 'Close excerpts' }).click();
   await page.getByRole('button', { name: 'Matrix only' }).click();
+  await matrix.getByLabel('Theme level').selectOption({ label: 'Every theme' });
 
   // The rule, in the help.
   await matrix.getByRole('button', { name: /How cells and themes are counted/ }).click();
@@ -86,15 +116,15 @@ test('opens from the keyboard and the top bar; on the demo it reads like the stu
 
   // Display modes.
   await matrix.getByRole('radio', { name: 'Heat: segments' }).check();
-  await expect(cell(page, 'Organizational × Constitutive')).toContainText('59');
+  await expect(cell(page, 'Organizational × Constitutive')).toContainText('64');
   await page.screenshot({ path: '.test-output/screens/matrix-heat.png' });
   await matrix.getByRole('radio', { name: 'Heat: % of docs' }).check();
-  await expect(cell(page, 'System × Directive')).toContainText('30%');
+  await expect(cell(page, 'Individual × Constitutive')).toContainText('30%');
   await matrix.getByRole('radio', { name: 'Excerpts' }).check();
   await expect(cellTd(page, 'System × Operational').locator('.cell-quotes li')).toHaveCount(4);
   await page.screenshot({ path: '.test-output/screens/matrix-excerpts-inline.png' });
   await matrix.getByRole('radio', { name: 'Counts' }).check();
-  await expect(cell(page, 'Individual × Constitutive')).toContainText('47');
+  await expect(cell(page, 'Individual × Operational')).toContainText('57');
 
   // Layers and the co-occurrence setting.
   await matrix.getByRole('radio', { name: 'National' }).check();
@@ -214,10 +244,10 @@ test('filters combine as removable chips; code matrices; exports', async ({ page
   const csv = await save('CSV (one line per cell)');
   expect(csv.name).toBe('MGF Locus Level.csv');
   expect(csv.bytes.toString('utf8').split('\r\n')[1]).toBe(
-    'System,Constitutive,41,10,10,Themes/Duty to cooperate (37); Themes/Governance structures (2); Themes/Leadership (2); Themes/Pooled budgets (2)',
+    'System,Constitutive,42,10,10,Themes/Duty to cooperate (38); Themes/Governance structures (2); Themes/Leadership (2); Themes/Pooled budgets (2)',
   );
   const docx = await save('Word table (DOCX)');
-  expect(strFromU8(unzipSync(new Uint8Array(docx.bytes))['word/document.xml']!)).toContain('Duty to cooperate (37)');
+  expect(strFromU8(unzipSync(new Uint8Array(docx.bytes))['word/document.xml']!)).toContain('Duty to cooperate (38)');
   const png = await save('Picture (PNG)');
   expect(png.name).toBe('MGF Locus Level.png');
   expect(png.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
@@ -232,7 +262,7 @@ test('filters combine as removable chips; code matrices; exports', async ({ page
   await page.screenshot({ path: '.test-output/screens/matrix-codes-coders.png' });
   await matrix.getByLabel('Matrix', { exact: true }).selectOption({ label: 'Codes × codes' });
   await expect(cell(page, 'Duty to cooperate × System × Constitutive')).toHaveAccessibleName(
-    'Duty to cooperate × System × Constitutive: 37 segments, 10 documents, 10 cases',
+    'Duty to cooperate × System × Constitutive: 38 segments, 10 documents, 10 cases',
   );
   await matrix.getByLabel('Matrix', { exact: true }).selectOption({ label: 'Codes × Authority type' });
   await expect(matrix.getByRole('columnheader')).toContainText(['London borough', 'Two-tier county', 'Metropolitan district']);

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createCode } from '../../db/queries/codes';
+import { insertSegment } from '../../db/queries/segments';
 import { run } from '../../electron/cli/trellis';
 import { fileHash, tempDir } from './helpers';
 import { matrixFixture } from './matrix-fixture';
@@ -89,6 +92,44 @@ describe('trellis matrix', () => {
         ),
       ].join('\n'),
     );
+  });
+
+  it('counts themes at a level with --theme-level: two children of one theme on a segment count once for it', async () => {
+    const f = matrixFixture();
+    const [C1, C2] = ['C1', 'C2'].map((name) => createCode(f.db, { parentId: f.T3, name })) as [number, number];
+    // B's s3 already carries T3; a new B segment in System × Constitutive carries both children of T3.
+    insertSegment(f.db, { documentId: f.d1.id, coderId: f.B, start: 30, end: 40, codeIds: [f.SC, C1, C2] });
+    f.db.close();
+    expect(await run(['matrix', f.file, '--theme-level', '1', '--json'])).toBe(0);
+    expect(JSON.parse(out.at(-1)!).cells[0]).toEqual({
+      row: 'System',
+      column: 'Constitutive',
+      segments: 5,
+      documents: 2,
+      themes: [
+        { code: 'Themes/T1', segments: 3 },
+        { code: 'Themes/T2', segments: 2 },
+        { code: 'Themes/T3', segments: 2 },
+      ],
+    });
+    expect(await run(['matrix', f.file, '--json'])).toBe(0);
+    expect(JSON.parse(out.at(-1)!).cells[0].themes).toEqual([
+      { code: 'Themes/T1', segments: 3 },
+      { code: 'Themes/T2', segments: 2 },
+      { code: 'Themes/T3', segments: 1 },
+      { code: 'Themes/T3/C1', segments: 1 },
+      { code: 'Themes/T3/C2', segments: 1 },
+    ]);
+    const csv = join(tempDir(), 'matrix.csv');
+    expect(await run(['matrix', f.file, '--theme-level', '1', '-o', csv])).toBe(0);
+    expect(out.at(-1)).toMatch(/^MGF: Locus × Level — 2 documents in scope — top-level themes\n/);
+    expect(readFileSync(csv, 'utf8')).toContain('Top-level themes (segments)');
+    for (const bad of ['0', 'two', '1.5']) {
+      await expect(run(['matrix', f.file, '--theme-level', bad])).rejects.toMatchObject({
+        exitCode: 2,
+        message: expect.stringContaining('--theme-level takes a level from 1'),
+      });
+    }
   });
 
   it('writes the export named by --output', async () => {

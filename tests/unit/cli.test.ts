@@ -276,7 +276,7 @@ describe('trellis codebook commands', () => {
     expect(duty.segments).toBeGreaterThan(0);
     expect(tree[0]).toMatchObject({ codable: false, segments: 0 });
     expect(await run(['codebook', file])).toBe(0);
-    expect(out.at(-1)).toMatch(/^MGF {2}\(306\)\n {2}System × Constitutive {2}\d+\n/);
+    expect(out.at(-1)).toMatch(/^MGF {2}\(286\)\n {2}System × Constitutive {2}\d+\n/);
   });
 
   it('exports qdc, md and docx, and imports a .qdc into another project with a report', async () => {

@@ -1,6 +1,7 @@
 import { extname, resolve } from 'node:path';
 import type { ArgsOf, ResultOf } from '../../api/methods';
 import type { Session } from '../../api/session';
+import { themeLevelLabel } from '../../../shared/matrix-rule';
 import { call, chosen, CliError, onlyFile, print, writeExport, type Command, type Invocation } from '../command';
 
 type Spec = ArgsOf<'matrix.get'>;
@@ -15,6 +16,9 @@ async function specFrom(session: Session, inv: Invocation): Promise<Spec> {
   const mode = inv.options.mode ?? 'overlap';
   if (mode !== 'overlap' && mode !== 'same-segment')
     throw new CliError(`--mode must be overlap or same-segment, not "${String(mode)}".`, 2);
+  const level = inv.options['theme-level'];
+  if (level !== undefined && (typeof level !== 'string' || !/^[1-9]\d{0,1}$/.test(level)))
+    throw new CliError(`--theme-level takes a level from 1 (top-level themes) to 99, not "${String(level)}".`, 2);
   const { frameworks, activeId } = await call(session, 'frameworks.list', {});
   const frameworkName = inv.options.framework;
   const framework =
@@ -48,6 +52,7 @@ async function specFrom(session: Session, inv: Invocation): Promise<Spec> {
   return {
     layout: { kind: 'framework', frameworkId: framework.id, ...(slice ? { sliceId: slice.id } : {}) },
     mode,
+    ...(level === undefined ? {} : { themeLevel: Number(level) }),
     filters: { ...(coderIds.length ? { coderIds } : {}), ...(caseAttributes.length ? { caseAttributes } : {}) },
   };
 }
@@ -72,7 +77,7 @@ function contract(matrix: ResultOf<'matrix.get'>) {
 
 function asText(table: ReturnType<typeof contract>, matrix: ResultOf<'matrix.get'>): string {
   return [
-    `${matrix.title} — ${matrix.documents} documents in scope`,
+    `${matrix.title} — ${matrix.documents} documents in scope${matrix.themeLevel === null ? '' : ` — ${themeLevelLabel(matrix.themeLevel).toLowerCase()}`}`,
     ...table.cells.map(
       (c) =>
         `${c.row} × ${c.column}: ${c.segments} segments, ${c.documents} documents${c.themes.length ? ` — ${c.themes.map((t) => `${t.code} ${t.segments}`).join(', ')}` : ''}`,
@@ -83,14 +88,16 @@ function asText(table: ReturnType<typeof contract>, matrix: ResultOf<'matrix.get
 export const matrixCommands: Record<string, Command> = {
   matrix: {
     usage:
-      'matrix PROJECT [--framework NAME] [--slice VALUE] [--coder NAME]... [--where attr=value]... [--mode overlap|same-segment] [--output FILE.csv|.xlsx|.docx] [--json]\n' +
-      '                                      the framework matrix: segments, documents and co-occurring themes per cell',
+      'matrix PROJECT [--framework NAME] [--slice VALUE] [--coder NAME]... [--where attr=value]... [--mode overlap|same-segment] [--theme-level N] [--output FILE.csv|.xlsx|.docx] [--json]\n' +
+      '                                      the framework matrix: segments, documents and co-occurring themes per cell\n' +
+      '                                      (--theme-level 1: top-level themes, each counting the codes under it)',
     options: {
       framework: { type: 'string' },
       slice: { type: 'string' },
       coder: { type: 'string', multiple: true },
       where: { type: 'string', multiple: true },
       mode: { type: 'string' },
+      'theme-level': { type: 'string' },
       output: { type: 'string', short: 'o' },
     },
     async run(session, inv) {

@@ -33,7 +33,8 @@ async function demo() {
   await call('codeSets.create', {
     name: 'Early help',
     description: 'CAF and TAC.',
-    codeIds: [themes.children[5]!.id, themes.children[6]!.id],
+    // The CAF and the team around the child nested under it.
+    codeIds: [themes.children[5]!.id, themes.children[5]!.children[0]!.id],
   });
   await call('codeSets.create', { name: 'Empty set', codeIds: [] });
   return session;
@@ -292,9 +293,9 @@ describe('codebook appendix', () => {
       `### Duty to cooperate\n\n*${duty.segments} segments in ${duty.documents} documents*\n\n${duty.description}\n\n**Include:** Uses of the duty.`,
     );
     expect(md).toContain(`> ${quote.split('\n')[0]}`);
-    expect(md).toContain('## MGF\n\n*Grouping code; 306 segments in 10 documents with its sub-codes*');
+    expect(md).toContain('## MGF\n\n*Grouping code; 286 segments in 10 documents with its sub-codes*');
     expect(md).toContain(
-      '## Code sets\n\n### Early help\n\nCAF and TAC.\n\n- Themes/Common Assessment Framework\n- Themes/Team around the child',
+      '## Code sets\n\n### Early help\n\nCAF and TAC.\n\n- Themes/Common Assessment Framework\n- Themes/Common Assessment Framework/Team around the child',
     );
 
     const docx = await exportTo(session, 'docx');
@@ -304,6 +305,6 @@ describe('codebook appendix', () => {
     expect(text).toContain(`${duty.segments} segments in ${duty.documents} documents`);
     expect(text).toContain('Include: Uses of the duty.');
     expect(text).toContain(quote.split('\n')[0]);
-    expect(text).toContain('Themes/Team around the child');
+    expect(text).toContain('Themes/Common Assessment Framework/Team around the child');
   });
 });

@@ -3,8 +3,12 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { DataError } from '../../../db/errors';
+import { createCode } from '../../../db/queries/codes';
+import { codeCatalog } from '../../../db/queries/matrix';
+import { insertSegment } from '../../../db/queries/segments';
 import { cellExcerpts, computeMatrix, excerptPreviews, matrixSpec, type Matrix } from '../../../electron/services/matrix';
 import { exportMatrix } from '../../../electron/services/matrix-export';
+import { levelsOf, rollUp } from '../../../electron/services/theme-levels';
 import { matrixFixture as fixture, type MatrixFixture as Fixture } from '../matrix-fixture';
 
 const matrix = (f: Fixture, spec: unknown) => computeMatrix(f.db, matrixSpec.parse(spec));
@@ -126,6 +130,121 @@ describe('the framework matrix', () => {
     expect(() =>
       cellExcerpts(f.db, matrixSpec.parse({}), { ...f.key('System', 'Constitutive'), themeId: f.SC, limit: 5, offset: 0 }),
     ).toThrow(`Code ${f.SC} is not one of this matrix's themes.`);
+  });
+});
+
+/**
+ * The fixture with a deeper theme tree: T1 gets two codable children C1 and C2; T2 gets a grouping code
+ * "Kinds" (not codable) holding K1. More passages in document 1, paragraph 1 (offsets in code points):
+ *   s9  A [30,40) System×Constitutive + C1 + C2   two children of T1 on one segment
+ *   s10 B [30,38) System×Constitutive              overlaps s11, touches s12
+ *   s11 B [36,44) C2                               (no cell)
+ *   s12 B [38,50) K1                               (no cell) starts where s10 ends: no overlap
+ */
+function nested() {
+  const f = fixture();
+  const child = (parentId: number, name: string, codable = true) => createCode(f.db, { parentId, name, codable });
+  const C1 = child(f.T1, 'C1');
+  const C2 = child(f.T1, 'C2');
+  const kinds = child(f.T2, 'Kinds', false);
+  const K1 = child(kinds, 'K1');
+  const seg = (coderId: number, start: number, end: number, codeIds: number[]) =>
+    insertSegment(f.db, { documentId: f.d1.id, coderId, start, end, codeIds });
+  const s = [seg(f.A, 30, 40, [f.SC, C1, C2]), seg(f.B, 30, 38, [f.SC]), seg(f.B, 36, 44, [C2]), seg(f.B, 38, 50, [K1])];
+  return { ...f, C1, C2, kinds, K1, more: s };
+}
+
+describe('themes rolled up by level', () => {
+  it('numbers levels from the top, skipping grouping codes that cannot be coded', () => {
+    const f = nested();
+    const m = matrix(f, {});
+    const level = Object.fromEntries(m.themes.map((t) => [t.path, t.level]));
+    expect(level).toEqual({
+      Themes: 0,
+      'Themes/T1': 1,
+      'Themes/T1/C1': 2,
+      'Themes/T1/C2': 2,
+      'Themes/T2': 1,
+      'Themes/T2/Kinds': 1,
+      'Themes/T2/Kinds/K1': 2,
+      'Themes/T3': 1,
+      'Themes/T4': 1,
+    });
+    expect(m.themeLevel).toBeNull();
+    // Level 1 gathers each top-level theme with everything under it; deeper levels keep shallower themes as they are.
+    const catalog = new Map(codeCatalog(f.db).map((c) => [c.id, c]));
+    expect(levelsOf(catalog).get(f.K1)).toBe(2);
+    const ids = [f.T1, f.C1, f.C2, f.T2, f.kinds, f.K1, f.T3];
+    expect([...rollUp(catalog, ids, 1)]).toEqual([
+      [f.T1, [f.T1, f.C1, f.C2]],
+      [f.T2, [f.T2, f.kinds, f.K1]],
+      [f.T3, [f.T3]],
+    ]);
+    expect([...rollUp(catalog, ids, 2)]).toEqual([
+      [f.T1, [f.T1]],
+      [f.C1, [f.C1]],
+      [f.C2, [f.C2]],
+      [f.T2, [f.T2, f.kinds]],
+      [f.K1, [f.K1]],
+      [f.T3, [f.T3]],
+    ]);
+  });
+
+  it('counts a segment once for a theme when it meets two of its children; the overlap rule is unchanged', () => {
+    const f = nested();
+    // Every theme as itself: C1 on s9; C2 on s9 and, overlapping, on s10 (B's s11); T1 as before (s1, s3, s8).
+    expect(summary(matrix(f, {}))['System × Constitutive']).toEqual([6, 2, 2, 'T1 3, C2 2, T2 2, C1 1, T3 1']);
+    const top = matrix(f, { themeLevel: 1 });
+    expect(top.themeLevel).toBe(1);
+    // T1 with C1 and C2: s1, s3, s8 as before, s9 once (not twice), s10 through the overlapping s11 = 5, not 3 + 2 + 1.
+    // T2 with K1: s1 and s8 as before; s10 only touches s12, so K1 does not reach it.
+    expect(summary(top)).toEqual({
+      'System × Constitutive': [6, 2, 2, 'T1 5, T2 2, T3 1'],
+      'Organizational × Operational': [1, 1, 1, 'T1 1, T2 1'],
+    });
+    // Same segment only: T1 on s1 itself and on s9 (C1 and C2, once); s10 carries no theme.
+    expect(summary(matrix(f, { themeLevel: 1, mode: 'same-segment' }))['System × Constitutive']).toEqual([6, 2, 2, 'T1 2, T2 1, T3 1']);
+    // Level 2: C1 and C2 count apart again; the grouping code Kinds rolls into T2 and K1 is its own.
+    expect(summary(matrix(f, { themeLevel: 2 }))['System × Constitutive']).toEqual([6, 2, 2, 'T1 3, C2 2, T2 2, C1 1, T3 1']);
+  });
+
+  it('rolls up within slices, coder, document and theme filters, and lists a chip’s excerpts to match its count', () => {
+    const f = nested();
+    const sc = (spec: object) => summary(matrix(f, { themeLevel: 1, ...spec }))['System × Constitutive'];
+    expect(sc({ layout: { kind: 'framework', sliceId: f.slice('Local').id } })).toEqual([1, 1, 1, 'T1 1, T2 1']);
+    // B's cell segments: s3 (T1 from s4, T3), s7 (nothing), s10 (T1 from C2 on s11).
+    expect(sc({ filters: { coderIds: [f.B] } })).toEqual([3, 2, 2, 'T1 2, T3 1']);
+    expect(sc({ filters: { documentIds: [f.d2.id] } })).toEqual([2, 1, 1, 'T1 1, T2 1']);
+    // A theme subset counts only the chosen codes, under their top-level theme: C2 on s9 and s10.
+    expect(sc({ filters: { themeIds: [f.C2] } })).toEqual([6, 2, 2, 'T1 2']);
+    const spec = matrixSpec.parse({ themeLevel: 1 });
+    const { total, excerpts } = cellExcerpts(f.db, spec, { ...f.key('System', 'Constitutive'), themeId: f.T1, limit: 10, offset: 0 });
+    expect(total).toBe(5);
+    expect(excerpts.map((e) => e.segmentId).sort((a, b) => a - b)).toEqual([f.s[0], f.s[2], f.s[7], f.more[0], f.more[1]]);
+    expect(() => cellExcerpts(f.db, spec, { ...f.key('System', 'Constitutive'), themeId: f.C1, limit: 5, offset: 0 })).toThrow(
+      `Code ${f.C1} is not one of this matrix's themes.`,
+    );
+  });
+
+  it('rolls up the themes of a code matrix too, and says the level in every export', async () => {
+    const f = nested();
+    const byCoder = matrix(f, { themeLevel: 1, layout: { kind: 'codes', rows: { codeIds: [f.SC] }, columns: { kind: 'coders' } } });
+    // A's System×Constitutive segments s1, s8, s9 all meet T1 or a child of it; B's s3 and s10 do.
+    expect(summary(byCoder)).toMatchObject({
+      'System × Constitutive × A': [3, 2, 2, 'T1 3, T2 2'],
+      'System × Constitutive × B': [3, 2, 2, 'T1 2, T3 1'],
+    });
+    const m = matrix(f, { themeLevel: 1 });
+    const csv = (await exportMatrix(m, 'csv', { themeLimit: 1 })).data.toString('utf8');
+    expect(csv).toContain('Top-level themes (segments)');
+    expect(csv).toContain('Themes/T1 (5)');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await exportMatrix(m, 'xlsx', { themeLimit: 1 })).data as unknown as ArrayBuffer);
+    expect(book.getWorksheet('Matrix')!.getCell('A1').value).toBe('MGF: Locus × Level — top-level themes');
+    expect(book.getWorksheet('Matrix')!.getCell('B4').value).toBe('T1 (5)');
+    const xml = strFromU8(unzipSync(new Uint8Array((await exportMatrix(m, 'docx', { themeLimit: 1 })).data))['word/document.xml']!);
+    expect(xml).toContain('Table: MGF: Locus × Level — top-level themes');
+    expect(xml).toContain('Top-level themes: a theme counts a segment when the rule holds for it or for any code under it');
   });
 });
 
