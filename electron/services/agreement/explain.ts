@@ -81,7 +81,7 @@ export const STATISTICS: readonly Statistic[] = [
     formula:
       'Each coder’s reading is a partition of the text into units (maximal coded stretches) and gaps. l_ck sums, over pairs of coders, the lengths where one coder’s c meets the other’s k, divided by m − 1; ε_ck = l.. (l_c. l_.k − [c = k] S_c) / (l..² − Σ S), with S_c the sum of squared unit lengths (total gap length for gaps). |uα = 1 − (l.. − Σ l_cc) / (l.. − Σ ε_cc), every code of the group counted as "coded".',
     caveats:
-      'Character units only. Boundary-aware: a unit coded as two pieces differs from one whole unit. Documents (and, overall, codes) are laid end to end as one continuum.',
+      'Character units only. Observed disagreement counts the code points where coders differ; chance treats each coded stretch as one unit (a long passage is one draw, not a thousand), so it is not the per-character alpha. Documents (and, overall, codes) are laid end to end as one continuum.',
     reference: KRIPPENDORFF_2019,
     experimental: false,
   },

@@ -165,10 +165,10 @@ function alphaOf(
     observedAgreement += cells.get(c)?.get(c) ?? 0;
     expectedAgreement += (total * (marginal * marginal - (selfByClass.get(c) ?? 0))) / denominator;
   }
+  // Only cuα can get here: with three or more coders its pairable self-pairings can outweigh l..².
+  if (!(denominator > 0)) return { value: null, reason: 'too little matter coded by several coders to estimate chance' };
   const expected = total - expectedAgreement;
-  if (!(denominator > 0) || Math.abs(expected) < 1e-9 * total) {
-    return { value: null, reason: 'no variation: the expected disagreement is 0 (0/0)' };
-  }
+  if (Math.abs(expected) < 1e-9 * total) return { value: null, reason: 'no variation: the expected disagreement is 0 (0/0)' };
   return { value: 1 - (total - observedAgreement) / expected, reason: null };
 }
 
