@@ -7,7 +7,11 @@ const inList = (column: string, param: string) => `${column} IN (SELECT value FR
 const inScope = (column: string) => `(@documents IS NULL OR ${inList(column, 'documents')})`;
 
 /** Which of the coders coded anything (any code) in which documents: a coder is present where they coded. */
-export function coderPresence(db: Db, coderIds: readonly number[], documentIds: readonly number[] | null): { coderId: number; documentId: number }[] {
+export function coderPresence(
+  db: Db,
+  coderIds: readonly number[],
+  documentIds: readonly number[] | null,
+): { coderId: number; documentId: number }[] {
   return stmt(
     db,
     `SELECT DISTINCT coder_id AS coderId, document_id AS documentId FROM segments

@@ -3,10 +3,10 @@
 //
 // Each code is a present/absent variable over the units (code points, paragraphs or documents). Pooled rows
 // add up the counts (and the unitizing coincidences) of the rows they pool, then compute the coefficients
-// once: never an average of coefficients. Groups are the codable sub-codes of a code (two or more of them
-// among the chosen codes), and each axis of a framework: its rows (a row's category is the union of the
-// row's cell codes), its columns likewise, and its slice values. A framework's root is not a group itself:
-// its children (cells and slice values) are not mutually exclusive, its axes are.
+// once: never an average of coefficients. Groups are the codable sub-codes of a code that has two or more,
+// and each axis of a framework: its rows (a row's category is the union of the row's cell codes), its
+// columns likewise, and its slice values. A framework's root is not a group itself: its children (cells and
+// slice values) are not mutually exclusive, its axes are.
 import { z } from 'zod';
 import { DataError } from '../../../db/errors';
 import type { Db } from '../../../db/project-file';
@@ -113,7 +113,8 @@ const patterns = (histogram: readonly number[], m: number): UnitCounts[] => hist
 /** "kappa, alpha: no variation …" for the coefficients that are undefined, grouped by reason. */
 function reasonOf(coefficients: Record<string, Coefficient>): string | undefined {
   const byReason = new Map<string, string[]>();
-  for (const [key, c] of Object.entries(coefficients)) if (c.reason !== null) byReason.set(c.reason, [...(byReason.get(c.reason) ?? []), key]);
+  for (const [key, c] of Object.entries(coefficients))
+    if (c.reason !== null) byReason.set(c.reason, [...(byReason.get(c.reason) ?? []), key]);
   return byReason.size ? [...byReason].map(([reason, keys]) => `${keys.join(', ')}: ${reason}`).join('; ') : undefined;
 }
 
@@ -170,7 +171,8 @@ function resolve(db: Db, spec: AgreementSpec, catalog: Map<number, CatalogCode>)
       const id = resolveCodeRef(db, ref);
       const code = id === undefined ? undefined : catalog.get(id);
       if (!code) throw new DataError('not-found', `There is no code "${ref}".`);
-      if (!code.codable) throw new DataError('invalid', `"${code.path}" groups other codes and is never applied to text: list its sub-codes.`);
+      if (!code.codable)
+        throw new DataError('invalid', `"${code.path}" groups other codes and is never applied to text: list its sub-codes.`);
       return code;
     }) ?? null;
   const documentIds =
@@ -182,33 +184,40 @@ function resolve(db: Db, spec: AgreementSpec, catalog: Map<number, CatalogCode>)
   return { coders, codes: codes && [...new Map(codes.map((c) => [c.id, c])).values()], documentIds };
 }
 
-/** Groups of mutually exclusive codes among the chosen ones: each category is a list of codes. */
+/**
+ * Groups of mutually exclusive codes: the codable sub-codes of a code that has two or more, and each framework
+ * axis with two or more values. A category is a list of codes; only chosen codes count, and a group is kept
+ * when any of its codes is chosen (categories nobody used add nothing to the coincidences).
+ */
 function groupsOf(db: Db, codes: readonly CatalogCode[], catalog: readonly CatalogCode[]): { group: string; categories: number[][] }[] {
   const chosen = new Set(codes.map((c) => c.id));
   const frameworks = listFrameworks(db);
   const roots = new Set(frameworks.map((f) => f.rootCodeId));
   const children = new Map<number, number[]>();
-  for (const c of codes) if (c.parentId !== null) children.set(c.parentId, [...(children.get(c.parentId) ?? []), c.id]);
+  for (const c of catalog) if (c.codable && c.parentId !== null) children.set(c.parentId, [...(children.get(c.parentId) ?? []), c.id]);
   const groups: { group: string; categories: number[][] }[] = [];
+  const add = (group: string, categories: number[][]) => {
+    const kept = categories.map((ids) => ids.filter((id) => chosen.has(id))).filter((ids) => ids.length > 0);
+    if (categories.length >= 2 && kept.length > 0) groups.push({ group, categories: kept });
+  };
   for (const parent of catalog) {
-    const ids = children.get(parent.id) ?? [];
-    if (!roots.has(parent.id) && ids.length >= 2) groups.push({ group: parent.path, categories: ids.map((id) => [id]) });
+    if (!roots.has(parent.id))
+      add(
+        parent.path,
+        (children.get(parent.id) ?? []).map((id) => [id]),
+      );
   }
   for (const f of frameworks) {
-    const axis = (label: string, categories: number[][]) => {
-      const present = categories.map((codeIds) => codeIds.filter((id) => chosen.has(id))).filter((codeIds) => codeIds.length > 0);
-      if (present.length >= 2) groups.push({ group: `${f.name}:${label}`, categories: present });
-    };
-    axis(
-      f.rowLabel,
+    add(
+      `${f.name}:${f.rowLabel}`,
       f.rows.map((r) => f.cells.filter((c) => c.rowId === r.id).map((c) => c.codeId)),
     );
-    axis(
-      f.columnLabel,
+    add(
+      `${f.name}:${f.columnLabel}`,
       f.columns.map((k) => f.cells.filter((c) => c.columnId === k.id).map((c) => c.codeId)),
     );
-    axis(
-      f.sliceLabel ?? 'Slice',
+    add(
+      `${f.name}:${f.sliceLabel ?? 'Slice'}`,
       f.slices.map((s) => [s.codeId]),
     );
   }
@@ -261,13 +270,16 @@ function compute(db: Db, spec: AgreementSpec): Agreement {
     if (list) list.push([r.start, r.end]);
     else coders.set(r.coderId, [[r.start, r.end]]);
   }
-  for (const docs of byCode.values()) for (const coders of docs.values()) for (const [id, list] of coders) coders.set(id, mergeIntervals(list));
+  for (const docs of byCode.values())
+    for (const coders of docs.values()) for (const [id, list] of coders) coders.set(id, mergeIntervals(list));
   const codes = scope.codes ?? catalogList.filter((c) => byCode.has(c.id));
-  const coded = (codeId: number, documentId: number, coderId: number): Interval[] => byCode.get(codeId)?.get(documentId)?.get(coderId) ?? [];
+  const coded = (codeId: number, documentId: number, coderId: number): Interval[] =>
+    byCode.get(codeId)?.get(documentId)?.get(coderId) ?? [];
 
   const paragraphs = new Map<number, Interval[]>();
   if (spec.unit === 'paragraph') {
-    for (const p of paragraphRanges(db, documentIds)) paragraphs.set(p.documentId, [...(paragraphs.get(p.documentId) ?? []), [p.start, p.end]]);
+    for (const p of paragraphRanges(db, documentIds))
+      paragraphs.set(p.documentId, [...(paragraphs.get(p.documentId) ?? []), [p.start, p.end]]);
   }
   const unitsOf = (documentId: number, characters: number) =>
     spec.unit === 'character' ? characters : spec.unit === 'paragraph' ? (paragraphs.get(documentId)?.length ?? 0) : 1;
@@ -312,7 +324,9 @@ function compute(db: Db, spec: AgreementSpec): Agreement {
     : groupsOf(db, codes, catalogList).map(({ group, categories }) => {
         const tally = emptyTally();
         for (const d of documents) {
-          const readings = present.get(d.id)!.map((coderId) => stretchesOf(categories.map((codeIds) => codeIds.flatMap((c) => coded(c, d.id, coderId)))));
+          const readings = present
+            .get(d.id)!
+            .map((coderId) => stretchesOf(categories.map((codeIds) => codeIds.flatMap((c) => coded(c, d.id, coderId)))));
           addTally(tally, tallyDocument(d.characters, readings));
         }
         const alphas = unitizingAlphas(tally);

@@ -43,8 +43,10 @@ export const STATISTICS: readonly Statistic[] = [
     name: 'Percent agreement',
     formula:
       'The share of agreeing pairs of coders over all units: with two coders, (both + neither) / units; with more, Σ over units of the pairs of coders who agree, divided by all pairs of coders present.',
-    caveats: 'Not corrected for chance: a code that is rare in the text gives high agreement even when coders never coded the same passage.',
-    reference: 'Krippendorff, K. (2011). Computing Krippendorff’s alpha-reliability. Annenberg School for Communication, University of Pennsylvania.',
+    caveats:
+      'Not corrected for chance: a code that is rare in the text gives high agreement even when coders never coded the same passage.',
+    reference:
+      'Krippendorff, K. (2011). Computing Krippendorff’s alpha-reliability. Annenberg School for Communication, University of Pennsylvania.',
     experimental: false,
   },
   {
@@ -52,7 +54,8 @@ export const STATISTICS: readonly Statistic[] = [
     name: "Cohen's kappa",
     formula:
       'κ = (p_o − p_e) / (1 − p_e): p_o the observed share of units on which the two coders agree, p_e the agreement expected by chance from each coder’s own rates, Σ over present/absent of p_A · p_B.',
-    caveats: 'Two coders only; each coder’s own rates define chance, so two coders who differ in how much they code are not penalised for it.',
+    caveats:
+      'Two coders only; each coder’s own rates define chance, so two coders who differ in how much they code are not penalised for it.',
     reference: 'Cohen, J. (1960). A coefficient of agreement for nominal scales. Educational and Psychological Measurement, 20(1), 37–46.',
     experimental: false,
   },
@@ -62,7 +65,8 @@ export const STATISTICS: readonly Statistic[] = [
     formula:
       'α = 1 − D_o / D_e from the coincidence matrix o_ck = Σ_u n_uc (n_uk − [c = k]) / (m_u − 1) over units coded by m_u ≥ 2 coders: D_o = Σ_{c≠k} o_ck / n, D_e = Σ_{c≠k} n_c n_k / (n (n − 1)).',
     caveats: 'Any number of coders; coders missing from a document are missing data. Chance comes from the pooled rates of all coders.',
-    reference: 'Krippendorff, K. (2011). Computing Krippendorff’s alpha-reliability. Annenberg School for Communication, University of Pennsylvania.',
+    reference:
+      'Krippendorff, K. (2011). Computing Krippendorff’s alpha-reliability. Annenberg School for Communication, University of Pennsylvania.',
     experimental: false,
   },
   {

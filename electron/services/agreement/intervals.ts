@@ -21,7 +21,7 @@ export const totalLength = (intervals: readonly Interval[]): number => intervals
 /** Length of the intersection of two sorted, merged interval lists. */
 export function intersectionLength(a: readonly Interval[], b: readonly Interval[]): number {
   let both = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
     const [as, ae] = a[i]!;
     const [bs, be] = b[j]!;
     both += Math.max(0, Math.min(ae, be) - Math.max(as, bs));

@@ -84,7 +84,7 @@ export function tallyDocument(length: number, coders: readonly (readonly Stretch
       const aShared = new Array<number>(a.length).fill(0);
       const bShared = new Array<number>(b.length).fill(0);
       let shared = 0;
-      for (let x = 0, y = 0; x < a.length && y < b.length; ) {
+      for (let x = 0, y = 0; x < a.length && y < b.length;) {
         const g = a[x]!;
         const h = b[y]!;
         const overlap = Math.min(g.end, h.end) - Math.max(g.start, h.start);
@@ -175,7 +175,9 @@ function alphaOf(
 /** uα (categories and φ told apart), |uα (coded or not) and cuα (categories within matter coded by several coders). */
 export function unitizingAlphas(tally: UnitizingTally): { uAlpha: Coefficient; uAlphaBinary: Coefficient; cuAlpha: Coefficient } {
   const nothing = 'no document was read by two or more coders';
-  const categories = new Map([...tally.observed].filter(([c]) => c !== GAP).map(([c, row]) => [c, new Map([...row].filter(([k]) => k !== GAP))]));
+  const categories = new Map(
+    [...tally.observed].filter(([c]) => c !== GAP).map(([c, row]) => [c, new Map([...row].filter(([k]) => k !== GAP))]),
+  );
   return {
     uAlpha: alphaOf(tally.observed, tally.selfPairs, (v) => v, nothing),
     uAlphaBinary: alphaOf(tally.observed, tally.selfPairs, (v) => (v === GAP ? GAP : 'coded'), nothing),

@@ -88,7 +88,10 @@ describe("Krippendorff's alpha (nominal)", () => {
 
   it('is undefined, with the reason, when there is no variation or nothing pairable', () => {
     expect(krippendorffAlpha([{ counts: [2, 0], times: 7 }])).toEqual({ value: null, reason: expect.stringContaining('no variation') });
-    expect(krippendorffAlpha([{ counts: [1, 0], times: 7 }])).toEqual({ value: null, reason: expect.stringContaining('two or more coders') });
+    expect(krippendorffAlpha([{ counts: [1, 0], times: 7 }])).toEqual({
+      value: null,
+      reason: expect.stringContaining('two or more coders'),
+    });
   });
 });
 
@@ -116,7 +119,12 @@ describe("Fleiss' kappa", () => {
   });
 
   it('refuses units rated by different numbers of coders, and is undefined without variation', () => {
-    expect(() => fleissKappa([{ counts: [3, 0], times: 1 }, { counts: [1, 1], times: 1 }])).toThrow(/same number of coders/);
+    expect(() =>
+      fleissKappa([
+        { counts: [3, 0], times: 1 },
+        { counts: [1, 1], times: 1 },
+      ]),
+    ).toThrow(/same number of coders/);
     expect(fleissKappa([{ counts: [0, 3], times: 5 }]).value).toBeNull();
     expect(fleissKappa([]).reason).toMatch(/no units/);
   });

@@ -82,9 +82,21 @@ function positionByPosition(docs: Doc[]) {
     return Math.abs(expectedDisagreement) < 1e-9 * total ? null : 1 - observedDisagreement / expectedDisagreement;
   };
   return {
-    uAlpha: alpha(() => true, (v) => v, S),
-    uAlphaBinary: alpha(() => true, (v) => (v === '' ? '' : 'coded'), S),
-    cuAlpha: alpha((v) => v !== '', (v) => v, Sstar),
+    uAlpha: alpha(
+      () => true,
+      (v) => v,
+      S,
+    ),
+    uAlphaBinary: alpha(
+      () => true,
+      (v) => (v === '' ? '' : 'coded'),
+      S,
+    ),
+    cuAlpha: alpha(
+      (v) => v !== '',
+      (v) => v,
+      Sstar,
+    ),
   };
 }
 
@@ -93,7 +105,9 @@ function byIntervals(docs: Doc[], categories: number) {
   const tally = emptyTally();
   for (const { length, coders } of docs) {
     const readings = coders.map((codings) =>
-      stretchesOf(Array.from({ length: categories }, (_, c) => codings.filter((x) => x.category === c).map((x): Interval => [x.start, x.end]))),
+      stretchesOf(
+        Array.from({ length: categories }, (_, c) => codings.filter((x) => x.category === c).map((x): Interval => [x.start, x.end])),
+      ),
     );
     addTally(tally, tallyDocument(length, readings));
   }
@@ -110,7 +124,11 @@ function randomDocs(random: () => number, categories: number): Doc[] {
       coders: Array.from({ length: coders }, () =>
         Array.from({ length: Math.floor(random() * 6) }, () => {
           const start = Math.floor(random() * (length - 1));
-          return { category: Math.floor(random() * categories), start, end: start + 1 + Math.floor(random() * Math.min(25, length - start - 1)) };
+          return {
+            category: Math.floor(random() * categories),
+            start,
+            end: start + 1 + Math.floor(random() * Math.min(25, length - start - 1)),
+          };
         }),
       ),
     };
