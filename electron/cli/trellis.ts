@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { Session } from '../api/session';
 import { appDirs } from '../services/app-dirs';
 import { CliError, type Command } from './command';
+import { agreementCommands } from './commands/agreement';
 import { codebookCommands } from './commands/codebook';
 import { importCommands } from './commands/import';
 import { matrixCommands } from './commands/matrix';
@@ -16,6 +17,7 @@ const commands: Record<string, Command> = {
   ...importCommands,
   ...codebookCommands,
   ...matrixCommands,
+  ...agreementCommands,
 };
 
 const usage = () =>

@@ -139,15 +139,19 @@ function rowOf(
   if (coders > 2 && unit !== 'character') coefficients.fleiss = fleissKappa(patterns(tally.histograms.get(coders) ?? [], coders));
   if (unitizing) coefficients.uAlphaBinary = unitizingAlphas(unitizing).uAlphaBinary;
   const p = tally.pair;
+  const optional = (key: string) => (coefficients[key] ? { [key]: coefficients[key].value } : {});
+  // Keys in the order of the CLI contract.
   const row: AgreementRow = {
     code,
     document,
     units: tally.units,
     ...(coders === 2 ? { both: p?.both ?? 0, onlyA: p?.onlyA ?? 0, onlyB: p?.onlyB ?? 0, neither: p?.neither ?? 0 } : {}),
     percent: coefficients.percent!.value,
+    ...optional('kappa'),
     alpha: coefficients.alpha.value,
+    ...optional('fleiss'),
+    ...optional('uAlphaBinary'),
   };
-  for (const key of ['kappa', 'fleiss', 'uAlphaBinary'] as const) if (coefficients[key]) row[key] = coefficients[key].value;
   const reason = reasonOf(coefficients);
   return reason ? { ...row, reason } : row;
 }
