@@ -19,7 +19,16 @@ import { type CatalogCode, codeCatalog } from '../../../db/queries/matrix';
 import { type Coefficient, cohenKappa, fleissKappa, krippendorffAlpha, percentAgreement, type UnitCounts } from './coefficients';
 import type { AgreementUnit } from './explain';
 import { coverageHistogram, type Interval, intersectionLength, mergeIntervals, paragraphUnits, totalLength } from './intervals';
-import { addTally, emptyTally, type Stretch, stretchesOf, tallyDocument, type UnitizingTally, unitizingAlphas } from './unitizing';
+import {
+  addTally,
+  emptyTally,
+  type Stretch,
+  stretchesOf,
+  tallyDocument,
+  uAlphaBinary,
+  type UnitizingTally,
+  unitizingAlphas,
+} from './unitizing';
 
 const label = z.string().trim().min(1).max(2000);
 
@@ -137,7 +146,7 @@ function rowOf(
   }
   coefficients.alpha = krippendorffAlpha(all);
   if (coders > 2 && unit !== 'character') coefficients.fleiss = fleissKappa(patterns(tally.histograms.get(coders) ?? [], coders));
-  if (unitizing) coefficients.uAlphaBinary = unitizingAlphas(unitizing).uAlphaBinary;
+  if (unitizing) coefficients.uAlphaBinary = uAlphaBinary(unitizing);
   const p = tally.pair;
   const optional = (key: string) => (coefficients[key] ? { [key]: coefficients[key].value } : {});
   // Keys in the order of the CLI contract.
@@ -331,7 +340,7 @@ function compute(db: Db, spec: AgreementSpec): Agreement {
           const readings = present
             .get(d.id)!
             .map((coderId) => stretchesOf(categories.map((codeIds) => codeIds.flatMap((c) => coded(c, d.id, coderId)))));
-          addTally(tally, tallyDocument(d.characters, readings));
+          tallyDocument(d.characters, readings, tally);
         }
         const alphas = unitizingAlphas(tally);
         const reason = reasonOf(alphas);
