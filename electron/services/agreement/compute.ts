@@ -291,8 +291,11 @@ function compute(db: Db, spec: AgreementSpec): Agreement {
 
   const paragraphs = new Map<number, Interval[]>();
   if (spec.unit === 'paragraph') {
-    for (const p of paragraphRanges(db, documentIds))
-      paragraphs.set(p.documentId, [...(paragraphs.get(p.documentId) ?? []), [p.start, p.end]]);
+    for (const p of paragraphRanges(db, documentIds)) {
+      const list = paragraphs.get(p.documentId);
+      if (list) list.push([p.start, p.end]);
+      else paragraphs.set(p.documentId, [[p.start, p.end]]);
+    }
   }
   const unitsOf = (documentId: number, characters: number) =>
     spec.unit === 'character' ? characters : spec.unit === 'paragraph' ? (paragraphs.get(documentId)?.length ?? 0) : 1;
