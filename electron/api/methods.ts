@@ -1,3 +1,4 @@
+import { agreementMethods } from './handlers/agreement';
 import { codebookMethods } from './handlers/codebook';
 import { frameworkMethods } from './handlers/frameworks';
 import { historyMethods } from './handlers/history';
@@ -32,6 +33,7 @@ export const methods = joinMethodTables(
   codebookMethods,
   frameworkMethods,
   matrixMethods,
+  agreementMethods,
 );
 
 export type Methods = typeof methods;

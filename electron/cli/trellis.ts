@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { Session } from '../api/session';
 import { appDirs } from '../services/app-dirs';
 import { CliError, type Command } from './command';
+import { agreementCommands } from './commands/agreement';
 import { codebookCommands } from './commands/codebook';
 import { historyCommands } from './commands/history';
 import { importCommands } from './commands/import';
@@ -18,6 +19,7 @@ const commands: Record<string, Command> = {
   ...importCommands,
   ...codebookCommands,
   ...matrixCommands,
+  ...agreementCommands,
 };
 
 const usage = () =>

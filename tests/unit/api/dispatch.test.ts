@@ -88,6 +88,7 @@ const examples: Record<MethodName, unknown> = {
   'matrix.previews': { layout: { kind: 'codes', rows: { parentId: 13 }, columns: { kind: 'coders' } }, perCell: 2 },
   'matrix.export': { format: 'csv', filters: { caseAttributes: [{ attributeId: 1, value: 'London borough' }] } },
   'matrix.codeSources': {},
+  'agreement.compute': { coders: ['A', 'B'], unit: 'paragraph' },
 };
 
 /** Everything a bad call could have changed: counts, meta, coders and the recent list. */

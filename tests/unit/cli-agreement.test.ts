@@ -1,0 +1,104 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { run } from '../../electron/cli/trellis';
+import { fileHash, tempDir } from './helpers';
+import { matrixFixture } from './matrix-fixture';
+
+let out: string[];
+
+beforeEach(() => {
+  out = [];
+  vi.spyOn(console, 'log').mockImplementation((line: string) => void out.push(line));
+  process.env.TRELLIS_HOME = tempDir();
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** The hand-built project of tests/unit/matrix-fixture.ts (coders A and B, documents One and Two) as a closed file. */
+function projectFile() {
+  const f = matrixFixture();
+  f.db.close();
+  return f.file;
+}
+
+async function json(args: string[]) {
+  expect(await run([...args, '--json'])).toBe(0);
+  return JSON.parse(out.at(-1)!);
+}
+
+describe('trellis agreement', () => {
+  it('prints exactly the JSON contract, with the fixture’s hand-computed counts', async () => {
+    const file = projectFile();
+    const characters = Object.fromEntries(
+      ((await json(['documents', file])) as { name: string; characters: number }[]).map((d) => [d.name, d.characters]),
+    );
+    const result = await json(['agreement', file, '--coders', 'A,B', '--unit', 'character', '--codes', 'Themes/T1']);
+    expect(Object.keys(result)).toEqual(['unit', 'coders', 'rows', 'codes', 'overall', 'groups']);
+    expect(result.unit).toBe('character');
+    expect(result.coders).toEqual(['A', 'B']);
+    // T1 in One: A [0,12), B [8,20): both 4, only A 8, only B 8. In Two: A [18,23), B none.
+    const [one, two] = result.rows;
+    expect(Object.keys(one)).toEqual([
+      'code',
+      'document',
+      'units',
+      'both',
+      'onlyA',
+      'onlyB',
+      'neither',
+      'percent',
+      'kappa',
+      'alpha',
+      'uAlphaBinary',
+    ]);
+    expect(one).toMatchObject({ code: 'Themes/T1', document: 'One', units: characters.One, both: 4, onlyA: 8, onlyB: 8 });
+    expect(one.neither).toBe(characters.One - 20);
+    expect(two).toMatchObject({ document: 'Two', units: characters.Two, both: 0, onlyA: 5, onlyB: 0, neither: characters.Two - 5 });
+    // Hand-computed: A codes 5 of Two's code points, B none, so p_o = 1 − 5/n, p_e = (1 − 5/n) and kappa = 0.
+    expect(two.kappa).toBe(0);
+    expect(result.codes).toEqual([expect.objectContaining({ code: 'Themes/T1', document: null, both: 4, onlyA: 13, onlyB: 8 })]);
+    expect(result.overall).toMatchObject({ code: null, document: null, both: 4, onlyA: 13, onlyB: 8 });
+    // T1 is the only chosen sub-code of Themes (which has four): a group of one category, whose uα is its |uα.
+    expect(result.groups).toEqual([
+      {
+        group: 'Themes',
+        uAlpha: result.codes[0].uAlphaBinary,
+        uAlphaBinary: result.codes[0].uAlphaBinary,
+        cuAlpha: null,
+        reason: expect.any(String),
+      },
+    ]);
+  });
+
+  it('prints one line per code, the overall figures and the groups as text', async () => {
+    const file = projectFile();
+    expect(await run(['agreement', file, '--coders', 'a,b', '--unit', 'document', '--docs', 'One'])).toBe(0);
+    const lines = out.at(-1)!.split('\n');
+    expect(lines[0]).toBe('Agreement of A, B by document');
+    // One document, both coders coded T1 in it: one unit, no variation, so kappa and alpha are undefined.
+    expect(lines).toContain(
+      'Themes/T1: 1 units; both 1, only A 0, only B 0, neither 0; agreement 1.000; kappa undefined; alpha undefined ' +
+        '(kappa: no variation: both coders put every unit in the same category (0/0); alpha: no variation: every pairable value is in the same category (0/0))',
+    );
+    expect(lines.at(-1)).toMatch(/^Overall: /);
+  });
+
+  it('refuses bad options and names with a message, leaving the project untouched', async () => {
+    const file = projectFile();
+    const before = fileHash(file);
+    await expect(run(['agreement', file, '--unit', 'character'])).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringContaining('--coders is required'),
+    });
+    await expect(run(['agreement', file, '--coders', 'A,B', '--unit', 'word'])).rejects.toMatchObject({ exitCode: 2 });
+    await expect(run(['agreement', file, '--coders', 'A', '--unit', 'character'])).rejects.toThrow('Agreement needs at least two coders.');
+    await expect(run(['agreement', file, '--coders', 'A,Z', '--unit', 'character'])).rejects.toThrow('There is no coder "Z".');
+    await expect(run(['agreement', file, '--coders', 'A,B', '--unit', 'character', '--codes', 'Themes/T9'])).rejects.toThrow(
+      'There is no code "Themes/T9".',
+    );
+    await expect(run(['agreement', file, '--coders', 'A,B', '--unit', 'character', '--docs', 'Three'])).rejects.toThrow(
+      'There is no document "Three".',
+    );
+    expect(fileHash(file)).toBe(before);
+  });
+});
