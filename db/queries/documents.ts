@@ -132,6 +132,12 @@ export function getDocument(db: Db, id: number): DocumentFull {
   return { ...row, formatting, paragraphs, caseIds: caseIdsByDocument(db).get(id) ?? [] };
 }
 
+/** The document of this name (names are unique), if any. */
+export function findDocumentByName(db: Db, name: string): number | undefined {
+  const row = stmt(db, 'SELECT id FROM documents WHERE name = ?').get(name.trim()) as { id: number } | undefined;
+  return row?.id;
+}
+
 /** The document whose canonical text is this one, if any: same SHA-256 content hash (indexed). */
 export function findDocumentByText(db: Db, text: string): { id: number; name: string } | undefined {
   return stmt(db, 'SELECT id, name FROM documents WHERE content_hash = ? ORDER BY id LIMIT 1').get(sha256(text)) as
