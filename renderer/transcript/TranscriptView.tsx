@@ -75,9 +75,7 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
   // Painting comes before the stripe layout: the stripes measure the painted ranges.
   const painted = usePaintedWindow(mounted, visible, scrollRef, pageRef);
   const layout = useStripeLayout(mounted, rootRef, painted.inWindow, painted.stripeWindow);
-  const selection = useSelectedCoding(mounted, visible, painted.inWindow, scrollRef);
-  const { selected } = selection;
-  const { select, selectAt, step } = selection;
+  const { selectedId, selected, select, selectAt, step } = useSelectedCoding(mounted, visible, painted.inWindow, scrollRef);
   const coding = useCodingPopover({ mounted, data, segments, snap, currentCoderId, scrollRef, select, codeOptimistically, onError });
   const { popover } = coding;
   const cards = useHoverCard(mounted, visible);
@@ -148,7 +146,7 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
             stripes={layout.stripes}
             lanes={lanes}
             codes={codes}
-            selectedId={selection.selectedId}
+            selectedId={selectedId}
             scrollRef={scrollRef}
             onSelect={select}
             onHover={cards.setHover}
