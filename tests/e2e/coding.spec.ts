@@ -119,6 +119,44 @@ test('a coding is painted before the API answers, and withdrawn with a clear err
   expect(await segmentsOf(host)).toEqual([]);
 });
 
+test('a coding made in this session and then deleted leaves the page, and so does a redone delete', async ({ page }) => {
+  await page.goto(host.url);
+  const meta = page.locator('.transcript-meta');
+  const card = page.getByRole('tooltip');
+  /** The page shows the coding (painted, in the margin, in the hover card and the header count) or shows none. */
+  const expectShown = async (shown: boolean) => {
+    await expect(meta).toContainText(shown ? '1 of 1 codings shown' : '0 of 0 codings shown');
+    await expect.poll(async () => (await paintedTexts(page)).includes('lead professionals')).toBe(shown);
+    const phrase = await phraseBox(page, 'lead professionals');
+    await expect.poll(async () => (await stripesAt(page, phrase.y1)).length).toBe(shown ? 1 : 0);
+    await page.mouse.move(5, 5);
+    await page.mouse.move((phrase.x1 + phrase.x2) / 2, phrase.y1, { steps: 3 });
+    if (shown) await expect(card).toContainText('MGF/Individual × Operational');
+    else {
+      // A card would open on the next frame: give it a few before saying none did.
+      await page.waitForTimeout(300);
+      await expect(card).toHaveCount(0);
+    }
+  };
+
+  await dragOver(page, 'lead professionals');
+  await page.keyboard.press('9'); // Individual × Operational
+  await page.keyboard.press('Control+Enter');
+  await expect.poll(async () => (await segmentsOf(host)).map((s) => s.text)).toEqual(['lead professionals']);
+  await expectShown(true);
+
+  await page.getByRole('region', { name: 'Selected coding' }).getByRole('button', { name: 'Delete coding' }).click();
+  await expect.poll(async () => (await segmentsOf(host)).length).toBe(0);
+  await expectShown(false);
+
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await segmentsOf(host)).length).toBe(1);
+  await expectShown(true);
+  await page.keyboard.press('Control+Shift+z');
+  await expect.poll(async () => (await segmentsOf(host)).length).toBe(0);
+  await expectShown(false);
+});
+
 test('keyboard selection with Shift+arrows, coding by search, an in-vivo code and a memo', async ({ page }) => {
   await page.goto(host.url);
   const text = page.getByRole('main', { name: 'Transcript' }).locator('.transcript-scroll');

@@ -1,0 +1,82 @@
+import type { ResultOf } from '../../electron/api/methods';
+import { showsCoder, toggleCoder, type Visibility } from './coder-visibility';
+
+type Case = ResultOf<'cases.list'>['cases'][number];
+type Coder = ResultOf<'coders.list'>['coders'][number];
+
+interface Props {
+  document: ResultOf<'documents.get'>;
+  cases: Case[];
+  coders: Coder[];
+  currentCoderId: number | null;
+  shown: number;
+  total: number;
+  visibility: Visibility;
+  onVisibility(visibility: Visibility): void;
+  snap: boolean;
+  onSnap(snap: boolean): void;
+  memoOpen: boolean;
+  onMemoOpen(open: boolean): void;
+}
+
+/** The document's name, case and size, and the view's settings: whose codings show, word snapping, the memo. */
+export function TranscriptHeader({
+  document,
+  cases,
+  coders,
+  currentCoderId,
+  shown,
+  total,
+  visibility,
+  onVisibility,
+  snap,
+  onSnap,
+  memoOpen,
+  onMemoOpen,
+}: Props) {
+  const docCases = cases.filter((c) => document.caseIds.includes(c.id));
+  const coderIds = coders.map((c) => c.id);
+  return (
+    <header className="transcript-header">
+      <div className="transcript-title">
+        <h2>{document.name}</h2>
+        <p className="transcript-meta">
+          {docCases.map((c) => [c.name, ...Object.values(c.attributes).slice(0, 2)].join(' · ')).join('; ')}
+          {docCases.length > 0 && ' — '}
+          {document.paragraphs.length} turns · {document.characters.toLocaleString()} characters · {shown} of {total} codings shown
+        </p>
+      </div>
+      <div className="transcript-tools">
+        <div className="coder-filter" role="group" aria-label="Show codings of">
+          <span>Show</span>
+          {coders.map((c) => (
+            <button
+              key={c.id}
+              type="button"
+              className="chip"
+              aria-pressed={showsCoder(visibility, currentCoderId, c.id)}
+              onClick={() => onVisibility(toggleCoder(visibility, coderIds, currentCoderId, c.id))}
+            >
+              <span className="swatch" style={{ backgroundColor: c.color }} />
+              {c.name}
+            </button>
+          ))}
+          <button
+            type="button"
+            className="link-button"
+            aria-pressed={visibility.mode === 'mine'}
+            onClick={() => onVisibility({ mode: visibility.mode === 'mine' ? 'all' : 'mine', chosen: [] })}
+          >
+            {visibility.mode === 'mine' ? 'Show all coders' : 'Only mine'}
+          </button>
+        </div>
+        <label className="toggle">
+          <input type="checkbox" checked={snap} onChange={(e) => onSnap(e.target.checked)} /> Snap to words
+        </label>
+        <button type="button" aria-expanded={memoOpen} onClick={() => onMemoOpen(!memoOpen)}>
+          Document memo
+        </button>
+      </div>
+    </header>
+  );
+}

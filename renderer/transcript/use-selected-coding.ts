@@ -1,0 +1,51 @@
+// The coding chosen by a click, a stripe or [ and ]: outlined in the text, its details in the panel.
+import { useEffect, type RefObject } from 'react';
+import { codingsAtPoint } from './codings-at-point';
+import { markRange } from './highlights';
+import type { Segment } from './optimistic-segments';
+import { useMountState } from './use-mount-state';
+import type { MountedTranscript } from './use-transcript-mount';
+
+export function useSelectedCoding(
+  mounted: MountedTranscript | null,
+  visible: Segment[],
+  painted: Segment[],
+  scrollRef: RefObject<HTMLDivElement | null>,
+) {
+  const [selectedId, select] = useMountState<number | null>(mounted, null);
+  const selected = visible.find((s) => s.id === selectedId) ?? null;
+
+  // The outline follows the painted range, which a repaint replaces.
+  useEffect(() => {
+    markRange('segment-focus', selected && mounted ? (mounted.painter.rangeOf(selected.id) ?? null) : null);
+  }, [selected, mounted, painted]);
+  useEffect(() => () => markRange('segment-focus', null), []);
+
+  /** Selects the shortest coding under a click (the innermost of nested ones), or none. */
+  const selectAt = (x: number, y: number) => {
+    if (!mounted) return;
+    const under = codingsAtPoint(mounted.doc, visible, x, y).sort((a, b) => a.end - a.start - (b.end - b.start));
+    select(under[0]?.id ?? null);
+  };
+
+  /** Selects the next (1) or previous (-1) coding in text order and brings it into view. */
+  const step = (direction: 1 | -1) => {
+    const ordered = [...visible].sort((a, b) => a.start - b.start || a.end - b.end);
+    const at = ordered.findIndex((s) => s.id === selectedId);
+    const next = ordered[at === -1 ? (direction === 1 ? 0 : ordered.length - 1) : at + direction];
+    if (!next || !mounted) return;
+    select(next.id);
+    mounted.doc.turnElementAt(next.start)?.scrollIntoView({ block: 'nearest' });
+    // Once the coding panel has taken its room, bring the coding itself (not just its turn) into view.
+    requestAnimationFrame(() => {
+      const scroller = scrollRef.current;
+      const rect = mounted.doc.range(next.start, next.end)?.getBoundingClientRect();
+      const box = scroller?.getBoundingClientRect();
+      if (scroller && rect && box && (rect.top < box.top || rect.bottom > box.bottom)) {
+        scroller.scrollBy({ top: rect.top - box.top - Math.max(24, (box.height - rect.height) / 3) });
+      }
+    });
+  };
+
+  return { selectedId, selected, select, selectAt, step };
+}
