@@ -1,4 +1,5 @@
 // Synthetic corpora at the sizes the issues name: interview-like turns with varied words.
+import { bulkWrite } from '../db/bulk';
 import type { Db } from '../db/project-file';
 import { ensureCase, linkCaseDocument } from '../db/queries/cases';
 import { ensureCoder } from '../db/queries/coders';
@@ -34,8 +35,15 @@ export function transcript(words: number, random: () => number): string {
   return lines.join('\n');
 }
 
-/** documents × wordsPerDocument of text, with segmentCount segments from two coders over MGF cells and 30 themes. */
+/**
+ * documents × wordsPerDocument of text, with segmentCount segments from two coders over MGF cells and 30
+ * themes. Written through the bulk path (call inside a transaction): counts are rebuilt once at the end.
+ */
 export function fillCorpus(db: Db, documents: number, wordsPerDocument: number, segmentCount: number): void {
+  bulkWrite(db, () => writeCorpus(db, documents, wordsPerDocument, segmentCount));
+}
+
+function writeCorpus(db: Db, documents: number, wordsPerDocument: number, segmentCount: number): void {
   const random = rng(42);
   const [mgf] = listFrameworks(db);
   const themesRoot = createCode(db, { parentId: null, name: 'Themes', codable: false });

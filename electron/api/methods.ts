@@ -3,6 +3,7 @@ import { frameworkMethods } from './handlers/frameworks';
 import { historyMethods } from './handlers/history';
 import { importMethods } from './handlers/import';
 import { matrixMethods } from './handlers/matrix';
+import { mergeMethods } from './handlers/merge';
 import { projectMethods } from './handlers/project';
 import { segmentMethods } from './handlers/segments';
 import { workspaceMethods } from './handlers/workspace';
@@ -32,6 +33,7 @@ export const methods = joinMethodTables(
   codebookMethods,
   frameworkMethods,
   matrixMethods,
+  mergeMethods,
 );
 
 export type Methods = typeof methods;
