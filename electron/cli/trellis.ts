@@ -6,6 +6,7 @@ import { CliError, type Command } from './command';
 import { codebookCommands } from './commands/codebook';
 import { importCommands } from './commands/import';
 import { matrixCommands } from './commands/matrix';
+import { mergeCommands } from './commands/merge';
 import { projectCommands } from './commands/project';
 import { segmentCommands } from './commands/segments';
 
@@ -16,6 +17,7 @@ const commands: Record<string, Command> = {
   ...importCommands,
   ...codebookCommands,
   ...matrixCommands,
+  ...mergeCommands,
 };
 
 const usage = () =>
