@@ -231,7 +231,9 @@ ${refreshTriggers('framework_cells', 'cell', 'code_id')}
 
 /** Recomputes both tables from the segments (tests and the bench compare the kept ones with it). */
 export function rebuildCooccurrence(db: Db): void {
-  db.exec(`DELETE FROM cooccurrence; DELETE FROM cooccurrence_totals; ${contributionSql({ anchors: 'true', sign: 1, join: 'CROSS JOIN' })}`);
+  db.exec(
+    `DELETE FROM cooccurrence; DELETE FROM cooccurrence_totals; ${contributionSql({ anchors: 'true', sign: 1, join: 'CROSS JOIN' })}`,
+  );
 }
 
 /** cooccurrence_totals summed from cooccurrence in one pass: the bulk path's rebuild, with the triggers that keep it suspended. */

@@ -180,8 +180,15 @@ export function createFramework(db: Db, def: FrameworkDef): number {
       db,
       `INSERT INTO frameworks (guid, name, description, row_label, column_label, slice_label, root_code_id, sort)
        VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT ifnull(max(sort), 0) + 1 FROM frameworks))`,
-    ).run(def.guid ?? newGuid(), name, def.description ?? '', def.rowLabel.trim(), def.columnLabel.trim(), def.sliceLabel?.trim() || null, rootCodeId)
-      .lastInsertRowid,
+    ).run(
+      def.guid ?? newGuid(),
+      name,
+      def.description ?? '',
+      def.rowLabel.trim(),
+      def.columnLabel.trim(),
+      def.sliceLabel?.trim() || null,
+      rootCodeId,
+    ).lastInsertRowid,
   );
   const style = (codeName: string) => ({
     color: def.cellColors?.[codeName],

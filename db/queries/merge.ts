@@ -111,7 +111,8 @@ export interface ProjectContents {
   codeSets: number;
 }
 
-const meta = (db: Db, key: string) => (stmt(db, 'SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? '';
+const meta = (db: Db, key: string) =>
+  (stmt(db, 'SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? '';
 
 /** Reads a whole project (the source of a merge) into memory. */
 export function readProjectContents(db: Db): ProjectContents {
@@ -187,7 +188,8 @@ const nextSort = (table: string, where = 'true') => `(SELECT ifnull(max(sort), 0
 
 export function insertCoderRow(db: Db, c: Omit<CoderRow, 'id'>): number {
   return Number(
-    stmt(db, 'INSERT INTO coders (guid, name, color, created_at) VALUES (?, ?, ?, ?)').run(c.guid, c.name, c.color, c.createdAt).lastInsertRowid,
+    stmt(db, 'INSERT INTO coders (guid, name, color, created_at) VALUES (?, ?, ?, ?)').run(c.guid, c.name, c.color, c.createdAt)
+      .lastInsertRowid,
   );
 }
 

@@ -353,7 +353,8 @@ function applyPlan(db: Db, source: ProjectContents, target: MergeTarget, plan: P
       }
     }
     for (const c of source.codes) {
-      if (added(plan.codes, c.id)) codes.set(c.id, insertCodeRow(db, { ...c, parentId: c.parentId === null ? null : codes.get(c.parentId)! }));
+      if (added(plan.codes, c.id))
+        codes.set(c.id, insertCodeRow(db, { ...c, parentId: c.parentId === null ? null : codes.get(c.parentId)! }));
     }
     const paragraphs = groupBy(source.paragraphs, (p) => p.documentId);
     const links = groupBy(source.caseDocuments, (l) => l.documentId);

@@ -52,8 +52,8 @@ function CopyDialog({ coders, onClose }: { coders: Coder[]; onClose: () => void 
       }
     >
       <p>
-        A new project file with the same documents, cases, codebook and frameworks, for a second coder to code on their own. Merge
-        it back later with “Merge a coder’s file…”.
+        A new project file with the same documents, cases, codebook and frameworks, for a second coder to code on their own. Merge it back
+        later with “Merge a coder’s file…”.
       </p>
       {coders.length > 0 && (
         <fieldset className="coder-copy-keep">

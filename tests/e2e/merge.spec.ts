@@ -61,7 +61,21 @@ test('a coder copy made in the workspace, coded by B, merges back with a report 
 
   // B codes "naïve plan 😀" (12 code points: the emoji is one) with a new theme, in the copy, from the command line.
   const start = [...TEXT.slice(0, TEXT.indexOf('naïve'))].length;
-  trellis(host.home, 'code', copy, '--doc', 'Interview 1', '--start', String(start), '--end', String(start + 12), '--codes', 'Themes/Hope', '--coder', 'B');
+  trellis(
+    host.home,
+    'code',
+    copy,
+    '--doc',
+    'Interview 1',
+    '--start',
+    String(start),
+    '--end',
+    String(start + 12),
+    '--codes',
+    'Themes/Hope',
+    '--coder',
+    'B',
+  );
 
   await page.getByLabel('Merge a coder’s file…').setInputFiles(copy);
   const report = page.getByRole('dialog', { name: 'Merge a coder’s file' });

@@ -42,7 +42,10 @@ export const mergeCommands: Record<string, Command> = {
       if (!existsSync(sourceFile)) throw new CliError(`"${sourceFile}" does not exist.`);
       await call(session, 'project.open', { file: resolve(target) });
       // The API takes the file's bytes, never a path: the command reads the file itself.
-      const report = await call(session, 'project.merge', { name: basename(sourceFile), bytes: readFileSync(sourceFile).toString('base64') });
+      const report = await call(session, 'project.merge', {
+        name: basename(sourceFile),
+        bytes: readFileSync(sourceFile).toString('base64'),
+      });
       print(
         inv.json,
         report,

@@ -108,14 +108,24 @@ describe('coder copy', () => {
     expect(copy.fileName).toBe('Lead coder copy.trellis');
     expect(copy.segments).toBe(2);
     const same = (s: Session) =>
-      ['documents', 'cases', 'case_documents', 'attributes', 'case_attribute_values', 'codes', 'frameworks', 'framework_values', 'framework_cells', 'coders'].map(
-        (t) => s.db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all(),
-      );
+      [
+        'documents',
+        'cases',
+        'case_documents',
+        'attributes',
+        'case_attribute_values',
+        'codes',
+        'frameworks',
+        'framework_values',
+        'framework_cells',
+        'coders',
+      ].map((t) => s.db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all());
     expect(same(coder)).toEqual(same(lead));
     expect((await described(coder)).map((s) => s.coder)).toEqual(['A', 'A']);
     expect(await described(coder)).toEqual((await described(lead)).filter((s) => s.coder === 'A'));
     // Its own identity, the original's remembered; no undo history travels; counts as a rebuild.
-    const meta = (s: Session, key: string) => (s.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+    const meta = (s: Session, key: string) =>
+      (s.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
     expect(meta(coder, 'project_guid')).not.toBe(meta(lead, 'project_guid'));
     expect(meta(coder, 'copied_from')).toBe(meta(lead, 'project_guid'));
     expect(coder.db.prepare('SELECT count(*) AS n FROM undo_steps').get()).toEqual({ n: 0 });
@@ -130,7 +140,8 @@ describe('coder copy', () => {
     await ok(dispatch(two, 'project.create', { file: 'Two' }));
     expect(guids(one)).toHaveLength(12);
     expect(guids(one)).toEqual(guids(two));
-    const frameworks = (s: Session) => s.db.prepare('SELECT guid FROM frameworks UNION ALL SELECT guid FROM framework_values ORDER BY 1').pluck().all();
+    const frameworks = (s: Session) =>
+      s.db.prepare('SELECT guid FROM frameworks UNION ALL SELECT guid FROM framework_values ORDER BY 1').pluck().all();
     expect(frameworks(one)).toEqual(frameworks(two));
   });
 
@@ -163,7 +174,13 @@ describe('merge', () => {
       file: 'Lead coder copy.trellis',
       documents: { matched: ['One', 'Two'], added: [], skipped: [] },
       coders: { matched: [], added: ['B'], renamed: [] },
-      cases: { matched: [{ name: 'One', by: 'guid' }, { name: 'Two', by: 'guid' }], added: [] },
+      cases: {
+        matched: [
+          { name: 'One', by: 'guid' },
+          { name: 'Two', by: 'guid' },
+        ],
+        added: [],
+      },
       attributes: { matched: ['Region'], added: [], skipped: [], kept: [] },
       segments: { added: 2, alreadyThere: 0, skipped: [] },
     });
@@ -258,7 +275,10 @@ describe('merge refuses bad input, leaving the target untouched', () => {
     other.exec('CREATE TABLE t (x)');
     other.close();
     const { error } = await refused(readFileSync(file), 'other.db');
-    expect(error).toMatchObject({ code: 'not-a-project', message: expect.stringContaining('"other.db" is an SQLite database of another application') });
+    expect(error).toMatchObject({
+      code: 'not-a-project',
+      message: expect.stringContaining('"other.db" is an SQLite database of another application'),
+    });
   });
 
   it('a project of a newer schema', async () => {
@@ -267,7 +287,10 @@ describe('merge refuses bad input, leaving the target untouched', () => {
     const file = join(tempDir(), 'Newer.trellis');
     copyProjectFile(newer.db, file);
     const { error } = await refused(readFileSync(file), 'Newer.trellis');
-    expect(error).toMatchObject({ code: 'newer-version', message: expect.stringContaining('"Newer.trellis" was written by a newer version of Trellis') });
+    expect(error).toMatchObject({
+      code: 'newer-version',
+      message: expect.stringContaining('"Newer.trellis" was written by a newer version of Trellis'),
+    });
   });
 
   it('the project itself', async () => {
@@ -278,7 +301,10 @@ describe('merge refuses bad input, leaving the target untouched', () => {
     const envelope = await dispatch(lead, 'project.merge', { name: 'Lead.trellis', bytes: readFileSync(file).toString('base64') });
     expect(envelope).toEqual({
       ok: false,
-      error: { code: 'invalid', message: '"Lead.trellis" is this project itself (the same project GUID): there is nothing to merge into it.' },
+      error: {
+        code: 'invalid',
+        message: '"Lead.trellis" is this project itself (the same project GUID): there is nothing to merge into it.',
+      },
     });
     expect(dump(lead)).toBe(rows);
   });

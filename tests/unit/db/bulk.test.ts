@@ -59,7 +59,9 @@ describe('bulkWrite', () => {
       expect(triggers()).toContain(name);
     }
     // Kept up by the triggers again afterwards.
-    db.transaction(() => insertSegment(db, { documentId: 1, coderId: 1, start: 1, end: 4, codeIds: [listFrameworks(db)[0]!.cells[2]!.codeId] }))();
+    db.transaction(() =>
+      insertSegment(db, { documentId: 1, coderId: 1, start: 1, end: 4, codeIds: [listFrameworks(db)[0]!.cells[2]!.codeId] }),
+    )();
     expectDerivedMatchRebuild(db);
   });
 
