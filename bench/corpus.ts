@@ -1,9 +1,10 @@
 // Synthetic corpora at the sizes the issues name: interview-like turns with varied words.
+import { bulkWrite } from '../db/bulk';
 import type { Db } from '../db/project-file';
 import { ensureCase, linkCaseDocument } from '../db/queries/cases';
 import { ensureCoder } from '../db/queries/coders';
-import { createCode } from '../db/queries/codes';
-import { insertDocument } from '../db/queries/documents';
+import { codeTree, createCode } from '../db/queries/codes';
+import { insertDocument, listDocuments } from '../db/queries/documents';
 import { listFrameworks } from '../db/queries/frameworks';
 import { insertSegment } from '../db/queries/segments';
 import { parsePlainTranscript } from '../electron/services/transcript';
@@ -34,20 +35,37 @@ export function transcript(words: number, random: () => number): string {
   return lines.join('\n');
 }
 
-/** documents × wordsPerDocument of text, with segmentCount segments from two coders over MGF cells and 30 themes. */
+/**
+ * documents × wordsPerDocument of text, with segmentCount segments from two coders over MGF cells and 30
+ * themes. Written through the bulk path (call inside a transaction): counts are rebuilt once at the end.
+ */
 export function fillCorpus(db: Db, documents: number, wordsPerDocument: number, segmentCount: number): void {
-  const random = rng(42);
+  bulkWrite(db, () => {
+    const random = rng(42);
+    const themesRoot = createCode(db, { parentId: null, name: 'Themes', codable: false });
+    for (let i = 0; i < 30; i++) createCode(db, { parentId: themesRoot, name: `Theme ${i + 1}` });
+    for (let d = 0; d < documents; d++) {
+      const parsed = parsePlainTranscript(transcript(wordsPerDocument, random));
+      const id = insertDocument(db, { name: `Interview ${d + 1}`, ...parsed, sourceName: null, sourceType: 'bench' });
+      linkCaseDocument(db, ensureCase(db, `Case ${d + 1}`), id);
+    }
+    writeCodings(db, ['A', 'B'], segmentCount, random);
+  });
+}
+
+/** More codings by other coders on a corpus's documents (a second coder's work), through the bulk path. */
+export function addCodings(db: Db, coderNames: string[], segmentCount: number, seed: number): void {
+  bulkWrite(db, () => writeCodings(db, coderNames, segmentCount, rng(seed)));
+}
+
+/** Segments spread over every document in turn, each with one MGF cell and one theme, coders taking turns. */
+function writeCodings(db: Db, coderNames: string[], segmentCount: number, random: () => number): void {
   const [mgf] = listFrameworks(db);
-  const themesRoot = createCode(db, { parentId: null, name: 'Themes', codable: false });
-  const themes = Array.from({ length: 30 }, (_, i) => createCode(db, { parentId: themesRoot, name: `Theme ${i + 1}` }));
-  const coders = [ensureCoder(db, 'A').id, ensureCoder(db, 'B').id];
-  const docs: { id: number; characters: number }[] = [];
-  for (let d = 0; d < documents; d++) {
-    const parsed = parsePlainTranscript(transcript(wordsPerDocument, random));
-    const id = insertDocument(db, { name: `Interview ${d + 1}`, ...parsed, sourceName: null, sourceType: 'bench' });
-    linkCaseDocument(db, ensureCase(db, `Case ${d + 1}`), id);
-    docs.push({ id, characters: [...parsed.text].length });
-  }
+  const themes = codeTree(db)
+    .find((c) => c.name === 'Themes')!
+    .children.map((c) => c.id);
+  const coders = coderNames.map((name) => ensureCoder(db, name).id);
+  const docs = listDocuments(db).sort((a, b) => a.id - b.id);
   for (let s = 0; s < segmentCount; s++) {
     const doc = docs[s % docs.length]!;
     const start = Math.floor(random() * (doc.characters - 400));
@@ -55,7 +73,7 @@ export function fillCorpus(db: Db, documents: number, wordsPerDocument: number, 
     const theme = themes[Math.floor(random() * themes.length)]!;
     insertSegment(db, {
       documentId: doc.id,
-      coderId: coders[s % 2]!,
+      coderId: coders[s % coders.length]!,
       start,
       end: start + 50 + Math.floor(random() * 300),
       codeIds: [cell, theme],

@@ -7,11 +7,20 @@ import * as agreement from './suites/agreement';
 import * as codebook from './suites/codebook';
 import * as imports from './suites/import';
 import * as matrix from './suites/matrix';
+import * as merge from './suites/merge';
 import * as project from './suites/project';
 import * as viewer from './suites/viewer';
 
 /** Every suite; each area of the app adds its own. */
-const suites: Record<string, { run(dir: string): Promise<Row[]> }> = { project, import: imports, viewer, codebook, matrix, agreement };
+const suites: Record<string, { run(dir: string): Promise<Row[]> }> = {
+  project,
+  import: imports,
+  viewer,
+  codebook,
+  matrix,
+  agreement,
+  merge,
+};
 
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const rows: Row[] = [];

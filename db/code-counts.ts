@@ -155,3 +155,10 @@ INSERT INTO code_tallies (code_id, coder_id, document_id, own, total)
     FROM code_lineage l JOIN segment_codes sc ON sc.code_id = l.code_id JOIN ${BOTH} x
    GROUP BY 1, 2, 3;`);
 }
+
+/** code_totals summed from code_tallies in one pass: the bulk path's rebuild, with the triggers that keep it suspended. */
+export function rebuildCodeTotals(db: Db): void {
+  db.exec(`DELETE FROM code_totals;
+INSERT INTO code_totals (code_id, coder_id, segments, documents, segments_with_children, documents_with_children)
+  SELECT code_id, coder_id, sum(own), sum(own > 0), sum(total), sum(total > 0) FROM code_tallies GROUP BY 1, 2;`);
+}

@@ -50,10 +50,9 @@ function sqliteCode(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
 }
 
-/** Turns an SQLite failure into a ProjectFileError that names the file. */
-function explain(file: string, error: unknown): ProjectFileError {
+/** Turns an SQLite failure into a ProjectFileError that names the file (as `name`: a received file's own name). */
+function explain(file: string, error: unknown, name = file): ProjectFileError {
   if (error instanceof ProjectFileError) return error;
-  const name = file;
   const code = sqliteCode(error) ?? '';
   const detail = error instanceof Error ? error.message : String(error);
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
@@ -96,9 +95,9 @@ function withoutTraces<T>(file: string, look: () => T): T {
  * Checks a file before anything writes to it: an SQLite header, Trellis's application id, a schema
  * version this build understands, every table, index and trigger of that version, and a clean
  * integrity_check. Read-only and leaving nothing beside the file, so a rejected file is untouched.
+ * Messages call the file `name` (a file received as bytes sits in a temporary folder under another name).
  */
-export function inspectProjectFile(file: string): { schemaVersion: number } {
-  const name = file;
+export function inspectProjectFile(file: string, name = file): { schemaVersion: number } {
   if (!existsSync(file)) throw new ProjectFileError('missing', file, `"${name}" does not exist.`);
   if (!statSync(file).isFile()) {
     throw new ProjectFileError('not-a-project', file, `"${name}" is a folder, not a Trellis project file.`);
@@ -144,15 +143,15 @@ function checkContents(file: string): { schemaVersion: number } {
     }
     return { schemaVersion: version };
   } catch (error) {
-    throw explain(file, error);
+    throw explain(file, error, name);
   } finally {
     db?.close();
   }
 }
 
 /** Opens an existing project for reading and writing, upgrading an older schema after a backup copy. */
-export function openProjectFile(file: string): Db {
-  const { schemaVersion } = inspectProjectFile(file);
+export function openProjectFile(file: string, name = file): Db {
+  const { schemaVersion } = inspectProjectFile(file, name);
   let db: Db | undefined;
   try {
     db = new Database(file, { fileMustExist: true });
@@ -168,7 +167,7 @@ export function openProjectFile(file: string): Db {
     return db;
   } catch (error) {
     db?.close();
-    throw explain(file, error);
+    throw explain(file, error, name);
   }
 }
 
@@ -202,4 +201,9 @@ export function removeProjectFile(file: string): void {
   for (const suffix of ['', '-wal', '-shm']) {
     if (existsSync(file + suffix)) unlinkSync(file + suffix);
   }
+}
+
+/** A consistent copy of an open project in a new file (no transaction may be open on `db`). */
+export function copyProjectFile(db: Db, file: string): void {
+  db.prepare('VACUUM INTO ?').run(file);
 }

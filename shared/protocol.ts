@@ -44,3 +44,9 @@ export const IPC_EVENT_CHANNEL = 'trellis:event';
 
 /** The largest file Trellis imports (a transcript or a case sheet): 50 MiB. Larger files are refused with a message. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+/** The largest project file Trellis merges from bytes (a coder's copy): 256 MiB, kept under V8's string limit once in base64. */
+export const MAX_PROJECT_BYTES = 256 * 1024 * 1024;
+
+/** A project file's media type, for saving a coder copy. */
+export const PROJECT_MIME_TYPE = 'application/vnd.trellis.project+sqlite3';

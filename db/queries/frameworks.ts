@@ -11,10 +11,17 @@ export interface FrameworkValueDef {
   name: string;
   description?: string;
   color?: string;
+  /** Fixed identities (the default MGF's), so separately created projects agree without matching names. */
+  guid?: string;
+  /** A slice value's code. */
+  codeGuid?: string;
 }
 
 export interface FrameworkDef {
   name: string;
+  guid?: string;
+  /** The framework's grouping code. */
+  rootGuid?: string;
   description?: string;
   rowLabel: string;
   columnLabel: string;
@@ -26,6 +33,8 @@ export interface FrameworkDef {
   cellColors?: Record<string, string>;
   /** Cell definitions by "Row × Column" (e.g. MGF's "Institutional design"). */
   cellDescriptions?: Record<string, string>;
+  /** Cell codes' GUIDs by "Row × Column". */
+  cellGuids?: Record<string, string>;
 }
 
 export interface FrameworkValue {
@@ -109,7 +118,7 @@ export function insertFrameworkValue(
   frameworkId: number,
   axis: Axis,
   value: FrameworkValueDef,
-  style: (codeName: string) => { color?: string; description?: string } = () => ({}),
+  style: (codeName: string) => { color?: string; description?: string; guid?: string } = () => ({}),
 ): number {
   const framework = getFramework(db, frameworkId);
   const name = checkValueName(db, frameworkId, axis, value.name);
@@ -121,6 +130,7 @@ export function insertFrameworkValue(
           name,
           color: value.color ?? style(name).color,
           description: description || style(name).description,
+          guid: value.codeGuid,
         })
       : null;
   const valueId = Number(
@@ -128,7 +138,7 @@ export function insertFrameworkValue(
       db,
       `INSERT INTO framework_values (guid, framework_id, axis, name, description, sort, code_id)
        VALUES (?, ?, ?, ?, ?, (SELECT ifnull(max(sort), -1) + 1 FROM framework_values WHERE framework_id = ? AND axis = ?), ?)`,
-    ).run(newGuid(), frameworkId, axis, name, description, frameworkId, axis, codeId).lastInsertRowid,
+    ).run(value.guid ?? newGuid(), frameworkId, axis, name, description, frameworkId, axis, codeId).lastInsertRowid,
   );
   if (axis !== 'slice') {
     const addCell = stmt(db, 'INSERT INTO framework_cells (row_value_id, column_value_id, code_id) VALUES (?, ?, ?)');
@@ -141,6 +151,7 @@ export function insertFrameworkValue(
         name: cellName,
         color: given.color,
         description: given.description ?? defaultCellDescription(framework, row, column),
+        guid: given.guid,
       });
       if (axis === 'row') addCell.run(valueId, other.id, cellId);
       else addCell.run(other.id, valueId, cellId);
@@ -156,16 +167,34 @@ export function createFramework(db: Db, def: FrameworkDef): number {
     throw new DataError('invalid', `Framework "${def.name}" needs at least one row and one column.`);
   }
   const name = checkFrameworkName(db, def.name);
-  const rootCodeId = createCode(db, { parentId: null, name, codable: false, color: '#79706E', description: def.description ?? '' });
+  const rootCodeId = createCode(db, {
+    parentId: null,
+    name,
+    codable: false,
+    color: '#79706E',
+    description: def.description ?? '',
+    guid: def.rootGuid,
+  });
   const frameworkId = Number(
     stmt(
       db,
       `INSERT INTO frameworks (guid, name, description, row_label, column_label, slice_label, root_code_id, sort)
        VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT ifnull(max(sort), 0) + 1 FROM frameworks))`,
-    ).run(newGuid(), name, def.description ?? '', def.rowLabel.trim(), def.columnLabel.trim(), def.sliceLabel?.trim() || null, rootCodeId)
-      .lastInsertRowid,
+    ).run(
+      def.guid ?? newGuid(),
+      name,
+      def.description ?? '',
+      def.rowLabel.trim(),
+      def.columnLabel.trim(),
+      def.sliceLabel?.trim() || null,
+      rootCodeId,
+    ).lastInsertRowid,
   );
-  const style = (codeName: string) => ({ color: def.cellColors?.[codeName], description: def.cellDescriptions?.[codeName] });
+  const style = (codeName: string) => ({
+    color: def.cellColors?.[codeName],
+    description: def.cellDescriptions?.[codeName],
+    guid: def.cellGuids?.[codeName],
+  });
   for (const row of def.rows) insertFrameworkValue(db, frameworkId, 'row', row, style);
   for (const column of def.columns) insertFrameworkValue(db, frameworkId, 'column', column, style);
   for (const slice of def.slices ?? []) insertFrameworkValue(db, frameworkId, 'slice', slice);

@@ -4,6 +4,7 @@ import { frameworkMethods } from './handlers/frameworks';
 import { historyMethods } from './handlers/history';
 import { importMethods } from './handlers/import';
 import { matrixMethods } from './handlers/matrix';
+import { mergeMethods } from './handlers/merge';
 import { projectMethods } from './handlers/project';
 import { segmentMethods } from './handlers/segments';
 import { workspaceMethods } from './handlers/workspace';
@@ -34,6 +35,7 @@ export const methods = joinMethodTables(
   frameworkMethods,
   matrixMethods,
   agreementMethods,
+  mergeMethods,
 );
 
 export type Methods = typeof methods;

@@ -8,6 +8,7 @@ import { codebookCommands } from './commands/codebook';
 import { historyCommands } from './commands/history';
 import { importCommands } from './commands/import';
 import { matrixCommands } from './commands/matrix';
+import { mergeCommands } from './commands/merge';
 import { projectCommands } from './commands/project';
 import { segmentCommands } from './commands/segments';
 
@@ -20,6 +21,7 @@ const commands: Record<string, Command> = {
   ...codebookCommands,
   ...matrixCommands,
   ...agreementCommands,
+  ...mergeCommands,
 };
 
 const usage = () =>

@@ -3,6 +3,7 @@ import type { ResultOf } from '../../electron/api/methods';
 import { call } from '../common/api';
 import { CentreArea, type MatrixLayout } from './CentreArea';
 import { CodebookPane } from '../codebook/CodebookPane';
+import { CoderFiles } from './CoderFiles';
 import { DocumentsPane } from '../documents/DocumentsPane';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { ImportControls } from '../documents/import/ImportControls';
@@ -62,6 +63,7 @@ export function Workspace({ project }: { project: Project }) {
         </h1>
         <div className="topbar-actions">
           <ImportControls onOpen={setDocumentId} />
+          <CoderFiles coders={coders.data?.coders ?? []} />
           <button
             type="button"
             aria-pressed={matrix.open}

@@ -291,9 +291,9 @@ describe('trellis codebook commands', () => {
     }
     expect(await run(['codebook-import', fresh, join(dir, 'book.qdc'), '--json'])).toBe(0);
     const report = JSON.parse(out.at(-1)!);
-    // The new project's MGF has its own GUIDs: its codes are recognised by name; the themes are added.
+    // Every new project's MGF carries the same fixed GUIDs: its codes are recognised by GUID; the themes are added.
     expect(report.matched).toHaveLength(12);
-    expect(report.matched.every((m: { by: string }) => m.by === 'name')).toBe(true);
+    expect(report.matched.every((m: { by: string }) => m.by === 'guid')).toBe(true);
     expect(report.added).toHaveLength(13);
     expect(await run(['codebook-import', fresh, join(dir, 'book.qdc')])).toBe(0);
     expect(out.at(-1)).toMatch(/^Imported .*book\.qdc: 0 added, 25 matched, 0 renamed or moved\.$/);

@@ -2,6 +2,7 @@
 // only when a call needs them, so a hundred large transcripts are never all in memory at once.
 import type { ArgsOf } from '../../../electron/api/methods';
 import { MAX_IMPORT_BYTES } from '../../../shared/protocol';
+import { readBase64 } from '../../common/read-file';
 
 export type ImportSource = ArgsOf<'documents.import'>['source'];
 
@@ -12,15 +13,6 @@ export interface ImportItem {
   read: () => Promise<ImportSource>;
   /** Known before anything is sent: a file over the size limit. */
   problem?: string;
-}
-
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error(`"${file.name}" could not be read.`));
-    reader.readAsDataURL(file);
-  });
 }
 
 const megabytes = (bytes: number) => (Math.ceil((bytes / 1024 / 1024) * 10) / 10).toFixed(1);

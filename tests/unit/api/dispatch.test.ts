@@ -5,6 +5,7 @@ import { dispatch, methodNames } from '../../../electron/api/dispatch';
 import type { MethodName } from '../../../electron/api/methods';
 import type { ApiEvent } from '../../../shared/protocol';
 import { Session } from '../../../electron/api/session';
+import { coderCopyBytes } from '../../../electron/services/coder-copy';
 import { readRecent } from '../../../electron/services/recent-projects';
 import { fileHash, newSession, ok } from '../helpers';
 
@@ -35,6 +36,8 @@ const examples: Record<MethodName, unknown> = {
   'project.open': { file: 'Every Child Matters demo.trellis' },
   'project.close': {},
   'project.info': {},
+  'project.copyForCoder': { keepCoderIds: [1] },
+  'project.merge': (session: Session) => ({ name: 'Copy.trellis', bytes: coderCopyBytes(session.db, [2]).data.toString('base64') }),
   'documents.list': {},
   'documents.get': { id: 1 },
   'cases.list': {},

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { bulkWrite, COUNT_TRIGGERS } from '../../../db/bulk';
+import { ensureCoder } from '../../../db/queries/coders';
+import { createCode } from '../../../db/queries/codes';
+import { insertFrameworkValue, listFrameworks } from '../../../db/queries/frameworks';
+import { deleteSegment, insertSegment, removeSegmentCodes, updateSegment } from '../../../db/queries/segments';
+import { matrixFixture } from '../matrix-fixture';
+import { expectDerivedMatchRebuild, rowsOf } from './migrations/old-projects';
+import type { Db } from '../../../db/project-file';
+
+const DERIVED = ['code_lineage', 'code_tallies', 'code_totals', 'cooccurrence', 'cooccurrence_totals'];
+
+/** The schema as a set: recreated triggers come back with new rowids in sqlite_master, but the same text. */
+const schema = (db: Db) => db.prepare('SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name').all();
+
+/** Many kinds of change at once: new codes and a moved subtree, a new layer, segments added, resized, uncoded and deleted. */
+function manyChanges(db: Db) {
+  const mgf = listFrameworks(db)[0]!;
+  const A = ensureCoder(db, 'A').id;
+  const C = ensureCoder(db, 'C').id;
+  const parent = createCode(db, { parentId: null, name: 'Bulk 😀' });
+  const child = createCode(db, { parentId: parent, name: 'Child' });
+  const regional = insertFrameworkValue(db, mgf.id, 'slice', { name: 'Regional' });
+  const regionalCode = listFrameworks(db)[0]!.slices.find((s) => s.id === regional)!.codeId;
+  for (let i = 0; i < 40; i++) {
+    insertSegment(db, {
+      documentId: 1 + (i % 2),
+      coderId: i % 3 === 0 ? C : A,
+      start: i % 7,
+      end: 12 + (i % 9),
+      codeIds: [mgf.cells[i % 9]!.codeId, i % 2 ? child : parent, ...(i % 4 === 0 ? [regionalCode] : [])],
+    });
+  }
+  updateSegment(db, 1, { start: 2, end: 14 });
+  removeSegmentCodes(db, 2, [db.prepare('SELECT code_id FROM segment_codes WHERE segment_id = 2 LIMIT 1').pluck().get() as number]);
+  deleteSegment(db, 3);
+  db.prepare('UPDATE codes SET parent_id = ? WHERE id = ?').run(parent, db.prepare("SELECT id FROM codes WHERE name = 'T4'").pluck().get());
+}
+
+describe('bulkWrite', () => {
+  it('leaves the same counts as the triggers would, equal to a fresh rebuild, and the same schema', () => {
+    // The same changes made row by row (triggers on) and in bulk must leave identical derived tables.
+    const byTriggers = matrixFixture().db;
+    byTriggers.transaction(() => manyChanges(byTriggers))();
+    const bulk = matrixFixture().db;
+    const before = schema(bulk);
+    bulk.transaction(() => bulkWrite(bulk, () => manyChanges(bulk)))();
+    expect(schema(bulk)).toEqual(before);
+    expect(rowsOf(bulk, DERIVED)).toEqual(rowsOf(byTriggers, DERIVED));
+    expectDerivedMatchRebuild(bulk);
+  });
+
+  it('suspends the count triggers only while writing, and keeps them after', () => {
+    const { db } = matrixFixture();
+    const triggers = () => db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").pluck().all() as string[];
+    const during = db.transaction(() => bulkWrite(db, triggers))();
+    for (const name of COUNT_TRIGGERS) {
+      expect(during).not.toContain(name);
+      expect(triggers()).toContain(name);
+    }
+    // Kept up by the triggers again afterwards.
+    db.transaction(() =>
+      insertSegment(db, { documentId: 1, coderId: 1, start: 1, end: 4, codeIds: [listFrameworks(db)[0]!.cells[2]!.codeId] }),
+    )();
+    expectDerivedMatchRebuild(db);
+  });
+
+  it('must run inside a transaction, and a failed write rolls back with the triggers in place', () => {
+    const { db } = matrixFixture();
+    expect(() => bulkWrite(db, () => 1)).toThrow(/inside a transaction/);
+    const before = schema(db);
+    const segments = rowsOf(db, ['segments', 'segment_codes']);
+    expect(() =>
+      db.transaction(() =>
+        bulkWrite(db, () => {
+          deleteSegment(db, 1);
+          throw new Error('stop');
+        }),
+      )(),
+    ).toThrow('stop');
+    expect(schema(db)).toEqual(before);
+    expect(rowsOf(db, ['segments', 'segment_codes'])).toEqual(segments);
+    expectDerivedMatchRebuild(db);
+  });
+});
