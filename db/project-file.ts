@@ -108,11 +108,10 @@ export function inspectProjectFile(file: string, name = file): { schemaVersion: 
   if (readHeader(file) !== SQLITE_MAGIC) {
     throw new ProjectFileError('not-a-project', file, `"${name}" is not a Trellis project (it is not an SQLite database).`);
   }
-  return withoutTraces(file, () => checkContents(file));
+  return withoutTraces(file, () => checkContents(file, name));
 }
 
-function checkContents(file: string): { schemaVersion: number } {
-  const name = file;
+function checkContents(file: string, name: string): { schemaVersion: number } {
   let db: Db | undefined;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });

@@ -21,6 +21,10 @@ export function listCoders(db: Db): Coder[] {
 }
 
 /** One coder: counts only its own segments (listing every coder's count scans all segments). */
+/** The coder's id if that coder exists, else null. */
+export const getCoderIfAny = (db: Db, id: number): number | null =>
+  (stmt(db, 'SELECT id FROM coders WHERE id = ?').get(id) as { id: number } | undefined)?.id ?? null;
+
 export function getCoder(db: Db, id: number): Coder {
   const coder = stmt(db, `${CODER_SQL} WHERE c.id = ?`).get(id) as Coder | undefined;
   if (!coder) throw new DataError('not-found', `There is no coder with id ${id}.`);

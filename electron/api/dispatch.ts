@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { recordStep } from '../../db/undo';
-import { currentCoderId, ensureCoder } from '../../db/queries/coders';
+import { currentCoderId, ensureCoder, getCoderIfAny } from '../../db/queries/coders';
 import { ApiError, toFailure } from './errors';
 import type { MethodDef } from './define';
 import { methods } from './methods';
@@ -14,7 +14,8 @@ const table = methods as unknown as Record<string, MethodDef<z.ZodType, unknown,
 function stepCoder(session: Session, args: unknown): number | null {
   const { coder, coderId } = (args ?? {}) as { coder?: unknown; coderId?: unknown };
   if (typeof coder === 'string') return ensureCoder(session.db, coder).id;
-  if (typeof coderId === 'number') return coderId;
+  // An unknown id is the handler's to refuse (not-found); the step then records no coder.
+  if (typeof coderId === 'number') return getCoderIfAny(session.db, coderId);
   return currentCoderId(session.db);
 }
 

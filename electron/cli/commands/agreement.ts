@@ -1,6 +1,5 @@
-import { resolve } from 'node:path';
 import type { ResultOf } from '../../api/methods';
-import { call, CliError, onlyFile, print, type Command, type Invocation } from '../command';
+import { call, chosen, CliError, onlyFile, print, type Command, type Invocation } from '../command';
 
 type Agreement = ResultOf<'agreement.compute'>;
 type Row = Agreement['overall'];
@@ -65,7 +64,7 @@ export const agreementCommands: Record<string, Command> = {
         throw new CliError(`--unit must be character, paragraph or document, not "${String(unit ?? '')}".`, 2);
       const codes = list(inv, 'codes');
       const documents = list(inv, 'docs');
-      await call(session, 'project.open', { file: resolve(onlyFile(inv, 'PROJECT')) });
+      await call(session, 'project.open', { file: chosen(session, onlyFile(inv, 'PROJECT')) });
       const result = await call(session, 'agreement.compute', {
         coders,
         unit: unit as (typeof UNITS)[number],

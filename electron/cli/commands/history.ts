@@ -1,5 +1,4 @@
-import { resolve } from 'node:path';
-import { call, CliError, onlyFile, print, type Command } from '../command';
+import { call, chosen, CliError, onlyFile, print, type Command } from '../command';
 
 /** `trellis undo` and `trellis redo`: one step of the named coder's history, never another coder's. */
 function historyCommand(direction: 'undo' | 'redo'): Command {
@@ -9,7 +8,7 @@ function historyCommand(direction: 'undo' | 'redo'): Command {
     async run(session, inv) {
       const coder = inv.options.coder;
       if (typeof coder !== 'string') throw new CliError('--coder NAME is required: undo and redo act on one coder’s own changes.', 2);
-      await call(session, 'project.open', { file: resolve(onlyFile(inv, 'PROJECT')) });
+      await call(session, 'project.open', { file: chosen(session, onlyFile(inv, 'PROJECT')) });
       const result =
         direction === 'undo'
           ? (await call(session, 'history.undo', { coder })).undone

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { call, CliError, print, type Command, type Invocation } from '../command';
+import { call, chosen, CliError, print, type Command, type Invocation } from '../command';
 
 const strings = (value: Invocation['options'][string]): string[] =>
   value === undefined || typeof value === 'boolean' ? [] : Array.isArray(value) ? value : [value];
@@ -19,7 +19,7 @@ export const mergeCommands: Record<string, Command> = {
       if (typeof inv.options.output !== 'string') throw new CliError('-o FILE is required.', 2);
       const output = resolve(inv.options.output);
       if (existsSync(output)) throw new CliError(`"${output}" already exists; choose another name.`);
-      await call(session, 'project.open', { file: resolve(project) });
+      await call(session, 'project.open', { file: chosen(session, project) });
       const { coders } = await call(session, 'coders.list', {});
       const kept = strings(inv.options['keep-coder']).map((name) => {
         const coder = coders.find((c) => c.name.toLowerCase() === name.trim().toLowerCase());
@@ -40,7 +40,7 @@ export const mergeCommands: Record<string, Command> = {
       if (!target || !source || extra.length > 0) throw new CliError('expected TARGET and SOURCE.', 2);
       const sourceFile = resolve(source);
       if (!existsSync(sourceFile)) throw new CliError(`"${sourceFile}" does not exist.`);
-      await call(session, 'project.open', { file: resolve(target) });
+      await call(session, 'project.open', { file: chosen(session, target) });
       // The API takes the file's bytes, never a path: the command reads the file itself.
       const report = await call(session, 'project.merge', {
         name: basename(sourceFile),

@@ -8,6 +8,7 @@ import { newSession, ok, tempDir } from '../helpers';
 async function sharedProject() {
   const file = join(tempDir(), 'shared.trellis');
   const session = newSession();
+  session.chosen.add(file);
   await ok(dispatch(session, 'project.createDemo', { file }));
   const documentId = (session.db.prepare('SELECT id FROM documents ORDER BY id LIMIT 1').get() as { id: number }).id;
   const code = (coder: string, start: number) =>

@@ -88,6 +88,7 @@ async function coderCopy(lead: Session, keepCoderIds: number[] = []) {
   const file = join(tempDir(), copy.fileName);
   writeFileSync(file, Buffer.from(copy.base64, 'base64'));
   const coder = newSession();
+  coder.chosen.add(file);
   await ok(dispatch(coder, 'project.open', { file }));
   return { copy, file, coder };
 }
@@ -191,6 +192,7 @@ describe('merge', () => {
     // The way back: the project as it was, beside it.
     expect(report.preMergeCopy).toBe(join(lead.dirs.projects, 'Lead (before merge).trellis'));
     const back = newSession();
+    back.chosen.add(report.preMergeCopy!);
     await ok(dispatch(back, 'project.open', { file: report.preMergeCopy! }));
     expect(await described(back)).toEqual(before);
 

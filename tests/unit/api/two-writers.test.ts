@@ -23,6 +23,7 @@ async function demoProject(): Promise<{ file: string; home: string }> {
   const home = tempDir();
   const file = join(home, 'shared.trellis');
   const session = newSession();
+  session.chosen.add(file);
   await ok(dispatch(session, 'project.createDemo', { file }));
   session.close();
   return { file, home };

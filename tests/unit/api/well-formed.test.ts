@@ -16,7 +16,9 @@ describe('text that is not well-formed Unicode', () => {
 
   it('is refused by every method before anything is stored', async () => {
     const session = newSession();
-    await ok(dispatch(session, 'project.create', { file: join(tempDir(), 'p.trellis'), name: 'P' }));
+    const file = join(tempDir(), 'p.trellis');
+    session.chosen.add(file);
+    await ok(dispatch(session, 'project.create', { file, name: 'P' }));
     const before = await ok<unknown[]>(dispatch(session, 'codebook.tree', {}));
     const result = await dispatch(session, 'codes.create', { name: '\ud800x', parentId: null });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-args' } });

@@ -153,7 +153,12 @@ describe('electron main', () => {
     expect(created).toBeTypeOf('function');
     const contents = { on: vi.fn(), setWindowOpenHandler: vi.fn() };
     created!({}, contents);
-    expect(contents.on.mock.calls.map((c) => c[0]).sort()).toEqual(['will-attach-webview', 'will-navigate']);
+    expect(contents.on.mock.calls.map((c) => c[0]).sort()).toEqual([
+      'will-attach-webview',
+      'will-frame-navigate',
+      'will-navigate',
+      'will-redirect',
+    ]);
     expect(contents.setWindowOpenHandler).toHaveBeenCalledTimes(1);
   });
 

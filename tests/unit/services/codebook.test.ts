@@ -64,7 +64,7 @@ describe('code tree', () => {
     });
     expect(await f.call('history.state', {})).toMatchObject({ undo: { label: 'Describe code' } });
     for (const label of ['Describe code', 'Recolour code', 'Rename code']) {
-      expect(await f.call('history.undo', {})).toMatchObject({ undone: label });
+      expect(await f.call('history.undo', {})).toMatchObject({ undone: { label } });
     }
     expect(snapshot(f.db)).toBe(before);
   });
@@ -201,7 +201,7 @@ describe('merge, split and delete', () => {
     expectCountsKept(f.db);
 
     await f.call('history.undo', {});
-    expect(await f.call('history.undo', {})).toMatchObject({ undone: 'Merge codes' });
+    expect(await f.call('history.undo', {})).toMatchObject({ undone: { label: 'Merge codes' } });
     expect(snapshot(f.db)).toBe(before);
     await f.call('history.redo', {});
     expect(getCode(f.db, t.duty).segments).toBe(5);
@@ -258,7 +258,7 @@ describe('merge, split and delete', () => {
     expect(left.map((s) => s.id).sort()).toEqual([t.s.duty, t.s.dutyAndPooled, t.s.schools, t.s.board].sort());
     expect(left.find((s) => s.id === t.s.dutyAndPooled)!.codeIds).toEqual([t.duty]);
     expectCountsKept(f.db);
-    expect(await f.call('history.undo', {})).toMatchObject({ undone: 'Delete code' });
+    expect(await f.call('history.undo', {})).toMatchObject({ undone: { label: 'Delete code' } });
     expect(snapshot(f.db)).toBe(before);
     expect((await f.fail('codes.delete', { id: f.code('MGF') })).message).toMatch(
       /stands for the framework "MGF"; delete the framework itself/,

@@ -24,8 +24,8 @@ describe('schema step 3 (codebook details and kept code counts)', () => {
 
     const db = upgrade(file, 2);
     expect(getCode(db, CODE.duty)).toMatchObject({ name: 'Duty to cooperate', parentId: null, inclusion: '', exampleSegmentId: null });
-    expect(historyState(db, null).undo).toMatchObject({ label: 'Reorganise' });
-    db.transaction(() => undoLast(db, null)?.label ?? null)();
+    expect(historyState(db, 1).undo).toMatchObject({ label: 'Reorganise' });
+    db.transaction(() => undoLast(db, 1)?.label ?? null)();
     expect(rowsOf(db, TABLES, COLUMNS)).toEqual(beforeStep);
     expect(getSegment(db, 2).codeIds).toEqual([CODE.pooled, CODE.strategicMoney]);
     expectDerivedMatchRebuild(db);

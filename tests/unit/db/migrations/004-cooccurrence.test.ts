@@ -41,8 +41,8 @@ describe('schema step 4 (co-occurrence counts)', () => {
     expect(matrix.cells).toEqual([{ code: CODE.strategicDuty, key: 0, other: CODE.strategicDuty, segments: 3, documents: 2, cases: 1 }]);
     expect(matrix.themes).toEqual([{ code: CODE.strategicDuty, key: 0, other: CODE.strategicMoney, segments: 1 }]);
 
-    expect(historyState(db, null).undo).toMatchObject({ label: 'Recode' });
-    db.transaction(() => undoLast(db, null)?.label ?? null)();
+    expect(historyState(db, 2).undo).toMatchObject({ label: 'Recode' });
+    db.transaction(() => undoLast(db, 2)?.label ?? null)();
     expect(rowsOf(db, ['segments', 'segment_codes'])).toEqual(beforeStep);
     expectDerivedMatchRebuild(db);
     expectCountsAndUndoFollowWork(db);

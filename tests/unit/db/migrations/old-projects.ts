@@ -182,10 +182,10 @@ export function expectCountsAndUndoFollowWork(db: Db): void {
   const after = tracked();
   expect(after).not.toEqual(before);
   expectDerivedMatchRebuild(db);
-  expect(db.transaction(() => undoLast(db, null)?.label ?? null)()).toBe('Work after the upgrade');
+  expect(db.transaction(() => undoLast(db, 1)?.label ?? null)()).toBe('Work after the upgrade');
   expect(tracked()).toEqual(before);
   expectDerivedMatchRebuild(db);
-  db.transaction(() => redoNext(db, null)?.label ?? null)();
+  db.transaction(() => redoNext(db, 1)?.label ?? null)();
   expect(tracked()).toEqual(after);
   expectDerivedMatchRebuild(db);
 }
