@@ -66,7 +66,6 @@ function httpBridge(): Bridge {
 }
 
 export const bridge: Bridge = window.trellis ?? httpBridge();
-export const isDesktop = window.trellis !== undefined;
 
 export async function call<M extends MethodName>(method: M, args: ArgsOf<M>): Promise<ResultOf<M>> {
   const envelope = await bridge.call(method, args);
