@@ -75,7 +75,7 @@ describe('trellis CLI', () => {
     expect(failed.status).toBe(1);
     expect(failed.stdout).toBe('');
     expect(failed.stderr).toMatch(/^trellis: ".*missing\.trellis" does not exist\./);
-  });
+  }, 120_000); // several real processes, each starting Node and tsx: slow on a loaded 2-core machine
 
   describe('import and documents', () => {
     const fixtures = join(process.cwd(), 'tests', 'fixtures', 'import');
