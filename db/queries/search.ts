@@ -80,7 +80,7 @@ export function scopedParagraphs(db: Db, scope: ParagraphScope): ScopedParagraph
 
 /** Documents of the cases whose attribute has this value (compared as text, without case). */
 export function documentsWithAttribute(db: Db, attribute: string, value: string): number[] {
-  if (!stmt(db, 'SELECT 1 FROM attributes WHERE name = ? COLLATE NOCASE').get(attribute)) {
+  if (!stmt(db, "SELECT 1 FROM attributes WHERE scope = 'case' AND name = ? COLLATE NOCASE").get(attribute)) {
     throw new DataError('not-found', `There is no case attribute named "${attribute}".`);
   }
   return (
@@ -89,7 +89,7 @@ export function documentsWithAttribute(db: Db, attribute: string, value: string)
       `SELECT DISTINCT cd.document_id AS id FROM case_documents cd
          JOIN case_attribute_values v ON v.case_id = cd.case_id
          JOIN attributes a ON a.id = v.attribute_id
-        WHERE a.name = ? COLLATE NOCASE AND v.value = ? COLLATE NOCASE`,
+        WHERE a.scope = 'case' AND a.name = ? COLLATE NOCASE AND v.value = ? COLLATE NOCASE`,
     ).all(attribute, value) as { id: number }[]
   ).map((r) => r.id);
 }
