@@ -176,8 +176,8 @@ describe('search.autocode', () => {
     // Again: everything is coded already.
     expect(await autocode(spec)).toEqual({ segments: [], skipped: 2 });
 
-    const undone = await ok<{ undone: string }>(dispatch(session, 'history.undo', { coder: 'A' }));
-    expect(undone.undone).toBe('Auto-code search hits');
+    const undone = await ok<{ undone: { label: string } }>(dispatch(session, 'history.undo', { coder: 'A' }));
+    expect(undone.undone.label).toBe('Auto-code search hits');
     expect(await ok(dispatch(session, 'segments.list', {}))).toEqual([]);
     // The index is untouched by coding and its undo.
     expect((await run({ query: 'inspection' })).total).toBe(3);
