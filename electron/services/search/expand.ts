@@ -14,14 +14,41 @@ const LOWER = /\p{Ll}/u;
 
 // A full stop after one of these (or after an initial, or inside "e.g.") ends no sentence.
 const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'sr', 'jr', 'rev', 'hon', 'cllr', 'vs', 'cf', 'no', 'nos', 'fig', 'approx',
-  'ca', 'dept', 'inc', 'ltd', 'co', 'esp', 'incl', 'al',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'st',
+  'sr',
+  'jr',
+  'rev',
+  'hon',
+  'cllr',
+  'vs',
+  'cf',
+  'no',
+  'nos',
+  'fig',
+  'approx',
+  'ca',
+  'dept',
+  'inc',
+  'ltd',
+  'co',
+  'esp',
+  'incl',
+  'al',
 ]);
 
 function isAbbreviation(cps: string[], dot: number, from: number): boolean {
   let k = dot;
   while (k > from && !SPACE.test(cps[k - 1]!)) k--;
-  const word = cps.slice(k, dot).join('').replace(/^[("'“‘[]+/u, '').toLowerCase();
+  const word = cps
+    .slice(k, dot)
+    .join('')
+    .replace(/^[("'“‘[]+/u, '')
+    .toLowerCase();
   if (word.length === 0) return false;
   if (word.includes('.')) return true; // e.g, i.e, U.K
   if ([...word].length === 1 && /\p{L}/u.test(word)) return true; // an initial: "J. Smith"

@@ -37,13 +37,21 @@ export function checkedRegex(pattern: string, ignoreCase: boolean): string {
   try {
     new RegExp(pattern, flags);
   } catch (error) {
-    throw new DataError('invalid', `The regular expression cannot be read: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}.`);
+    throw new DataError(
+      'invalid',
+      `The regular expression cannot be read: ${(error as Error).message.replace(/^Invalid regular expression: /, '')}.`,
+    );
   }
   return flags;
 }
 
 /** Every non-empty match of `pattern` in each text, by code points; refused after `timeLimitMs`. */
-export function regexMatches(pattern: string, ignoreCase: boolean, texts: string[], timeLimitMs = REGEX_TIME_LIMIT_MS): Promise<RegexMatch[]> {
+export function regexMatches(
+  pattern: string,
+  ignoreCase: boolean,
+  texts: string[],
+  timeLimitMs = REGEX_TIME_LIMIT_MS,
+): Promise<RegexMatch[]> {
   const flags = checkedRegex(pattern, ignoreCase);
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { pattern, flags, texts, max: MAX_REGEX_MATCHES } });

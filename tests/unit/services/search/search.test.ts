@@ -165,7 +165,12 @@ describe('search.autocode', () => {
       .join('');
 
   it('codes the sentence of each hit, reading through "Dr." and "e.g.", as one undo step', async () => {
-    const spec = { search: { query: 'ofsted OR smith OR inspections', noStem: true }, expand: 'sentence', codeRefs: ['Inspection'], coder: 'A' } as const;
+    const spec: ArgsOf<'search.autocode'> = {
+      search: { query: 'ofsted OR smith OR inspections', noStem: true },
+      expand: 'sentence',
+      codeRefs: ['Inspection'],
+      coder: 'A',
+    };
     const preview = await ok<ResultOf<'search.autocodePreview'>>(dispatch(session, 'search.autocodePreview', spec));
     // Three hits, two sentences: "Dr. Smith … e.g. the Ofsted visit in May." holds two of them.
     expect(preview).toEqual({ passages: 3, segments: 2, skipped: 0 });
@@ -185,13 +190,22 @@ describe('search.autocode', () => {
 
   it('grows hits to the word, the paragraph and the turn, never over a speaker label', async () => {
     const first = async (expand: 'word' | 'paragraph' | 'turn') =>
-      text((await autocode({ search: { query: 'budg', regex: true, scope: { documents: ['South'] } }, expand, codeIds: [ids.other], coder: expand })).segments[0]!);
+      text(
+        (
+          await autocode({
+            search: { query: 'budg', regex: true, scope: { documents: ['South'] } },
+            expand,
+            codeIds: [ids.other],
+            coder: expand,
+          })
+        ).segments[0]!,
+      );
     expect(await first('word')).toBe('budget');
     expect(await first('paragraph')).toBe('The budget was pooled with health 😀 in the end.');
     expect(await first('turn')).toBe('The budget was pooled with health 😀 in the end.');
   });
 
-  it("codes every turn of a speaker, and only the chosen hits when told", async () => {
+  it('codes every turn of a speaker, and only the chosen hits when told', async () => {
     const turns = await autocode({ speaker: 'DCS', expand: 'turn', codeIds: [ids.theme], coder: 'A' });
     expect(turns.segments.map(text)).toEqual([
       '😀 The inspections were hard. Dr. Smith led them, e.g. the Ofsted visit in May.',
@@ -199,7 +213,13 @@ describe('search.autocode', () => {
       'An inspector came.',
     ]);
     const hits = (await run({ query: 'budget*' })).hits;
-    const chosen = await autocode({ search: { query: 'budget*' }, hits: [{ documentId: hits[2]!.documentId, start: hits[2]!.start, end: hits[2]!.end }], expand: 'hit', codeIds: [ids.other], coder: 'A' });
+    const chosen = await autocode({
+      search: { query: 'budget*' },
+      hits: [{ documentId: hits[2]!.documentId, start: hits[2]!.start, end: hits[2]!.end }],
+      expand: 'hit',
+      codeIds: [ids.other],
+      coder: 'A',
+    });
     expect(chosen.segments.map(text)).toEqual(['budget']);
     expect(chosen.segments[0]!.documentId).toBe(ids.south);
   });
