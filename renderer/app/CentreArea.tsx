@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ResultOf } from '../../electron/api/methods';
 import { MatrixView } from '../matrix/MatrixView';
+import { SearchPanel } from '../search/SearchPanel';
 import { Splitter } from '../common/Splitter';
 import { TranscriptView, type JumpRequest } from '../transcript/TranscriptView';
 import type { TranscriptTarget } from '../transcript/types';
@@ -56,6 +57,12 @@ export function CentreArea({
     });
     if (matrix.full) setMatrix({ ...matrix, full: false });
   };
+  // A search hit opens its document at the hit, marked, as a matrix excerpt does.
+  const showHit = (at: TranscriptTarget) => {
+    setDocumentId(at.documentId);
+    setTarget({ ...at, nonce: (target?.nonce ?? 0) + 1 });
+    setShown(null);
+  };
   const backToMatrix = () => {
     if (!shown) return;
     setMatrix({ ...matrix, open: true, full: shown.wasFull });
@@ -89,6 +96,10 @@ export function CentreArea({
           onChange={(height) => setMatrix({ ...matrix, height })}
         />
       )}
+      <details className="search-slot" hidden={matrix.open && matrix.full}>
+        <summary>Search</summary>
+        <SearchPanel onShow={showHit} onError={onError} />
+      </details>
       <div className="centre-transcript" hidden={matrix.open && matrix.full}>
         {shown && matrix.open && target?.documentId === documentId && (
           <p className="back-bar" role="status">

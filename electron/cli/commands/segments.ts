@@ -5,7 +5,7 @@ import { call, chosen, CliError, onlyFile, print, type Command } from '../comman
 type Segment = ResultOf<'segments.list'>[number];
 
 /** The CLI's segment shape: names instead of ids, framework codes as "MGF:System/Constitutive". */
-async function describe(session: Session, segments: Segment[]) {
+export async function describeSegments(session: Session, segments: Segment[]) {
   const [documents, coders, labels] = await Promise.all([
     call(session, 'documents.list', {}),
     call(session, 'coders.list', {}),
@@ -76,7 +76,7 @@ export const segmentCommands: Record<string, Command> = {
         coder: text(coder),
         ...(text(memo) !== undefined ? { memo: text(memo) } : {}),
       });
-      const [described] = await describe(session, [segment]);
+      const [described] = await describeSegments(session, [segment]);
       print(inv.json, described, `Coded ${described!.document} ${described!.start}–${described!.end} as ${described!.codes.join(', ')}`);
     },
   },
@@ -95,7 +95,7 @@ export const segmentCommands: Record<string, Command> = {
         ...(doc ? { documentId: await documentId(session, doc) } : {}),
         ...(coder ? { coderId: coder.id } : {}),
       });
-      const described = await describe(session, segments);
+      const described = await describeSegments(session, segments);
       print(
         inv.json,
         described,

@@ -92,6 +92,9 @@ const examples: Record<MethodName, unknown> = {
   'matrix.export': { format: 'csv', filters: { caseAttributes: [{ attributeId: 1, value: 'London borough' }] } },
   'matrix.codeSources': {},
   'agreement.compute': { coders: ['A', 'B'], unit: 'paragraph' },
+  'search.run': { query: 'pooled budget*' },
+  'search.autocodePreview': { search: { query: 'Ofsted' }, expand: 'sentence', codeRefs: ['Themes/Inspection regimes'], coder: 'A' },
+  'search.autocode': { search: { query: 'Ofsted' }, expand: 'sentence', codeRefs: ['Themes/Inspection regimes'], coder: 'A' },
 };
 
 /** Everything a bad call could have changed: counts, meta, coders and the recent list. */

@@ -21,6 +21,7 @@ const LANDED: Record<number, string> = {
   2: '5107accc7e81f8f137e365a3d29b97bfe542d7586dcdaf96b263080f7acf79ad',
   3: '82a97dcb04b806358f7c031b0bcccbc4832da3c845abef79a386657767e2445e',
   4: '8b62f1aa29bc3c94d0856ffc2ef801fc60eff87577fa8608fe42bd6ea4441792',
+  5: '79507edeffb61614cf65c20290b343f159591d40b83e74a3e403b67e770b106f',
 };
 
 /** A database at the latest schema, in memory. */

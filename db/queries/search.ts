@@ -1,0 +1,127 @@
+// Reads for search: matching paragraphs from the FTS5 index (schema step 5), the paragraphs a regex
+// runs over, the scopes' documents and the codings a hit may need to lie in.
+import { DataError } from '../errors';
+import type { Db } from '../project-file';
+import { stmt } from '../statements';
+
+/** Marks FTS5's highlight() puts around matched words; import removes control characters from texts. */
+export const MARK_OPEN = '\u0001';
+export const MARK_CLOSE = '\u0002';
+
+export interface ScopedParagraph {
+  documentId: number;
+  document: string;
+  n: number;
+  start: number;
+  bodyStart: number;
+  end: number;
+  speaker: string | null;
+  /** The speech (body_start to end); from matchParagraphs, with matches between MARK_OPEN and MARK_CLOSE. */
+  text: string;
+}
+
+export interface ParagraphScope {
+  /** null: every document. */
+  documentIds: number[] | null;
+  /** null: every speaker. */
+  speakers: string[] | null;
+}
+
+const scopeWhere = `(@docs IS NULL OR p.document_id IN (SELECT value FROM json_each(@docs)))
+   AND (@speakers IS NULL OR p.speaker IN (SELECT value FROM json_each(@speakers)))`;
+const scopeParams = (scope: ParagraphScope) => ({
+  docs: scope.documentIds && JSON.stringify(scope.documentIds),
+  speakers: scope.speakers && JSON.stringify(scope.speakers),
+});
+
+/** FTS5's own wording of a query it cannot read, for the message that names the problem. */
+function explainFtsError(query: string, error: Error): DataError {
+  const reason = error.message.replace(/^fts5: /, '');
+  const column = /^no such column: (.*)$/.exec(reason);
+  const detail = column
+    ? `"${column[1]}:" reads as a column filter; put the words in double quotes to search for a colon`
+    : reason === 'unterminated string'
+      ? 'a double quote is not closed'
+      : reason;
+  return new DataError('invalid', `The search "${query}" cannot be read: ${detail}.`);
+}
+
+/** Paragraphs in scope whose speech matches an FTS5 query, in document and paragraph order. */
+export function matchParagraphs(db: Db, query: string, stem: boolean, scope: ParagraphScope): ScopedParagraph[] {
+  const table = stem ? 'search_stemmed' : 'search_exact';
+  try {
+    return stmt(
+      db,
+      `SELECT p.document_id AS documentId, d.name AS document, p.n, p.start, p.body_start AS bodyStart, p.end, p.speaker,
+              highlight(${table}, 0, char(1), char(2)) AS text
+         FROM ${table} f
+         JOIN paragraphs p ON p.document_id = f.rowid >> 32 AND p.n = f.rowid & 4294967295
+         JOIN documents d ON d.id = p.document_id
+        WHERE ${table} MATCH @query AND ${scopeWhere}
+        ORDER BY d.sort, d.name COLLATE NOCASE, p.n`,
+    ).all({ query, ...scopeParams(scope) }) as ScopedParagraph[];
+  } catch (error) {
+    if (error instanceof Error && /^(fts5|no such column|unterminated string)/.test(error.message)) throw explainFtsError(query, error);
+    throw error;
+  }
+}
+
+/**
+ * Every paragraph in scope with its speech, for a regex or for auto-coding speaker turns. The speech is
+ * sliced in JavaScript from each document's code points: substr() walks the text from its start each time.
+ */
+export function scopedParagraphs(db: Db, scope: ParagraphScope): ScopedParagraph[] {
+  const rows = stmt(
+    db,
+    `SELECT p.document_id AS documentId, d.name AS document, p.n, p.start, p.body_start AS bodyStart, p.end, p.speaker, '' AS text
+       FROM paragraphs p JOIN documents d ON d.id = p.document_id
+      WHERE ${scopeWhere}
+      ORDER BY d.sort, d.name COLLATE NOCASE, p.n`,
+  ).all(scopeParams(scope)) as ScopedParagraph[];
+  let cached = -1;
+  let points: string[] = [];
+  for (const r of rows) {
+    if (r.documentId !== cached) {
+      cached = r.documentId;
+      points = Array.from((stmt(db, 'SELECT plain_text AS text FROM documents WHERE id = ?').get(cached) as { text: string }).text);
+    }
+    r.text = points.slice(r.bodyStart, r.end).join('');
+  }
+  return rows;
+}
+
+/** Documents of the cases whose attribute has this value (compared as text, without case). */
+export function documentsWithAttribute(db: Db, attribute: string, value: string): number[] {
+  if (!stmt(db, "SELECT 1 FROM attributes WHERE scope = 'case' AND name = ? COLLATE NOCASE").get(attribute)) {
+    throw new DataError('not-found', `There is no case attribute named "${attribute}".`);
+  }
+  return (
+    stmt(
+      db,
+      `SELECT DISTINCT cd.document_id AS id FROM case_documents cd
+         JOIN case_attribute_values v ON v.case_id = cd.case_id
+         JOIN attributes a ON a.id = v.attribute_id
+        WHERE a.scope = 'case' AND a.name = ? COLLATE NOCASE AND v.value = ? COLLATE NOCASE`,
+    ).all(attribute, value) as { id: number }[]
+  ).map((r) => r.id);
+}
+
+export interface CodedRange {
+  documentId: number;
+  start: number;
+  end: number;
+  coderId: number;
+  codeId: number;
+}
+
+/** Each coded range of these documents with each of its codes (all codes when codeIds is null). */
+export function codedRanges(db: Db, documentIds: number[], codeIds: number[] | null): CodedRange[] {
+  return stmt(
+    db,
+    `SELECT s.document_id AS documentId, s.start, s.end, s.coder_id AS coderId, sc.code_id AS codeId
+       FROM segments s JOIN segment_codes sc ON sc.segment_id = s.id
+      WHERE s.document_id IN (SELECT value FROM json_each(@docs))
+        AND (@codes IS NULL OR sc.code_id IN (SELECT value FROM json_each(@codes)))
+      ORDER BY s.document_id, s.start`,
+  ).all({ docs: JSON.stringify(documentIds), codes: codeIds && JSON.stringify(codeIds) }) as CodedRange[];
+}

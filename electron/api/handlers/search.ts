@@ -1,0 +1,51 @@
+import { DataError } from '../../../db/errors';
+import { currentCoderId, ensureCoder, findCoder } from '../../../db/queries/coders';
+import { applyPlan, autocodeSpec, findPassages, planAutocode, type AutocodeSpec } from '../../services/search/autocode';
+import { runArgs, runSearch } from '../../services/search/run';
+import type { Session } from '../session';
+import { method } from '../define';
+
+/** The coder auto-coding codes as: the named one (null if it does not exist yet), else the current one. */
+function coderOf(session: Session, spec: AutocodeSpec): number | null {
+  if (spec.coder !== undefined) return findCoder(session.db, spec.coder)?.id ?? null;
+  const current = currentCoderId(session.db);
+  if (current === null) throw new DataError('invalid', 'Choose a coder first (the coder menu in the status bar).');
+  return current;
+}
+
+export const searchMethods = {
+  'search.run': method({
+    summary:
+      'Searches the paragraphs: an FTS5 query (words, "phrases", prefix*, NEAR(a b), AND/OR/NOT; English stemming unless noStem) ' +
+      'or a JavaScript regex (stopped after a time limit), in a scope of documents, cases, speakers, codes or uncoded text. ' +
+      'Keyword-in-context hits (code-point offsets) grouped by document, one page at a time.',
+    kind: 'query',
+    args: runArgs,
+    handler: (session, args) => runSearch(session.db, args),
+  }),
+  'search.autocodePreview': method({
+    summary: 'How many segments search.autocode would create with these arguments, and how many passages it would skip as already coded.',
+    kind: 'query',
+    args: autocodeSpec,
+    handler: async (session, spec) => {
+      const found = await findPassages(session.db, spec);
+      const { plan, skipped } = planAutocode(session.db, spec, found, coderOf(session, spec) ?? 0);
+      return { passages: found.length, segments: plan.length, skipped };
+    },
+  }),
+  'search.autocode': method({
+    summary:
+      'Codes the hits of a search (all or chosen ones) grown to the hit, word, sentence, paragraph or speaker turn, or every turn of a speaker; ' +
+      'skips passages the coder already coded with the code. One undo step.',
+    kind: 'mutation',
+    args: autocodeSpec,
+    emits: (spec) => ['segments-changed', ...(spec.coder !== undefined ? (['coders-changed'] as const) : [])],
+    undo: (spec) => (spec.speaker !== undefined ? `Auto-code ${spec.speaker}'s turns` : 'Auto-code search hits'),
+    prepare: (session, spec) => findPassages(session.db, spec),
+    handler: (session, spec, found) => {
+      const coderId = spec.coder !== undefined ? ensureCoder(session.db, spec.coder).id : coderOf(session, spec)!;
+      const { plan, skipped } = planAutocode(session.db, spec, found, coderId);
+      return { segments: applyPlan(session.db, plan, coderId), skipped };
+    },
+  }),
+};

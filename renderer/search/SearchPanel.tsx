@@ -1,0 +1,213 @@
+import { useState } from 'react';
+import type { ArgsOf, ResultOf } from '../../electron/api/methods';
+import { call } from '../common/api';
+import { Dialog } from '../common/Dialog';
+import { useQuery } from '../common/use-query';
+import type { TranscriptTarget } from '../transcript/types';
+
+type Search = ArgsOf<'search.run'>;
+type Result = ResultOf<'search.run'>;
+type Expansion = ArgsOf<'search.autocode'>['expand'];
+
+const PAGE = 100;
+const EXPANSIONS: { value: NonNullable<Expansion>; label: string }[] = [
+  { value: 'hit', label: 'the hit' },
+  { value: 'word', label: 'its word' },
+  { value: 'sentence', label: 'its sentence' },
+  { value: 'paragraph', label: 'its paragraph' },
+  { value: 'turn', label: "the speaker's turn" },
+];
+
+interface Props {
+  onShow: (target: TranscriptTarget) => void;
+  onError: (error: Error) => void;
+}
+
+/** Search across transcripts: a query, keyword-in-context hits grouped by document, and auto-coding of the hits. */
+export function SearchPanel({ onShow, onError }: Props) {
+  const [query, setQuery] = useState('');
+  const [regex, setRegex] = useState(false);
+  const [noStem, setNoStem] = useState(false);
+  const [search, setSearch] = useState<Search | null>(null);
+  const [result, setResult] = useState<Result | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [autocoding, setAutocoding] = useState(false);
+
+  const run = async (spec: Search, offset: number) => {
+    try {
+      const page = await call('search.run', { ...spec, offset, limit: PAGE });
+      setProblem(null);
+      setSearch(spec);
+      setResult((previous) => (offset === 0 || !previous ? page : { ...page, hits: [...previous.hits, ...page.hits] }));
+    } catch (error) {
+      setProblem((error as Error).message);
+      setResult(null);
+    }
+  };
+
+  return (
+    <section className="search-panel" aria-label="Search">
+      <form
+        className="search-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (query.trim()) void run({ query, ...(regex ? { regex } : {}), ...(noStem ? { noStem } : {}) }, 0);
+        }}
+      >
+        <input
+          type="search"
+          aria-label="Search query"
+          placeholder={regex ? 'Regular expression' : 'Words, "phrases", inspect*, NEAR(a b), AND / OR / NOT'}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <label>
+          <input type="checkbox" checked={regex} onChange={(e) => setRegex(e.target.checked)} /> Regex
+        </label>
+        <label>
+          <input type="checkbox" checked={noStem} disabled={regex} onChange={(e) => setNoStem(e.target.checked)} /> Exact words
+        </label>
+        <button type="submit">Search</button>
+        {result && result.total > 0 && (
+          <button type="button" onClick={() => setAutocoding(true)}>
+            Auto-code {result.total} hits…
+          </button>
+        )}
+      </form>
+      {problem && (
+        <p className="search-problem" role="alert">
+          {problem}
+        </p>
+      )}
+      {result && (
+        <div className="search-results">
+          <p role="status">
+            {result.total} hits in {result.groups.length} documents
+          </p>
+          {result.groups.map((group) => (
+            <div key={group.documentId} className="search-group">
+              <h3>
+                {group.document} <span className="search-count">{group.hits}</span>
+              </h3>
+              <ul>
+                {result.hits
+                  .filter((h) => h.documentId === group.documentId)
+                  .map((h) => (
+                    <li key={`${h.start}-${h.end}`}>
+                      <button
+                        type="button"
+                        className="search-hit"
+                        onClick={() => onShow({ documentId: h.documentId, start: h.start, end: h.end })}
+                      >
+                        <span className="search-where">
+                          ¶ {h.paragraph}
+                          {h.speaker ? ` ${h.speaker}` : ''}
+                        </span>
+                        <span className="search-before">{h.before}</span>
+                        <mark>{h.match}</mark>
+                        <span>{h.after}</span>
+                      </button>
+                    </li>
+                  ))}
+              </ul>
+            </div>
+          ))}
+          {result.hits.length < result.total && search && (
+            <button type="button" onClick={() => void run(search, result.hits.length)}>
+              Show more hits
+            </button>
+          )}
+        </div>
+      )}
+      {autocoding && search && (
+        <AutocodeDialog
+          search={search}
+          onClose={() => setAutocoding(false)}
+          onDone={() => {
+            setAutocoding(false);
+            void run(search, 0);
+          }}
+          onError={onError}
+        />
+      )}
+    </section>
+  );
+}
+
+function AutocodeDialog({
+  search,
+  onClose,
+  onDone,
+  onError,
+}: {
+  search: Search;
+  onClose: () => void;
+  onDone: () => void;
+  onError: (error: Error) => void;
+}) {
+  const refs = useQuery('codebook.refs', {}, ['codebook-changed']);
+  const [codeId, setCodeId] = useState<number | null>(null);
+  const [expand, setExpand] = useState<NonNullable<Expansion>>('sentence');
+  const [busy, setBusy] = useState(false);
+  const spec = codeId === null ? null : { search, expand, codeIds: [codeId] };
+  const preview = useQuery('search.autocodePreview', spec, ['segments-changed']);
+
+  const apply = async () => {
+    if (!spec) return;
+    setBusy(true);
+    try {
+      await call('search.autocode', spec);
+      onDone();
+    } catch (error) {
+      onError(error as Error);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      title="Auto-code the hits"
+      onClose={onClose}
+      busy={busy}
+      footer={
+        <>
+          <button type="button" onClick={onClose} disabled={busy}>
+            Cancel
+          </button>
+          <button type="button" onClick={() => void apply()} disabled={busy || !preview.data || preview.data.segments === 0}>
+            Code {preview.data?.segments ?? 0} passages
+          </button>
+        </>
+      }
+    >
+      <label>
+        Code{' '}
+        <select aria-label="Code" value={codeId ?? ''} onChange={(e) => setCodeId(e.target.value ? Number(e.target.value) : null)}>
+          <option value="">Choose a code…</option>
+          {refs.data?.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.ref}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Grow each hit to{' '}
+        <select aria-label="Expand to" value={expand} onChange={(e) => setExpand(e.target.value as NonNullable<Expansion>)}>
+          {EXPANSIONS.map((x) => (
+            <option key={x.value} value={x.value}>
+              {x.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      {preview.error && <p role="alert">{preview.error.message}</p>}
+      {preview.data && (
+        <p role="status" className="autocode-count">
+          {preview.data.passages} hits make {preview.data.segments} new segments; {preview.data.skipped} passages are coded with this code
+          already and are skipped. One Undo undoes it all.
+        </p>
+      )}
+    </Dialog>
+  );
+}

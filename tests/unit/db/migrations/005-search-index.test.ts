@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { insertDocument } from '../../../../db/queries/documents';
+import { matchParagraphs } from '../../../../db/queries/search';
+import { parsePlainTranscript } from '../../../../electron/services/transcript';
+import { projectAt, seedRows, TEXT_1, TEXT_2, upgrade } from './old-projects';
+
+const everyScope = { documentIds: null, speakers: null };
+
+describe('schema step 5 (search index)', () => {
+  it("indexes an old project's paragraph speech, and keeps the index in step with later imports", () => {
+    const { file, db: old } = projectAt(4);
+    seedRows(old);
+    old.close();
+
+    const db = upgrade(file, 4);
+    // seedRows writes one paragraph per interview, its speech after "DCS: " / "Head: ".
+    const body = (text: string) => text.slice(text.indexOf(':') + 2);
+    const rows = (table: string) => db.prepare(`SELECT rowid, text FROM ${table} ORDER BY rowid`).all();
+    const expected = [
+      { rowid: 2 ** 32 + 1, text: body(TEXT_1) },
+      { rowid: 2 * 2 ** 32 + 1, text: body(TEXT_2) },
+    ];
+    expect(rows('search_stemmed')).toEqual(expected);
+    expect(rows('search_exact')).toEqual(expected);
+    // Stemmed: "budget" finds "budgets"; as written it does not.
+    expect(matchParagraphs(db, 'budget', true, everyScope).map((p) => p.document)).toEqual(['Interview 1']);
+    expect(matchParagraphs(db, 'budget', false, everyScope)).toEqual([]);
+
+    const added = db.transaction(() =>
+      insertDocument(db, {
+        name: 'Later',
+        ...parsePlainTranscript('DCS: Budget talk 😀.\nHead: No budget.'),
+        sourceName: null,
+        sourceType: 'txt',
+      }),
+    )();
+    expect(matchParagraphs(db, 'budget', false, everyScope).map((p) => [p.document, p.n])).toEqual([
+      ['Later', 1],
+      ['Later', 2],
+    ]);
+    // A document's text rewritten: its paragraphs are indexed again from the new text.
+    db.prepare("UPDATE documents SET plain_text = replace(plain_text, 'Budget', 'Monies') WHERE id = ?").run(added);
+    expect(matchParagraphs(db, 'budget', false, everyScope).map((p) => p.n)).toEqual([2]);
+    db.prepare('DELETE FROM paragraphs WHERE document_id = ?').run(added);
+    expect(rows('search_exact')).toEqual(expected);
+    db.close();
+  });
+});
