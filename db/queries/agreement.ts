@@ -59,3 +59,11 @@ export function paragraphRanges(db: Db, documentIds: readonly number[]): { docum
       WHERE ${inList('document_id', 'documents')} AND end > start ORDER BY document_id, n`,
   ).all({ documents: json(documentIds) }) as { documentId: number; start: number; end: number }[];
 }
+
+/** The canonical plain text of documents, for quoting disagreements. */
+export function documentTexts(db: Db, documentIds: readonly number[]): Map<number, string> {
+  const rows = stmt(db, `SELECT id, plain_text AS text FROM documents WHERE ${inList('id', 'documents')}`).all({
+    documents: json(documentIds),
+  }) as { id: number; text: string }[];
+  return new Map(rows.map((r) => [r.id, r.text]));
+}

@@ -1,4 +1,5 @@
 import { agreementSpec, computeAgreement } from '../../services/agreement/compute';
+import { disagreementsSpec, listDisagreements } from '../../services/agreement/disagreements';
 import { method } from '../define';
 
 export const agreementMethods = {
@@ -9,5 +10,13 @@ export const agreementMethods = {
     kind: 'query',
     args: agreementSpec,
     handler: (session, spec) => computeAgreement(session.db, spec),
+  }),
+  'agreement.disagreements': method({
+    summary:
+      'Where two coders differ, per code: the stretches of code points only the first coder ("A") or only the second ("B") coded, ' +
+      'in document order, over the documents both coded (optionally only the given codes and documents).',
+    kind: 'query',
+    args: disagreementsSpec,
+    handler: (session, spec) => listDisagreements(session.db, spec),
   }),
 };
