@@ -15,6 +15,7 @@ import './app/statusbar.css';
 import './app/centre.css';
 import './matrix/matrix.css';
 import './app/coder-files.css';
+import './agreement/agreement.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
