@@ -2,6 +2,7 @@ import { sql as initial } from './001-initial';
 import { sql as undoHistory } from './002-undo-history';
 import { sql as codebookDetails } from './003-codebook-details';
 import { sql as cooccurrence } from './004-cooccurrence';
+import { sql as reconciliation } from './005-reconciliation';
 
 /**
  * One schema step; a project's PRAGMA user_version is the number of the last step applied. Steps are
@@ -25,6 +26,7 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: 'undo history', sql: undoHistory },
   { version: 3, name: 'codebook details and kept code counts', sql: codebookDetails },
   { version: 4, name: 'co-occurrence counts', sql: cooccurrence },
+  { version: 5, name: 'reconciliation log', sql: reconciliation },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)!.version;

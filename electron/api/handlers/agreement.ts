@@ -1,5 +1,6 @@
 import { agreementSpec, computeAgreement } from '../../services/agreement/compute';
 import { disagreementsSpec, listDisagreements } from '../../services/agreement/disagreements';
+import { reconcile, reconcileSpec } from '../../services/agreement/reconcile';
 import { method } from '../define';
 
 export const agreementMethods = {
@@ -18,5 +19,15 @@ export const agreementMethods = {
     kind: 'query',
     args: disagreementsSpec,
     handler: (session, spec) => listDisagreements(session.db, spec),
+  }),
+  'agreement.reconcile': method({
+    summary:
+      'Settles one disagreement between two coders into the coder "Consensus" (created on first use): accept A, accept B, both or neither, ' +
+      'with a note. Codes the span for Consensus when the decision keeps it, and logs who decided what, when and why; one undo step.',
+    kind: 'mutation',
+    args: reconcileSpec,
+    emits: () => ['segments-changed', 'coders-changed'],
+    undo: () => 'Reconcile disagreement',
+    handler: (session, spec) => reconcile(session.db, spec),
   }),
 };

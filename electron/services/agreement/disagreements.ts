@@ -3,7 +3,7 @@
 // statistics: a coder missing from a document is missing data, not a disagreement).
 import { z } from 'zod';
 import type { Db } from '../../../db/project-file';
-import { codedRanges, coderPresence, documentLengths, documentTexts } from '../../../db/queries/agreement';
+import { codedRanges, coderPresence, documentLengths, documentTexts, reconciliationsIn } from '../../../db/queries/agreement';
 import { codeCatalog } from '../../../db/queries/matrix';
 import { sliceCodePoints } from '../../../shared/offsets';
 import { agreementSpec, resolveScope } from './compute';
@@ -26,6 +26,8 @@ export interface Disagreement {
   end: number;
   /** The stretch's text, cut to QUOTE code points. */
   text: string;
+  /** The latest reconciliation decision logged for exactly this span, code and pair of coders, if any. */
+  decision: { decision: 'A' | 'B' | 'both' | 'neither'; note: string; decidedAt: string } | null;
 }
 
 const QUOTE = 160;
@@ -45,6 +47,9 @@ export function subtractIntervals(a: readonly Interval[], b: readonly Interval[]
   }
   return out;
 }
+
+const decisionOf = (r: { decision: 'A' | 'B' | 'both' | 'neither'; note: string; decidedAt: string } | undefined) =>
+  r ? { decision: r.decision, note: r.note, decidedAt: r.decidedAt } : null;
 
 export function listDisagreements(db: Db, spec: DisagreementsSpec): { coders: [string, string]; disagreements: Disagreement[] } {
   return db.transaction(() => {
@@ -70,9 +75,12 @@ export function listDisagreements(db: Db, spec: DisagreementsSpec): { coders: [s
       (r.coderId === a.id ? entry.A : entry.B).push([r.start, r.end]);
       byKey.set(key, entry);
     }
-    const texts = documentTexts(
-      db,
-      documents.map((d) => d.id),
+    const documentIds = documents.map((d) => d.id);
+    const texts = documentTexts(db, documentIds);
+    const decisions = new Map(
+      reconciliationsIn(db, documentIds)
+        .filter((r) => r.coderA === a.name && r.coderB === b.name)
+        .map((r) => [`${r.documentId}:${r.codeId}:${r.side}:${r.start}:${r.end}`, r]),
     );
     const disagreements: Disagreement[] = [];
     for (const d of documents) {
@@ -93,6 +101,7 @@ export function listDisagreements(db: Db, spec: DisagreementsSpec): { coders: [s
               start,
               end,
               text: sliceCodePoints(texts.get(documentId) ?? '', start, Math.min(end, start + QUOTE)),
+              decision: decisionOf(decisions.get(`${documentId}:${codeId}:${side}:${start}:${end}`)),
             }),
           );
         add('A', subtractIntervals(mergedA, mergedB));

@@ -93,6 +93,7 @@ const examples: Record<MethodName, unknown> = {
   'matrix.codeSources': {},
   'agreement.compute': { coders: ['A', 'B'], unit: 'paragraph' },
   'agreement.disagreements': { coders: ['A', 'B'] },
+  'agreement.reconcile': { coders: ['A', 'B'], documentId: 1, codeId: 2, start: 0, end: 5, side: 'A', decision: 'A' },
 };
 
 /** Everything a bad call could have changed: counts, meta, coders and the recent list. */

@@ -122,3 +122,77 @@ describe('agreement.disagreements', () => {
     session.close();
   });
 });
+
+describe('agreement.reconcile', () => {
+  async function call<T>(session: Session, method: string, args: unknown): Promise<T> {
+    const envelope = await dispatch(session, method as 'agreement.reconcile', args as never);
+    if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
+    return envelope.result as T;
+  }
+
+  it('writes the accepted spans for Consensus, logs every decision, and undoes each as one step', async () => {
+    const session = await project();
+    const [onlyA, onlyB, fundingA] = (await disagreements(session, { coders: ['A', 'B'] })).disagreements as [
+      ResultOf<'agreement.disagreements'>['disagreements'][number],
+      ResultOf<'agreement.disagreements'>['disagreements'][number],
+      ResultOf<'agreement.disagreements'>['disagreements'][number],
+    ];
+    const settle = (d: typeof onlyA, decision: 'A' | 'B' | 'both' | 'neither', note: string) =>
+      call<{ segmentId: number | null }>(session, 'agreement.reconcile', {
+        coders: ['A', 'B'],
+        documentId: d.documentId,
+        codeId: d.codeId,
+        start: d.start,
+        end: d.end,
+        side: d.side,
+        decision,
+        note,
+      });
+    // Accepting A on A's span codes it for Consensus; accepting A on B's span, or neither, does not.
+    expect((await settle(onlyA, 'A', 'A is right: 😀 is trust')).segmentId).toEqual(expect.any(Number));
+    expect((await settle(onlyB, 'A', 'B over-reached')).segmentId).toBeNull();
+    expect((await settle(fundingA, 'neither', '')).segmentId).toBeNull();
+
+    const consensus = session.db.prepare("SELECT id FROM coders WHERE name = 'Consensus'").get() as { id: number };
+    const segments = await call<{ start: number; end: number; memo: string }[]>(session, 'segments.list', { documentId: onlyA.documentId });
+    expect(
+      segments.filter((s) => (s as unknown as { coderId: number }).coderId === consensus.id).map((s) => [s.start, s.end, s.memo]),
+    ).toEqual([[0, 5, 'A is right: 😀 is trust']]);
+    const log = session.db
+      .prepare('SELECT side, decision, note, decided_by AS by, decided_at AS at FROM reconciliations ORDER BY id')
+      .all() as {
+      side: string;
+      decision: string;
+      note: string;
+      by: number;
+      at: string;
+    }[];
+    expect(log.map((r) => [r.side, r.decision, r.note])).toEqual([
+      ['A', 'A', 'A is right: 😀 is trust'],
+      ['B', 'A', 'B over-reached'],
+      ['A', 'neither', ''],
+    ]);
+    // Decided by the current coder, at a real time.
+    const current = session.db.prepare("SELECT value FROM meta WHERE key = 'current_coder_id'").get() as { value: string } | undefined;
+    expect(log.every((r) => r.by === (current ? Number(current.value) : null) && !Number.isNaN(Date.parse(r.at)))).toBe(true);
+    // The list shows the decisions beside the spans.
+    const listed = (await disagreements(session, { coders: ['A', 'B'] })).disagreements.map((d) => d.decision?.decision ?? null);
+    expect(listed).toEqual(['A', 'A', 'neither', null]);
+
+    // Each reconcile is one undo step: undoing the first (last undone) removes its Consensus coding and its log row.
+    for (let i = 0; i < 3; i++) await call(session, 'history.undo', {});
+    expect(session.db.prepare('SELECT count(*) AS n FROM reconciliations').get()).toEqual({ n: 0 });
+    expect(session.db.prepare('SELECT count(*) AS n FROM segments WHERE coder_id = ?').get(consensus.id)).toEqual({ n: 0 });
+    session.close();
+  });
+
+  it('refuses a span that ends before it starts, and Consensus as a compared coder', async () => {
+    const session = await project();
+    const base = { coders: ['A', 'B'], documentId: 1, codeId: 2, side: 'A', decision: 'A' };
+    await expect(call(session, 'agreement.reconcile', { ...base, start: 5, end: 5 })).rejects.toThrow(/ends after it starts/);
+    await expect(call(session, 'agreement.reconcile', { ...base, coders: ['A', 'Consensus'], start: 0, end: 5 })).rejects.toThrow(
+      /other than "Consensus"/,
+    );
+    session.close();
+  });
+});

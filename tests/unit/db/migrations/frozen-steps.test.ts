@@ -21,6 +21,7 @@ const LANDED: Record<number, string> = {
   2: '5107accc7e81f8f137e365a3d29b97bfe542d7586dcdaf96b263080f7acf79ad',
   3: '82a97dcb04b806358f7c031b0bcccbc4832da3c845abef79a386657767e2445e',
   4: '8b62f1aa29bc3c94d0856ffc2ef801fc60eff87577fa8608fe42bd6ea4441792',
+  5: '85138c898d4c3006576a98a4e4fdcbd9572e29d5b07746bf16d9cc5b6399d889',
 };
 
 /** A database at the latest schema, in memory. */
