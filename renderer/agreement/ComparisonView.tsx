@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ResultOf } from '../../electron/api/methods';
 import type { AgreementUnit } from '../../shared/agreement-explain';
+import { call } from '../common/api';
 import { useQuery } from '../common/use-query';
 import { useStoredState } from '../common/use-stored-state';
 import type { TranscriptTarget } from '../transcript/types';
@@ -24,6 +25,7 @@ interface Props {
   coders: Coder[];
   documents: DocumentSummary[];
   onShow: (at: TranscriptTarget) => void;
+  onError: (error: Error) => void;
 }
 
 const EVENTS = ['segments-changed', 'coders-changed', 'codebook-changed', 'documents-changed'] as const;
@@ -66,7 +68,7 @@ function Pick({
 }
 
 /** Inter-coder comparison: settings, the per-code, per-document and group tables, and the disagreements to step through. */
-export function ComparisonView({ projectGuid, coders, documents, onShow }: Props) {
+export function ComparisonView({ projectGuid, coders, documents, onShow, onError }: Props) {
   const [settings, setSettings] = useStoredState<Settings>(`compare.${projectGuid}`, {
     coderIds: coders.slice(0, 2).map((c) => c.id),
     unit: 'character',
@@ -183,7 +185,24 @@ export function ComparisonView({ projectGuid, coders, documents, onShow }: Props
             )}
           </div>
           {chosen.length === 2 && disagreements.data && (
-            <DisagreementList coders={disagreements.data.coders} items={items} index={index} onStep={step} />
+            <DisagreementList
+              coders={disagreements.data.coders}
+              items={items}
+              index={index}
+              onStep={step}
+              onReconcile={(d, decision, note) =>
+                call('agreement.reconcile', {
+                  coders: disagreements.data!.coders,
+                  documentId: d.documentId,
+                  codeId: d.codeId,
+                  start: d.start,
+                  end: d.end,
+                  side: d.side,
+                  decision,
+                  note,
+                }).then(() => step(Math.min(index + 1, items.length - 1)), onError)
+              }
+            />
           )}
         </div>
       )}

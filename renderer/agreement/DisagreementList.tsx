@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ResultOf } from '../../electron/api/methods';
 
 type Disagreement = ResultOf<'agreement.disagreements'>['disagreements'][number];
@@ -8,14 +8,21 @@ interface Props {
   items: Disagreement[];
   index: number;
   onStep: (index: number) => void;
+  /** Settles the current disagreement into Consensus. */
+  onReconcile: (d: Disagreement, decision: 'A' | 'B' | 'both' | 'neither', note: string) => Promise<void>;
 }
+
+const DECIDED = { A: 'accepted A', B: 'accepted B', both: 'both', neither: 'neither' } as const;
 
 /**
  * The spans where two coders differ, in document order, one of them current: Previous / Next, or the arrow
  * keys (and j / k) while the list has focus. Stepping opens the transcript at the span.
  */
-export function DisagreementList({ coders, items, index, onStep }: Props) {
+export function DisagreementList({ coders, items, index, onStep, onReconcile }: Props) {
   const list = useRef<HTMLOListElement>(null);
+  const [note, setNote] = useState('');
+  const current = items[index];
+  const decide = (decision: 'A' | 'B' | 'both' | 'neither') => current && void onReconcile(current, decision, note).then(() => setNote(''));
   useEffect(() => {
     list.current?.querySelector<HTMLElement>(`[data-index="${index}"]`)?.scrollIntoView({ block: 'nearest' });
   }, [index]);
@@ -34,6 +41,23 @@ export function DisagreementList({ coders, items, index, onStep }: Props) {
           Next
         </button>
       </header>
+      {current && (
+        <div className="reconcile" role="group" aria-label="Reconcile into Consensus">
+          <input aria-label="Note" placeholder="Why (kept with the decision)" value={note} onChange={(e) => setNote(e.target.value)} />
+          <button type="button" onClick={() => decide('A')}>
+            Accept {coders[0]}
+          </button>
+          <button type="button" onClick={() => decide('B')}>
+            Accept {coders[1]}
+          </button>
+          <button type="button" onClick={() => decide('both')}>
+            Both
+          </button>
+          <button type="button" onClick={() => decide('neither')}>
+            Neither
+          </button>
+        </div>
+      )}
       <ol
         ref={list}
         tabIndex={0}
@@ -58,7 +82,15 @@ export function DisagreementList({ coders, items, index, onStep }: Props) {
             <span className="where">
               {d.document} · {d.start}–{d.end}
             </span>
-            <span className="code">{d.code}</span>
+            <span className="code">
+              {d.code}
+              {d.decision && (
+                <span className="decided" title={d.decision.note || undefined}>
+                  {' '}
+                  · {DECIDED[d.decision.decision]}
+                </span>
+              )}
+            </span>
             <q className="quote">{d.text}</q>
           </li>
         ))}

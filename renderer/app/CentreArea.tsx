@@ -77,7 +77,7 @@ export function CentreArea({
     <div className="centre">
       {compare && (
         <div className="compare-slot">
-          <ComparisonView projectGuid={project.guid} coders={coders} documents={documents} onShow={showSpan} />
+          <ComparisonView projectGuid={project.guid} coders={coders} documents={documents} onShow={showSpan} onError={onError} />
         </div>
       )}
       {matrixOpen && (
