@@ -60,5 +60,19 @@ test('compares the demo’s two coders and steps through their disagreements int
   await expect(list.locator('.position')).toHaveText(/^3 of \d+$/);
   await page.keyboard.press('k');
   await expect(list.locator('.position')).toHaveText(/^2 of \d+$/);
+
+  // Reconcile two: accept A with a note, then neither; each moves on and shows the decision.
+  const reconcile = list.getByRole('group', { name: 'Reconcile into Consensus' });
+  await reconcile.getByLabel('Note').fill('A read the passage right 😀');
+  await reconcile.getByRole('button', { name: 'Accept A' }).click();
+  await expect(list.locator('li').nth(1).locator('.decided')).toHaveText('· accepted A');
+  await expect(list.locator('.position')).toHaveText(/^3 of \d+$/);
+  await reconcile.getByRole('button', { name: 'Neither' }).click();
+  await expect(list.locator('li').nth(2).locator('.decided')).toHaveText('· neither');
   await page.screenshot({ path: 'test-results/agreement-view.png' });
+
+  // Consensus is a coder like any other: it is offered in the matrix's coder filter.
+  await page.getByRole('button', { name: 'Matrix', exact: true }).click();
+  const filter = page.getByRole('region', { name: 'Matrix' }).getByLabel('Add a filter');
+  await expect(filter.locator('option', { hasText: 'Coder Consensus' })).toHaveCount(1);
 });
