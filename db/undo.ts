@@ -17,6 +17,7 @@ export const UNDO_TRACKED_TABLES = [
   'segments',
   'segment_codes',
   'memos',
+  'reconciliations',
 ] as const;
 
 const HISTORY_LIMIT = 500;

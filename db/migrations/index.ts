@@ -3,6 +3,7 @@ import { sql as undoHistory } from './002-undo-history';
 import { sql as codebookDetails } from './003-codebook-details';
 import { sql as cooccurrence } from './004-cooccurrence';
 import { sql as searchIndex } from './005-search-index';
+import { sql as reconciliation } from './006-reconciliation';
 
 /**
  * One schema step; a project's PRAGMA user_version is the number of the last step applied. Steps are
@@ -27,6 +28,7 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'codebook details and kept code counts', sql: codebookDetails },
   { version: 4, name: 'co-occurrence counts', sql: cooccurrence },
   { version: 5, name: 'search index', sql: searchIndex },
+  { version: 6, name: 'reconciliation log', sql: reconciliation },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)!.version;

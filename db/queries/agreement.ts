@@ -59,3 +59,47 @@ export function paragraphRanges(db: Db, documentIds: readonly number[]): { docum
       WHERE ${inList('document_id', 'documents')} AND end > start ORDER BY document_id, n`,
   ).all({ documents: json(documentIds) }) as { documentId: number; start: number; end: number }[];
 }
+
+/** The canonical plain text of documents, for quoting disagreements. */
+export function documentTexts(db: Db, documentIds: readonly number[]): Map<number, string> {
+  const rows = stmt(db, `SELECT id, plain_text AS text FROM documents WHERE ${inList('id', 'documents')}`).all({
+    documents: json(documentIds),
+  }) as { id: number; text: string }[];
+  return new Map(rows.map((r) => [r.id, r.text]));
+}
+
+export interface Reconciliation {
+  documentId: number;
+  codeId: number;
+  start: number;
+  end: number;
+  coderA: string;
+  coderB: string;
+  side: 'A' | 'B';
+  decision: 'A' | 'B' | 'both' | 'neither';
+  note: string;
+  decidedBy: number | null;
+  decidedAt: string;
+  segmentId: number | null;
+}
+
+/** Logs one reconciliation decision. */
+export function insertReconciliation(db: Db, r: Reconciliation): number {
+  return Number(
+    stmt(
+      db,
+      `INSERT INTO reconciliations (document_id, code_id, start, end, coder_a, coder_b, side, decision, note, decided_by, decided_at, segment_id)
+       VALUES (@documentId, @codeId, @start, @end, @coderA, @coderB, @side, @decision, @note, @decidedBy, @decidedAt, @segmentId)`,
+    ).run(r).lastInsertRowid,
+  );
+}
+
+/** Every logged decision in the documents, latest last. */
+export function reconciliationsIn(db: Db, documentIds: readonly number[]): (Reconciliation & { id: number })[] {
+  return stmt(
+    db,
+    `SELECT id, document_id AS documentId, code_id AS codeId, start, end, coder_a AS coderA, coder_b AS coderB, side, decision, note,
+            decided_by AS decidedBy, decided_at AS decidedAt, segment_id AS segmentId
+       FROM reconciliations WHERE ${inList('document_id', 'documents')} ORDER BY id`,
+  ).all({ documents: json(documentIds) }) as (Reconciliation & { id: number })[];
+}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { ResultOf } from '../../electron/api/methods';
+import { ComparisonView } from '../agreement/ComparisonView';
 import { MatrixView } from '../matrix/MatrixView';
 import { SearchPanel } from '../search/SearchPanel';
 import { Splitter } from '../common/Splitter';
@@ -19,6 +20,8 @@ interface Props {
   project: { guid: string };
   currentCoderId: number | null;
   matrix: MatrixLayout;
+  /** The coder comparison, shown above the transcript in the matrix's place. */
+  compare: boolean;
   setMatrix: (layout: MatrixLayout) => void;
   documentId: number | null;
   setDocumentId: (id: number) => void;
@@ -36,6 +39,7 @@ export function CentreArea({
   project,
   currentCoderId,
   matrix,
+  compare,
   setMatrix,
   documentId,
   setDocumentId,
@@ -70,9 +74,20 @@ export function CentreArea({
     requestAnimationFrame(() => document.getElementById(`excerpt-${shown.segmentId}`)?.focus());
   };
 
+  const showSpan = (at: TranscriptTarget) => {
+    setDocumentId(at.documentId);
+    setTarget({ ...at, nonce: (target?.nonce ?? 0) + 1 });
+  };
+  const matrixOpen = matrix.open && !compare;
+
   return (
     <div className="centre">
-      {matrix.open && (
+      {compare && (
+        <div className="compare-slot">
+          <ComparisonView projectGuid={project.guid} coders={coders} documents={documents} onShow={showSpan} onError={onError} />
+        </div>
+      )}
+      {matrixOpen && (
         <div className={`matrix-slot${matrix.full ? ' full' : ''}`} style={matrix.full ? undefined : { height: matrix.height }}>
           <MatrixView
             projectGuid={project.guid}
@@ -85,7 +100,7 @@ export function CentreArea({
           />
         </div>
       )}
-      {matrix.open && !matrix.full && (
+      {matrixOpen && !matrix.full && (
         <Splitter
           label="Resize matrix"
           orientation="horizontal"
@@ -96,12 +111,12 @@ export function CentreArea({
           onChange={(height) => setMatrix({ ...matrix, height })}
         />
       )}
-      <details className="search-slot" hidden={matrix.open && matrix.full}>
+      <details className="search-slot" hidden={matrixOpen && matrix.full}>
         <summary>Search</summary>
         <SearchPanel onShow={showHit} onError={onError} />
       </details>
-      <div className="centre-transcript" hidden={matrix.open && matrix.full}>
-        {shown && matrix.open && target?.documentId === documentId && (
+      <div className="centre-transcript" hidden={matrixOpen && matrix.full}>
+        {shown && matrixOpen && target?.documentId === documentId && (
           <p className="back-bar" role="status">
             Excerpt from {shown.label}
             <button type="button" onClick={backToMatrix}>

@@ -37,15 +37,17 @@ export function Workspace({ project }: { project: Project }) {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
   const [matrix, setMatrix] = useStoredState<MatrixLayout>('matrix.view', { open: false, full: false, height: 480 });
+  const [compare, setCompare] = useState(false);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!isMatrixShortcut(e)) return;
       e.preventDefault();
-      setMatrix({ ...matrix, open: !matrix.open });
+      setCompare(false);
+      setMatrix({ ...matrix, open: !matrix.open || compare });
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [matrix, setMatrix]);
+  }, [matrix, setMatrix, compare]);
 
   // Open the first document when none is chosen yet (or the chosen one is gone).
   useEffect(() => {
@@ -66,14 +68,25 @@ export function Workspace({ project }: { project: Project }) {
           <CoderFiles coders={coders.data?.coders ?? []} />
           <button
             type="button"
-            aria-pressed={matrix.open}
+            aria-pressed={compare}
+            title="Compare coders: agreement figures and disagreements, above the transcript"
+            onClick={() => setCompare(!compare)}
+          >
+            Compare
+          </button>
+          <button
+            type="button"
+            aria-pressed={matrix.open && !compare}
             aria-keyshortcuts="Control+Shift+M"
             title="Show the live matrix above the transcript (Ctrl+Shift+M)"
-            onClick={() => setMatrix({ ...matrix, open: !matrix.open })}
+            onClick={() => {
+              setCompare(false);
+              setMatrix({ ...matrix, open: !matrix.open || compare });
+            }}
           >
             Matrix
           </button>
-          {matrix.open && (
+          {matrix.open && !compare && (
             <button type="button" aria-pressed={matrix.full} onClick={() => setMatrix({ ...matrix, full: !matrix.full })}>
               Matrix only
             </button>
@@ -109,6 +122,7 @@ export function Workspace({ project }: { project: Project }) {
       <CentreArea
         project={project}
         matrix={matrix}
+        compare={compare}
         setMatrix={setMatrix}
         documentId={documentId}
         setDocumentId={setDocumentId}

@@ -1,4 +1,6 @@
 import { agreementSpec, computeAgreement } from '../../services/agreement/compute';
+import { disagreementsSpec, listDisagreements } from '../../services/agreement/disagreements';
+import { reconcile, reconcileSpec } from '../../services/agreement/reconcile';
 import { method } from '../define';
 
 export const agreementMethods = {
@@ -9,5 +11,23 @@ export const agreementMethods = {
     kind: 'query',
     args: agreementSpec,
     handler: (session, spec) => computeAgreement(session.db, spec),
+  }),
+  'agreement.disagreements': method({
+    summary:
+      'Where two coders differ, per code: the stretches of code points only the first coder ("A") or only the second ("B") coded, ' +
+      'in document order, over the documents both coded (optionally only the given codes and documents).',
+    kind: 'query',
+    args: disagreementsSpec,
+    handler: (session, spec) => listDisagreements(session.db, spec),
+  }),
+  'agreement.reconcile': method({
+    summary:
+      'Settles one disagreement between two coders into the coder "Consensus" (created on first use): accept A, accept B, both or neither, ' +
+      'with a note. Codes the span for Consensus when the decision keeps it, and logs who decided what, when and why; one undo step.',
+    kind: 'mutation',
+    args: reconcileSpec,
+    emits: () => ['segments-changed', 'coders-changed'],
+    undo: () => 'Reconcile disagreement',
+    handler: (session, spec) => reconcile(session.db, spec),
   }),
 };

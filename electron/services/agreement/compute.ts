@@ -17,7 +17,7 @@ import { findDocumentByName } from '../../../db/queries/documents';
 import { listFrameworks } from '../../../db/queries/frameworks';
 import { type CatalogCode, codeCatalog } from '../../../db/queries/matrix';
 import { type Coefficient, cohenKappa, fleissKappa, krippendorffAlpha, percentAgreement, type UnitCounts } from './coefficients';
-import type { AgreementUnit } from './explain';
+import type { AgreementUnit } from '../../../shared/agreement-explain';
 import { coverageHistogram, type Interval, intersectionLength, mergeIntervals, paragraphUnits, totalLength } from './intervals';
 import {
   addTally,
@@ -165,13 +165,17 @@ function rowOf(
   return reason ? { ...row, reason } : row;
 }
 
-interface Scope {
+export interface Scope {
   coders: { id: number; name: string }[];
   codes: CatalogCode[] | null;
   documentIds: number[] | null;
 }
 
-function resolve(db: Db, spec: AgreementSpec, catalog: Map<number, CatalogCode>): Scope {
+export function resolveScope(
+  db: Db,
+  spec: Pick<AgreementSpec, 'coders' | 'codes' | 'documents'>,
+  catalog: Map<number, CatalogCode>,
+): Scope {
   const coders = spec.coders.map((name) => {
     const coder = findCoder(db, name);
     if (!coder) throw new DataError('not-found', `There is no coder "${name}".`);
@@ -245,7 +249,7 @@ export function computeAgreement(db: Db, spec: AgreementSpec): Agreement {
 function compute(db: Db, spec: AgreementSpec): Agreement {
   const catalogList = codeCatalog(db);
   const catalog = new Map(catalogList.map((c) => [c.id, c]));
-  const scope = resolve(db, spec, catalog);
+  const scope = resolveScope(db, spec, catalog);
   const m = scope.coders.length;
   const coderIds = scope.coders.map((c) => c.id);
 

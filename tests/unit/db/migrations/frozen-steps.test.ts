@@ -22,6 +22,7 @@ const LANDED: Record<number, string> = {
   3: '82a97dcb04b806358f7c031b0bcccbc4832da3c845abef79a386657767e2445e',
   4: '8b62f1aa29bc3c94d0856ffc2ef801fc60eff87577fa8608fe42bd6ea4441792',
   5: '79507edeffb61614cf65c20290b343f159591d40b83e74a3e403b67e770b106f',
+  6: '85138c898d4c3006576a98a4e4fdcbd9572e29d5b07746bf16d9cc5b6399d889',
 };
 
 /** A database at the latest schema, in memory. */

@@ -1,4 +1,4 @@
-// What each agreement statistic is, in words: shown by the comparison views' info popovers and printed in the
+// What each agreement statistic is, in words: shown by the comparison views’ info popovers and printed in the
 // exported report. No Node or DOM imports: the renderer imports this module as it is.
 
 export type AgreementUnit = 'character' | 'paragraph' | 'document';
