@@ -174,7 +174,7 @@ describe('REFI-QDA codebook exchange', () => {
     // A code matched by name keeps its own GUID; the framework code took the colour, not a new place.
     expect(codeTree(f.db).find((n) => n.name === 'Themes')!.guid).toBe(themes.guid);
     expect(codeTree(f.db)[0]!.children.find((c) => c.name === 'National')!.color).toBe('#102030');
-    expect(await f.call('history.undo', {})).toMatchObject({ undone: 'Import codebook' });
+    expect(await f.call('history.undo', {})).toMatchObject({ undone: { label: 'Import codebook' } });
     expect(
       codeTree(f.db)
         .find((n) => n.name === 'Themes')!
