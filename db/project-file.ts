@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, openSync, readSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, openSync, readSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { ProjectFileError } from './errors';
 import { newGuid, nowIso } from './ids';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations';
@@ -148,12 +149,38 @@ function checkContents(file: string, name: string): { schemaVersion: number } {
   }
 }
 
-/** Opens an existing project for reading and writing, upgrading an older schema after a backup copy. */
-export function openProjectFile(file: string, name = file): Db {
+/** Whether this process may write the file and the folder beside it (where SQLite keeps its -wal and -shm files). */
+export function canWrite(file: string): boolean {
+  try {
+    accessSync(file, constants.W_OK);
+    accessSync(dirname(file), constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Opens an existing project, upgrading an older schema after a backup copy. A file this process cannot
+ * write opens read-only (`db.readonly`), so it can still be read rather than failing at the first write.
+ */
+export function openProjectFile(file: string, name = file, readOnly = !canWrite(file)): Db {
   const { schemaVersion } = inspectProjectFile(file, name);
+  if (readOnly && schemaVersion < LATEST_SCHEMA_VERSION) {
+    throw new ProjectFileError(
+      'io',
+      file,
+      `"${name}" is read-only and in an older project format that Trellis must upgrade before opening it. Copy it to a folder you can write to and open the copy.`,
+    );
+  }
   let db: Db | undefined;
   try {
-    db = new Database(file, { fileMustExist: true });
+    db = new Database(file, { fileMustExist: true, readonly: readOnly });
+    if (readOnly) {
+      db.pragma('foreign_keys = ON');
+      db.pragma('busy_timeout = 5000');
+      return db;
+    }
     configure(db);
     if (schemaVersion < LATEST_SCHEMA_VERSION) {
       // Synchronous copy via VACUUM INTO keeps the pre-upgrade file restorable if a step ever misbehaves;

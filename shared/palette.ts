@@ -23,11 +23,25 @@ export const PALETTE = [
   '#79706E',
 ] as const;
 
-export function nextColor(used: Iterable<string>): string {
+/**
+ * Colours for many new codes in turn (an imported codebook): each call returns the palette colour used
+ * least so far, counting the colour it returns, or counts the colour given instead. One tally for the
+ * whole run keeps an import of n codes linear rather than recounting every code per new one.
+ */
+export function colorPicker(used: Iterable<string>): (given?: string) => string {
   const counts = new Map<string, number>(PALETTE.map((c) => [c, 0]));
-  for (const c of used) if (counts.has(c)) counts.set(c, counts.get(c)! + 1);
-  const fewest = Math.min(...counts.values());
-  return PALETTE.find((c) => counts.get(c) === fewest)!;
+  const count = (c: string) => {
+    if (counts.has(c)) counts.set(c, counts.get(c)! + 1);
+    return c;
+  };
+  for (const c of used) count(c);
+  return (given) => {
+    if (given !== undefined) return count(given);
+    const fewest = Math.min(...counts.values());
+    return count(PALETTE.find((c) => counts.get(c) === fewest)!);
+  };
 }
+
+export const nextColor = (used: Iterable<string>): string => colorPicker(used)();
 
 export const isHexColor = (value: string): boolean => /^#[0-9A-F]{6}$/.test(value);

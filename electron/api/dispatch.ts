@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ProjectFileError } from '../../db/errors';
 import { recordStep } from '../../db/undo';
 import { currentCoderId, ensureCoder, getCoderIfAny } from '../../db/queries/coders';
 import { ApiError, toFailure } from './errors';
@@ -41,6 +42,13 @@ export async function dispatch(session: Session, name: unknown, args: unknown): 
       throw new ApiError('invalid-args', `Invalid arguments for ${name}: ${z.prettifyError(parsed.error)}`);
     }
     const { undo } = def;
+    if (def.kind === 'mutation' && session.db.readonly) {
+      throw new ProjectFileError(
+        'io',
+        session.openFile!,
+        `"${session.openFile}" is open read-only (Trellis may not write to it), so nothing can be changed. Copy it to a folder you can write to, or allow writing to it, and open it again.`,
+      );
+    }
     const prepared = def.prepare ? await def.prepare(session, parsed.data) : undefined;
     const run = () => def.handler(session, parsed.data, prepared);
     const result =

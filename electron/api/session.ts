@@ -51,8 +51,9 @@ export class Session {
     return this.current;
   }
 
-  open(file: string): void {
-    this.attach(file, openProjectFile(file));
+  /** Opens a project; one this process cannot write opens read-only (`readOnly` forces that, for tests). */
+  open(file: string, readOnly?: boolean): void {
+    this.attach(file, openProjectFile(file, file, readOnly));
   }
 
   /** Makes an already opened connection the current project, closing the previous one. */

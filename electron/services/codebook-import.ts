@@ -12,8 +12,10 @@ import {
   siblingNamed,
   uniqueName,
   updateCode,
+  usedColors,
   type CodeRow,
 } from '../../db/queries/codes';
+import { colorPicker } from '../../shared/palette';
 import { naming, sourceBytes, sourceFile } from './import/read';
 import { readQdc, splitDescription, type QdcCode, type QdcCodebook } from './qdc';
 
@@ -47,6 +49,7 @@ export function mergeCodebook(db: Db, book: QdcCodebook, file: string): ImportRe
   const idOfGuid = new Map<string, number>();
   const taken = new Set<number>();
   const visits: { id: number; by: 'guid' | 'name' | null; before: string }[] = [];
+  const colorOf = colorPicker(usedColors(db));
   const isFrameworkRoot = (id: number | null) => id !== null && getCode(db, id).framework?.role === 'root';
 
   /** A project code the file's code stands for: same GUID, else same name under the same parent (if not the file's too). */
@@ -104,7 +107,7 @@ export function mergeCodebook(db: Db, book: QdcCodebook, file: string): ImportRe
         guid: code.guid,
         parentId: parent,
         name: uniqueName(db, parent, name),
-        color: code.color ?? undefined,
+        color: colorOf(code.color ?? undefined),
         codable: code.codable,
         ...splitDescription(code.description),
       });

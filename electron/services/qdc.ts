@@ -48,22 +48,37 @@ const RGB = /^#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$/;
 
 type Node = Record<string, unknown>;
 
+/** Codes one file may hold: far beyond real codebooks (the largest seen hold a few thousand), and still imported in seconds. */
+export const MAX_QDC_CODES = 30_000;
+/** Levels of codes inside codes. */
+export const MAX_QDC_DEPTH = 50;
+
 /** Reads a .qdc file's text; anything the schema or Trellis cannot take is a DataError naming the file. */
 export function readQdc(xml: string, file: string): QdcCodebook {
   const fail = (problem: string): never => {
     throw new DataError('invalid', `"${file}" is not a usable REFI-QDA codebook: ${problem}. The codebook was not changed.`);
   };
+  // A DTD can pull in other files (external entities) or expand without bound; no codebook needs one.
+  if (/<!DOCTYPE/i.test(xml)) fail('it has a DOCTYPE declaration, which Trellis does not read (it could pull in other files)');
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
     throw new DataError('invalid', `"${file}" is not XML: ${valid.err.msg} (line ${valid.err.line}). The codebook was not changed.`);
   }
-  const parsed = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '@_',
-    parseTagValue: false,
-    parseAttributeValue: false,
-    isArray: (name) => /(^|:)(Code|Set|MemberCode)$/.test(name),
-  }).parse(xml) as Node;
+  let parsed: Node = {};
+  try {
+    parsed = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '@_',
+      parseTagValue: false,
+      parseAttributeValue: false,
+      isArray: (name) => /(^|:)(Code|Set|MemberCode)$/.test(name),
+      // CodeBook, Codes, the codes and a Description: deeper than that is more codes than Trellis nests.
+      maxNestedTags: MAX_QDC_DEPTH + 3,
+    }).parse(xml) as Node;
+  } catch (error) {
+    const message = (error as Error).message;
+    fail(/nested tags/i.test(message) ? `its codes are nested more than ${MAX_QDC_DEPTH} levels deep` : message);
+  }
   const roots = Object.keys(parsed).filter((k) => !k.startsWith('?'));
   const rootName = roots[0] ?? '';
   const [prefix, local] = rootName.includes(':') ? rootName.split(':', 2) : ['', rootName];
@@ -137,8 +152,11 @@ export function readQdc(xml: string, file: string): QdcCodebook {
   };
 
   // A code nested inside a code with its own GUID makes the hierarchy circular: say so rather than "used twice".
+  let count = 0;
   const readTree = (list: (Node | string)[], ancestors: { guid: string; name: string }[]): QdcCode[] =>
     list.map((value) => {
+      if (ancestors.length >= MAX_QDC_DEPTH) fail(`its codes are nested more than ${MAX_QDC_DEPTH} levels deep`);
+      if (++count > MAX_QDC_CODES) fail(`it holds more than ${MAX_QDC_CODES.toLocaleString('en')} codes`);
       const code = readCode(
         value,
         ancestors.map((a) => a.name),

@@ -5,6 +5,7 @@ import { DataError } from '../../db/errors';
 import { codePointLength, utf16ToCodePoint } from '../../shared/offsets';
 import type { Formatting, Paragraph } from '../../db/queries/documents';
 import { speakerPatternProblem } from '../../shared/speaker-pattern';
+import { boundedRegex } from './bounded-regex';
 import { parseClock } from './timecode';
 
 /** A speaker label at the start of a paragraph: who, how long the label is (UTF-16 units), and its time if it carries one. */
@@ -14,7 +15,8 @@ export interface LabelMatch {
   timeMs: number | null;
 }
 
-export type SpeakerMatcher = (text: string) => LabelMatch | null;
+/** A paragraph's speaker label, if any; `prime` (a person's own pattern only) matches many texts in one timed batch. */
+export type SpeakerMatcher = ((text: string) => LabelMatch | null) & { prime?: (texts: string[]) => void };
 
 /** Bold or italic over a UTF-16 range of one block's text. */
 export interface Mark {
@@ -97,9 +99,7 @@ const BUILT_IN_LABELS = [
   new RegExp(String.raw`${LEAD}(?<speaker>${NAME})\t+(?=\S)`, 'uy'),
 ];
 
-function matchWith(re: RegExp, text: string): LabelMatch | null {
-  re.lastIndex = 0;
-  const m = re.exec(text);
+function labelOf(m: RegExpExecArray | null): LabelMatch | null {
   const label = (m?.groups?.speaker ?? m?.[1])?.trim();
   if (!m || !label || m[0].length === 0) return null;
   return { label, length: m[0].length, timeMs: parseClock(m.groups?.time ?? m.groups?.lead) };
@@ -107,11 +107,18 @@ function matchWith(re: RegExp, text: string): LabelMatch | null {
 
 /** The built-in speaker labels, or the user's own pattern (checked here, so a bad one fails with a clear message). */
 export function speakerMatcher(pattern?: string): SpeakerMatcher {
-  if (pattern === undefined) return (text) => BUILT_IN_LABELS.reduce<LabelMatch | null>((found, re) => found ?? matchWith(re, text), null);
+  if (pattern === undefined) {
+    // The built-in patterns are ours and bounded ({0,29}), so they run directly.
+    const matchWith = (re: RegExp, text: string) => {
+      re.lastIndex = 0;
+      return labelOf(re.exec(text));
+    };
+    return (text) => BUILT_IN_LABELS.reduce<LabelMatch | null>((found, re) => found ?? matchWith(re, text), null);
+  }
   const problem = speakerPatternProblem(pattern);
   if (problem) throw new DataError('invalid', problem);
-  const re = new RegExp(pattern, 'uy');
-  return (text) => matchWith(re, text);
+  const re = boundedRegex(new RegExp(pattern, 'uy'), 'The speaker pattern');
+  return Object.assign((text: string) => labelOf(re.exec(text)), { prime: (texts: string[]) => re.prime(texts) });
 }
 
 /** Line breaks of any platform (and form feeds, Unicode separators) end a line of plain text. */
@@ -169,6 +176,7 @@ function mergeRanges(ranges: [number, number][]): [number, number][] {
  */
 export function buildTranscript(blocks: Block[], matcher: SpeakerMatcher, options: SpeakerOptions = {}): ParsedTranscript {
   const trimmed = blocks.map(trimBlock).filter((b): b is Block => b !== null);
+  matcher.prime?.(trimmed.filter((b) => !b.heading && !b.label).map((b) => b.text));
   const items: Item[] = trimmed.map((b) => ({ ...b, match: b.heading ? null : (b.label ?? matcher(b.text)) }));
 
   // For each label: its turns, whether it stood alone on its line every time (and had no time there), and whether a voice tag gave it.

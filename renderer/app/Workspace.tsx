@@ -63,6 +63,15 @@ export function Workspace({ project }: { project: Project }) {
         <h1 className="project-name" title={project.file}>
           {project.name}
         </h1>
+        {project.readOnly && (
+          <p
+            className="read-only-banner"
+            role="status"
+            title="Trellis may not write to this file: copy it somewhere you can write to, or allow writing, and open it again."
+          >
+            Read-only: changes cannot be saved to this file
+          </p>
+        )}
         <div className="topbar-actions">
           <ImportControls onOpen={setDocumentId} />
           <CoderFiles coders={coders.data?.coders ?? []} />

@@ -17,12 +17,14 @@ export interface ProjectStatus {
   file: string;
   name: string;
   guid: string;
+  /** The file could not be written by this program, so it is open for reading only. */
+  readOnly: boolean;
 }
 
 function status(session: Session): ProjectStatus | null {
   if (!session.isOpen) return null;
   const { db, file } = session;
-  return { file, name: getMeta(db, 'project_name') ?? basename(file), guid: getMeta(db, 'project_guid') ?? '' };
+  return { file, name: getMeta(db, 'project_name') ?? basename(file), guid: getMeta(db, 'project_guid') ?? '', readOnly: db.readonly };
 }
 
 /** Relative paths land in the projects folder; new files get the .trellis extension. */

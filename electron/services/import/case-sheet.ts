@@ -86,38 +86,50 @@ function checkCell(column: SheetColumn, value: string, where: string): void {
   if (column.type === 'boolean' && value !== 'true' && value !== 'false') throw bad('true or false');
 }
 
+/** More attribute columns than anyone keeps per case; past it a sheet is refused rather than planned. */
+export const MAX_SHEET_COLUMNS = 1000;
+
 /** Checks a sheet's rows against the project's attributes and works out the columns' types. */
 export function planCaseSheet(rows: string[][], existing: Attribute[]): CaseSheet {
   const [header, ...body] = rows;
   if (!header || body.length === 0) throw new FileProblem('has no rows of cases under its header row');
   const names = header.slice(1);
+  if (names.length > MAX_SHEET_COLUMNS)
+    throw new FileProblem(
+      `has ${names.length.toLocaleString('en')} attribute columns; Trellis takes at most ${MAX_SHEET_COLUMNS.toLocaleString('en')}`,
+    );
+  // Lower-cased lookups keep the checks linear in the number of columns (a sheet may be very wide).
+  const firstColumn = new Map<string, number>();
   names.forEach((name, i) => {
     if (!name) throw new FileProblem(`has no name for column ${i + 2} in its header row`);
-    if (names.findIndex((n) => n.toLowerCase() === name.toLowerCase()) !== i) throw new FileProblem(`has two columns named "${name}"`);
+    if (firstColumn.has(name.toLowerCase())) throw new FileProblem(`has two columns named "${name}"`);
+    firstColumn.set(name.toLowerCase(), i);
   });
   if (names.length === 0) throw new FileProblem('has no attribute columns: the first column names the case, the others are attributes');
   const seen = new Map<string, number>();
-  const cases = body.map((cells, i) => {
+  const rowsOfCases = body.map((cells, i) => {
     const row = i + 2;
     const name = cells[0] ?? '';
     if (!name) throw new FileProblem(`has no case name in row ${row}`);
     const earlier = seen.get(name.toLowerCase());
     if (earlier) throw new FileProblem(`names the case "${name}" twice (rows ${earlier} and ${row})`);
     seen.set(name.toLowerCase(), row);
-    const values = Object.fromEntries(names.map((n, c) => [n, cells[c + 1] ?? '']).filter(([, v]) => v !== ''));
-    return { name, row, values };
+    return { name, row, cells: names.map((_, c) => cells[c + 1] ?? '') };
   });
-  const columns = names.map((name) => {
-    const known = existing.find((a) => a.name.toLowerCase() === name.toLowerCase());
-    const values = cases.map((c) => c.values[name]).filter((v): v is string => v !== undefined);
-    return known ? { name: known.name, type: known.type, choices: known.choices } : inferColumn(name, values);
+  const known = new Map(existing.map((a) => [a.name.toLowerCase(), a]));
+  const columns = names.map((name, c) => {
+    const attribute = known.get(name.toLowerCase());
+    const values = rowsOfCases.map((r) => r.cells[c]!).filter((v) => v !== '');
+    return attribute ? { name: attribute.name, type: attribute.type, choices: attribute.choices } : inferColumn(name, values);
   });
-  for (const c of cases) {
-    columns.forEach((column, i) => {
-      const value = c.values[names[i]!];
-      if (value !== undefined) checkCell(column, value, `row ${c.row}`);
+  const cases = rowsOfCases.map(({ name, row, cells }) => {
+    const values: [string, string][] = [];
+    cells.forEach((value, c) => {
+      if (value === '') return;
+      checkCell(columns[c]!, value, `row ${row}`);
+      values.push([columns[c]!.name, value]);
     });
-    c.values = Object.fromEntries(Object.entries(c.values).map(([n, v]) => [columns[names.indexOf(n)]!.name, v]));
-  }
+    return { name, row, values: Object.fromEntries(values) };
+  });
   return { columns, cases };
 }

@@ -92,6 +92,10 @@ function scanUtf8(bytes: Uint8Array): { invalidAt: number; multiByte: number } {
     const size = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
     let valid = size > 0 && i + size <= bytes.length;
     for (let k = 1; valid && k < size; k++) valid = (bytes[i + k]! & 0xc0) === 0x80;
+    // The second byte's narrower ranges rule out overlong forms, encoded surrogates (ED A0–BF) and code points past U+10FFFF.
+    const second = bytes[i + 1]!;
+    if (valid && size > 2)
+      valid = b === 0xe0 ? second >= 0xa0 : b === 0xed ? second <= 0x9f : b === 0xf0 ? second >= 0x90 : b === 0xf4 ? second <= 0x8f : true;
     if (!valid) {
       if (invalidAt < 0) invalidAt = i;
       i++;

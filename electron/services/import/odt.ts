@@ -1,6 +1,6 @@
 // OpenDocument text (LibreOffice, Google Docs' .odt): paragraphs, headings, bold and italic from the
 // document's styles; a table row becomes one paragraph. Comments, tracked changes and notes are left out.
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Block } from '../transcript';
 import { FileProblem } from './file-problem';
 import { readZip } from './zip';
@@ -81,10 +81,13 @@ export function odtBlocks(bytes: Uint8Array): { blocks: Block[]; notes: string[]
   let content: XmlNode[];
   let stylesXml: XmlNode[];
   try {
-    content = parser.parse(Buffer.from(zip.files['content.xml']).toString('utf8')) as XmlNode[];
+    const xml = Buffer.from(zip.files['content.xml']).toString('utf8');
+    const valid = XMLValidator.validate(xml);
+    if (valid !== true) throw new Error(`${valid.err.msg} (content.xml line ${valid.err.line})`);
+    content = parser.parse(xml) as XmlNode[];
     stylesXml = zip.files['styles.xml'] ? (parser.parse(Buffer.from(zip.files['styles.xml']).toString('utf8')) as XmlNode[]) : [];
   } catch (error) {
-    throw new FileProblem(`could not be read as an ${ODT}: ${(error as Error).message}`);
+    throw new FileProblem(`is damaged or not an ${ODT}: ${(error as Error).message}`);
   }
   const styles = collectStyles([stylesXml, content]);
   const blocks: Block[] = [];
@@ -169,6 +172,8 @@ export function odtBlocks(bytes: Uint8Array): { blocks: Block[]; notes: string[]
   }
   const body = content.find((n) => tagOf(n) === 'office:document-content');
   const text = body && childrenOf(body).find((n) => tagOf(n) === 'office:body');
-  block(text ? childrenOf(text) : []);
+  // An empty document still has these; without them the file is damaged, not empty.
+  if (!text) throw new FileProblem(`is damaged or not an ${ODT}: its content.xml has no document body`);
+  block(childrenOf(text));
   return { blocks, notes: [...notes] };
 }

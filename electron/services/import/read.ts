@@ -9,6 +9,7 @@ import { captionBlocks } from './captions';
 import { decodeText } from './decode';
 import { docxBlocks } from './docx';
 import type { EncodingName } from '../../../shared/encodings';
+import { PatternTooSlow } from '../bounded-regex';
 import { FileProblem } from './file-problem';
 import { markdownBlocks } from './markdown';
 import { odtBlocks } from './odt';
@@ -92,6 +93,8 @@ export async function naming<T>(file: string, read: () => Promise<T>): Promise<T
     return await read();
   } catch (error) {
     if (error instanceof FileProblem) throw new DataError('invalid', `"${fileNameOf(file)}" ${error.message}.`);
+    if (error instanceof PatternTooSlow)
+      throw new DataError('invalid', `On "${fileNameOf(file)}", ${error.message[0]!.toLowerCase()}${error.message.slice(1)}`);
     if (error instanceof DataError) throw error;
     throw new DataError('invalid', `"${fileNameOf(file)}" could not be read: ${(error as Error).message}.`);
   }
@@ -130,6 +133,7 @@ async function blocksOf(source: ImportSource, options: ReadOptions) {
   if (format === 'docx') return { format, matcher, encoding: null, ...(await docxBlocks(bytes)) };
   if (format === 'odt') return { format, matcher, encoding: null, ...odtBlocks(bytes) };
   const { text, encoding, notes } = decodeText(bytes, options.encoding);
+  matcher.prime?.(splitLines(text));
   if (format === 'vtt' || format === 'srt') {
     const captions = captionBlocks(text, format, matcher);
     return { format, matcher, encoding, notes: [...notes, ...captions.notes], blocks: captions.blocks };
