@@ -6,6 +6,7 @@ import { importMethods } from './handlers/import';
 import { matrixMethods } from './handlers/matrix';
 import { mergeMethods } from './handlers/merge';
 import { projectMethods } from './handlers/project';
+import { qdpxMethods } from './handlers/qdpx';
 import { segmentMethods } from './handlers/segments';
 import { workspaceMethods } from './handlers/workspace';
 
@@ -36,6 +37,7 @@ export const methods = joinMethodTables(
   matrixMethods,
   agreementMethods,
   mergeMethods,
+  qdpxMethods,
 );
 
 export type Methods = typeof methods;

@@ -92,6 +92,7 @@ const examples: Record<MethodName, unknown> = {
   'matrix.export': { format: 'csv', filters: { caseAttributes: [{ attributeId: 1, value: 'London borough' }] } },
   'matrix.codeSources': {},
   'agreement.compute': { coders: ['A', 'B'], unit: 'paragraph' },
+  'qdpx.export': {},
 };
 
 /** Everything a bad call could have changed: counts, meta, coders and the recent list. */
