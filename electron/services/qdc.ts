@@ -46,6 +46,17 @@ const GUID =
   /^(?:\{([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}|([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}))$/;
 const RGB = /^#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$/;
 
+/** A REFI-QDA GUID as Trellis stores it (no braces, upper case), or null when it is not one. */
+export function normalGuid(raw: string): string | null {
+  const m = GUID.exec(raw.trim());
+  return m ? (m[1] ?? m[2])!.toUpperCase() : null;
+}
+
+/** A REFI-QDA colour as #RRGGBB, or null when it is not one. */
+export function normalColor(raw: string): string | null {
+  return RGB.test(raw.trim()) ? expandColor(raw.trim()) : null;
+}
+
 type Node = Record<string, unknown>;
 
 /** Reads a .qdc file's text; anything the schema or Trellis cannot take is a DataError naming the file. */
@@ -96,9 +107,7 @@ export function readQdc(xml: string, file: string): QdcCodebook {
   const guidOf = (node: Node, what: string): string => {
     const raw = node['@_guid'];
     if (typeof raw !== 'string') return fail(`${what} has no guid`);
-    const m = GUID.exec(raw.trim());
-    if (!m) return fail(`${what} has an invalid guid "${raw}"`);
-    return (m[1] ?? m[2])!.toUpperCase();
+    return normalGuid(raw) ?? fail(`${what} has an invalid guid "${raw}"`);
   };
   const nameOf = (node: Node, what: string): string => {
     const name = node['@_name'];

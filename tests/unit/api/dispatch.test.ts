@@ -1,3 +1,4 @@
+import { projectQdpx } from '../../../electron/services/qdpx-export';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -93,6 +94,9 @@ const examples: Record<MethodName, unknown> = {
   'matrix.codeSources': {},
   'agreement.compute': { coders: ['A', 'B'], unit: 'paragraph' },
   'qdpx.export': {},
+  'qdpx.import': (session: Session) => ({
+    source: { name: 'project.qdpx', data: projectQdpx(session.db).file.data.toString('base64') },
+  }),
 };
 
 /** Everything a bad call could have changed: counts, meta, coders and the recent list. */
