@@ -10,6 +10,7 @@ import { importCommands } from './commands/import';
 import { matrixCommands } from './commands/matrix';
 import { mergeCommands } from './commands/merge';
 import { projectCommands } from './commands/project';
+import { qdpxCommands } from './commands/qdpx';
 import { segmentCommands } from './commands/segments';
 
 /** Every subcommand; each area of the app adds its own table. */
@@ -22,6 +23,7 @@ const commands: Record<string, Command> = {
   ...matrixCommands,
   ...agreementCommands,
   ...mergeCommands,
+  ...qdpxCommands,
 };
 
 const usage = () =>
