@@ -7,6 +7,7 @@ import { matrixMethods } from './handlers/matrix';
 import { mergeMethods } from './handlers/merge';
 import { projectMethods } from './handlers/project';
 import { searchMethods } from './handlers/search';
+import { qdpxMethods } from './handlers/qdpx';
 import { segmentMethods } from './handlers/segments';
 import { workspaceMethods } from './handlers/workspace';
 
@@ -38,6 +39,7 @@ export const methods = joinMethodTables(
   agreementMethods,
   mergeMethods,
   searchMethods,
+  qdpxMethods,
 );
 
 export type Methods = typeof methods;

@@ -11,6 +11,7 @@ import { matrixCommands } from './commands/matrix';
 import { mergeCommands } from './commands/merge';
 import { projectCommands } from './commands/project';
 import { searchCommands } from './commands/search';
+import { qdpxCommands } from './commands/qdpx';
 import { segmentCommands } from './commands/segments';
 
 /** Every subcommand; each area of the app adds its own table. */
@@ -24,6 +25,7 @@ const commands: Record<string, Command> = {
   ...agreementCommands,
   ...mergeCommands,
   ...searchCommands,
+  ...qdpxCommands,
 };
 
 const usage = () =>

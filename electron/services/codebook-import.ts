@@ -42,6 +42,11 @@ export function readCodebookSource(source: { path: string } | { name: string; da
 const pathSafe = (name: string) => name.replaceAll('/', '∕');
 
 export function mergeCodebook(db: Db, book: QdcCodebook, file: string): ImportReport {
+  return mergeCodebookWithIds(db, book, file).report;
+}
+
+/** mergeCodebook, also returning the project code each of the file's GUIDs became (a .qdpx import codes with them). */
+export function mergeCodebookWithIds(db: Db, book: QdcCodebook, file: string): { report: ImportReport; idOfGuid: Map<string, number> } {
   const report: ImportReport = { file, added: [], matched: [], renamed: [], sets: { added: [], matched: [] }, notes: [] };
   const fileGuids = new Set<string>();
   const collect = (codes: QdcCode[]) => codes.forEach((c) => (fileGuids.add(c.guid), collect(c.children)));
@@ -142,5 +147,5 @@ export function mergeCodebook(db: Db, book: QdcCodebook, file: string): ImportRe
       report.sets.added.push(set.name);
     }
   }
-  return report;
+  return { report, idOfGuid };
 }

@@ -46,6 +46,17 @@ const GUID =
   /^(?:\{([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}|([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}))$/;
 const RGB = /^#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$/;
 
+/** A REFI-QDA GUID as Trellis stores it (no braces, upper case), or null when it is not one. */
+export function normalGuid(raw: string): string | null {
+  const m = GUID.exec(raw.trim());
+  return m ? (m[1] ?? m[2])!.toUpperCase() : null;
+}
+
+/** A REFI-QDA colour as #RRGGBB, or null when it is not one. */
+export function normalColor(raw: string): string | null {
+  return RGB.test(raw.trim()) ? expandColor(raw.trim()) : null;
+}
+
 type Node = Record<string, unknown>;
 
 /** Codes one file may hold: far beyond real codebooks (the largest seen hold a few thousand), and still imported in seconds. */
@@ -111,9 +122,7 @@ export function readQdc(xml: string, file: string): QdcCodebook {
   const guidOf = (node: Node, what: string): string => {
     const raw = node['@_guid'];
     if (typeof raw !== 'string') return fail(`${what} has no guid`);
-    const m = GUID.exec(raw.trim());
-    if (!m) return fail(`${what} has an invalid guid "${raw}"`);
-    return (m[1] ?? m[2])!.toUpperCase();
+    return normalGuid(raw) ?? fail(`${what} has an invalid guid "${raw}"`);
   };
   const nameOf = (node: Node, what: string): string => {
     const name = node['@_name'];
@@ -201,35 +210,51 @@ function expandColor(color: string): string {
   return `#${hex.length === 3 ? [...hex].map((c) => c + c).join('') : hex}`;
 }
 
-/** Writes a codebook as .qdc XML (valid against Codebook-mrt2019.xsd when it holds at least one code). */
-export function writeQdc(book: QdcCodebook): string {
-  const code = (c: QdcCode): Node => ({
+/** A code as a REFI-QDA <Code> element (the same in .qdc and .qdpx), in fast-xml-parser's builder shape. */
+export function qdcCodeElement(c: QdcCode): Node {
+  return {
     '@_guid': c.guid,
     '@_name': c.name,
     '@_isCodable': String(c.codable),
     ...(c.color ? { '@_color': c.color } : {}),
     ...(c.description ? { Description: c.description } : {}),
-    ...(c.children.length ? { Code: c.children.map(code) } : {}),
-  });
-  const set = (s: QdcSet): Node => ({
+    ...(c.children.length ? { Code: c.children.map(qdcCodeElement) } : {}),
+  };
+}
+
+/**
+ * A code set as a REFI-QDA <Set> element. A .qdc names members by `guid`, a project (.qdpx) by `targetGUID`;
+ * `extra` adds members of other kinds (a project's MemberSource).
+ */
+export function qdcSetElement(s: QdcSet, memberAttribute: 'guid' | 'targetGUID', extra: Node = {}): Node {
+  return {
     '@_guid': s.guid,
     '@_name': s.name,
     ...(s.description ? { Description: s.description } : {}),
-    ...(s.memberGuids.length ? { MemberCode: s.memberGuids.map((guid) => ({ '@_guid': guid })) } : {}),
-  });
-  return new XMLBuilder({
+    ...(s.memberGuids.length ? { MemberCode: s.memberGuids.map((guid) => ({ [`@_${memberAttribute}`]: guid })) } : {}),
+    ...extra,
+  };
+}
+
+/** The XML writer both exchange formats use. */
+export const refiXmlBuilder = () =>
+  new XMLBuilder({
     ignoreAttributes: false,
     attributeNamePrefix: '@_',
     format: true,
     suppressEmptyNode: true,
     suppressBooleanAttributes: false,
-  }).build({
+  });
+
+/** Writes a codebook as .qdc XML (valid against Codebook-mrt2019.xsd when it holds at least one code). */
+export function writeQdc(book: QdcCodebook): string {
+  return refiXmlBuilder().build({
     '?xml': { '@_version': '1.0', '@_encoding': 'utf-8' },
     CodeBook: {
       '@_xmlns': QDC_NAMESPACE,
       '@_origin': 'Trellis',
-      Codes: { Code: book.codes.map(code) },
-      ...(book.sets.length ? { Sets: { Set: book.sets.map(set) } } : {}),
+      Codes: { Code: book.codes.map(qdcCodeElement) },
+      ...(book.sets.length ? { Sets: { Set: book.sets.map((set) => qdcSetElement(set, 'guid')) } } : {}),
     },
   }) as string;
 }

@@ -1,3 +1,4 @@
+import { projectQdpx } from '../../../electron/services/qdpx-export';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -97,6 +98,10 @@ const examples: Record<MethodName, unknown> = {
   'search.autocode': { search: { query: 'Ofsted' }, expand: 'sentence', codeRefs: ['Themes/Inspection regimes'], coder: 'A' },
   'agreement.disagreements': { coders: ['A', 'B'] },
   'agreement.reconcile': { coders: ['A', 'B'], documentId: 1, codeId: 2, start: 0, end: 5, side: 'A', decision: 'A' },
+  'qdpx.export': {},
+  'qdpx.import': (session: Session) => ({
+    source: { name: 'project.qdpx', data: projectQdpx(session.db).file.data.toString('base64') },
+  }),
 };
 
 /** Everything a bad call could have changed: counts, meta, coders and the recent list. */

@@ -1,0 +1,187 @@
+// The whole project as a REFI-QDA project (.qdpx, Project-mrt2019.xsd): a ZIP holding project.qde and each
+// document's canonical text as UTF-8 in sources/. Selections count code points from 0, as the standard says
+// and as Trellis stores them, so offsets travel unchanged.
+import { randomUUID } from 'node:crypto';
+import { zipSync } from 'fflate';
+import type { Db } from '../../db/project-file';
+import { listAttributes, listCases, type Attribute } from '../../db/queries/cases';
+import { listCoders } from '../../db/queries/coders';
+import { listCodes } from '../../db/queries/codes';
+import { getDocument, listDocuments } from '../../db/queries/documents';
+import { listFrameworks } from '../../db/queries/frameworks';
+import { getDocumentMemo } from '../../db/queries/memos';
+import { getMeta } from '../../db/queries/meta';
+import { listSegments, type Segment } from '../../db/queries/segments';
+import { exportFileBase } from '../../shared/matrix-rule';
+import { projectQdc } from './codebook-export';
+import type { ExportedFile } from './exported-file';
+import { qdcCodeElement, qdcSetElement, refiXmlBuilder } from './qdc';
+
+export const QDPX_NAMESPACE = 'urn:QDA-XML:project:1.0';
+
+type Node = Record<string, unknown>;
+
+export interface QdpxExportReport {
+  sources: number;
+  codes: number;
+  users: number;
+  cases: number;
+  variables: number;
+  selections: number;
+  codings: number;
+  notes: number;
+  /** What the project holds that REFI-QDA has no place for. */
+  notCarried: string[];
+}
+
+const VARIABLE_TYPES: Record<Attribute['type'], 'Text' | 'Boolean' | 'Float' | 'Date'> = {
+  text: 'Text',
+  choice: 'Text',
+  number: 'Float',
+  date: 'Date',
+  boolean: 'Boolean',
+};
+
+/** A case's value as the element its variable's type calls for (a number as an xsd:decimal). */
+function variableValue(attribute: Attribute, value: string, guid: string): Node {
+  const type = VARIABLE_TYPES[attribute.type];
+  const written = type === 'Float' ? decimal(Number(value)) : value;
+  return { VariableRef: { '@_targetGUID': guid }, [`${type}Value`]: written };
+}
+
+/** xsd:decimal has no exponent: 1e21 is written out in full. */
+function decimal(n: number): string {
+  const plain = String(n);
+  return /e/i.test(plain) ? n.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 }) : plain;
+}
+
+/** A memo as a REFI-QDA Note (a text source whose content is inline), and the reference to it. */
+function note(notes: Node[], name: string, body: string, creatingUser?: string): Node {
+  const guid = randomUUID().toUpperCase();
+  notes.push({ '@_guid': guid, '@_name': name, ...(creatingUser ? { '@_creatingUser': creatingUser } : {}), PlainTextContent: body });
+  return { '@_targetGUID': guid };
+}
+
+export function projectQdpx(db: Db): { file: ExportedFile; report: QdpxExportReport } {
+  const projectName = getMeta(db, 'project_name') ?? 'Trellis project';
+  const coders = listCoders(db);
+  const coderGuid = new Map(coders.map((c) => [c.id, c.guid]));
+  const codes = listCodes(db);
+  const codeGuid = new Map(codes.map((c) => [c.id, c.guid]));
+  const book = codes.length ? projectQdc(db) : { codes: [], sets: [] };
+  const attributes = listAttributes(db);
+  const variableGuid = new Map(attributes.map((a) => [a.name, randomUUID().toUpperCase()]));
+  const documents = listDocuments(db);
+  const documentGuid = new Map(documents.map((d) => [d.id, d.guid]));
+  const segmentsByDocument = new Map<number, Segment[]>();
+  for (const s of listSegments(db, { withText: false })) {
+    const list = segmentsByDocument.get(s.documentId) ?? [];
+    list.push(s);
+    segmentsByDocument.set(s.documentId, list);
+  }
+
+  const notes: Node[] = [];
+  const files: Record<string, Uint8Array> = {};
+  let selections = 0;
+  let codings = 0;
+  const sources = documents.map((summary): Node => {
+    const doc = getDocument(db, summary.id);
+    const path = `sources/${doc.guid}.txt`;
+    files[path] = Buffer.from(doc.text, 'utf8');
+    const memo = getDocumentMemo(db, doc.id);
+    const selectionNodes = (segmentsByDocument.get(doc.id) ?? []).map((s): Node => {
+      selections++;
+      codings += s.codeIds.length;
+      const user = coderGuid.get(s.coderId);
+      return {
+        '@_guid': s.guid,
+        '@_startPosition': s.start,
+        '@_endPosition': s.end,
+        '@_creatingUser': user,
+        Coding: s.codeIds.map((id) => ({
+          '@_guid': randomUUID().toUpperCase(),
+          '@_creatingUser': user,
+          CodeRef: { '@_targetGUID': codeGuid.get(id) },
+        })),
+        ...(s.memo ? { NoteRef: [note(notes, `Memo on a passage of ${doc.name}`, s.memo, user)] } : {}),
+      };
+    });
+    return {
+      '@_guid': doc.guid,
+      '@_name': doc.name,
+      '@_plainTextPath': `internal://${doc.guid}.txt`,
+      '@_creationDateTime': doc.createdAt,
+      ...(selectionNodes.length ? { PlainTextSelection: selectionNodes } : {}),
+      ...(memo ? { NoteRef: [note(notes, `Memo on ${doc.name}`, memo)] } : {}),
+    };
+  });
+
+  const cases = listCases(db).map((c): Node => ({
+    '@_guid': c.guid,
+    '@_name': c.name,
+    ...(c.description ? { Description: c.description } : {}),
+    VariableValue: attributes
+      .filter((a) => c.attributes[a.name] !== undefined && c.attributes[a.name] !== '')
+      .map((a) => variableValue(a, c.attributes[a.name]!, variableGuid.get(a.name)!)),
+    SourceRef: c.documentIds.map((id) => ({ '@_targetGUID': documentGuid.get(id) })),
+  }));
+
+  const project: Node = {
+    '@_xmlns': QDPX_NAMESPACE,
+    '@_name': projectName,
+    '@_origin': 'Trellis',
+    '@_creationDateTime': new Date().toISOString(),
+    ...(coders.length ? { Users: { User: coders.map((c) => ({ '@_guid': c.guid, '@_name': c.name })) } } : {}),
+    ...(book.codes.length ? { CodeBook: { Codes: { Code: book.codes.map(qdcCodeElement) } } } : {}),
+    ...(attributes.length
+      ? {
+          Variables: {
+            Variable: attributes.map((a) => ({
+              '@_guid': variableGuid.get(a.name),
+              '@_name': a.name,
+              '@_typeOfVariable': VARIABLE_TYPES[a.type],
+              ...(a.choices?.length ? { Description: `One of: ${a.choices.join('; ')}` } : {}),
+            })),
+          },
+        }
+      : {}),
+    ...(cases.length ? { Cases: { Case: cases } } : {}),
+    ...(sources.length ? { Sources: { TextSource: sources } } : {}),
+    ...(notes.length ? { Notes: { Note: notes } } : {}),
+    ...(book.sets.length ? { Sets: { Set: book.sets.map((s) => qdcSetElement(s, 'targetGUID')) } } : {}),
+  };
+  const xml = refiXmlBuilder().build({ '?xml': { '@_version': '1.0', '@_encoding': 'utf-8' }, Project: project }) as string;
+  files['project.qde'] = Buffer.from(xml, 'utf8');
+
+  const frameworks = listFrameworks(db);
+  const notCarried = [
+    ...(frameworks.length
+      ? [
+          `${frameworks.length} framework${frameworks.length === 1 ? '' : 's'} (${frameworks.map((f) => f.name).join(', ')}): their codes are in the codebook, but the rows, columns and cells have no place in REFI-QDA`,
+        ]
+      : []),
+    ...(attributes.some((a) => a.type === 'choice')
+      ? ['the allowed choices of choice attributes: they are written as text variables, the choices in each variable’s description']
+      : []),
+    'code inclusion and exclusion criteria are kept as the closing paragraphs of each code’s description',
+    'example quotes, display formatting (headings, bold, italic) and the undo history are not exported',
+  ];
+  return {
+    file: {
+      fileName: `${exportFileBase(projectName)}.qdpx`,
+      mimeType: 'application/zip',
+      data: Buffer.from(zipSync(files, { level: 6 })),
+    },
+    report: {
+      sources: documents.length,
+      codes: codes.length,
+      users: coders.length,
+      cases: cases.length,
+      variables: attributes.length,
+      selections,
+      codings,
+      notes: notes.length,
+      notCarried,
+    },
+  };
+}
