@@ -14,6 +14,7 @@ import './codebook/pane.css';
 import './app/statusbar.css';
 import './app/centre.css';
 import './matrix/matrix.css';
+import './excerpts/excerpts.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,4 +1,5 @@
 import { codebookMethods } from './handlers/codebook';
+import { excerptMethods } from './handlers/excerpts';
 import { frameworkMethods } from './handlers/frameworks';
 import { historyMethods } from './handlers/history';
 import { importMethods } from './handlers/import';
@@ -32,6 +33,7 @@ export const methods = joinMethodTables(
   codebookMethods,
   frameworkMethods,
   matrixMethods,
+  excerptMethods,
 );
 
 export type Methods = typeof methods;

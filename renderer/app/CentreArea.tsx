@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import type { ResultOf } from '../../electron/api/methods';
+import { ExcerptsView } from '../excerpts/ExcerptsView';
+import type { Excerpt } from '../excerpts/ExcerptItems';
 import { MatrixView } from '../matrix/MatrixView';
 import { Splitter } from '../common/Splitter';
 import { TranscriptView, type JumpRequest } from '../transcript/TranscriptView';
 import type { TranscriptTarget } from '../transcript/types';
-
-type Excerpt = ResultOf<'matrix.excerpts'>['excerpts'][number];
+import { paragraphLabel } from '../../shared/citation';
 
 /** Whether the matrix is open, whether it fills the centre, and its height when it shares it with the transcript. */
 export interface MatrixLayout {
@@ -19,6 +20,9 @@ interface Props {
   currentCoderId: number | null;
   matrix: MatrixLayout;
   setMatrix: (layout: MatrixLayout) => void;
+  /** The excerpts view fills the centre while open. */
+  excerptsOpen: boolean;
+  setExcerptsOpen: (open: boolean) => void;
   documentId: number | null;
   setDocumentId: (id: number) => void;
   coders: ResultOf<'coders.list'>['coders'];
@@ -28,14 +32,17 @@ interface Props {
 }
 
 /**
- * The centre of the workspace: the transcript, with the matrix above it when open (or filling the centre).
- * An excerpt clicked in the matrix opens its document at that passage; "Back to the matrix" returns to it.
+ * The centre of the workspace: the transcript, with the matrix above it when open (or filling the centre),
+ * or the excerpts view filling it. An excerpt clicked in the matrix or the excerpts view opens its document
+ * at that passage; "Back to the matrix" (or "to the excerpts") returns to it.
  */
 export function CentreArea({
   project,
   currentCoderId,
   matrix,
   setMatrix,
+  excerptsOpen,
+  setExcerptsOpen,
   documentId,
   setDocumentId,
   coders,
@@ -44,28 +51,39 @@ export function CentreArea({
   onError,
 }: Props) {
   const [target, setTarget] = useState<JumpRequest | null>(null);
-  const [shown, setShown] = useState<{ segmentId: number; label: string; wasFull: boolean } | null>(null);
+  const [shown, setShown] = useState<{ segmentId: number; label: string; wasFull: boolean; from: 'matrix' | 'excerpts' } | null>(null);
 
-  const showInTranscript = (at: TranscriptTarget, excerpt: Excerpt) => {
+  const showInTranscript = (from: 'matrix' | 'excerpts') => (at: TranscriptTarget, excerpt: Excerpt) => {
     setDocumentId(at.documentId);
     setTarget({ ...at, nonce: (target?.nonce ?? 0) + 1 });
-    setShown({
-      segmentId: excerpt.segmentId,
-      label: `${excerpt.document}${excerpt.paragraph ? `, ¶ ${excerpt.paragraph}` : ''}`,
-      wasFull: matrix.full,
-    });
-    if (matrix.full) setMatrix({ ...matrix, full: false });
+    const paragraph = paragraphLabel(excerpt.paragraphStart, excerpt.paragraphEnd);
+    setShown({ segmentId: excerpt.segmentId, label: `${excerpt.document}${paragraph ? `, ${paragraph}` : ''}`, wasFull: matrix.full, from });
+    if (from === 'excerpts') setExcerptsOpen(false);
+    else if (matrix.full) setMatrix({ ...matrix, full: false });
   };
-  const backToMatrix = () => {
+  const goBack = () => {
     if (!shown) return;
-    setMatrix({ ...matrix, open: true, full: shown.wasFull });
+    if (shown.from === 'excerpts') setExcerptsOpen(true);
+    else setMatrix({ ...matrix, open: true, full: shown.wasFull });
     setShown(null);
     requestAnimationFrame(() => document.getElementById(`excerpt-${shown.segmentId}`)?.focus());
   };
+  const backShown = shown && target?.documentId === documentId && (shown.from === 'excerpts' || matrix.open);
 
   return (
     <div className="centre">
-      {matrix.open && (
+      {excerptsOpen && (
+        <ExcerptsView
+          projectGuid={project.guid}
+          coders={coders}
+          documents={documents}
+          cases={cases}
+          current={shown?.segmentId ?? null}
+          onShow={showInTranscript('excerpts')}
+          onError={onError}
+        />
+      )}
+      {matrix.open && !excerptsOpen && (
         <div className={`matrix-slot${matrix.full ? ' full' : ''}`} style={matrix.full ? undefined : { height: matrix.height }}>
           <MatrixView
             projectGuid={project.guid}
@@ -73,12 +91,12 @@ export function CentreArea({
             documents={documents}
             cases={cases}
             current={shown?.segmentId ?? null}
-            onShow={showInTranscript}
+            onShow={showInTranscript('matrix')}
             onError={onError}
           />
         </div>
       )}
-      {matrix.open && !matrix.full && (
+      {matrix.open && !matrix.full && !excerptsOpen && (
         <Splitter
           label="Resize matrix"
           orientation="horizontal"
@@ -89,12 +107,12 @@ export function CentreArea({
           onChange={(height) => setMatrix({ ...matrix, height })}
         />
       )}
-      <div className="centre-transcript" hidden={matrix.open && matrix.full}>
-        {shown && matrix.open && target?.documentId === documentId && (
+      <div className="centre-transcript" hidden={excerptsOpen || (matrix.open && matrix.full)}>
+        {backShown && (
           <p className="back-bar" role="status">
             Excerpt from {shown.label}
-            <button type="button" onClick={backToMatrix}>
-              Back to the matrix
+            <button type="button" onClick={goBack}>
+              {shown.from === 'excerpts' ? 'Back to the excerpts' : 'Back to the matrix'}
             </button>
           </p>
         )}

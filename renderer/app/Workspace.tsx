@@ -36,6 +36,7 @@ export function Workspace({ project }: { project: Project }) {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
   const [matrix, setMatrix] = useStoredState<MatrixLayout>('matrix.view', { open: false, full: false, height: 480 });
+  const [excerptsOpen, setExcerptsOpen] = useStoredState('excerpts.open', false);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!isMatrixShortcut(e)) return;
@@ -64,10 +65,21 @@ export function Workspace({ project }: { project: Project }) {
           <ImportControls onOpen={setDocumentId} />
           <button
             type="button"
+            aria-pressed={excerptsOpen}
+            title="Find coded excerpts and export them with citations for the write-up"
+            onClick={() => setExcerptsOpen(!excerptsOpen)}
+          >
+            Excerpts
+          </button>
+          <button
+            type="button"
             aria-pressed={matrix.open}
             aria-keyshortcuts="Control+Shift+M"
             title="Show the live matrix above the transcript (Ctrl+Shift+M)"
-            onClick={() => setMatrix({ ...matrix, open: !matrix.open })}
+            onClick={() => {
+              setMatrix({ ...matrix, open: !matrix.open });
+              setExcerptsOpen(false);
+            }}
           >
             Matrix
           </button>
@@ -108,6 +120,8 @@ export function Workspace({ project }: { project: Project }) {
         project={project}
         matrix={matrix}
         setMatrix={setMatrix}
+        excerptsOpen={excerptsOpen}
+        setExcerptsOpen={setExcerptsOpen}
         documentId={documentId}
         setDocumentId={setDocumentId}
         coders={coders.data?.coders ?? []}

@@ -86,6 +86,16 @@ const examples: Record<MethodName, unknown> = {
   'matrix.previews': { layout: { kind: 'codes', rows: { parentId: 13 }, columns: { kind: 'coders' } }, perCell: 2 },
   'matrix.export': { format: 'csv', filters: { caseAttributes: [{ attributeId: 1, value: 'London borough' }] } },
   'matrix.codeSources': {},
+  'excerpts.list': {
+    codeIds: [13],
+    groupBy: 'case',
+    orderByAttributeId: 5,
+    caseAttributes: [{ attributeId: 1, value: 'London borough' }],
+    limit: 5,
+  },
+  'excerpts.export': { format: 'md', codeIds: [14], groupBy: 'code', maxLength: 80 },
+  'excerpts.citationTemplate': {},
+  'excerpts.setCitationTemplate': { template: '({document}, {paragraph})' },
 };
 
 /** Everything a bad call could have changed: counts, meta, coders and the recent list. */
