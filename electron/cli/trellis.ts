@@ -4,6 +4,7 @@ import { Session } from '../api/session';
 import { appDirs } from '../services/app-dirs';
 import { CliError, type Command } from './command';
 import { codebookCommands } from './commands/codebook';
+import { excerptCommands } from './commands/excerpts';
 import { importCommands } from './commands/import';
 import { matrixCommands } from './commands/matrix';
 import { projectCommands } from './commands/project';
@@ -16,6 +17,7 @@ const commands: Record<string, Command> = {
   ...importCommands,
   ...codebookCommands,
   ...matrixCommands,
+  ...excerptCommands,
 };
 
 const usage = () =>
