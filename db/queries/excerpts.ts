@@ -79,7 +79,9 @@ function where(q: ExcerptQuery): string {
       : `EXISTS (SELECT 1 FROM segment_codes WHERE segment_id = s.id AND ${inList('code_id')})`;
   return [
     // The first list drives the search through the codes' index; the others are checked per segment.
-    q.carries.length ? `s.id IN (SELECT segment_id FROM segment_codes WHERE code_id IN (SELECT value FROM json_each(@carries, '$[0]')))` : '',
+    q.carries.length
+      ? `s.id IN (SELECT segment_id FROM segment_codes WHERE code_id IN (SELECT value FROM json_each(@carries, '$[0]')))`
+      : '',
     q.carries.length > 1
       ? `NOT EXISTS (SELECT 1 FROM json_each(@carries) w WHERE w.key > 0 AND NOT EXISTS (
            SELECT 1 FROM segment_codes WHERE segment_id = s.id AND ${inList('code_id')}))`
@@ -111,8 +113,7 @@ function matching(q: ExcerptQuery): { from: string; group: string; order: string
       : '',
     q.orderByAttributeId !== null ? 'LEFT JOIN case_attribute_values ov ON ov.case_id = fc.id AND ov.attribute_id = @orderBy' : '',
   ];
-  const group =
-    grouping === null ? 'NULL' : grouping === 'document' ? 's.document_id' : grouping === 'case' ? 'fc.id' : 'g.key';
+  const group = grouping === null ? 'NULL' : grouping === 'document' ? 's.document_id' : grouping === 'case' ? 'fc.id' : 'g.key';
   const groupOrder =
     grouping === null
       ? ''
@@ -157,7 +158,10 @@ export function listExcerpts(db: Db, q: ExcerptQuery): ExcerptPage {
   const countSql = `SELECT count(*) AS entries, count(DISTINCT s.id) AS excerpts ${from}`;
   const counts = stmt(db, countSql).get(bind(countSql, p)) as { entries: number; excerpts: number };
   const pageSql = `SELECT s.id AS segmentId, ${group} AS grp ${from} ORDER BY ${order} LIMIT @limit OFFSET @offset`;
-  const page = stmt(db, pageSql).all({ ...bind(pageSql, p), limit: q.limit, offset: q.offset }) as { segmentId: number; grp: number | null }[];
+  const page = stmt(db, pageSql).all({ ...bind(pageSql, p), limit: q.limit, offset: q.offset }) as {
+    segmentId: number;
+    grp: number | null;
+  }[];
   const details = new Map(excerptDetails(db, [...new Set(page.map((r) => r.segmentId))]).map((r) => [r.segmentId, r]));
   return { ...counts, rows: page.map((r) => ({ group: r.grp, ...details.get(r.segmentId)! })) };
 }

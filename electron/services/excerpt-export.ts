@@ -168,9 +168,11 @@ async function docx(report: ExcerptReport): Promise<Buffer> {
 
 /** Backslash-escapes what Markdown would read as syntax, so a reader shows the text as written. */
 function markdownText(line: string): string {
-  return line.replace(/[\\`*_[\]<>|~#&!]/g, '\\$&').replace(/^(\s*)([-+=]|\d+(?=[.)]))/, (_, space: string, mark: string) =>
-    /\d/.test(mark) ? `${space}${mark}\\` : `${space}\\${mark}`,
-  );
+  return line
+    .replace(/[\\`*_[\]<>|~#&!]/g, '\\$&')
+    .replace(/^(\s*)([-+=]|\d+(?=[.)]))/, (_, space: string, mark: string) =>
+      /\d/.test(mark) ? `${space}${mark}\\` : `${space}\\${mark}`,
+    );
 }
 
 function markdown(report: ExcerptReport): string {

@@ -93,7 +93,11 @@ export interface CodeIndex {
 export const codeIndex = (db: Db): CodeIndex => ({ byId: new Map(codeCatalog(db).map((c) => [c.id, c])), refs: codeRefLabels(db) });
 
 /** Rows of the excerpt query as the API gives them; `groupLabel` names a row's group. */
-export function describeExcerpts(rows: ExcerptRow[], codes: CodeIndex, groupLabel: (row: ExcerptRow) => string | null = () => null): Excerpt[] {
+export function describeExcerpts(
+  rows: ExcerptRow[],
+  codes: CodeIndex,
+  groupLabel: (row: ExcerptRow) => string | null = () => null,
+): Excerpt[] {
   return rows.map((r) => ({
     segmentId: r.segmentId,
     documentId: r.documentId,
@@ -157,7 +161,8 @@ function queryOf(db: Db, s: ExcerptSelection, codes: CodeIndex): Omit<ExcerptQue
   if (s.sliceCodeId !== undefined && !frameworks.some((f) => f.slices.some((v) => v.codeId === s.sliceCodeId)))
     throw new DataError('not-found', `Code ${s.sliceCodeId} is not a framework slice value.`);
   const coders = coderCatalog(db);
-  for (const c of s.coderIds ?? []) if (!coders.some((k) => k.id === c)) throw new DataError('not-found', `There is no coder with id ${c}.`);
+  for (const c of s.coderIds ?? [])
+    if (!coders.some((k) => k.id === c)) throw new DataError('not-found', `There is no coder with id ${c}.`);
   const attributes = listAttributes(db);
   for (const a of [...(s.caseAttributes ?? []).map((c) => c.attributeId), ...(s.orderByAttributeId ? [s.orderByAttributeId] : [])]) {
     if (!attributes.some((x) => x.id === a)) throw new DataError('not-found', `There is no case attribute with id ${a}.`);
@@ -222,7 +227,9 @@ export function describeSelection(db: Db, s: ExcerptSelection, total: number): {
   const order = attributes.find((a) => a.id === s.orderByAttributeId);
   const description = [
     `${total} ${total === 1 ? 'excerpt' : 'excerpts'}`,
-    chosen.length ? `${s.match === 'all' ? 'all of' : chosen.length > 1 ? 'any of' : 'code'} ${chosen.join(', ')}${s.subcodes ? ' (with sub-codes)' : ''}` : '',
+    chosen.length
+      ? `${s.match === 'all' ? 'all of' : chosen.length > 1 ? 'any of' : 'code'} ${chosen.join(', ')}${s.subcodes ? ' (with sub-codes)' : ''}`
+      : '',
     anchors.length ? `in ${anchors.join(', ')}` : '',
     coders.length ? `coder ${coders.map((c) => c.name).join(', ')}` : '',
     s.documentIds?.length ? `${s.documentIds.length} chosen documents` : '',

@@ -80,7 +80,9 @@ async function xlsx(matrix: Matrix, options: ExportOptions): Promise<Buffer> {
   header.font = { bold: true };
   const most = Math.max(1, ...matrix.cells.map((c) => c.segments));
   matrix.rows.forEach((row, r) => {
-    const added = grid.addRow(sheetRow([row.name, ...matrix.columns.map((_, c) => cellText(matrix, cellAt(matrix, r, c), options).join('\n'))]));
+    const added = grid.addRow(
+      sheetRow([row.name, ...matrix.columns.map((_, c) => cellText(matrix, cellAt(matrix, r, c), options).join('\n'))]),
+    );
     added.getCell(1).font = { bold: true };
     matrix.columns.forEach((_, c) => {
       const cell = cellAt(matrix, r, c);

@@ -378,7 +378,15 @@ export const excerptRequest = z.strictObject({
 });
 
 /** A cell's segments (those carrying its row code, and its slice's) meeting its column's code and the theme by the rule. */
-function excerptsOf(db: Db, spec: MatrixSpec, p: Plan, cell: CellPlan, themeId: number | undefined, limit: number, offset: number): ExcerptList {
+function excerptsOf(
+  db: Db,
+  spec: MatrixSpec,
+  p: Plan,
+  cell: CellPlan,
+  themeId: number | undefined,
+  limit: number,
+  offset: number,
+): ExcerptList {
   const { excerpts, entries, rows } = listExcerpts(db, {
     carries: [[cell.anchor], ...(p.slice ? [[p.slice.codeId]] : [])],
     meets: [...(cell.other === null ? [] : [[cell.other]]), ...(themeId === undefined ? [] : [[themeId]])],

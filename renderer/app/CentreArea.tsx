@@ -57,7 +57,12 @@ export function CentreArea({
     setDocumentId(at.documentId);
     setTarget({ ...at, nonce: (target?.nonce ?? 0) + 1 });
     const paragraph = paragraphLabel(excerpt.paragraphStart, excerpt.paragraphEnd);
-    setShown({ segmentId: excerpt.segmentId, label: `${excerpt.document}${paragraph ? `, ${paragraph}` : ''}`, wasFull: matrix.full, from });
+    setShown({
+      segmentId: excerpt.segmentId,
+      label: `${excerpt.document}${paragraph ? `, ${paragraph}` : ''}`,
+      wasFull: matrix.full,
+      from,
+    });
     if (from === 'excerpts') setExcerptsOpen(false);
     else if (matrix.full) setMatrix({ ...matrix, full: false });
   };

@@ -64,7 +64,12 @@ export function CitationEditor({ template, onChange, saved, defaultTemplate, onS
         <button type="button" disabled={saved === undefined || template === saved} onClick={onSave}>
           {saved !== undefined && template === saved ? 'Saved in the project' : 'Save in the project'}
         </button>
-        <button type="button" className="link-button" disabled={template === defaultTemplate} onClick={() => defaultTemplate && onChange(defaultTemplate)}>
+        <button
+          type="button"
+          className="link-button"
+          disabled={template === defaultTemplate}
+          onClick={() => defaultTemplate && onChange(defaultTemplate)}
+        >
           Default
         </button>
       </div>

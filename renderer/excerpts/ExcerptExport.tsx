@@ -27,12 +27,12 @@ interface Props {
  * progress and can be cancelled: the file is then not saved.
  */
 export function ExcerptExport({ selection, template, settings, update, total, onError }: Props) {
-  const [running, setRunning] = useState<{ format: Format; started: number } | null>(null);
+  const [running, setRunning] = useState<{ format: Format } | null>(null);
   const [message, setMessage] = useState('');
   const ticket = useRef(0);
   const run = async (format: Format) => {
     const mine = ++ticket.current;
-    setRunning({ format, started: Date.now() });
+    setRunning({ format });
     setMessage('');
     try {
       const file = await call('excerpts.export', {

@@ -24,7 +24,9 @@ const GROUPINGS: [Grouping, string][] = [
 /** Which codes (any or all, with or without sub-codes), which framework cell and slice, and how the list is grouped and ordered. */
 export function ExcerptSelector({ settings, update, codes, frameworks, attributes }: Props) {
   // Framework codes are chosen by cell and slice, not in the codes list.
-  const frameworkCodes = new Set(frameworks.flatMap((f) => [f.rootCodeId, ...f.cells.map((c) => c.codeId), ...f.slices.map((s) => s.codeId)]));
+  const frameworkCodes = new Set(
+    frameworks.flatMap((f) => [f.rootCodeId, ...f.cells.map((c) => c.codeId), ...f.slices.map((s) => s.codeId)]),
+  );
   const codeById = new Map(codes.map((c) => [c.id, c]));
   const cellName = (f: Frameworks[number], codeId: number) => {
     const cell = f.cells.find((c) => c.codeId === codeId)!;
@@ -34,7 +36,11 @@ export function ExcerptSelector({ settings, update, codes, frameworks, attribute
   return (
     <>
       <div className="matrix-toolbar excerpt-codes-row" role="group" aria-label="Codes">
-        <select aria-label="Add a code" value="" onChange={(e) => e.target.value && update({ codeIds: [...settings.codeIds, Number(e.target.value)] })}>
+        <select
+          aria-label="Add a code"
+          value=""
+          onChange={(e) => e.target.value && update({ codeIds: [...settings.codeIds, Number(e.target.value)] })}
+        >
           <option value="">+ Code…</option>
           {codes
             .filter((c) => !frameworkCodes.has(c.id) && !settings.codeIds.includes(c.id))

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ResultOf } from '../../electron/api/methods';
 import { call } from '../common/api';
 import { useQuery } from '../common/use-query';
@@ -45,14 +45,11 @@ export function ExcerptsView({ projectGuid, coders, documents, cases, current, o
   const selection = selectionOf(settings);
   const list = useQuery('excerpts.list', { ...selection, limit: PAGE, offset }, EVENTS);
   const stored = useQuery('excerpts.citationTemplate', {}, []);
+  // The template as edited here; until edited, the saved one.
   const [template, setTemplate] = useState<string | null>(null);
   const saved = stored.data?.template;
-  useEffect(() => {
-    if (saved !== undefined) setTemplate((t) => t ?? saved);
-  }, [saved]);
   const draft = template ?? saved ?? '';
-  const save = () =>
-    call('excerpts.setCitationTemplate', { template: draft }).then(stored.reload, (e: Error) => onError(e));
+  const save = () => call('excerpts.setCitationTemplate', { template: draft }).then(stored.reload, (e: Error) => onError(e));
 
   const data = list.data;
   const attributes = cases?.attributes ?? [];
@@ -67,7 +64,14 @@ export function ExcerptsView({ projectGuid, coders, documents, cases, current, o
         frameworks={frameworks.data?.frameworks ?? []}
         attributes={attributes}
       />
-      <MatrixFilters filters={settings.filters} onChange={(filters) => update({ filters })} coders={coders} documents={documents} cases={cases} themes={[]} />
+      <MatrixFilters
+        filters={settings.filters}
+        onChange={(filters) => update({ filters })}
+        coders={coders}
+        documents={documents}
+        cases={cases}
+        themes={[]}
+      />
       <div className="excerpts-body">
         <div className="excerpts-results">
           <p className="hint excerpts-count" role="status">

@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { listAttributes } from '../../../db/queries/cases';
 import { CITATION_FIELDS, DEFAULT_CITATION_TEMPLATE } from '../../../shared/citation';
 import { EXCERPT_FORMATS, exportExcerpts } from '../../services/excerpt-export';
-import { citationTemplate, describeSelection, excerptSelection, saveCitationTemplate, selectExcerpts, templateArg } from '../../services/excerpts';
+import {
+  citationTemplate,
+  describeSelection,
+  excerptSelection,
+  saveCitationTemplate,
+  selectExcerpts,
+  templateArg,
+} from '../../services/excerpts';
 import { method } from '../define';
 import { none } from '../schemas';
 

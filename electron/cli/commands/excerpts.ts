@@ -102,7 +102,9 @@ export const excerptCommands: Record<string, Command> = {
         try {
           writeFileSync(output, Buffer.from(file.base64, 'base64'));
         } catch (error) {
-          throw new CliError(`Could not write ${output}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : (error as Error).message}.`);
+          throw new CliError(
+            `Could not write ${output}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : (error as Error).message}.`,
+          );
         }
       }
       print(

@@ -52,16 +52,58 @@ const HEADER = [
 
 /** One row per excerpt, at its first group; text that looks like a formula starts with an apostrophe. */
 const ROWS: (string | number)[][] = [
-  ['One', 'Borough', 0, 12, 1, 1, 'DCS', '', 'A', 'MGF:System/Constitutive; MGF:Local; Themes/T1', '', 'DCS: Ça va 😀', ONE, 'London borough', '52'],
+  [
+    'One',
+    'Borough',
+    0,
+    12,
+    1,
+    1,
+    'DCS',
+    '',
+    'A',
+    'MGF:System/Constitutive; MGF:Local; Themes/T1',
+    '',
+    'DCS: Ça va 😀',
+    ONE,
+    'London borough',
+    '52',
+  ],
   ['One', 'Borough', 8, 20, 1, 1, 'DCS', '', 'B', 'Themes/T1', '', 'va 😀 naïve p', ONE, 'London borough', '52'],
-  ['Two', 'District', 18, 23, 2, 2, 'DCS', '', 'A', 'MGF:Organizational/Operational; MGF:National; Themes/T1', '', 'DCS: ', TWO, 'Metropolitan district', '9'],
+  [
+    'Two',
+    'District',
+    18,
+    23,
+    2,
+    2,
+    'DCS',
+    '',
+    'A',
+    'MGF:Organizational/Operational; MGF:National; Themes/T1',
+    '',
+    'DCS: ',
+    TWO,
+    'Metropolitan district',
+    '9',
+  ],
   // TEXT_3's second line starts at 39 (38 code points and a line end); its first word ends at 50.
-  ['Drei', 'Город 1', 16, 50, 1, 2, 'DCS', '00:12:31', 'A', 'MGF:System/Constitutive; Themes/T1', 'Σημείωση 📝']
-    .concat(['Επιθεώρηση 😀 σημαντική\nПродолжение', DREI('DCS', '¶1–2', '00:12:31'), 'London borough', '40']),
-  ['Drei', 'Город 1', 82, 103, 3, 3, 'Interviewer', '00:13:05', 'A', 'Themes/T2; Themes/T1/T1a', '', "'=SUM(A1) and - dashes"]
-    .concat([DREI('Interviewer', '¶3', '00:13:05'), 'London borough', '40']),
-  ['Drei', 'Город 1', 109, 125, 4, 4, 'DCS', '00:13:05', 'A', 'Themes/T1/T1a', '', "'@home *not* bold"]
-    .concat([DREI('DCS', '¶4', '00:13:05'), 'London borough', '40']),
+  ['Drei', 'Город 1', 16, 50, 1, 2, 'DCS', '00:12:31', 'A', 'MGF:System/Constitutive; Themes/T1', 'Σημείωση 📝'].concat([
+    'Επιθεώρηση 😀 σημαντική\nПродолжение',
+    DREI('DCS', '¶1–2', '00:12:31'),
+    'London borough',
+    '40',
+  ]),
+  ['Drei', 'Город 1', 82, 103, 3, 3, 'Interviewer', '00:13:05', 'A', 'Themes/T2; Themes/T1/T1a', '', "'=SUM(A1) and - dashes"].concat([
+    DREI('Interviewer', '¶3', '00:13:05'),
+    'London borough',
+    '40',
+  ]),
+  ['Drei', 'Город 1', 109, 125, 4, 4, 'DCS', '00:13:05', 'A', 'Themes/T1/T1a', '', "'@home *not* bold"].concat([
+    DREI('DCS', '¶4', '00:13:05'),
+    'London borough',
+    '40',
+  ]),
   ['One', 'Borough', 5, 15, 1, 1, 'DCS', '', 'A', 'Themes/T2', '', 'Ça va 😀 na', ONE, 'London borough', '52'],
   ['Two', 'District', 21, 27, 2, 2, 'DCS', '', 'A', 'MGF:System/Constitutive; Themes/T2', '', ': Boar', TWO, 'Metropolitan district', '9'],
 ];
@@ -151,7 +193,15 @@ describe('DOCX', () => {
     mkdirSync(join(dir, 'profile'));
     execFileSync(
       soffice,
-      [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'excerpts.docx')],
+      [
+        `-env:UserInstallation=file://${join(dir, 'profile')}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        dir,
+        join(dir, 'excerpts.docx'),
+      ],
       { stdio: 'ignore', timeout: 150_000 },
     );
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'excerpts.pdf'), '-'], { encoding: 'utf8' });
@@ -218,7 +268,10 @@ describe('Markdown and HTML', () => {
       else if (line.startsWith('>')) (quote ??= []).push(line.slice(2));
       else if (quote) {
         // Paragraphs are separated by an empty quoted line; the last one is the citation.
-        const paragraphs = quote.join('\n').split('\n\n').map((p) => parseInline(p).text);
+        const paragraphs = quote
+          .join('\n')
+          .split('\n\n')
+          .map((p) => parseInline(p).text);
         groups.at(-1)![1].push([paragraphs.slice(0, -1).join('\n'), paragraphs.at(-1)!.replace(/^— /, '')]);
         quote = null;
       }
@@ -261,6 +314,15 @@ describe('excerpt length', () => {
     expect(clipText('unbreakable', 4)).toBe('unbr…');
     // Excerpts of 12 code points or fewer stay whole.
     const csv = Papa.parse<string[]>((await exported('csv', report({ maxLength: 12 }))).data.toString('utf8').slice(1).trimEnd()).data;
-    expect(csv.slice(1).map((r) => r[11])).toEqual(['DCS: Ça va 😀', 'va 😀 naïve p', 'DCS: ', 'Επιθεώρηση 😀…', "'=SUM(A1) and…", "'@home *not*…", 'Ça va 😀 na', ': Boar']);
+    expect(csv.slice(1).map((r) => r[11])).toEqual([
+      'DCS: Ça va 😀',
+      'va 😀 naïve p',
+      'DCS: ',
+      'Επιθεώρηση 😀…',
+      "'=SUM(A1) and…",
+      "'@home *not*…",
+      'Ça va 😀 na',
+      ': Boar',
+    ]);
   });
 });

@@ -51,7 +51,9 @@ describe('choosing excerpts by code', () => {
     const minutes = (value: string) => ({ attributeId: f.duration.id, value });
     // London borough: One (Borough) and Drei (Город 1); Metropolitan district: Two (District).
     expect(ids(f, { caseAttributes: [type('Metropolitan district')] })).toEqual([6, 7, 8]);
-    expect(ids(f, { caseAttributes: [type('Metropolitan district'), type('London borough')] })).toEqual([3, 1, 2, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(ids(f, { caseAttributes: [type('Metropolitan district'), type('London borough')] })).toEqual([
+      3, 1, 2, 4, 5, 6, 7, 8, 9, 10, 11,
+    ]);
     expect(ids(f, { caseAttributes: [type('London borough'), minutes('40')] })).toEqual([9, 10, 11]);
     expect(ids(f, { caseAttributes: [type('Metropolitan district'), minutes('40')] })).toEqual([]);
   });
@@ -135,12 +137,24 @@ describe('what an excerpt says', () => {
       memo: 'Σημείωση 📝',
       text: 'Επιθεώρηση 😀 σημαντική\nПродолжение',
       codes: [
-        { id: f.SC, path: 'MGF/System × Constitutive', name: 'System × Constitutive', color: expect.any(String), ref: 'MGF:System/Constitutive' },
+        {
+          id: f.SC,
+          path: 'MGF/System × Constitutive',
+          name: 'System × Constitutive',
+          color: expect.any(String),
+          ref: 'MGF:System/Constitutive',
+        },
         { id: f.T1, path: 'Themes/T1', name: 'T1', color: expect.any(String), ref: 'Themes/T1' },
       ],
       group: null,
     });
-    expect(x10).toMatchObject({ text: '=SUM(A1) and - dashes', paragraphStart: 3, paragraphEnd: 3, speaker: 'Interviewer', time: '00:13:05' });
+    expect(x10).toMatchObject({
+      text: '=SUM(A1) and - dashes',
+      paragraphStart: 3,
+      paragraphEnd: 3,
+      speaker: 'Interviewer',
+      time: '00:13:05',
+    });
     // ¶4 has no time of its own: the turn before it gives one.
     expect(x11).toMatchObject({ text: '@home *not* bold', paragraphStart: 4, speaker: 'DCS', time: '00:13:05' });
     expect(x11!.codes.map((c) => c.ref)).toEqual(['Themes/T1/T1a']);

@@ -23,7 +23,8 @@ describe('formula-like cells', () => {
     updateFrameworkValue(f.db, f.mgf.rows[0]!.id, { name: '@System' });
     const evil = createCode(f.db, { parentId: f.themesRoot, name: '=cmd|" -C calc"!A0' });
     // On four of the cell's passages it leads the cell's themes (T1 has three), so the grid cell starts with it.
-    for (const start of [26, 30, 34, 38]) insertSegment(f.db, { documentId: f.d1.id, coderId: f.A, start, end: start + 3, codeIds: [f.SC, evil] });
+    for (const start of [26, 30, 34, 38])
+      insertSegment(f.db, { documentId: f.d1.id, coderId: f.A, start, end: start + 3, codeIds: [f.SC, evil] });
     const matrix = computeMatrix(f.db, matrixSpec.parse({}));
     const csv = Papa.parse<string[]>((await exportMatrix(matrix, 'csv', { themeLimit: 0 })).data.toString('utf8').slice(1).trim()).data;
     expect(csv[1]!.slice(0, 2)).toEqual(["'@System", 'Constitutive']);
@@ -33,6 +34,7 @@ describe('formula-like cells', () => {
     expect(strings).toContain("'@System");
     expect(strings).toContain(`'=cmd|" -C calc"!A0 (4)\nT1 (3)\nT2 (2)\nT3 (1)`);
     expect(strings.filter((t) => /^[=+\-@\t\r]/.test(t))).toEqual([]);
-    for (const sheet of Object.keys(zip).filter((k) => k.startsWith('xl/worksheets/'))) expect(strFromU8(zip[sheet]!)).not.toMatch(/<f[ >]/);
+    for (const sheet of Object.keys(zip).filter((k) => k.startsWith('xl/worksheets/')))
+      expect(strFromU8(zip[sheet]!)).not.toMatch(/<f[ >]/);
   });
 });
