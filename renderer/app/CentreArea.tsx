@@ -77,16 +77,19 @@ export function CentreArea({
 
   return (
     <div className="centre">
-      {excerptsOpen && (
-        <ExcerptsView
-          projectGuid={project.guid}
-          coders={coders}
-          documents={documents}
-          cases={cases}
-          current={shown?.segmentId ?? null}
-          onShow={showInTranscript('excerpts')}
-          onError={onError}
-        />
+      {/* Kept while one of its excerpts is shown, so Back finds the list as it was. */}
+      {(excerptsOpen || shown?.from === 'excerpts') && (
+        <div className="excerpts-slot" hidden={!excerptsOpen}>
+          <ExcerptsView
+            projectGuid={project.guid}
+            coders={coders}
+            documents={documents}
+            cases={cases}
+            current={shown?.segmentId ?? null}
+            onShow={showInTranscript('excerpts')}
+            onError={onError}
+          />
+        </div>
       )}
       {matrix.open && !excerptsOpen && (
         <div className={`matrix-slot${matrix.full ? ' full' : ''}`} style={matrix.full ? undefined : { height: matrix.height }}>

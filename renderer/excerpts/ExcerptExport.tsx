@@ -69,15 +69,15 @@ export function ExcerptExport({ selection, template, settings, update, total, on
           </button>
         ))}
       </div>
-      <label className="field">
+      <label className="excerpt-field">
         <input type="checkbox" checked={settings.toc} onChange={(e) => update({ toc: e.target.checked })} />
         <span>Table of contents (DOCX, HTML)</span>
       </label>
-      <label className="field">
+      <label className="excerpt-field">
         <input type="checkbox" checked={settings.pageNumbers} onChange={(e) => update({ pageNumbers: e.target.checked })} />
         <span>Page numbers (DOCX)</span>
       </label>
-      <label className="field">
+      <label className="excerpt-field">
         <span>Shorten excerpts to</span>
         <input
           type="number"

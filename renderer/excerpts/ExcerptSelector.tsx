@@ -78,15 +78,16 @@ export function ExcerptSelector({ settings, update, codes, frameworks, attribute
             </label>
           ))}
         </div>
-        <label className="field">
+        <label className="excerpt-field">
           <input type="checkbox" checked={settings.subcodes} onChange={(e) => update({ subcodes: e.target.checked })} />
           <span>With sub-codes</span>
         </label>
       </div>
       <div className="matrix-toolbar">
-        <label className="field">
+        <label className="excerpt-field">
           <span>Framework cell</span>
           <select
+            aria-label="Framework cell"
             value={settings.cellCodeId ?? ''}
             onChange={(e) => update({ cellCodeId: e.target.value ? Number(e.target.value) : null })}
           >
@@ -102,9 +103,10 @@ export function ExcerptSelector({ settings, update, codes, frameworks, attribute
             ))}
           </select>
         </label>
-        <label className="field">
+        <label className="excerpt-field">
           <span>Slice</span>
           <select
+            aria-label="Slice"
             value={settings.sliceCodeId ?? ''}
             onChange={(e) => update({ sliceCodeId: e.target.value ? Number(e.target.value) : null })}
           >
@@ -123,17 +125,21 @@ export function ExcerptSelector({ settings, update, codes, frameworks, attribute
           </select>
         </label>
         {anchored && settings.codeIds.length > 0 && (
-          <label className="field" title="How the codes meet the cell: the matrix's rule">
+          <label className="excerpt-field" title="How the codes meet the cell: the matrix's rule">
             <span>Codes</span>
-            <select value={settings.mode} onChange={(e) => update({ mode: e.target.value as ExcerptSettings['mode'] })}>
+            <select
+              aria-label="Codes meet the cell"
+              value={settings.mode}
+              onChange={(e) => update({ mode: e.target.value as ExcerptSettings['mode'] })}
+            >
               <option value="overlap">on the passage or an overlapping one (same coder)</option>
               <option value="same-segment">on the passage itself</option>
             </select>
           </label>
         )}
-        <label className="field">
+        <label className="excerpt-field">
           <span>Group by</span>
-          <select value={settings.groupBy} onChange={(e) => update({ groupBy: e.target.value as Grouping })}>
+          <select aria-label="Group by" value={settings.groupBy} onChange={(e) => update({ groupBy: e.target.value as Grouping })}>
             {GROUPINGS.map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
@@ -141,9 +147,10 @@ export function ExcerptSelector({ settings, update, codes, frameworks, attribute
             ))}
           </select>
         </label>
-        <label className="field">
+        <label className="excerpt-field">
           <span>Order by</span>
           <select
+            aria-label="Order by"
             value={settings.orderByAttributeId ?? ''}
             onChange={(e) => update({ orderByAttributeId: e.target.value ? Number(e.target.value) : null })}
           >

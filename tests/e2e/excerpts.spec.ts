@@ -53,6 +53,7 @@ test('build the issue’s selection, edit the citation, export every format, ope
   expect((await host.call('excerpts.citationTemplate')).template).toBe(TEMPLATE);
   mkdirSync(SCREENS, { recursive: true });
   await page.screenshot({ path: `${SCREENS}/excerpts-view.png` });
+  await expect(items.first()).toBeVisible();
 
   const save = async (label: string) => {
     const [file] = await Promise.all([page.waitForEvent('download'), view.getByRole('button', { name: label }).click()]);
@@ -103,7 +104,7 @@ test('build the issue’s selection, edit the citation, export every format, ope
 
   // An excerpt opens in the transcript, and Back returns to the list.
   await items.nth(2).click();
-  await expect(view).toHaveCount(0);
+  await expect(view).toBeHidden();
   const back = page.getByRole('button', { name: 'Back to the excerpts' });
   await expect(page.locator('.back-bar')).toContainText('Excerpt from Interview 02 – London Borough 2, ¶16');
   await expect(page.locator('.transcript-pane')).toContainText(rows[2]!.text);
