@@ -228,7 +228,7 @@ export function describeSelection(db: Db, s: ExcerptSelection, total: number): {
   const description = [
     `${total} ${total === 1 ? 'excerpt' : 'excerpts'}`,
     chosen.length
-      ? `${s.match === 'all' ? 'all of' : chosen.length > 1 ? 'any of' : 'code'} ${chosen.join(', ')}${s.subcodes ? ' (with sub-codes)' : ''}`
+      ? `${s.match === 'all' ? 'all of' : chosen.length > 1 ? 'any of' : 'code'} ${chosen.join(', ')}${s.subcodes && [...codes.byId.values()].some((c) => c.parentId !== null && s.codeIds.includes(c.parentId)) ? ' (with sub-codes)' : ''}`
       : '',
     anchors.length ? `in ${anchors.join(', ')}` : '',
     coders.length ? `coder ${coders.map((c) => c.name).join(', ')}` : '',
