@@ -42,10 +42,11 @@ export function Workspace({ project }: { project: Project }) {
       if (!isMatrixShortcut(e)) return;
       e.preventDefault();
       setMatrix({ ...matrix, open: !matrix.open });
+      setExcerptsOpen(false);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [matrix, setMatrix]);
+  }, [matrix, setMatrix, setExcerptsOpen]);
 
   // Open the first document when none is chosen yet (or the chosen one is gone).
   useEffect(() => {

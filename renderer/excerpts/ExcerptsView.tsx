@@ -76,12 +76,17 @@ export function ExcerptsView({ projectGuid, coders, documents, cases, current, o
         <div className="excerpts-results">
           <p className="hint excerpts-count" role="status">
             {list.error
-              ? `The excerpts could not be loaded: ${list.error.message}`
+              ? `The excerpts could not be loaded: ${list.error.message} `
               : data
                 ? data.total === 0
                   ? 'No excerpts match.'
                   : `${data.total} ${data.total === 1 ? 'excerpt' : 'excerpts'}${data.entries !== data.total ? ` (${data.entries} listed under their groups)` : ''}`
                 : 'Loading…'}
+            {list.error && (
+              <button type="button" onClick={() => setSettings(DEFAULT_EXCERPT_SETTINGS)}>
+                Reset the selection
+              </button>
+            )}
           </p>
           {data && (
             <ExcerptItems
