@@ -29,7 +29,8 @@ export const DEFAULT_EXCERPT_SETTINGS: ExcerptSettings = {
   sliceCodeId: null,
   mode: 'overlap',
   filters: { coderIds: [], documentIds: [], caseAttributes: [], themeIds: [] },
-  groupBy: 'code',
+  // Ungrouped, a page of 100,000 segments needs no sort of them all.
+  groupBy: 'none',
   orderByAttributeId: null,
   toc: true,
   pageNumbers: true,

@@ -32,6 +32,7 @@ test('build the issue’s selection, edit the citation, export every format, ope
   await view.getByLabel('Add a code').selectOption({ label: 'Themes/Inspection regimes' });
   await view.getByLabel('Framework cell').selectOption({ label: 'System × Operational' });
   await view.getByLabel('Add a filter').selectOption({ label: 'Authority type: London borough' });
+  await view.getByLabel('Group by').selectOption('code');
   // The same six the CLI lists: three passages, each coded by A and by B.
   const status = view.locator('.excerpts-count');
   await expect(status).toHaveText('6 excerpts');
