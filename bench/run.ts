@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Row } from './report';
 import * as agreement from './suites/agreement';
 import * as codebook from './suites/codebook';
+import * as excerpts from './suites/excerpts';
 import * as imports from './suites/import';
 import * as matrix from './suites/matrix';
 import * as merge from './suites/merge';
@@ -20,6 +21,7 @@ const suites: Record<string, { run(dir: string): Promise<Row[]> }> = {
   matrix,
   agreement,
   merge,
+  excerpts,
 };
 
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -17,6 +17,7 @@ import './matrix/matrix.css';
 import './search/search.css';
 import './app/coder-files.css';
 import './agreement/agreement.css';
+import './excerpts/excerpts.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,5 +1,6 @@
 import { agreementMethods } from './handlers/agreement';
 import { codebookMethods } from './handlers/codebook';
+import { excerptMethods } from './handlers/excerpts';
 import { frameworkMethods } from './handlers/frameworks';
 import { historyMethods } from './handlers/history';
 import { importMethods } from './handlers/import';
@@ -40,6 +41,7 @@ export const methods = joinMethodTables(
   mergeMethods,
   searchMethods,
   qdpxMethods,
+  excerptMethods,
 );
 
 export type Methods = typeof methods;

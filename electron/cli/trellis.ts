@@ -6,6 +6,7 @@ import { CliError, type Command } from './command';
 import { agreementCommands } from './commands/agreement';
 import { codebookCommands } from './commands/codebook';
 import { historyCommands } from './commands/history';
+import { excerptCommands } from './commands/excerpts';
 import { importCommands } from './commands/import';
 import { matrixCommands } from './commands/matrix';
 import { mergeCommands } from './commands/merge';
@@ -26,6 +27,7 @@ const commands: Record<string, Command> = {
   ...mergeCommands,
   ...searchCommands,
   ...qdpxCommands,
+  ...excerptCommands,
 };
 
 const usage = () =>

@@ -6,6 +6,7 @@ import Papa from 'papaparse';
 import { COOCCURRENCE_RULES, exportFileBase, MODE_LABELS, THEME_RULE, themeLevelLabel, themeLevelRule } from '../../shared/matrix-rule';
 import type { ExportedFile } from './exported-file';
 import type { Matrix, MatrixCell } from './matrix';
+import { sheetRow } from './sheet-cells';
 
 export type ExportFormat = 'csv' | 'xlsx' | 'docx';
 
@@ -30,8 +31,8 @@ function shownThemes(matrix: Matrix, cell: MatrixCell, options: ExportOptions) {
 const cellAt = (matrix: Matrix, row: number, column: number) => matrix.cells[row * matrix.columns.length + column]!;
 const nameOf = (items: { key: string; name: string }[], key: string) => items.find((i) => i.key === key)!.name;
 
-/** One line per cell: its row, column, counts and themes ("path (n); …"). */
-function lines(matrix: Matrix, options: ExportOptions): (string | number)[][] {
+/** One line per cell: its row, column, counts and themes ("path (n); …"); names that look like formulas neutralised. */
+function lines(matrix: Matrix, options: ExportOptions): (string | number | null)[][] {
   return [
     [
       matrix.rowLabel,
@@ -55,7 +56,7 @@ function lines(matrix: Matrix, options: ExportOptions): (string | number)[][] {
           ]
         : []),
     ]),
-  ];
+  ].map(sheetRow);
 }
 
 /** What a cell says in a grid: its themes, or (without themes) its counts. */
@@ -79,13 +80,15 @@ async function xlsx(matrix: Matrix, options: ExportOptions): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'Trellis';
   const grid = book.addWorksheet('Matrix');
-  grid.addRow([titleOf(matrix)]).font = { bold: true, size: 13 };
+  grid.addRow(sheetRow([titleOf(matrix)])).font = { bold: true, size: 13 };
   grid.addRow([]);
-  const header = grid.addRow([`${matrix.rowLabel} \\ ${matrix.columnLabel}`, ...matrix.columns.map((c) => c.name)]);
+  const header = grid.addRow(sheetRow([`${matrix.rowLabel} \\ ${matrix.columnLabel}`, ...matrix.columns.map((c) => c.name)]));
   header.font = { bold: true };
   const most = Math.max(1, ...matrix.cells.map((c) => c.segments));
   matrix.rows.forEach((row, r) => {
-    const added = grid.addRow([row.name, ...matrix.columns.map((_, c) => cellText(matrix, cellAt(matrix, r, c), options).join('\n'))]);
+    const added = grid.addRow(
+      sheetRow([row.name, ...matrix.columns.map((_, c) => cellText(matrix, cellAt(matrix, r, c), options).join('\n'))]),
+    );
     added.getCell(1).font = { bold: true };
     matrix.columns.forEach((_, c) => {
       const cell = cellAt(matrix, r, c);

@@ -21,13 +21,14 @@ import {
   documentsOfCasesWith,
   documentsPerKey,
   listCodeSets,
-  listExcerpts,
   nonFrameworkCodeIds,
   type ColumnKey,
 } from '../../db/queries/matrix';
+import { listExcerpts } from '../../db/queries/excerpts';
 import { getMeta } from '../../db/queries/meta';
 import { id } from '../api/schemas';
 import { levelsOf, rollUp } from './theme-levels';
+import { codeIndex as excerptCodes, describeExcerpts, type ExcerptList } from './excerpts';
 
 const codeSource = z.union([
   z.strictObject({ codeSetId: id }),
@@ -402,56 +403,35 @@ export const excerptRequest = z.strictObject({
   offset: z.number().int().min(0).max(10_000_000).default(0),
 });
 
-export interface Excerpt {
-  segmentId: number;
-  documentId: number;
-  document: string;
-  cases: string[];
-  speaker: string | null;
-  paragraph: number | null;
-  coder: string;
-  start: number;
-  end: number;
-  text: string;
-  codes: { id: number; path: string; name: string; color: string }[];
-}
-
-function excerptsOf(db: Db, spec: MatrixSpec, p: Plan, cell: CellPlan, themeId: number | undefined, limit: number, offset: number) {
+/** A cell's segments (those carrying its row code, and its slice's) meeting its column's code and the theme by the rule. */
+function excerptsOf(
+  db: Db,
+  spec: MatrixSpec,
+  p: Plan,
+  cell: CellPlan,
+  themeId: number | undefined,
+  limit: number,
+  offset: number,
+): ExcerptList {
+  // A rolled-up theme chip meets the theme or any code under it.
   const group = themeId === undefined ? undefined : p.themeGroups?.get(themeId);
-  const rows = listExcerpts(db, {
-    anchor: cell.anchor,
-    slice: p.slice?.codeId ?? 0,
+  const { excerpts, entries, rows } = listExcerpts(db, {
+    carries: [[cell.anchor], ...(p.slice ? [[p.slice.codeId]] : [])],
+    meets: [...(cell.other === null ? [] : [[cell.other]]), ...(themeId === undefined ? [] : [group ?? [themeId]])],
     mode: spec.mode,
-    cooccurring: [...(cell.other === null ? [] : [cell.other]), ...(themeId === undefined || group ? [] : [themeId])],
-    anyOf: group ?? null,
     coderIds: cell.coderId === null ? p.coderIds : intersect(p.coderIds, [cell.coderId]),
     documentIds: intersect(p.documentIds, cell.documentIds),
+    caseAttributes: null,
+    groupBy: null,
+    orderByAttributeId: null,
     limit,
     offset,
   });
-  return {
-    total: rows[0]?.total ?? 0,
-    excerpts: rows.map((r): Excerpt => ({
-      segmentId: r.segmentId,
-      documentId: r.documentId,
-      document: r.document,
-      cases: r.cases ? r.cases.split('; ') : [],
-      speaker: r.speaker,
-      paragraph: r.paragraph,
-      coder: r.coder,
-      start: r.start,
-      end: r.end,
-      text: r.text,
-      codes: r.codeIds.map((c) => {
-        const { id: codeId, path, name, color } = p.codes.get(c)!;
-        return { id: codeId, path, name, color };
-      }),
-    })),
-  };
+  return { total: excerpts, entries, excerpts: describeExcerpts(rows, excerptCodes(db)) };
 }
 
 /** The excerpts behind one cell, or behind one theme chip of it. */
-export function cellExcerpts(db: Db, spec: MatrixSpec, request: z.output<typeof excerptRequest>): { total: number; excerpts: Excerpt[] } {
+export function cellExcerpts(db: Db, spec: MatrixSpec, request: z.output<typeof excerptRequest>): ExcerptList {
   const p = plan(db, spec);
   const cell = p.cells.find((c) => c.row === request.row && c.column === request.column);
   if (!cell) throw new DataError('not-found', `This matrix has no cell ${request.row} × ${request.column}.`);

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import type { ResultOf } from '../../electron/api/methods';
 import { ComparisonView } from '../agreement/ComparisonView';
+import { ExcerptsView } from '../excerpts/ExcerptsView';
+import type { Excerpt } from '../excerpts/ExcerptItems';
 import { MatrixView } from '../matrix/MatrixView';
 import { SearchPanel } from '../search/SearchPanel';
 import { Splitter } from '../common/Splitter';
 import { TranscriptView, type JumpRequest } from '../transcript/TranscriptView';
 import type { TranscriptTarget } from '../transcript/types';
-
-type Excerpt = ResultOf<'matrix.excerpts'>['excerpts'][number];
+import { paragraphLabel } from '../../shared/citation';
 
 /** Whether the matrix is open, whether it fills the centre, and its height when it shares it with the transcript. */
 export interface MatrixLayout {
@@ -23,6 +24,9 @@ interface Props {
   /** The coder comparison, shown above the transcript in the matrix's place. */
   compare: boolean;
   setMatrix: (layout: MatrixLayout) => void;
+  /** The excerpts view fills the centre while open. */
+  excerptsOpen: boolean;
+  setExcerptsOpen: (open: boolean) => void;
   documentId: number | null;
   setDocumentId: (id: number) => void;
   coders: ResultOf<'coders.list'>['coders'];
@@ -32,8 +36,9 @@ interface Props {
 }
 
 /**
- * The centre of the workspace: the transcript, with the matrix above it when open (or filling the centre).
- * An excerpt clicked in the matrix opens its document at that passage; "Back to the matrix" returns to it.
+ * The centre of the workspace: the transcript, with the matrix above it when open (or filling the centre),
+ * or the excerpts view filling it. An excerpt clicked in the matrix or the excerpts view opens its document
+ * at that passage; "Back to the matrix" (or "to the excerpts") returns to it.
  */
 export function CentreArea({
   project,
@@ -41,6 +46,8 @@ export function CentreArea({
   matrix,
   compare,
   setMatrix,
+  excerptsOpen,
+  setExcerptsOpen,
   documentId,
   setDocumentId,
   coders,
@@ -49,17 +56,20 @@ export function CentreArea({
   onError,
 }: Props) {
   const [target, setTarget] = useState<JumpRequest | null>(null);
-  const [shown, setShown] = useState<{ segmentId: number; label: string; wasFull: boolean } | null>(null);
+  const [shown, setShown] = useState<{ segmentId: number; label: string; wasFull: boolean; from: 'matrix' | 'excerpts' } | null>(null);
 
-  const showInTranscript = (at: TranscriptTarget, excerpt: Excerpt) => {
+  const showInTranscript = (from: 'matrix' | 'excerpts') => (at: TranscriptTarget, excerpt: Excerpt) => {
     setDocumentId(at.documentId);
     setTarget({ ...at, nonce: (target?.nonce ?? 0) + 1 });
+    const paragraph = paragraphLabel(excerpt.paragraphStart, excerpt.paragraphEnd);
     setShown({
       segmentId: excerpt.segmentId,
-      label: `${excerpt.document}${excerpt.paragraph ? `, ¶ ${excerpt.paragraph}` : ''}`,
+      label: `${excerpt.document}${paragraph ? `, ${paragraph}` : ''}`,
       wasFull: matrix.full,
+      from,
     });
-    if (matrix.full) setMatrix({ ...matrix, full: false });
+    if (from === 'excerpts') setExcerptsOpen(false);
+    else if (matrix.full) setMatrix({ ...matrix, full: false });
   };
   // A search hit opens its document at the hit, marked, as a matrix excerpt does.
   const showHit = (at: TranscriptTarget) => {
@@ -67,9 +77,10 @@ export function CentreArea({
     setTarget({ ...at, nonce: (target?.nonce ?? 0) + 1 });
     setShown(null);
   };
-  const backToMatrix = () => {
+  const goBack = () => {
     if (!shown) return;
-    setMatrix({ ...matrix, open: true, full: shown.wasFull });
+    if (shown.from === 'excerpts') setExcerptsOpen(true);
+    else setMatrix({ ...matrix, open: true, full: shown.wasFull });
     setShown(null);
     requestAnimationFrame(() => document.getElementById(`excerpt-${shown.segmentId}`)?.focus());
   };
@@ -78,13 +89,29 @@ export function CentreArea({
     setDocumentId(at.documentId);
     setTarget({ ...at, nonce: (target?.nonce ?? 0) + 1 });
   };
-  const matrixOpen = matrix.open && !compare;
+  // The comparison, the excerpts and the matrix take turns above the transcript.
+  const matrixOpen = matrix.open && !compare && !excerptsOpen;
+  const backShown = shown && target?.documentId === documentId && (shown.from === 'excerpts' || matrixOpen);
 
   return (
     <div className="centre">
       {compare && (
         <div className="compare-slot">
           <ComparisonView projectGuid={project.guid} coders={coders} documents={documents} onShow={showSpan} onError={onError} />
+        </div>
+      )}
+      {/* Kept while one of its excerpts is shown, so Back finds the list as it was. */}
+      {(excerptsOpen || shown?.from === 'excerpts') && (
+        <div className="excerpts-slot" hidden={!excerptsOpen}>
+          <ExcerptsView
+            projectGuid={project.guid}
+            coders={coders}
+            documents={documents}
+            cases={cases}
+            current={shown?.segmentId ?? null}
+            onShow={showInTranscript('excerpts')}
+            onError={onError}
+          />
         </div>
       )}
       {matrixOpen && (
@@ -95,7 +122,7 @@ export function CentreArea({
             documents={documents}
             cases={cases}
             current={shown?.segmentId ?? null}
-            onShow={showInTranscript}
+            onShow={showInTranscript('matrix')}
             onError={onError}
           />
         </div>
@@ -111,16 +138,16 @@ export function CentreArea({
           onChange={(height) => setMatrix({ ...matrix, height })}
         />
       )}
-      <details className="search-slot" hidden={matrixOpen && matrix.full}>
+      <details className="search-slot" hidden={excerptsOpen || (matrixOpen && matrix.full)}>
         <summary>Search</summary>
         <SearchPanel onShow={showHit} onError={onError} />
       </details>
-      <div className="centre-transcript" hidden={matrixOpen && matrix.full}>
-        {shown && matrixOpen && target?.documentId === documentId && (
+      <div className="centre-transcript" hidden={excerptsOpen || (matrixOpen && matrix.full)}>
+        {backShown && (
           <p className="back-bar" role="status">
             Excerpt from {shown.label}
-            <button type="button" onClick={backToMatrix}>
-              Back to the matrix
+            <button type="button" onClick={goBack}>
+              {shown.from === 'excerpts' ? 'Back to the excerpts' : 'Back to the matrix'}
             </button>
           </p>
         )}

@@ -38,16 +38,18 @@ export function Workspace({ project }: { project: Project }) {
   }, []);
   const [matrix, setMatrix] = useStoredState<MatrixLayout>('matrix.view', { open: false, full: false, height: 480 });
   const [compare, setCompare] = useState(false);
+  const [excerptsOpen, setExcerptsOpen] = useStoredState('excerpts.open', false);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!isMatrixShortcut(e)) return;
       e.preventDefault();
       setCompare(false);
-      setMatrix({ ...matrix, open: !matrix.open || compare });
+      setExcerptsOpen(false);
+      setMatrix({ ...matrix, open: !matrix.open || compare || excerptsOpen });
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [matrix, setMatrix, compare]);
+  }, [matrix, setMatrix, compare, excerptsOpen, setExcerptsOpen]);
 
   // Open the first document when none is chosen yet (or the chosen one is gone).
   useEffect(() => {
@@ -79,23 +81,38 @@ export function Workspace({ project }: { project: Project }) {
             type="button"
             aria-pressed={compare}
             title="Compare coders: agreement figures and disagreements, above the transcript"
-            onClick={() => setCompare(!compare)}
+            onClick={() => {
+              setCompare(!compare);
+              setExcerptsOpen(false);
+            }}
           >
             Compare
           </button>
           <button
             type="button"
-            aria-pressed={matrix.open && !compare}
+            aria-pressed={excerptsOpen && !compare}
+            title="Find coded excerpts and export them with citations for the write-up"
+            onClick={() => {
+              setExcerptsOpen(!excerptsOpen || compare);
+              setCompare(false);
+            }}
+          >
+            Excerpts
+          </button>
+          <button
+            type="button"
+            aria-pressed={matrix.open && !compare && !excerptsOpen}
             aria-keyshortcuts="Control+Shift+M"
             title="Show the live matrix above the transcript (Ctrl+Shift+M)"
             onClick={() => {
               setCompare(false);
-              setMatrix({ ...matrix, open: !matrix.open || compare });
+              setExcerptsOpen(false);
+              setMatrix({ ...matrix, open: !matrix.open || compare || excerptsOpen });
             }}
           >
             Matrix
           </button>
-          {matrix.open && !compare && (
+          {matrix.open && !compare && !excerptsOpen && (
             <button type="button" aria-pressed={matrix.full} onClick={() => setMatrix({ ...matrix, full: !matrix.full })}>
               Matrix only
             </button>
@@ -133,6 +150,8 @@ export function Workspace({ project }: { project: Project }) {
         matrix={matrix}
         compare={compare}
         setMatrix={setMatrix}
+        excerptsOpen={excerptsOpen}
+        setExcerptsOpen={setExcerptsOpen}
         documentId={documentId}
         setDocumentId={setDocumentId}
         coders={coders.data?.coders ?? []}

@@ -3,9 +3,9 @@ import type { ResultOf } from '../../electron/api/methods';
 import type { CellRef, MatrixSpec } from './matrix-settings';
 import type { TranscriptTarget } from '../transcript/types';
 import { useQuery } from '../common/use-query';
+import { ExcerptItems, type Excerpt } from '../excerpts/ExcerptItems';
 
 type Matrix = ResultOf<'matrix.get'>;
-type Excerpt = ResultOf<'matrix.excerpts'>['excerpts'][number];
 
 export const MATRIX_EVENTS = ['segments-changed', 'codebook-changed', 'documents-changed', 'coders-changed'] as const;
 
@@ -23,10 +23,11 @@ interface Props {
   onClose: () => void;
 }
 
-/** The excerpts behind a cell or a theme chip: where each is, who coded it, with which codes. Keyed by its cell. */
+/** The excerpts behind a cell or a theme chip, listed as the excerpts view lists them. Keyed by its cell. */
 export function MatrixExcerpts({ spec, matrix, cell, current, onShow, onClose }: Props) {
   const [limit, setLimit] = useState(PAGE);
   const excerpts = useQuery('matrix.excerpts', { ...spec, ...cell, limit }, MATRIX_EVENTS);
+  const template = useQuery('excerpts.citationTemplate', {}, []);
   const row = matrix.rows.find((r) => r.key === cell.row)?.name;
   const column = matrix.columns.find((c) => c.key === cell.column)?.name;
   const theme = matrix.themes.find((t) => t.id === cell.themeId);
@@ -53,34 +54,14 @@ export function MatrixExcerpts({ spec, matrix, cell, current, onShow, onClose }:
             ? `${data.total} ${data.total === 1 ? 'excerpt' : 'excerpts'}`
             : 'Loading…'}
       </p>
-      <ol className="excerpt-list">
-        {data?.excerpts.map((x) => (
-          <li key={x.segmentId}>
-            <button
-              type="button"
-              id={`excerpt-${x.segmentId}`}
-              className="excerpt"
-              aria-current={current === x.segmentId ? 'true' : undefined}
-              onClick={() => onShow({ documentId: x.documentId, start: x.start, end: x.end }, x)}
-            >
-              <span className="excerpt-meta">
-                <strong>{x.document}</strong>
-                {x.cases.length > 0 && ` · ${x.cases.join(', ')}`}
-                {x.paragraph !== null && ` · ¶ ${x.paragraph}`}
-                {x.speaker && ` · ${x.speaker}`} · coder {x.coder}
-              </span>
-              <span className="excerpt-text">{x.text}</span>
-              <span className="excerpt-codes">
-                {x.codes.map((c) => (
-                  <span key={c.id} className="theme-chip static small" style={{ '--chip': c.color } as CSSProperties} title={c.path}>
-                    {c.name}
-                  </span>
-                ))}
-              </span>
-            </button>
-          </li>
-        ))}
-      </ol>
+      {data && (
+        <ExcerptItems
+          excerpts={data.excerpts}
+          template={template.data?.template ?? null}
+          current={current}
+          onShow={(x) => onShow({ documentId: x.documentId, start: x.start, end: x.end }, x)}
+        />
+      )}
       {data && data.total > data.excerpts.length && limit < MOST && (
         <button type="button" className="more" onClick={() => setLimit(Math.min(MOST, limit + PAGE))}>
           Show {Math.min(PAGE, data.total - data.excerpts.length)} more

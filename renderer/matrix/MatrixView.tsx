@@ -17,13 +17,13 @@ import {
   type MatrixSettings,
 } from './matrix-settings';
 import type { TranscriptTarget } from '../transcript/types';
+import type { Excerpt } from '../excerpts/ExcerptItems';
 import { useQuery } from '../common/use-query';
 import { useStoredState } from '../common/use-stored-state';
 
 type Coder = ResultOf<'coders.list'>['coders'][number];
 type DocumentSummary = ResultOf<'documents.list'>[number];
 type Cases = ResultOf<'cases.list'>;
-type Excerpt = ResultOf<'matrix.excerpts'>['excerpts'][number];
 type Sources = ResultOf<'matrix.codeSources'>;
 type Frameworks = ResultOf<'frameworks.list'>;
 

@@ -3,13 +3,9 @@ import type { ArgsOf, ResultOf } from '../../api/methods';
 import type { Session } from '../../api/session';
 import { themeLevelLabel } from '../../../shared/matrix-rule';
 import { call, chosen, CliError, onlyFile, print, writeExport, type Command, type Invocation } from '../command';
+import { caseConditions, coderIds as coderIdsNamed, same, strings } from '../names';
 
 type Spec = ArgsOf<'matrix.get'>;
-
-const strings = (value: Invocation['options'][string]): string[] =>
-  value === undefined || typeof value === 'boolean' ? [] : Array.isArray(value) ? value : [value];
-
-const same = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
 
 /** Turns the names the command line takes (framework, slice value, coders, attribute=value) into a matrix spec. */
 async function specFrom(session: Session, inv: Invocation): Promise<Spec> {
@@ -34,21 +30,8 @@ async function specFrom(session: Session, inv: Invocation): Promise<Spec> {
       `${framework.name} has no ${framework.sliceLabel ?? 'slice'} "${sliceName}" (it has: ${framework.slices.map((s) => s.name).join(', ') || 'none'}).`,
     );
   }
-  const { coders } = await call(session, 'coders.list', {});
-  const coderIds = strings(inv.options.coder).map((name) => {
-    const coder = coders.find((c) => same(c.name, name));
-    if (!coder) throw new CliError(`There is no coder "${name}".`);
-    return coder.id;
-  });
-  const { attributes } = await call(session, 'cases.list', {});
-  const caseAttributes = strings(inv.options.where).map((condition) => {
-    const at = condition.indexOf('=');
-    if (at <= 0) throw new CliError(`--where takes attribute=value, not "${condition}".`, 2);
-    const name = condition.slice(0, at).trim();
-    const attribute = attributes.find((a) => same(a.name, name));
-    if (!attribute) throw new CliError(`There is no case attribute "${name}".`);
-    return { attributeId: attribute.id, value: condition.slice(at + 1).trim() };
-  });
+  const coderIds = await coderIdsNamed(session, strings(inv.options.coder));
+  const caseAttributes = await caseConditions(session, strings(inv.options.where));
   return {
     layout: { kind: 'framework', frameworkId: framework.id, ...(slice ? { sliceId: slice.id } : {}) },
     mode,

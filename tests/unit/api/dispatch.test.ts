@@ -102,6 +102,16 @@ const examples: Record<MethodName, unknown> = {
   'qdpx.import': (session: Session) => ({
     source: { name: 'project.qdpx', data: projectQdpx(session.db).file.data.toString('base64') },
   }),
+  'excerpts.list': {
+    codeIds: [13],
+    groupBy: 'case',
+    orderByAttributeId: 5,
+    caseAttributes: [{ attributeId: 1, value: 'London borough' }],
+    limit: 5,
+  },
+  'excerpts.export': { format: 'md', codeIds: [14], groupBy: 'code', maxLength: 80 },
+  'excerpts.citationTemplate': {},
+  'excerpts.setCitationTemplate': { template: '({document}, {paragraph})' },
 };
 
 /** Everything a bad call could have changed: counts, meta, coders and the recent list. */

@@ -5,6 +5,7 @@ import type { Db } from '../../../db/project-file';
 import { getCoder } from '../../../db/queries/coders';
 import { getCode, listCodes } from '../../../db/queries/codes';
 import { findDocumentByText } from '../../../db/queries/documents';
+import { listExcerpts } from '../../../db/queries/excerpts';
 import { countMatrix, type CountQuery } from '../../../db/queries/matrix';
 import { getSegment, listSegments } from '../../../db/queries/segments';
 import { emptyProject } from '../helpers';
@@ -118,5 +119,23 @@ describe('query plans', () => {
         expect(plan).not.toMatch(scans('c'));
       }
     }
+  });
+
+  it("lists a code's excerpts through the codes' index, a page's details by key", () => {
+    const db = project();
+    const plans = plansOf(db, () =>
+      listExcerpts(db, {
+        ...{ carries: [[CODE.duty]], meets: [], mode: 'overlap', coderIds: null, documentIds: null, caseAttributes: null },
+        ...{ groupBy: null, orderByAttributeId: null, limit: 10, offset: 0 },
+      }),
+    );
+    for (const marker of ['count(*) AS n', 'ORDER BY d.sort']) {
+      const plan = planOf(plans, marker);
+      expect(plan).toMatch(/^SEARCH segment_codes USING COVERING INDEX segment_codes_by_code \(code_id=\?\)$/m);
+      expect(plan).not.toMatch(scans('s'));
+    }
+    const details = planOf(plans, 'FROM json_each(@ids) i');
+    expect(details).toMatch(/^SEARCH s USING INTEGER PRIMARY KEY \(rowid=\?\)$/m);
+    expect(details).not.toMatch(scans('(s|segment_codes|paragraphs)'));
   });
 });

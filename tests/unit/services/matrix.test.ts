@@ -258,10 +258,10 @@ describe('excerpts behind a cell', () => {
       offset: 0,
     });
     expect(total).toBe(3);
-    expect(excerpts.map((e) => [e.segmentId, e.document, e.cases, e.speaker, e.paragraph, e.coder, e.text])).toEqual([
-      [f.s[2], 'One', ['Borough'], 'DCS', 1, 'B', 'DCS: Ça va'],
-      [f.s[0], 'One', ['Borough'], 'DCS', 1, 'A', 'DCS: Ça va 😀'],
-      [f.s[7], 'Two', ['District'], 'DCS', 2, 'A', ': Boar'],
+    expect(excerpts.map((e) => [e.segmentId, e.document, e.case, e.speaker, e.paragraphStart, e.paragraphEnd, e.coder, e.text])).toEqual([
+      [f.s[2], 'One', 'Borough', 'DCS', 1, 1, 'B', 'DCS: Ça va'],
+      [f.s[0], 'One', 'Borough', 'DCS', 1, 1, 'A', 'DCS: Ça va 😀'],
+      [f.s[7], 'Two', 'District', 'DCS', 2, 2, 'A', ': Boar'],
     ]);
     expect(excerpts[1]!.codes.map((c) => c.path)).toEqual(['MGF/System × Constitutive', 'MGF/Local', 'Themes/T1']);
     expect(excerpts[1]).toMatchObject({ documentId: f.d1.id, start: 0, end: 12 });
