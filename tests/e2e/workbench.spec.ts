@@ -1,0 +1,71 @@
+// The workbench as a researcher drives it (issue 14): jumps, the gutter, word snapping, the keyboard caret,
+// clipping, tab order, excerpt lists and the shortcut list, on the demo project.
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { startWebHost, type RunningHost } from './host';
+
+let host: RunningHost;
+
+test.beforeAll(async () => {
+  host = await startWebHost();
+});
+test.afterAll(async () => {
+  await host.stop();
+});
+
+type Doc = { id: number; name: string };
+const documentNamed = async (prefix: string) => (await host.call<Doc[]>('documents.list')).find((d) => d.name.startsWith(prefix))!;
+
+/** Whether an element lies wholly inside the visible box of a scrolling container. */
+async function insideScroller(element: Locator, scroller: Locator) {
+  const [box, view] = [await element.boundingBox(), await scroller.boundingBox()];
+  return !!box && !!view && box.y >= view.y - 1 && box.y + Math.min(box.height, 40) <= view.y + view.height + 1;
+}
+
+async function open(page: Page) {
+  await page.goto(host.url);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Every Child Matters – DCS interviews (demo)');
+  await expect(page.locator('.transcript .turn').first()).toBeVisible();
+}
+
+test('a jump from the split matrix to another document lands on the passage', async ({ page }) => {
+  await open(page);
+  const transcript = page.getByRole('main', { name: 'Transcript' });
+  await expect(transcript.getByRole('heading', { level: 2 })).toHaveText(/^Interview 01/);
+  // A late paragraph of Interview 04, coded into an empty cell so it is the cell's only excerpt.
+  const target = await documentNamed('Interview 04');
+  const doc = await host.call<{ paragraphs: { n: number; end: number; bodyStart: number }[] }>('documents.get', { id: target.id });
+  const paragraph = doc.paragraphs.find((p) => p.n === 16)!;
+  const { frameworks } = await host.call<{
+    frameworks: {
+      rows: { id: number; name: string }[];
+      columns: { id: number; name: string }[];
+      cells: { rowId: number; columnId: number; codeId: number }[];
+    }[];
+  }>('frameworks.list');
+  const mgf = frameworks[0]!;
+  const rowId = mgf.rows.find((r) => r.name === 'Individual')!.id;
+  const columnId = mgf.columns.find((c) => c.name === 'Directive')!.id;
+  const codeId = mgf.cells.find((c) => c.rowId === rowId && c.columnId === columnId)!.codeId;
+  const created = await host.call<{ id: number }>('segments.create', {
+    documentId: target.id,
+    start: paragraph.bodyStart,
+    end: Math.min(paragraph.end, paragraph.bodyStart + 40),
+    codeIds: [codeId],
+  });
+
+  await page.keyboard.press('Control+Shift+M');
+  const matrix = page.getByRole('region', { name: 'Matrix' });
+  await matrix.getByRole('button', { name: /^Individual × Directive:/ }).click();
+  const excerpts = page.getByRole('complementary', { name: 'Excerpts' });
+  await expect(excerpts.getByRole('status')).toHaveText('1 excerpt');
+  await excerpts.locator('.excerpt').first().click();
+  await expect(transcript.getByRole('heading', { level: 2 })).toHaveText(/^Interview 04/);
+  const turn = transcript.locator('.turn[data-n="16"]');
+  await expect(turn).toHaveAttribute('aria-current', 'location');
+  const scroller = transcript.locator('.transcript-scroll');
+  await expect.poll(() => insideScroller(turn, scroller)).toBe(true);
+  await page.waitForTimeout(600);
+  expect(await insideScroller(turn, scroller)).toBe(true);
+  await page.screenshot({ path: '.test-output/screens/jump-other-document.png' });
+  await host.call('segments.delete', { id: created.id });
+});
