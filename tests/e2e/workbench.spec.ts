@@ -69,3 +69,45 @@ test('a jump from the split matrix to another document lands on the passage', as
   await page.screenshot({ path: '.test-output/screens/jump-other-document.png' });
   await host.call('segments.delete', { id: created.id });
 });
+
+test('timestamps sit under the paragraph numbers in the gutter, whole and on one line', async ({ page }) => {
+  const captions = [
+    'WEBVTT',
+    '',
+    '00:00:07.000 --> 00:00:09.000',
+    'Jane Smith: Thanks for joining.',
+    '',
+    '01:23:45.000 --> 01:23:49.000',
+    'Sam Okafor: The board met weekly, and the minutes went to every school in the county.',
+  ].join('\n');
+  await host.call('documents.import', { source: { name: 'Gutter captions.vtt', data: Buffer.from(captions).toString('base64') } });
+  await open(page);
+  await page.getByRole('navigation', { name: 'Documents' }).getByRole('button', { name: /Gutter captions/ }).click();
+  const turns = page.locator('.transcript .turn[data-time]');
+  await expect(turns).toHaveCount(2);
+  await expect(turns.nth(1)).toHaveAttribute('data-time', '01:23:45');
+  const gutters = await turns.evaluateAll((elements) =>
+    elements.map((turn) => {
+      const number = getComputedStyle(turn, '::before');
+      const time = getComputedStyle(turn, '::after');
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.font = `${time.fontSize} ${time.fontFamily}`;
+      return {
+        text: turn.getAttribute('data-time')!,
+        // The number's glyphs are centred in its line box: they end half a font size below its middle.
+        numberBottom: parseFloat(number.height) / 2 + parseFloat(number.fontSize) / 2,
+        timeTop: parseFloat(time.top),
+        timeWidth: parseFloat(time.width),
+        textWidth: context.measureText(turn.getAttribute('data-time')!).width,
+        timeHeight: parseFloat(time.height),
+        timeLine: parseFloat(time.lineHeight) || parseFloat(time.fontSize) * 1.3,
+      };
+    }),
+  );
+  for (const g of gutters) {
+    expect(g.timeTop, `${g.text} starts below the number`).toBeGreaterThanOrEqual(g.numberBottom);
+    expect(g.textWidth, `${g.text} fits its box`).toBeLessThanOrEqual(g.timeWidth);
+    expect(g.timeHeight, `${g.text} is one line`).toBeLessThanOrEqual(g.timeLine + 1);
+  }
+  await turns.first().screenshot({ path: '.test-output/screens/gutter-timestamps.png' });
+});
