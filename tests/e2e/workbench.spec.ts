@@ -101,6 +101,8 @@ test('timestamps sit under the paragraph numbers in the gutter, whole and on one
         textWidth: context.measureText(turn.getAttribute('data-time')!).width,
         timeHeight: parseFloat(time.height),
         timeLine: parseFloat(time.lineHeight) || parseFloat(time.fontSize) * 1.3,
+        // Turns clip what lies outside them (content-visibility).
+        turnHeight: turn.getBoundingClientRect().height,
       };
     }),
   );
@@ -108,6 +110,7 @@ test('timestamps sit under the paragraph numbers in the gutter, whole and on one
     expect(g.timeTop, `${g.text} starts below the number`).toBeGreaterThanOrEqual(g.numberBottom);
     expect(g.textWidth, `${g.text} fits its box`).toBeLessThanOrEqual(g.timeWidth);
     expect(g.timeHeight, `${g.text} is one line`).toBeLessThanOrEqual(g.timeLine + 1);
+    expect(g.timeTop + g.timeHeight, `${g.text} is inside its turn`).toBeLessThanOrEqual(g.turnHeight);
   }
   await turns.first().screenshot({ path: '.test-output/screens/gutter-timestamps.png' });
 });
