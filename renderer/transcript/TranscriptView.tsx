@@ -163,6 +163,7 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
           doc={mounted.doc}
           codes={codes}
           coders={coders}
+          snap={snap}
           onEditCodes={() => coding.openForSegment(selected)}
           onClose={() => select(null)}
           onError={onError}

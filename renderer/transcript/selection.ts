@@ -61,21 +61,33 @@ export function extendSelectionByKey(event: KeyboardEvent): boolean {
   return true;
 }
 
+const isPunctuation = (c: string | undefined) => c !== undefined && /\p{P}/u.test(c);
+
 /**
- * An offset moved one word (or one character) left or right, for resizing a segment by keyboard. Here a
- * word is anything between spaces, so an emoji or a dash is a step of its own.
+ * A coding's boundary moved one word (or one character) left or right, for resizing by keyboard. A word is
+ * anything between spaces, so an emoji is a step of its own; when snapping to words, punctuation outside a
+ * word is no word either ("mostly." ends at "mostly"). A start moves to the start of a word and an end to
+ * the end of one, so a boundary never rests on white space.
  */
-export function nudge(text: string, offset: number, direction: 1 | -1, unit: 'word' | 'character'): number {
+export function nudge(
+  text: string,
+  offset: number,
+  direction: 1 | -1,
+  unit: 'word' | 'character',
+  edge: 'start' | 'end',
+  snap: boolean,
+): number {
   const points = Array.from(text);
   const clamp = (n: number) => Math.max(0, Math.min(points.length, n));
   if (unit === 'character') return clamp(offset + direction);
+  const inWord = (c: string | undefined) => c !== undefined && !isSpace(c) && (!snap || isWordChar(c) || !isPunctuation(c));
+  // Forward from a start (or back from an end) leaves the word first, then the gap; the other way round
+  // crosses the gap first, then the word.
+  const [first, second] = (edge === 'start') === (direction === 1) ? [true, false] : [false, true];
   let at = offset;
-  if (direction === 1) {
-    while (at < points.length && isSpace(points[at])) at++;
-    while (at < points.length && !isSpace(points[at])) at++;
-  } else {
-    while (at > 0 && isSpace(points[at - 1])) at--;
-    while (at > 0 && !isSpace(points[at - 1])) at--;
-  }
+  const next = () => points[direction === 1 ? at : at - 1];
+  const inBounds = () => (direction === 1 ? at < points.length : at > 0);
+  while (inBounds() && inWord(next()) === first) at += direction;
+  while (inBounds() && inWord(next()) === second) at += direction;
   return clamp(at);
 }

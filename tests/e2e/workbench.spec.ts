@@ -82,7 +82,10 @@ test('timestamps sit under the paragraph numbers in the gutter, whole and on one
   ].join('\n');
   await host.call('documents.import', { source: { name: 'Gutter captions.vtt', data: Buffer.from(captions).toString('base64') } });
   await open(page);
-  await page.getByRole('navigation', { name: 'Documents' }).getByRole('button', { name: /Gutter captions/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Documents' })
+    .getByRole('button', { name: /Gutter captions/ })
+    .click();
   const turns = page.locator('.transcript .turn[data-time]');
   await expect(turns).toHaveCount(2);
   await expect(turns.nth(1)).toHaveAttribute('data-time', '01:23:45');
