@@ -43,22 +43,48 @@ export function snapToWords(text: string, span: Span): Span {
   return { start, end };
 }
 
-/** Shift+Arrow selection in read-only text, which has no caret of its own: extend the DOM selection. */
-export function extendSelectionByKey(event: KeyboardEvent): boolean {
-  if (!event.shiftKey || event.altKey) return false;
-  const keys: Record<string, ['forward' | 'backward', 'character' | 'word' | 'line' | 'lineboundary']> = {
-    ArrowRight: ['forward', event.ctrlKey || event.metaKey ? 'word' : 'character'],
-    ArrowLeft: ['backward', event.ctrlKey || event.metaKey ? 'word' : 'character'],
-    ArrowDown: ['forward', 'line'],
-    ArrowUp: ['backward', 'line'],
+type Move = ['forward' | 'backward', 'character' | 'word' | 'line' | 'paragraph' | 'lineboundary'];
+
+/**
+ * The keyboard caret in read-only text, which the browser does not move by itself: the arrows move it by
+ * character or line (with Ctrl by word or paragraph), Home/End to the line's ends, Page Up/Down by a screenful of lines; with Shift each extends the selection instead.
+ */
+export function moveCaretByKey(event: KeyboardEvent, linesPerPage: number): boolean {
+  if (event.altKey || event.metaKey || (event.ctrlKey && (event.key === 'Home' || event.key === 'End'))) return false;
+  const ctrl = event.ctrlKey;
+  const keys: Record<string, Move> = {
+    ArrowRight: ['forward', ctrl ? 'word' : 'character'],
+    ArrowLeft: ['backward', ctrl ? 'word' : 'character'],
+    ArrowDown: ['forward', ctrl ? 'paragraph' : 'line'],
+    ArrowUp: ['backward', ctrl ? 'paragraph' : 'line'],
     End: ['forward', 'lineboundary'],
     Home: ['backward', 'lineboundary'],
+    PageDown: ['forward', 'line'],
+    PageUp: ['backward', 'line'],
   };
   const move = keys[event.key];
   const selection = window.getSelection();
   if (!move || !selection || selection.rangeCount === 0) return false;
-  selection.modify('extend', move[0], move[1]);
+  const times = event.key.startsWith('Page') ? Math.max(1, linesPerPage) : 1;
+  for (let i = 0; i < times; i++) selection.modify(event.shiftKey ? 'extend' : 'move', move[0], move[1]);
   return true;
+}
+
+/** The screen box of the selection's moving end (the caret), one line high. */
+export function caretRect(): DOMRect | null {
+  const selection = window.getSelection();
+  if (!selection || selection.rangeCount === 0 || !selection.focusNode) return null;
+  const range = document.createRange();
+  range.setStart(selection.focusNode, selection.focusOffset);
+  const rect = range.getClientRects()[0];
+  if (rect && rect.height > 0) return rect;
+  // At the very start of a text node a collapsed range may have no box: use the next character's left edge.
+  if (selection.focusNode.nodeType === Node.TEXT_NODE && selection.focusOffset < (selection.focusNode as Text).length) {
+    range.setEnd(selection.focusNode, selection.focusOffset + 1);
+    const next = range.getClientRects()[0];
+    if (next) return new DOMRect(next.left, next.top, 0, next.height);
+  }
+  return null;
 }
 
 const isPunctuation = (c: string | undefined) => c !== undefined && /\p{P}/u.test(c);

@@ -117,3 +117,72 @@ test('timestamps sit under the paragraph numbers in the gutter, whole and on one
   }
   await turns.first().screenshot({ path: '.test-output/screens/gutter-timestamps.png' });
 });
+
+test('the read-only transcript has a keyboard caret that moves, selects and codes; the coded passage stays in view', async ({ page }) => {
+  await open(page);
+  const first = await documentNamed('Interview 01');
+  const doc = await host.call<{ text: string; paragraphs: { n: number; start: number; end: number; bodyStart: number }[] }>(
+    'documents.get',
+    {
+      id: first.id,
+    },
+  );
+  const scroller = page.locator('.transcript-scroll');
+  await expect(scroller).toHaveAccessibleName(/Move the caret with the arrow keys/);
+  await scroller.focus();
+  const caret = page.locator('.keyboard-caret');
+  await expect(caret).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Caret in paragraph 1' })).toHaveCount(1);
+  await scroller.screenshot({ path: '.test-output/screens/keyboard-caret.png' });
+
+  // Three characters right, then two selected: the selection is those code points of ¶1's speech.
+  const body = Array.from(doc.text).slice(doc.paragraphs[0]!.bodyStart, doc.paragraphs[0]!.end);
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Shift+ArrowRight');
+  expect(await page.evaluate(() => window.getSelection()!.toString())).toBe(body.slice(3, 5).join(''));
+
+  // A line down moves the caret down a line (the browser scrolled the page instead).
+  const before = (await caret.boundingBox())!;
+  await page.keyboard.press('ArrowDown');
+  await expect.poll(async () => (await caret.boundingBox())!.y - before.y).toBeGreaterThan(before.height / 2);
+
+  // Ctrl+End: the caret in the last paragraph, on screen; Page Up moves it a screen back; Ctrl+Home to the top.
+  const last = doc.paragraphs[doc.paragraphs.length - 1]!.n;
+  await page.keyboard.press('Control+End');
+  await expect(page.getByRole('status').filter({ hasText: `Caret in paragraph ${last}` })).toHaveCount(1);
+  await expect.poll(() => insideScroller(caret, scroller)).toBe(true);
+  await page.waitForTimeout(300); // turns laid out late (content-visibility) may still grow the text
+  const bottom = await scroller.evaluate((e) => e.scrollTop);
+  expect(bottom).toBeGreaterThan(1000);
+  await page.keyboard.press('PageUp');
+  await expect.poll(() => scroller.evaluate((e) => e.scrollTop)).toBeLessThan(bottom - 300);
+  await expect(page.getByRole('status').filter({ hasText: `Caret in paragraph ${last}` })).toHaveCount(0);
+  expect(await insideScroller(caret, scroller)).toBe(true);
+  await page.keyboard.press('Control+Home');
+  await expect(page.getByRole('status').filter({ hasText: 'Caret in paragraph 1' })).toHaveCount(1);
+  await expect.poll(() => scroller.evaluate((e) => e.scrollTop)).toBe(0);
+
+  // Ctrl+↓ by paragraphs to a late one, select a word with Ctrl+Shift+→ and code it: it stays in view.
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Control+Shift+ArrowRight');
+  await page.keyboard.press('c');
+  const popover = page.getByRole('dialog', { name: 'Code selection' });
+  await expect(popover).toBeVisible();
+  await page.keyboard.press('1');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: 'Selected coding' })).toBeVisible();
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const range = [...CSS.highlights.get('segment-focus')!][0] as Range | undefined;
+        const rect = range?.getBoundingClientRect();
+        const view = document.querySelector('.transcript-scroll')!.getBoundingClientRect();
+        return !!rect && rect.top >= view.top && rect.bottom <= view.bottom;
+      }),
+    )
+    .toBe(true);
+  await page.screenshot({ path: '.test-output/screens/keyboard-coded.png' });
+  await page.keyboard.press('Delete');
+});
