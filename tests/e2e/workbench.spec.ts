@@ -186,3 +186,84 @@ test('the read-only transcript has a keyboard caret that moves, selects and code
   await page.screenshot({ path: '.test-output/screens/keyboard-coded.png' });
   await page.keyboard.press('Delete');
 });
+
+test('nothing is clipped: the Frameworks preview grid fits its pane; Undo/Redo are short with the step in a tooltip', async ({ page }) => {
+  await open(page);
+  const codebook = page.getByRole('complementary', { name: 'Codebook' });
+  await codebook.getByRole('tab', { name: 'Frameworks' }).click();
+  const grid = codebook.getByRole('table', { name: 'MGF grid' });
+  await expect(grid).toBeVisible();
+  const [pane, table] = [(await codebook.boundingBox())!, (await grid.boundingBox())!];
+  expect(table.x + table.width).toBeLessThanOrEqual(pane.x + pane.width);
+  // Every heading's and cell's text is whole: none is wider inside than its box shows.
+  const clipped = await grid
+    .locator('th, td, .grid-cell')
+    .evaluateAll((cells) => cells.filter((c) => c.scrollWidth > c.clientWidth + 1).length);
+  expect(clipped).toBe(0);
+  await codebook.screenshot({ path: '.test-output/screens/frameworks-grid.png' });
+
+  // A step with a long name: the button says "Undo", its name and tooltip say which step.
+  await host.call('codes.create', { parentId: null, name: 'A code with a rather long name for the undo button' });
+  const undo = page.getByRole('button', { name: /^Undo / });
+  await expect(undo).toHaveText('Undo');
+  await expect(undo).toHaveAttribute('title', /^Undo .+ \(Ctrl\+Z\)$/);
+  expect(await undo.evaluate((b) => b.scrollWidth <= b.clientWidth)).toBe(true);
+  await page.keyboard.press('Control+z');
+});
+
+test('the shortcut list names Ctrl+Shift+M and the caret keys', async ({ page }) => {
+  await open(page);
+  await page.locator('.transcript-scroll').focus();
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help).toContainText('Ctrl+Shift+MOpen or close the matrix');
+  await expect(help).toContainText('Ctrl+Home / Ctrl+End');
+});
+
+test('Tab walks the top bar in order, every stop named, "Case attributes…" included', async ({ page }) => {
+  await open(page);
+  await page.getByRole('button', { name: 'Import…' }).focus();
+  const stops: string[] = [];
+  for (let i = 0; i < 9; i++) {
+    stops.push(
+      await page.evaluate(() => {
+        const e = document.activeElement as HTMLElement;
+        const label = e.closest('label')?.textContent?.trim();
+        return `${e.tagName.toLowerCase()}${e.getAttribute('type') ? `[${e.getAttribute('type')}]` : ''}:${e.getAttribute('aria-label') ?? label ?? e.textContent?.trim()}`;
+      }),
+    );
+    await page.keyboard.press('Tab');
+  }
+  expect(stops.slice(0, 5).map((s) => s.split(':').pop())).toEqual([
+    'Import…',
+    'Paste as document…',
+    'Case attributes…',
+    'Copy for a coder…',
+    'Merge a coder’s file…',
+  ]);
+  expect(stops.some((s) => s.endsWith('Case attributes…'))).toBe(true);
+  expect(stops.every((s) => !s.endsWith(':') && !s.endsWith(':null'))).toBe(true);
+});
+
+test('a passage coded by two coders is listed twice, each time naming its coder', async ({ page }) => {
+  const code = await host.call<{ id: number }>('codes.create', { parentId: null, name: 'Double coded' });
+  const target = await documentNamed('Interview 02');
+  const doc = await host.call<{ paragraphs: { end: number; bodyStart: number }[] }>('documents.get', { id: target.id });
+  const p = doc.paragraphs[1]!;
+  for (const coder of ['A', 'B']) {
+    await host.call('segments.create', {
+      documentId: target.id,
+      start: p.bodyStart,
+      end: Math.min(p.end, p.bodyStart + 30),
+      codeIds: [code.id],
+      coder,
+    });
+  }
+  await open(page);
+  const codebook = page.getByRole('complementary', { name: 'Codebook' });
+  await codebook.getByRole('treeitem', { name: /^Double coded,/ }).click();
+  await codebook.getByRole('region', { name: 'Example quote' }).getByRole('button', { name: 'Choose…' }).click();
+  const list = codebook.getByRole('list', { name: 'Passages to choose from' });
+  await expect(list.locator('.passage-source')).toHaveText([/Interview 02.* · coder [AB]$/, /Interview 02.* · coder [AB]$/]);
+  expect((await list.locator('.passage-source').allTextContents()).map((t) => t.slice(-1)).sort()).toEqual(['A', 'B']);
+});
