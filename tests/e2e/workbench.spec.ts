@@ -267,3 +267,28 @@ test('a passage coded by two coders is listed twice, each time naming its coder'
   await expect(list.locator('.passage-source')).toHaveText([/Interview 02.* · coder [AB]$/, /Interview 02.* · coder [AB]$/]);
   expect((await list.locator('.passage-source').allTextContents()).map((t) => t.slice(-1)).sort()).toEqual(['A', 'B']);
 });
+
+test('a tab stranded by a restarted host shows a full-page notice saying where the new address is', async ({ page }) => {
+  await open(page);
+  // The host now answers as a restarted one would: this tab's token is no longer the right one.
+  await page.route('**/api/*', (route) =>
+    route.fulfill({
+      status: 401,
+      contentType: 'application/json',
+      body: JSON.stringify({
+        ok: false,
+        error: { code: 'http', message: 'Missing or wrong token. Trellis was probably restarted: each launch has its own address.' },
+      }),
+    }),
+  );
+  await page
+    .getByRole('navigation', { name: 'Documents' })
+    .getByRole('button', { name: /Interview 03/ })
+    .click();
+  const notice = page.getByRole('alert').filter({ hasText: 'This tab is no longer connected to Trellis' });
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('Trellis was probably restarted');
+  await expect(notice).toContainText('running at http://');
+  await expect(page.getByRole('main', { name: 'Transcript' })).toHaveCount(0);
+  await page.screenshot({ path: '.test-output/screens/host-lost.png' });
+});
