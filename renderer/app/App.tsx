@@ -1,9 +1,24 @@
 import { StartScreen } from './StartScreen';
 import { Workspace } from './Workspace';
+import { useSyncExternalStore } from 'react';
+import { hostLost, onHostLost } from '../common/api';
 import { useQuery } from '../common/use-query';
 
 export function App() {
   const status = useQuery('app.status', {}, ['project-changed']);
+  const lost = useSyncExternalStore(onHostLost, hostLost);
+  // A tab left open across a restart can do nothing more: the whole page says so, and where to go.
+  if (lost)
+    return (
+      <main className="host-lost" role="alert" aria-labelledby="host-lost-title">
+        <h1 id="host-lost-title">This tab is no longer connected to Trellis</h1>
+        <p>{lost}</p>
+        <p>
+          Find the new address where Trellis was started: the terminal running <code>npm start</code> or <code>npm run web</code> prints
+          “running at http://…”; in the desktop app, choose Open in browser again. Your work is saved in the project file.
+        </p>
+      </main>
+    );
   if (status.error)
     return (
       <p className="fatal" role="alert">

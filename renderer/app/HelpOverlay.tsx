@@ -1,7 +1,9 @@
 import { useEffect, useRef } from 'react';
 
 const SHORTCUTS: [string, string][] = [
-  ['Select text, or Shift+Arrows in the transcript', 'Select a passage (Ctrl+Shift+Arrows by word)'],
+  ['Arrows, Home/End, Page Up/Down in the transcript', 'Move the caret (Ctrl+←/→ by word, Ctrl+↑/↓ by paragraph)'],
+  ['Ctrl+Home / Ctrl+End', 'Caret to the start / end of the transcript'],
+  ['Select text, or Shift+caret keys in the transcript', 'Select a passage (Ctrl+Shift+Arrows by word)'],
   ['C or Enter', 'Code the selection'],
   ['1–9 (empty search box)', 'Toggle a framework cell in the coding popover'],
   ['0 (empty search box)', 'Cycle the framework layer (slice)'],
@@ -14,6 +16,7 @@ const SHORTCUTS: [string, string][] = [
   ['Alt+← / Alt+→', 'Move the start of the selected coding by a word (add Ctrl: a character)'],
   ['Alt+Shift+← / Alt+Shift+→', 'Move its end'],
   ['Delete', 'Delete the selected coding'],
+  ['Ctrl+Shift+M', 'Open or close the matrix'],
   ['Ctrl+Z / Shift+Ctrl+Z', 'Undo / redo (kept in the project across restarts)'],
   ['Esc', 'Clear the selection, close a popover'],
   ['?', 'This list'],

@@ -26,11 +26,24 @@ export function HistoryButtons({ onError }: { onError(error: Error): void }) {
   const redo = history.data?.redo;
   return (
     <div className="history-buttons" role="group" aria-label="History">
-      <button type="button" disabled={!undo} title="Ctrl+Z" onClick={() => call('history.undo', {}).catch(onError)}>
-        {undo ? `Undo ${undo.label}` : 'Undo'}
+      {/* The top bar has no room for a step's name ("Undo Add framewor…"): it is in the name and the tooltip. */}
+      <button
+        type="button"
+        disabled={!undo}
+        aria-label={undo ? `Undo ${undo.label}` : 'Undo'}
+        title={undo ? `Undo ${undo.label} (Ctrl+Z)` : 'Nothing to undo'}
+        onClick={() => call('history.undo', {}).catch(onError)}
+      >
+        Undo
       </button>
-      <button type="button" disabled={!redo} title="Shift+Ctrl+Z" onClick={() => call('history.redo', {}).catch(onError)}>
-        {redo ? `Redo ${redo.label}` : 'Redo'}
+      <button
+        type="button"
+        disabled={!redo}
+        aria-label={redo ? `Redo ${redo.label}` : 'Redo'}
+        title={redo ? `Redo ${redo.label} (Shift+Ctrl+Z)` : 'Nothing to redo'}
+        onClick={() => call('history.redo', {}).catch(onError)}
+      >
+        Redo
       </button>
     </div>
   );

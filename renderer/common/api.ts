@@ -31,6 +31,15 @@ function openEvents(token: string, onEvent: (event: ApiEvent) => void): EventSou
   return source;
 }
 
+/** Set once the host refuses this tab's token (it was restarted, with a new address): the page can only say so. */
+let lostHost: string | null = null;
+const lostListeners = new Set<() => void>();
+export const hostLost = () => lostHost;
+export function onHostLost(listener: () => void): () => void {
+  lostListeners.add(listener);
+  return () => lostListeners.delete(listener);
+}
+
 /** Browser mode: the token arrives once in the URL, is kept for this tab, and removed from the address bar. */
 function httpBridge(): Bridge {
   const params = new URLSearchParams(location.search);
@@ -51,6 +60,10 @@ function httpBridge(): Bridge {
         body: JSON.stringify(args ?? {}),
       });
       const body = (await response.json().catch(() => null)) as Envelope | null;
+      if (response.status === 401 && lostHost === null) {
+        lostHost = body && !body.ok ? body.error.message : 'Missing or wrong token.';
+        lostListeners.forEach((l) => l());
+      }
       if (body && typeof body === 'object' && 'ok' in body) return body;
       return { ok: false, error: { code: 'internal', message: `The Trellis host answered ${response.status}.` } };
     },

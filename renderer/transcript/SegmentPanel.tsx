@@ -15,13 +15,15 @@ interface Props {
   doc: TranscriptDocument;
   codes: Map<number, CodeInfo>;
   coders: Coder[];
+  /** Whether keyboard resizing moves by words as the selection snaps to them (punctuation aside). */
+  snap: boolean;
   onEditCodes(): void;
   onClose(): void;
   onError(error: Error): void;
 }
 
 /** The selected coding: its codes, memo and boundaries, each editable and undoable. */
-export function SegmentPanel({ segment, text, doc, codes, coders, onEditCodes, onClose, onError }: Props) {
+export function SegmentPanel({ segment, text, doc, codes, coders, snap, onEditCodes, onClose, onError }: Props) {
   // The parent keys this panel by segment and memo, so the draft starts afresh when either changes.
   const [memo, setMemo] = useState(segment.memo);
   const coder = coders.find((c) => c.id === segment.coderId);
@@ -32,7 +34,7 @@ export function SegmentPanel({ segment, text, doc, codes, coders, onEditCodes, o
   const update = (change: Omit<ArgsOf<'segments.update'>, 'id'>) => call('segments.update', { id: segment.id, ...change }).catch(onError);
 
   const resize = (edge: 'start' | 'end', direction: 1 | -1, unit: 'word' | 'character') => {
-    const moved = nudge(text, segment[edge], direction, unit);
+    const moved = nudge(text, segment[edge], direction, unit, edge, snap);
     const start = edge === 'start' ? moved : segment.start;
     const end = edge === 'end' ? moved : segment.end;
     if (end > start) void update(edge === 'start' ? { start } : { end });

@@ -13,6 +13,7 @@ import { CodingPopover } from './CodingPopover';
 import { DocumentMemo } from './DocumentMemo';
 import { setCodeColors } from './highlights';
 import { HoverCard } from './HoverCard';
+import { KeyboardCaret } from './KeyboardCaret';
 import { ResizeHandles } from './ResizeHandles';
 import { SegmentPanel } from './SegmentPanel';
 import { StripeMargin } from './StripeMargin';
@@ -75,8 +76,19 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
   // Painting comes before the stripe layout: the stripes measure the painted ranges.
   const painted = usePaintedWindow(mounted, visible, scrollRef, pageRef);
   const layout = useStripeLayout(mounted, rootRef, painted.inWindow, painted.stripeWindow);
-  const { selectedId, selected, select, selectAt, step } = useSelectedCoding(mounted, visible, painted.inWindow, scrollRef);
-  const coding = useCodingPopover({ mounted, data, segments, snap, currentCoderId, scrollRef, select, codeOptimistically, onError });
+  const { selectedId, selected, select, selectAt, step, reveal } = useSelectedCoding(mounted, visible, painted.inWindow, scrollRef);
+  const coding = useCodingPopover({
+    mounted,
+    data,
+    segments,
+    snap,
+    currentCoderId,
+    scrollRef,
+    select,
+    reveal,
+    codeOptimistically,
+    onError,
+  });
   const { popover } = coding;
   const cards = useHoverCard(mounted, visible);
   useJumps({ jump, mounted, scrollRef, showAround: painted.showAround, select });
@@ -115,7 +127,11 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
         ref={scrollRef}
         className="pane-scroll transcript-scroll"
         tabIndex={0}
-        aria-label={data ? `Text of ${data.name}. Select text to code it; press ? for shortcuts.` : 'Transcript'}
+        aria-label={
+          data
+            ? `Text of ${data.name}. Move the caret with the arrow keys, select with Shift, press C to code the selection, ? for shortcuts.`
+            : 'Transcript'
+        }
         onMouseUp={input.onMouseUp}
         onMouseMove={cards.onMouseMove}
         onMouseLeave={() => cards.setHover(null)}
@@ -133,6 +149,7 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
           style={{ paddingRight: 24 + lanes * LANE_WIDTH, maxWidth: `calc(46rem + 180px + ${lanes * LANE_WIDTH}px)` }}
         >
           <div className="transcript" ref={rootRef} data-document={data?.id} />
+          {mounted && <KeyboardCaret doc={mounted.doc} rootRef={rootRef} pageRef={pageRef} />}
           {selected && mounted && (
             <ResizeHandles
               key={`${selected.id}:${selected.start}:${selected.end}`}
@@ -163,6 +180,7 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
           doc={mounted.doc}
           codes={codes}
           coders={coders}
+          snap={snap}
           onEditCodes={() => coding.openForSegment(selected)}
           onClose={() => select(null)}
           onError={onError}

@@ -43,39 +43,77 @@ export function snapToWords(text: string, span: Span): Span {
   return { start, end };
 }
 
-/** Shift+Arrow selection in read-only text, which has no caret of its own: extend the DOM selection. */
-export function extendSelectionByKey(event: KeyboardEvent): boolean {
-  if (!event.shiftKey || event.altKey) return false;
-  const keys: Record<string, ['forward' | 'backward', 'character' | 'word' | 'line' | 'lineboundary']> = {
-    ArrowRight: ['forward', event.ctrlKey || event.metaKey ? 'word' : 'character'],
-    ArrowLeft: ['backward', event.ctrlKey || event.metaKey ? 'word' : 'character'],
-    ArrowDown: ['forward', 'line'],
-    ArrowUp: ['backward', 'line'],
+type Move = ['forward' | 'backward', 'character' | 'word' | 'line' | 'paragraph' | 'lineboundary'];
+
+/**
+ * The keyboard caret in read-only text, which the browser does not move by itself: the arrows move it by
+ * character or line (with Ctrl by word or paragraph), Home/End to the line's ends, Page Up/Down by a screenful of lines; with Shift each extends the selection instead.
+ */
+export function moveCaretByKey(event: KeyboardEvent, linesPerPage: number): boolean {
+  if (event.altKey || event.metaKey || (event.ctrlKey && (event.key === 'Home' || event.key === 'End'))) return false;
+  const ctrl = event.ctrlKey;
+  const keys: Record<string, Move> = {
+    ArrowRight: ['forward', ctrl ? 'word' : 'character'],
+    ArrowLeft: ['backward', ctrl ? 'word' : 'character'],
+    ArrowDown: ['forward', ctrl ? 'paragraph' : 'line'],
+    ArrowUp: ['backward', ctrl ? 'paragraph' : 'line'],
     End: ['forward', 'lineboundary'],
     Home: ['backward', 'lineboundary'],
+    PageDown: ['forward', 'line'],
+    PageUp: ['backward', 'line'],
   };
   const move = keys[event.key];
   const selection = window.getSelection();
   if (!move || !selection || selection.rangeCount === 0) return false;
-  selection.modify('extend', move[0], move[1]);
+  const times = event.key.startsWith('Page') ? Math.max(1, linesPerPage) : 1;
+  for (let i = 0; i < times; i++) selection.modify(event.shiftKey ? 'extend' : 'move', move[0], move[1]);
   return true;
 }
 
+/** The screen box of the selection's moving end (the caret), one line high. */
+export function caretRect(): DOMRect | null {
+  const selection = window.getSelection();
+  if (!selection || selection.rangeCount === 0 || !selection.focusNode) return null;
+  const range = document.createRange();
+  range.setStart(selection.focusNode, selection.focusOffset);
+  const rect = range.getClientRects()[0];
+  if (rect && rect.height > 0) return rect;
+  // At the very start of a text node a collapsed range may have no box: use the next character's left edge.
+  if (selection.focusNode.nodeType === Node.TEXT_NODE && selection.focusOffset < (selection.focusNode as Text).length) {
+    range.setEnd(selection.focusNode, selection.focusOffset + 1);
+    const next = range.getClientRects()[0];
+    if (next) return new DOMRect(next.left, next.top, 0, next.height);
+  }
+  return null;
+}
+
+const isPunctuation = (c: string | undefined) => c !== undefined && /\p{P}/u.test(c);
+
 /**
- * An offset moved one word (or one character) left or right, for resizing a segment by keyboard. Here a
- * word is anything between spaces, so an emoji or a dash is a step of its own.
+ * A coding's boundary moved one word (or one character) left or right, for resizing by keyboard. A word is
+ * anything between spaces, so an emoji is a step of its own; when snapping to words, punctuation outside a
+ * word is no word either ("mostly." ends at "mostly"). A start moves to the start of a word and an end to
+ * the end of one, so a boundary never rests on white space.
  */
-export function nudge(text: string, offset: number, direction: 1 | -1, unit: 'word' | 'character'): number {
+export function nudge(
+  text: string,
+  offset: number,
+  direction: 1 | -1,
+  unit: 'word' | 'character',
+  edge: 'start' | 'end',
+  snap: boolean,
+): number {
   const points = Array.from(text);
   const clamp = (n: number) => Math.max(0, Math.min(points.length, n));
   if (unit === 'character') return clamp(offset + direction);
+  const inWord = (c: string | undefined) => c !== undefined && !isSpace(c) && (!snap || isWordChar(c) || !isPunctuation(c));
+  // Forward from a start (or back from an end) leaves the word first, then the gap; the other way round
+  // crosses the gap first, then the word.
+  const [first, second] = (edge === 'start') === (direction === 1) ? [true, false] : [false, true];
   let at = offset;
-  if (direction === 1) {
-    while (at < points.length && isSpace(points[at])) at++;
-    while (at < points.length && !isSpace(points[at])) at++;
-  } else {
-    while (at > 0 && isSpace(points[at - 1])) at--;
-    while (at > 0 && !isSpace(points[at - 1])) at--;
-  }
+  const next = () => points[direction === 1 ? at : at - 1];
+  const inBounds = () => (direction === 1 ? at < points.length : at > 0);
+  while (inBounds() && inWord(next()) === first) at += direction;
+  while (inBounds() && inWord(next()) === second) at += direction;
   return clamp(at);
 }

@@ -26,6 +26,8 @@ interface Options {
   currentCoderId: number | null;
   scrollRef: RefObject<HTMLDivElement | null>;
   select(id: number | null): void;
+  /** Brings a coding into view (the coding panel opening below can hide it). */
+  reveal(span: Span): void;
   codeOptimistically(pending: Omit<Segment, 'id'>, store: () => Promise<Segment>): Promise<Segment>;
   onError(error: Error): void;
 }
@@ -45,6 +47,7 @@ export function useCodingPopover({
   currentCoderId,
   scrollRef,
   select,
+  reveal,
   codeOptimistically,
   onError,
 }: Options) {
@@ -92,6 +95,7 @@ export function useCodingPopover({
         const pending = { ...args, guid: '', coderId: currentCoderId ?? 0, text: '' };
         const segment = await codeOptimistically(pending, () => call('segments.create', { ...args, newCodes: choice.newCodes }));
         select(segment.id);
+        reveal(segment);
       } else {
         const current = segments.find((s) => s.id === target.segmentId);
         if (!current) return;

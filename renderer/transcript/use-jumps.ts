@@ -36,22 +36,31 @@ export function useJumps({ jump, mounted, scrollRef, showAround, select }: Optio
     if (!jump || !mounted || jump.documentId !== mounted.id) return;
     markRange('jump-target', mounted.doc.range(jump.start, jump.end));
     const element = mounted.doc.turnElementAt(jump.start);
-    // Turns off screen have estimated heights (content-visibility), so the first scroll can land short:
-    // scroll again once the turns it passed have been laid out.
-    element?.scrollIntoView({ block: 'start' });
+    // Turns off screen have estimated heights (content-visibility), and a freshly opened document goes on
+    // laying out turns above the place (painting, stripe measuring) for a while after the first scroll:
+    // keep the place anchored for about a second, unless the person scrolls first.
+    const scroller = scrollRef.current;
     let frames = 0;
-    let frame = requestAnimationFrame(function settle() {
-      const box = scrollRef.current?.getBoundingClientRect();
+    let frame = 0;
+    const anchor = () => {
+      const box = scroller?.getBoundingClientRect();
       const at = element?.getBoundingClientRect();
-      const settled = box && at && Math.abs(at.top - box.top) < 24;
-      if (!settled) element?.scrollIntoView({ block: 'start' });
-      if (++frames < 30 && !settled) frame = requestAnimationFrame(settle);
-    });
+      if (box && at && Math.abs(at.top - box.top) >= 24) element?.scrollIntoView({ block: 'start' });
+      if (++frames < 60) frame = requestAnimationFrame(anchor);
+    };
+    const letGo = () => cancelAnimationFrame(frame);
+    anchor();
+    scroller?.addEventListener('wheel', letGo, { passive: true });
+    scroller?.addEventListener('pointerdown', letGo);
+    scroller?.addEventListener('keydown', letGo);
     // Assistive technology (and tests) learn which turn was asked for.
     element?.setAttribute('aria-current', 'location');
     const timer = setTimeout(() => markRange('jump-target', null), 2500);
     return () => {
-      cancelAnimationFrame(frame);
+      letGo();
+      scroller?.removeEventListener('wheel', letGo);
+      scroller?.removeEventListener('pointerdown', letGo);
+      scroller?.removeEventListener('keydown', letGo);
       clearTimeout(timer);
       element?.removeAttribute('aria-current');
     };

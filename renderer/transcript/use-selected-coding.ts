@@ -28,18 +28,13 @@ export function useSelectedCoding(
     select(under[0]?.id ?? null);
   };
 
-  /** Selects the next (1) or previous (-1) coding in text order and brings it into view. */
-  const step = (direction: 1 | -1) => {
-    const ordered = [...visible].sort((a, b) => a.start - b.start || a.end - b.end);
-    const at = ordered.findIndex((s) => s.id === selectedId);
-    const next = ordered[at === -1 ? (direction === 1 ? 0 : ordered.length - 1) : at + direction];
-    if (!next || !mounted) return;
-    select(next.id);
-    mounted.doc.turnElementAt(next.start)?.scrollIntoView({ block: 'nearest' });
-    // Once the coding panel has taken its room, bring the coding itself (not just its turn) into view.
+  /** Brings a coding into view above the coding panel, which takes its room on the next frame. */
+  const reveal = (span: { start: number; end: number }) => {
+    if (!mounted) return;
+    mounted.doc.turnElementAt(span.start)?.scrollIntoView({ block: 'nearest' });
     requestAnimationFrame(() => {
       const scroller = scrollRef.current;
-      const rect = mounted.doc.range(next.start, next.end)?.getBoundingClientRect();
+      const rect = mounted.doc.range(span.start, span.end)?.getBoundingClientRect();
       const box = scroller?.getBoundingClientRect();
       if (scroller && rect && box && (rect.top < box.top || rect.bottom > box.bottom)) {
         scroller.scrollBy({ top: rect.top - box.top - Math.max(24, (box.height - rect.height) / 3) });
@@ -47,5 +42,15 @@ export function useSelectedCoding(
     });
   };
 
-  return { selectedId, selected, select, selectAt, step };
+  /** Selects the next (1) or previous (-1) coding in text order and brings it into view. */
+  const step = (direction: 1 | -1) => {
+    const ordered = [...visible].sort((a, b) => a.start - b.start || a.end - b.end);
+    const at = ordered.findIndex((s) => s.id === selectedId);
+    const next = ordered[at === -1 ? (direction === 1 ? 0 : ordered.length - 1) : at + direction];
+    if (!next) return;
+    select(next.id);
+    reveal(next);
+  };
+
+  return { selectedId, selected, select, selectAt, step, reveal };
 }

@@ -1,8 +1,9 @@
 // Mouse and keyboard on the text: a selection opens the coding popover, a click or [ and ] select a
-// coding, Escape lets go; the arrows with Shift select (see selection.ts).
+// coding, Escape lets go; the arrows, Home/End and Page Up/Down move the caret, with Shift they select
+// (see selection.ts).
 import type { KeyboardEvent, MouseEvent, RefObject } from 'react';
 import type { ResultOf } from '../../electron/api/methods';
-import { extendSelectionByKey } from './selection';
+import { caretRect, moveCaretByKey } from './selection';
 import type { MountedTranscript } from './use-transcript-mount';
 
 interface Options {
@@ -26,6 +27,15 @@ export function useTextInput({ mounted, data, scrollRef, rootRef, openPopover, s
     if (start) selection.collapse(start.node, start.offset);
   };
 
+  /** Once the caret leaves the screen, scrolls it back on, a line clear of the edge it left by. */
+  const keepInView = (scroller: HTMLElement) => {
+    const rect = caretRect();
+    const box = scroller.getBoundingClientRect();
+    if (!rect) return;
+    if (rect.top < box.top) scroller.scrollBy({ top: rect.top - box.top - rect.height });
+    else if (rect.bottom > box.bottom) scroller.scrollBy({ top: rect.bottom - box.bottom + rect.height });
+  };
+
   const onMouseUp = (e: MouseEvent) => {
     // A click on a stripe selects its coding (the margin handles it).
     if (!mounted || e.button !== 0 || (e.target as HTMLElement).closest('.stripes')) return;
@@ -36,8 +46,29 @@ export function useTextInput({ mounted, data, scrollRef, rootRef, openPopover, s
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.target !== scrollRef.current) return;
     placeCaret();
-    if (extendSelectionByKey(e.nativeEvent)) {
+    const scroller = scrollRef.current;
+    // Ctrl+Home/End: the text's ends (the browser's document boundary lies outside the transcript).
+    if (mounted && data && scroller && e.ctrlKey && (e.key === 'Home' || e.key === 'End') && !e.altKey) {
       e.preventDefault();
+      const last = data.paragraphs[data.paragraphs.length - 1];
+      const to = mounted.doc.toDom(e.key === 'Home' ? (data.paragraphs[0]?.bodyStart ?? 0) : (last?.end ?? 0));
+      const selection = window.getSelection();
+      if (to && selection) {
+        if (e.shiftKey) selection.extend(to.node, to.offset);
+        else selection.collapse(to.node, to.offset);
+      }
+      scroller.scrollTop = e.key === 'Home' ? 0 : scroller.scrollHeight;
+      requestAnimationFrame(() => keepInView(scroller));
+      return;
+    }
+    const lineHeight = rootRef.current ? parseFloat(getComputedStyle(rootRef.current).lineHeight) : 29;
+    const from = caretRect();
+    if (scroller && moveCaretByKey(e.nativeEvent, Math.floor(scroller.clientHeight / lineHeight) - 1)) {
+      e.preventDefault();
+      // Page Up/Down turn the page with the caret, as in an editor.
+      const to = caretRect();
+      if (e.key.startsWith('Page') && from && to) scroller.scrollBy({ top: to.top - from.top });
+      keepInView(scroller);
       return;
     }
     const plain = !e.ctrlKey && !e.metaKey && !e.altKey;

@@ -370,3 +370,33 @@ test('imported formatting (a heading, bold, italic) is shown, and coding across 
     await formatted.stop();
   }
 });
+
+test('word snapping: Alt+→ moves a start onto the next word, Alt+Shift+→ an end past punctuation, never onto a space', async ({ page }) => {
+  const [doc] = await host.call<{ id: number }[]>('documents.list');
+  await host.call('segments.create', { documentId: doc!.id, ...codePoints('The naïve plan'), codeRefs: ['MGF:System/Directive'] });
+  await page.goto(host.url);
+  await expect(page.locator('.transcript .turn').first()).toBeVisible();
+  await page.locator('.transcript-scroll').focus();
+  await page.keyboard.press(']');
+  const panel = page.getByRole('region', { name: 'Selected coding' });
+  await expect(panel).toContainText('The naïve plan');
+  const texts = async () => (await segmentsOf(host)).map((s) => s.text);
+
+  await page.keyboard.press('Alt+ArrowRight');
+  await expect.poll(texts).toEqual(['naïve plan']);
+  // Each step starts from the stored coding, shown in the panel (the boundaries it names).
+  let shown = codePoints('naïve plan');
+  for (const expected of [
+    'naïve plan 😀',
+    'naïve plan 😀 worked',
+    'naïve plan 😀 worked – mostly',
+    'naïve plan 😀 worked – mostly. Schools',
+  ]) {
+    await expect(panel).toContainText(`${shown.start}–${shown.end}`);
+    shown = codePoints(expected);
+    await page.keyboard.press('Alt+Shift+ArrowRight');
+    await expect.poll(texts).toEqual([expected]);
+  }
+  const [segment] = await segmentsOf(host);
+  expect(segment).toMatchObject(codePoints('naïve plan 😀 worked – mostly. Schools'));
+});
