@@ -3,7 +3,7 @@ import { extname, resolve } from 'node:path';
 import type { ArgsOf, ResultOf } from '../../api/methods';
 import type { Session } from '../../api/session';
 import { excerptRecords } from '../../services/excerpt-export';
-import { call, CliError, onlyFile, print, type Command } from '../command';
+import { call, chosen, CliError, onlyFile, print, type Command } from '../command';
 import { caseConditions, coderIds, same, strings } from '../names';
 
 type Selection = Omit<ArgsOf<'excerpts.list'>, 'limit' | 'offset'>;
@@ -92,7 +92,7 @@ export const excerptCommands: Record<string, Command> = {
       if (format !== undefined && !isOneOf(FORMATS, format))
         throw new CliError(`--format must be docx, md, html, csv or xlsx, not "${format}".`, 2);
       if (format !== undefined && !output) throw new CliError('--format needs -o FILE to write to.', 2);
-      await call(session, 'project.open', { file: resolve(onlyFile(inv, 'PROJECT')) });
+      await call(session, 'project.open', { file: chosen(session, onlyFile(inv, 'PROJECT')) });
       const selection = await selectionFrom(session, inv.options);
       const template = text(inv.options.citation) ?? (await call(session, 'excerpts.citationTemplate', {})).template;
       const excerpts = await allExcerpts(session, selection);

@@ -9,6 +9,7 @@ async function opened() {
   const f = excerptsFixture();
   f.db.close();
   const session = newSession();
+  session.chosen.add(f.file);
   await ok(dispatch(session, 'project.open', { file: f.file }));
   return { session, f };
 }
@@ -23,6 +24,7 @@ describe('excerpt methods', () => {
     await ok(dispatch(session, 'excerpts.setCitationTemplate', { template: '[{document} {paragraph}]' }));
     session.close();
     const again = newSession();
+    again.chosen.add(f.file);
     await ok(dispatch(again, 'project.open', { file: f.file }));
     expect(await ok(dispatch(again, 'excerpts.citationTemplate', {}))).toMatchObject({ template: '[{document} {paragraph}]' });
     const file = await ok<{ base64: string; fileName: string; excerpts: number }>(

@@ -21,4 +21,5 @@ export const PATH_METHODS: Partial<Record<MethodName, PathMethod>> = {
   'documents.import': { at: ['source.path'], use: 'read', args: source },
   'cases.importAttributes': { at: ['source.path'], use: 'read', args: source },
   'codebook.import': { at: ['source.path'], use: 'read', args: source },
+  'qdpx.import': { at: ['source.path'], use: 'read', args: source },
 };
