@@ -56,8 +56,8 @@ describe('a speaker pattern of its own', () => {
   });
 
   it('names the file when reading one, and the budget is for the whole file, not each line', async () => {
-    // Thirty different lines of ~0.4 s each: a budget per line would let this run ~12 s.
-    const lines = Array.from({ length: 30 }, (_, i) => `${'a'.repeat(24)}b${i}`).join('\n');
+    // Thirty different lines of about a second each here: a budget per line would let this run ~30 s.
+    const lines = Array.from({ length: 30 }, (_, i) => `${'a'.repeat(26)}b${i}`).join('\n');
     const started = performance.now();
     await expect(readTranscript({ name: 'slow.txt', text: lines }, { speakerPattern: evil })).rejects.toThrow(
       /On "slow\.txt", the speaker pattern ran longer than 2 s/,
