@@ -174,6 +174,8 @@ test('keyboard selection with Shift+arrows, coding by search, an in-vivo code an
   await popover.getByRole('button', { name: 'Apply' }).click();
   await expect(popover).toHaveCount(0);
 
+  // The popover closes as the coding is painted, before the API has stored it: wait for the store.
+  await expect.poll(async () => (await segmentsOf(host)).length).toBe(1);
   const [segment] = await segmentsOf(host);
   expect(segment).toMatchObject({ text: 'Tell me', memo: 'Opening prompt.', ...codePoints('Tell me') });
   const labels = await refs(host);
