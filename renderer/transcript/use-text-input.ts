@@ -17,6 +17,9 @@ interface Options {
   step(direction: 1 | -1): void;
 }
 
+/** The pending keep-the-caret-in-view loop after Ctrl+Home/End, if any; the next key cancels it. */
+let settling: (() => void) | null = null;
+
 export function useTextInput({ mounted, data, scrollRef, rootRef, openPopover, select, selectAt, step }: Options) {
   /** Keyboard selection needs a starting point: put an (invisible) caret at the first turn's speech. */
   const placeCaret = () => {
@@ -45,6 +48,7 @@ export function useTextInput({ mounted, data, scrollRef, rootRef, openPopover, s
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.target !== scrollRef.current) return;
+    settling = null;
     placeCaret();
     const scroller = scrollRef.current;
     // Ctrl+Home/End: the text's ends (the browser's document boundary lies outside the transcript).
@@ -58,7 +62,16 @@ export function useTextInput({ mounted, data, scrollRef, rootRef, openPopover, s
         else selection.collapse(to.node, to.offset);
       }
       scroller.scrollTop = e.key === 'Home' ? 0 : scroller.scrollHeight;
-      requestAnimationFrame(() => keepInView(scroller));
+      // Turns laid out late (content-visibility) move the text's end: keep the caret in view while they
+      // settle, until the next key takes over.
+      let frames = 30;
+      const settle = () => {
+        if (settling !== settle) return;
+        keepInView(scroller);
+        if (--frames > 0) requestAnimationFrame(settle);
+      };
+      settling = settle;
+      requestAnimationFrame(settle);
       return;
     }
     const lineHeight = rootRef.current ? parseFloat(getComputedStyle(rootRef.current).lineHeight) : 29;

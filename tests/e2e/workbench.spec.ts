@@ -176,7 +176,9 @@ test('the read-only transcript has a keyboard caret that moves, selects and code
   await expect
     .poll(() =>
       page.evaluate(() => {
-        const range = [...CSS.highlights.get('segment-focus')!][0] as Range | undefined;
+        // The focus highlight is registered a frame after the panel shows.
+        const focus = CSS.highlights.get('segment-focus');
+        const range = (focus ? [...focus][0] : undefined) as Range | undefined;
         const rect = range?.getBoundingClientRect();
         const view = document.querySelector('.transcript-scroll')!.getBoundingClientRect();
         return !!rect && rect.top >= view.top && rect.bottom <= view.bottom;
