@@ -1,17 +1,21 @@
 import { agreementMethods } from './handlers/agreement';
+import { appMethods } from './handlers/app';
+import { caseMethods } from './handlers/cases';
+import { codeSetMethods } from './handlers/code-sets';
 import { codebookMethods } from './handlers/codebook';
+import { coderMethods } from './handlers/coders';
+import { codeMethods } from './handlers/codes';
+import { documentMethods } from './handlers/documents';
 import { excerptMethods } from './handlers/excerpts';
 import { frameworkMethods } from './handlers/frameworks';
 import { historyMethods } from './handlers/history';
 import { importMethods } from './handlers/import';
 import { matrixMethods } from './handlers/matrix';
-import { mergeMethods } from './handlers/merge';
 import { projectMethods } from './handlers/project';
-import { searchMethods } from './handlers/search';
+import { projectsMethods } from './handlers/projects';
 import { qdpxMethods } from './handlers/qdpx';
+import { searchMethods } from './handlers/search';
 import { segmentMethods } from './handlers/segments';
-import { workspaceMethods } from './handlers/workspace';
-
 type Tables = Record<string, unknown>[];
 type Merged<T extends Tables> = T extends [infer H, ...infer R extends Tables] ? H & Merged<R> : unknown;
 
@@ -29,16 +33,21 @@ export function joinMethodTables<T extends Tables>(...tables: T): Merged<T> {
 
 /** The one table of API methods that IPC, the browser host and the CLI all dispatch into. */
 export const methods = joinMethodTables(
+  appMethods,
+  projectsMethods,
   projectMethods,
-  workspaceMethods,
+  documentMethods,
+  caseMethods,
+  importMethods,
+  coderMethods,
   historyMethods,
   segmentMethods,
-  importMethods,
   codebookMethods,
+  codeMethods,
+  codeSetMethods,
   frameworkMethods,
   matrixMethods,
   agreementMethods,
-  mergeMethods,
   searchMethods,
   qdpxMethods,
   excerptMethods,

@@ -1,6 +1,7 @@
 import { MAX_NAME_LENGTH } from '../../shared/limits';
 import { z } from 'zod';
 import { MAX_IMPORT_BYTES } from '../../shared/protocol';
+import { ENCODING_NAMES } from '../../shared/encodings';
 
 // Shared argument pieces. Objects are strict: unknown keys are an error, not silently ignored.
 export const none = z.strictObject({});
@@ -16,6 +17,10 @@ export const filePath = z
   .refine((p) => !p.includes('\u0000'), 'must not contain NUL characters')
   .meta({ localPath: true });
 export const name = z.string().trim().min(1).max(MAX_NAME_LENGTH);
+/** A description, definition or other prose a person writes. */
+export const longText = z.string().max(20_000);
+/** A memo's body. */
+export const memo = z.string().max(100_000);
 
 // Uploads travel as base64 inside JSON: a file at the size limit needs 4/3 of it, plus room for the rest.
 export const UPLOAD_BODY_BYTES = Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 1024 * 1024;
@@ -31,3 +36,21 @@ export const fileSource = z.union([
   z.strictObject({ path: filePath }),
   z.strictObject({ name: uploadName, data: z.base64().max(UPLOAD_BODY_BYTES) }),
 ]);
+
+/** A transcript to read: a file as above, or pasted text. */
+export const transcriptSource = z.union([
+  ...fileSource.options,
+  z.strictObject({ name: uploadName, text: z.string().max(MAX_IMPORT_BYTES) }),
+]);
+
+/** How to find speakers in a transcript: a pattern, and names given to the speakers found. */
+export const speakerOptions = {
+  speakerPattern: z.string().min(1).max(500).optional(),
+  speakers: z
+    .record(z.string().min(1).max(200), z.union([name, z.null()]))
+    .refine((s) => Object.keys(s).length <= 2000, 'too many speakers')
+    .optional(),
+};
+
+/** The encoding to read a text file in, instead of the one detected (Word and OpenDocument files ignore it). */
+export const encoding = z.enum(ENCODING_NAMES).optional();

@@ -1,17 +1,19 @@
+// Frameworks: their rows, columns and slices, and which one the matrix draws.
 import { z } from 'zod';
 import {
+  activeFrameworkId,
   createFramework,
   getFramework,
   insertFrameworkValue,
+  listFrameworks,
   placeFrameworkValue,
   updateFramework,
   updateFrameworkValue,
 } from '../../../db/queries/frameworks';
 import { deleteFramework, deleteFrameworkValue, frameworkImpact, setActiveFramework, valueImpact } from '../../services/frameworks';
 import { method } from '../define';
-import { id, name } from '../schemas';
+import { id, longText as text, name, none } from '../schemas';
 
-const text = z.string().max(20_000);
 const label = z.string().trim().min(1).max(100);
 const values = z.array(name).max(50);
 const axis = z.enum(['row', 'column', 'slice']);
@@ -20,6 +22,15 @@ const CODEBOOK = ['codebook-changed'] as const;
 const RECODED = ['codebook-changed', 'segments-changed'] as const;
 
 export const frameworkMethods = {
+  'frameworks.list': method({
+    summary: "The project's frameworks (rows, columns, slices, cell codes) and which one is active.",
+    kind: 'query',
+    args: none,
+    handler: (session) => ({
+      activeId: activeFrameworkId(session.db),
+      frameworks: listFrameworks(session.db),
+    }),
+  }),
   'frameworks.create': method({
     summary: 'Creates a framework (rows × columns, optional slices); each cell and slice value becomes a code.',
     kind: 'mutation',

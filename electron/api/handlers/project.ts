@@ -1,31 +1,20 @@
+// The open project: creating, opening, closing and describing it, and the two-coder copy and merge.
 import { existsSync, mkdirSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 import { createProjectFile, PROJECT_EXTENSION, removeProjectFile, type Db } from '../../../db/project-file';
+import { getCoder } from '../../../db/queries/coders';
 import { projectCounts } from '../../../db/queries/info';
-import { getMeta } from '../../../db/queries/meta';
-import { LATEST_SCHEMA_VERSION } from '../../../db/migrations';
+import { MAX_PROJECT_BYTES } from '../../../shared/protocol';
+import { coderCopyBytes } from '../../services/coder-copy';
 import { DEMO_PROJECT_NAME, populateDemo } from '../../services/demo';
 import { seedDefaultFramework } from '../../services/default-framework';
-import { recentWithStatus } from '../../services/recent-projects';
+import { mergeProject, prepareMerge, readReceivedProject } from '../../services/merge';
 import { method } from '../define';
 import { requireCreatable, requireOpenable } from '../file-access';
+import { projectStatus } from '../project-status';
 import type { Session } from '../session';
-import { filePath, name, none } from '../schemas';
-
-export interface ProjectStatus {
-  file: string;
-  name: string;
-  guid: string;
-  /** The file could not be written by this program, so it is open for reading only. */
-  readOnly: boolean;
-}
-
-function status(session: Session): ProjectStatus | null {
-  if (!session.isOpen) return null;
-  const { db, file } = session;
-  return { file, name: getMeta(db, 'project_name') ?? basename(file), guid: getMeta(db, 'project_guid') ?? '', readOnly: db.readonly };
-}
+import { filePath, id, name, none } from '../schemas';
 
 /** Relative paths land in the projects folder; new files get the .trellis extension. */
 function resolveNewPath(session: Session, file: string): string {
@@ -56,22 +45,13 @@ function createAndOpen(session: Session, file: string, projectName: string, fill
     throw error;
   }
   session.attach(file, db);
-  return status(session)!;
+  return projectStatus(session)!;
 }
 
+// The file travels as base64 inside JSON: 4/3 of its size, plus room for the rest.
+const MERGE_BODY_BYTES = Math.ceil(MAX_PROJECT_BYTES / 3) * 4 + 1024 * 1024;
+
 export const projectMethods = {
-  'app.status': method({
-    summary: 'Versions and the open project, if any.',
-    kind: 'session',
-    args: none,
-    handler: (session) => ({ schemaVersion: LATEST_SCHEMA_VERSION, projectsDir: session.dirs.projects, project: status(session) }),
-  }),
-  'projects.recent': method({
-    summary: 'Recently opened projects, newest first, with whether each file still exists.',
-    kind: 'session',
-    args: none,
-    handler: (session) => recentWithStatus(session.dirs.config),
-  }),
   'project.create': method({
     summary: 'Creates an empty project (with the MGF framework) and opens it: a name in the projects folder, or a path the person chose.',
     kind: 'session',
@@ -102,7 +82,7 @@ export const projectMethods = {
     emits: ['project-changed'],
     handler: (session, args) => {
       session.open(requireOpenable(session, resolveExisting(session, args.file)));
-      return status(session)!;
+      return projectStatus(session)!;
     },
   }),
   'project.close': method({
@@ -120,5 +100,33 @@ export const projectMethods = {
     kind: 'query',
     args: none,
     handler: (session) => projectCounts(session.db),
+  }),
+  'project.copyForCoder': method({
+    summary:
+      "A new project file (base64) with the same documents, cases, codebook and frameworks (same GUIDs), keeping only the chosen coders' codings.",
+    kind: 'query',
+    args: z.strictObject({ keepCoderIds: z.array(id).max(1000).default([]) }),
+    handler: (session, args) => {
+      for (const coderId of args.keepCoderIds) getCoder(session.db, coderId);
+      const copy = coderCopyBytes(session.db, args.keepCoderIds);
+      return { fileName: copy.fileName, mimeType: copy.mimeType, base64: copy.data.toString('base64'), segments: copy.segments };
+    },
+  }),
+  'project.merge': method({
+    summary:
+      'Merges another project file (its bytes, base64) into this one in one transaction: documents by content, codes and coders by GUID then name, segments by GUID; returns a report and the pre-merge copy.',
+    kind: 'mutation',
+    args: z.strictObject({
+      name: z.string().trim().min(1).max(1024),
+      bytes: z.base64().max(MERGE_BODY_BYTES),
+    }),
+    emits: ['documents-changed', 'coders-changed', 'codebook-changed', 'segments-changed', 'history-changed'],
+    maxBodyBytes: MERGE_BODY_BYTES,
+    // Reading the file, refusing a bad one and copying the project happen before the transaction opens.
+    prepare: (session, args) => {
+      const source = readReceivedProject(Buffer.from(args.bytes, 'base64'), args.name);
+      return Promise.resolve({ source, preMergeCopy: prepareMerge(session.db, session.file, source, args.name) });
+    },
+    handler: (session, args, { source, preMergeCopy }) => mergeProject(session.db, source, args.name, preMergeCopy),
   }),
 };

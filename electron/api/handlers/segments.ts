@@ -1,9 +1,9 @@
+// Segments: the coded passages, with their codes, coder and memo.
 import { z } from 'zod';
 import { DataError } from '../../../db/errors';
 import { ensureCodePath, requireCodeRef } from '../../../db/queries/code-refs';
 import { currentCoderId, ensureCoder } from '../../../db/queries/coders';
 import { createCode } from '../../../db/queries/codes';
-import { getDocumentMemo, setDocumentMemo } from '../../../db/queries/memos';
 import {
   addSegmentCodes,
   deleteSegment,
@@ -15,7 +15,7 @@ import {
   updateSegment,
 } from '../../../db/queries/segments';
 import { method } from '../define';
-import { id, name } from '../schemas';
+import { id, memo, name } from '../schemas';
 import type { Session } from '../session';
 
 const offset = z
@@ -23,7 +23,6 @@ const offset = z
   .int()
   .min(0)
   .max(2 ** 31);
-const memo = z.string().max(100_000);
 const ids = z.array(id).max(200);
 
 function coderFor(session: Session, coder: string | undefined, coderId: number | undefined): number {
@@ -145,23 +144,6 @@ export const segmentMethods = {
     handler: (session) => {
       const coder = currentCoderId(session.db);
       return coder === null ? [] : recentCodeIds(session.db, coder);
-    },
-  }),
-  'documents.memo': method({
-    summary: "A document's memo.",
-    kind: 'query',
-    args: z.strictObject({ documentId: id }),
-    handler: (session, args) => ({ documentId: args.documentId, body: getDocumentMemo(session.db, args.documentId) }),
-  }),
-  'documents.setMemo': method({
-    summary: "Writes a document's memo.",
-    kind: 'mutation',
-    args: z.strictObject({ documentId: id, body: memo }),
-    emits: ['documents-changed'],
-    undo: () => 'Edit document memo',
-    handler: (session, args) => {
-      setDocumentMemo(session.db, args.documentId, args.body, currentCoderId(session.db));
-      return { documentId: args.documentId, body: args.body };
     },
   }),
 };
