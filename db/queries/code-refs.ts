@@ -1,7 +1,7 @@
 import { DataError } from '../errors';
 import type { Db } from '../project-file';
-import { stmt } from '../statements';
-import { createCode, findCodeByPath } from './codes';
+import { codeCatalog, createCode, findCodeByPath, siblingNamed } from './codes';
+import { frameworkPlaces } from './framework-places';
 import { cellCodeName } from './frameworks';
 
 /**
@@ -31,32 +31,11 @@ export function requireCodeRef(db: Db, ref: string): number {
  * "MGF:National", every other code by its path ("Themes/Duty to cooperate").
  */
 export function codeRefLabels(db: Db): Map<number, string> {
-  const codes = stmt(db, 'SELECT id, parent_id AS parentId, name FROM codes').all() as {
-    id: number;
-    parentId: number | null;
-    name: string;
-  }[];
-  const byId = new Map(codes.map((c) => [c.id, c]));
-  const path = (id: number): string => {
-    const code = byId.get(id)!;
-    return code.parentId === null ? code.name : `${path(code.parentId)}/${code.name}`;
-  };
-  const labels = new Map(codes.map((c) => [c.id, path(c.id)]));
-  const cells = stmt(
-    db,
-    `SELECT c.code_id AS codeId, f.name AS framework, r.name AS row, k.name AS col
-       FROM framework_cells c
-       JOIN framework_values r ON r.id = c.row_value_id
-       JOIN framework_values k ON k.id = c.column_value_id
-       JOIN frameworks f ON f.id = r.framework_id`,
-  ).all() as { codeId: number; framework: string; row: string; col: string }[];
-  for (const c of cells) labels.set(c.codeId, `${c.framework}:${c.row}/${c.col}`);
-  const slices = stmt(
-    db,
-    `SELECT v.code_id AS codeId, f.name AS framework, v.name FROM framework_values v JOIN frameworks f ON f.id = v.framework_id
-      WHERE v.axis = 'slice'`,
-  ).all() as { codeId: number; framework: string; name: string }[];
-  for (const s of slices) labels.set(s.codeId, `${s.framework}:${s.name}`);
+  const labels = new Map(codeCatalog(db).map((c) => [c.id, c.path]));
+  for (const p of frameworkPlaces(db)) {
+    if (p.role === 'cell') labels.set(p.codeId, `${p.framework}:${p.row}/${p.column}`);
+    if (p.role === 'slice') labels.set(p.codeId, `${p.framework}:${p.row}`);
+  }
   return labels;
 }
 
@@ -65,10 +44,6 @@ export function ensureCodePath(db: Db, path: string): number {
   const names = path.split('/').map((p) => p.trim());
   if (names.some((n) => !n)) throw new DataError('invalid', `"${path}" is not a code path like "Themes/Duty to cooperate".`);
   let parentId: number | null = null;
-  for (const name of names) {
-    const found = stmt(db, 'SELECT id FROM codes WHERE ifnull(parent_id, 0) = ? AND name = ? COLLATE NOCASE').get(parentId ?? 0, name) as
-      { id: number } | undefined;
-    parentId = found ? found.id : createCode(db, { parentId, name });
-  }
+  for (const name of names) parentId = siblingNamed(db, parentId, name) ?? createCode(db, { parentId, name });
   return parentId!;
 }

@@ -16,6 +16,10 @@ export interface Coder {
 const CODER_SQL = `SELECT c.id, c.guid, c.name, c.color, (SELECT count(*) FROM segments s WHERE s.coder_id = c.id) AS segments
   FROM coders c`;
 
+/** Coders without their counts (which cost a scan of every segment). */
+export const coderCatalog = (db: Db): { id: number; name: string; color: string }[] =>
+  stmt(db, 'SELECT id, name, color FROM coders ORDER BY name COLLATE NOCASE').all() as { id: number; name: string; color: string }[];
+
 export function listCoders(db: Db): Coder[] {
   return stmt(db, `${CODER_SQL} ORDER BY c.name COLLATE NOCASE`).all() as Coder[];
 }

@@ -4,6 +4,7 @@ import { MAX_NAME_LENGTH } from '../../shared/limits';
 import { isHexColor, nextColor } from '../../shared/palette';
 import type { Db } from '../project-file';
 import { stmt } from '../statements';
+import { frameworkPlaces } from './framework-places';
 
 /** The part a code plays in a framework, if any (its name and place then follow the framework). */
 export type FrameworkRole = { frameworkId: number; role: 'root' | 'cell' | 'slice' } | null;
@@ -121,17 +122,8 @@ export function createCode(db: Db, code: NewCode): number {
 }
 
 /** Framework roots, cells and slice values (of one code, or all) by code id. */
-function frameworkRoles(db: Db, codeId: number | null): Map<number, NonNullable<FrameworkRole>> {
-  const rows = stmt(
-    db,
-    `SELECT * FROM (
-       SELECT root_code_id AS codeId, id AS frameworkId, 'root' AS role FROM frameworks
-       UNION ALL SELECT c.code_id, v.framework_id, 'cell' FROM framework_cells c JOIN framework_values v ON v.id = c.row_value_id
-       UNION ALL SELECT code_id, framework_id, 'slice' FROM framework_values WHERE code_id IS NOT NULL)
-     WHERE @code IS NULL OR codeId = @code`,
-  ).all({ code: codeId }) as { codeId: number; frameworkId: number; role: 'root' | 'cell' | 'slice' }[];
-  return new Map(rows.map((r) => [r.codeId, { frameworkId: r.frameworkId, role: r.role }]));
-}
+const frameworkRoles = (db: Db, codeId: number | null): Map<number, NonNullable<FrameworkRole>> =>
+  new Map(frameworkPlaces(db, codeId).map((p) => [p.codeId, { frameworkId: p.frameworkId, role: p.role }]));
 
 // The code columns with their kept counts; `@coder` 0 counts all coders.
 const CODE_ROWS = `SELECT c.id, c.guid, c.parent_id AS parentId, c.name, c.color, c.description, c.inclusion, c.exclusion,
@@ -157,18 +149,63 @@ export function getCode(db: Db, id: number): CodeRow {
   return withRoles([row], frameworkRoles(db, id))[0]!;
 }
 
+/** Each code's path ("Themes/Duty to cooperate") from rows naming their parent: the one way paths are made. */
+function pathsOf(rows: readonly { id: number; parentId: number | null; name: string }[]): Map<number, string> {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const paths = new Map<number, string>();
+  const pathOf = (id: number): string => {
+    const known = paths.get(id);
+    if (known !== undefined) return known;
+    const row = byId.get(id)!;
+    const path = row.parentId === null ? row.name : `${pathOf(row.parentId)}/${row.name}`;
+    paths.set(id, path);
+    return path;
+  };
+  for (const r of rows) pathOf(r.id);
+  return paths;
+}
+
 export function codeTree(db: Db, coderId: number | null = null): CodeNode[] {
+  const rows = listCodes(db, coderId);
+  const paths = pathsOf(rows);
   const byParent = new Map<number | null, CodeRow[]>();
-  for (const r of listCodes(db, coderId)) {
+  for (const r of rows) {
     const siblings = byParent.get(r.parentId);
     if (siblings) siblings.push(r);
     else byParent.set(r.parentId, [r]);
   }
-  const build = (row: CodeRow, parentPath: string): CodeNode => {
-    const path = parentPath ? `${parentPath}/${row.name}` : row.name;
-    return { ...row, path, children: (byParent.get(row.id) ?? []).map((child) => build(child, path)) };
+  const build = (row: CodeRow): CodeNode => ({ ...row, path: paths.get(row.id)!, children: (byParent.get(row.id) ?? []).map(build) });
+  return (byParent.get(null) ?? []).map(build);
+}
+
+export interface CatalogCode {
+  id: number;
+  parentId: number | null;
+  codable: boolean;
+  path: string;
+  name: string;
+  color: string;
+  description: string;
+}
+
+/** Every code with its path, in codebook order (depth first), without counts. */
+export function codeCatalog(db: Db): CatalogCode[] {
+  const rows = stmt(
+    db,
+    'SELECT id, parent_id AS parentId, codable, name, color, description FROM codes ORDER BY sort, name COLLATE NOCASE, id',
+  ).all() as (Omit<CatalogCode, 'path' | 'codable'> & { codable: number })[];
+  const paths = pathsOf(rows);
+  const children = new Map<number | null, typeof rows>();
+  for (const r of rows) children.set(r.parentId, [...(children.get(r.parentId) ?? []), r]);
+  const catalog: CatalogCode[] = [];
+  const visit = (parentId: number | null) => {
+    for (const r of children.get(parentId) ?? []) {
+      catalog.push({ ...r, codable: r.codable === 1, path: paths.get(r.id)! });
+      visit(r.id);
+    }
   };
-  return (byParent.get(null) ?? []).map((r) => build(r, ''));
+  visit(null);
+  return catalog;
 }
 
 /** "Themes/Duty to cooperate": the names from the top of the codebook down to the code. */

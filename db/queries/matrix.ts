@@ -167,40 +167,6 @@ export function countThemeGroups(db: Db, q: GroupQuery): CountRow[] {
   ).all({ ...params({ ...q, cellOthers: null, themes: [] }), groupOf: JSON.stringify(groupOf) }) as CountRow[];
 }
 
-/** Coders without their counts (which cost a scan of every segment). */
-export const coderCatalog = (db: Db): { id: number; name: string; color: string }[] =>
-  stmt(db, 'SELECT id, name, color FROM coders ORDER BY name COLLATE NOCASE').all() as { id: number; name: string; color: string }[];
-
-export interface CatalogCode {
-  id: number;
-  parentId: number | null;
-  codable: boolean;
-  path: string;
-  name: string;
-  color: string;
-  description: string;
-}
-
-/** Every code with its path ("Themes/Duty to cooperate"), in codebook order, without counts. */
-export function codeCatalog(db: Db): CatalogCode[] {
-  const rows = stmt(
-    db,
-    'SELECT id, parent_id AS parentId, codable, name, color, description FROM codes ORDER BY sort, name COLLATE NOCASE, id',
-  ).all() as (Omit<CatalogCode, 'path' | 'codable'> & { codable: number })[];
-  const children = new Map<number | null, typeof rows>();
-  for (const r of rows) children.set(r.parentId, [...(children.get(r.parentId) ?? []), r]);
-  const catalog: CatalogCode[] = [];
-  const visit = (parentId: number | null, parentPath: string) => {
-    for (const r of children.get(parentId) ?? []) {
-      const path = parentPath ? `${parentPath}/${r.name}` : r.name;
-      catalog.push({ ...r, codable: r.codable === 1, path });
-      visit(r.id, path);
-    }
-  };
-  visit(null, '');
-  return catalog;
-}
-
 /** The documents of the cases matching every attribute condition (several values of one attribute: any of them). */
 export function documentsOfCasesWith(db: Db, conditions: { attributeId: number; value: string }[]): number[] {
   const values = stmt(db, 'SELECT case_id AS caseId, attribute_id AS attributeId, value FROM case_attribute_values').all() as {
@@ -241,26 +207,4 @@ export function documentsPerKey(db: Db, key: ColumnKey, documentIds: number[] | 
     n: number;
   }[];
   return new Map(rows.map((r) => [r.key, r.n]));
-}
-
-/** Codes of the project that are no framework's codes (the root of a framework and everything under it). */
-export function nonFrameworkCodeIds(db: Db): number[] {
-  return (
-    stmt(
-      db,
-      `WITH RECURSIVE framework_codes(id) AS (
-         SELECT root_code_id FROM frameworks
-         UNION SELECT c.id FROM codes c JOIN framework_codes f ON c.parent_id = f.id)
-       SELECT id FROM codes WHERE id NOT IN (SELECT id FROM framework_codes) ORDER BY sort, id`,
-    ).all() as { id: number }[]
-  ).map((r) => r.id);
-}
-
-export function listCodeSets(db: Db): { id: number; name: string; codeIds: number[] }[] {
-  const rows = stmt(
-    db,
-    `SELECT s.id, s.name, group_concat(m.code_id) AS codes FROM code_sets s
-       LEFT JOIN code_set_members m ON m.set_id = s.id GROUP BY s.id ORDER BY s.name COLLATE NOCASE`,
-  ).all() as { id: number; name: string; codes: string | null }[];
-  return rows.map((r) => ({ id: r.id, name: r.name, codeIds: r.codes ? r.codes.split(',').map(Number) : [] }));
 }

@@ -12,18 +12,11 @@ import { DataError } from '../../db/errors';
 import type { Db } from '../../db/project-file';
 import { listAttributes, listCases } from '../../db/queries/cases';
 import { listFrameworks, type Framework } from '../../db/queries/frameworks';
-import {
-  type CatalogCode,
-  codeCatalog,
-  coderCatalog,
-  countMatrix,
-  countThemeGroups,
-  documentsOfCasesWith,
-  documentsPerKey,
-  listCodeSets,
-  nonFrameworkCodeIds,
-  type ColumnKey,
-} from '../../db/queries/matrix';
+import { listCodeSets } from '../../db/queries/code-sets';
+import { codeCatalog, type CatalogCode } from '../../db/queries/codes';
+import { coderCatalog } from '../../db/queries/coders';
+import { nonFrameworkCodeIds } from '../../db/queries/framework-places';
+import { countMatrix, countThemeGroups, documentsOfCasesWith, documentsPerKey, type ColumnKey } from '../../db/queries/matrix';
 import { listExcerpts } from '../../db/queries/excerpts';
 import { getMeta } from '../../db/queries/meta';
 import { id } from '../api/schemas';

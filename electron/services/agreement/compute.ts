@@ -15,7 +15,7 @@ import { resolveCodeRef } from '../../../db/queries/code-refs';
 import { findCoder } from '../../../db/queries/coders';
 import { findDocumentByName } from '../../../db/queries/documents';
 import { listFrameworks } from '../../../db/queries/frameworks';
-import { type CatalogCode, codeCatalog } from '../../../db/queries/matrix';
+import { type CatalogCode, codeCatalog } from '../../../db/queries/codes';
 import { type Coefficient, cohenKappa, fleissKappa, krippendorffAlpha, percentAgreement, type UnitCounts } from './coefficients';
 import type { AgreementUnit } from '../../../shared/agreement-explain';
 import { coverageHistogram, type Interval, intersectionLength, mergeIntervals, paragraphUnits, totalLength } from './intervals';

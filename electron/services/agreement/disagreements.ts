@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { Db } from '../../../db/project-file';
 import { codedRanges, coderPresence, documentLengths, documentTexts, reconciliationsIn } from '../../../db/queries/agreement';
-import { codeCatalog } from '../../../db/queries/matrix';
+import { codeCatalog } from '../../../db/queries/codes';
 import { sliceCodePoints } from '../../../shared/offsets';
 import { agreementSpec, resolveScope } from './compute';
 import { type Interval, mergeIntervals } from './intervals';

@@ -7,7 +7,7 @@ import { nowIso } from '../../../db/ids';
 import type { Db } from '../../../db/project-file';
 import { insertReconciliation } from '../../../db/queries/agreement';
 import { currentCoderId, ensureCoder } from '../../../db/queries/coders';
-import { codeCatalog } from '../../../db/queries/matrix';
+import { codeCatalog } from '../../../db/queries/codes';
 import { insertSegment } from '../../../db/queries/segments';
 
 export const CONSENSUS = 'Consensus';
