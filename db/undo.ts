@@ -6,7 +6,7 @@ import { nowIso } from './ids';
 import type { Db } from './project-file';
 import { stmt } from './statements';
 
-/** Tables whose rows undo restores: coding and codebook work (not imported documents). */
+/** Tables whose rows undo restores: coding and codebook work, and documents renamed, reordered or deleted. */
 export const UNDO_TRACKED_TABLES = [
   'codes',
   'code_sets',
@@ -18,6 +18,10 @@ export const UNDO_TRACKED_TABLES = [
   'segment_codes',
   'memos',
   'reconciliations',
+  'documents',
+  'paragraphs',
+  'case_documents',
+  'document_attribute_values',
 ] as const;
 
 const HISTORY_LIMIT = 500;

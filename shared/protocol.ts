@@ -33,6 +33,7 @@ export const API_EVENTS = [
   'codebook-changed',
   'segments-changed',
   'history-changed',
+  'memos-changed',
 ] as const;
 export type ApiEvent = (typeof API_EVENTS)[number];
 

@@ -185,3 +185,57 @@ export function documentOutlines(db: Db, name?: string): DocumentOutline[] {
     paragraphs: paragraphs.all(d.id) as DocumentOutline['paragraphs'],
   }));
 }
+
+/** The document's name, or a clear not-found error. */
+function documentName(db: Db, id: number): string {
+  const row = stmt(db, 'SELECT name FROM documents WHERE id = ?').get(id) as { name: string } | undefined;
+  if (!row) throw new DataError('not-found', `There is no document with id ${id}.`);
+  return row.name;
+}
+
+export function renameDocument(db: Db, id: number, name: string): { from: string; to: string } {
+  const from = documentName(db, id);
+  const to = name.trim();
+  const taken = stmt(db, 'SELECT 1 FROM documents WHERE name = ? AND id <> ?').get(to, id);
+  if (taken) throw new DataError('conflict', `There is already a document named "${to}".`);
+  stmt(db, 'UPDATE documents SET name = ?, modified_at = ? WHERE id = ?').run(to, nowIso(), id);
+  return { from, to };
+}
+
+export interface DocumentImpact {
+  document: string;
+  segments: number;
+  codings: number;
+  memos: number;
+}
+
+/** What deleting a document takes with it: its segments, their codings, and its memo and coding memos. */
+export function documentImpact(db: Db, id: number): DocumentImpact {
+  const document = documentName(db, id);
+  const counts = stmt(
+    db,
+    `SELECT (SELECT count(*) FROM segments WHERE document_id = @id) AS segments,
+            (SELECT count(*) FROM segment_codes c JOIN segments s ON s.id = c.segment_id WHERE s.document_id = @id) AS codings,
+            (SELECT count(*) FROM memos WHERE document_id = @id)
+              + (SELECT count(*) FROM segments WHERE document_id = @id AND memo <> '') AS memos`,
+  ).get({ id }) as Omit<DocumentImpact, 'document'>;
+  return { document, ...counts };
+}
+
+/** Deletes a document; its paragraphs, segments, codings and memos go with it (kept counts follow by trigger). */
+export function deleteDocument(db: Db, id: number): DocumentImpact {
+  const impact = documentImpact(db, id);
+  stmt(db, 'DELETE FROM documents WHERE id = ?').run(id);
+  return impact;
+}
+
+/** Puts a document at a position (0-based) in the project's document order. */
+export function moveDocument(db: Db, id: number, index: number): void {
+  documentName(db, id);
+  const order = (stmt(db, 'SELECT id FROM documents ORDER BY sort, name COLLATE NOCASE').all() as { id: number }[])
+    .map((r) => r.id)
+    .filter((d) => d !== id);
+  order.splice(Math.min(index, order.length), 0, id);
+  const place = stmt(db, 'UPDATE documents SET sort = ? WHERE id = ? AND sort <> ?');
+  order.forEach((d, i) => place.run(i + 1, d, i + 1));
+}

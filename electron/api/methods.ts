@@ -11,6 +11,7 @@ import { frameworkMethods } from './handlers/frameworks';
 import { historyMethods } from './handlers/history';
 import { importMethods } from './handlers/import';
 import { matrixMethods } from './handlers/matrix';
+import { memoMethods } from './handlers/memos';
 import { projectMethods } from './handlers/project';
 import { projectsMethods } from './handlers/projects';
 import { qdpxMethods } from './handlers/qdpx';
@@ -42,6 +43,7 @@ export const methods = joinMethodTables(
   coderMethods,
   historyMethods,
   segmentMethods,
+  memoMethods,
   codebookMethods,
   codeMethods,
   codeSetMethods,

@@ -9,7 +9,7 @@ import { listCoders } from '../../db/queries/coders';
 import { listCodes } from '../../db/queries/codes';
 import { getDocument, listDocuments } from '../../db/queries/documents';
 import { listFrameworks } from '../../db/queries/frameworks';
-import { getDocumentMemo } from '../../db/queries/memos';
+import { getMemo } from '../../db/queries/memos';
 import { getMeta } from '../../db/queries/meta';
 import { listSegments, type Segment } from '../../db/queries/segments';
 import { exportFileBase } from '../../shared/matrix-rule';
@@ -88,7 +88,7 @@ export function projectQdpx(db: Db): { file: ExportedFile; report: QdpxExportRep
     const doc = getDocument(db, summary.id);
     const path = `sources/${doc.guid}.txt`;
     files[path] = Buffer.from(doc.text, 'utf8');
-    const memo = getDocumentMemo(db, doc.id);
+    const memo = getMemo(db, { kind: 'document', id: doc.id });
     const selectionNodes = (segmentsByDocument.get(doc.id) ?? []).map((s): Node => {
       selections++;
       codings += s.codeIds.length;

@@ -8,7 +8,7 @@ import type { Db } from '../../db/project-file';
 import { ensureAttribute, ensureCase, linkCaseDocument, setCaseAttribute, type AttributeType } from '../../db/queries/cases';
 import { ensureCoder } from '../../db/queries/coders';
 import { insertDocument, uniqueDocumentName } from '../../db/queries/documents';
-import { setDocumentMemo } from '../../db/queries/memos';
+import { setMemo } from '../../db/queries/memos';
 import { insertSegment } from '../../db/queries/segments';
 import { mergeCodebookWithIds } from './codebook-import';
 import { FileProblem } from './import/file-problem';
@@ -336,7 +336,7 @@ export function writeQdpx(db: Db, project: QdpxProject, file: string): QdpxImpor
       });
       documentOf.set(source.guid, documentId);
       report.sources++;
-      if (source.memo) setDocumentMemo(db, documentId, source.memo, null);
+      if (source.memo) setMemo(db, { kind: 'document', id: documentId }, source.memo, null);
       const utf16 = countsUtf16(source);
       const raw = utf16 ? null : Array.from(source.text);
       const map = offsetMap(Array.from(source.text), Array.from(parsed.text));

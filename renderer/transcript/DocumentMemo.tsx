@@ -4,8 +4,9 @@ import { useQuery } from '../common/use-query';
 
 /** The document's memo, saved (as an undoable step) when the field loses focus or on Ctrl+Enter. */
 export function DocumentMemo({ documentId, onError }: { documentId: number; onError(error: Error): void }) {
-  const memo = useQuery('documents.memo', { documentId }, ['documents-changed', 'history-changed']);
-  const stored = memo.data?.documentId === documentId ? memo.data.body : undefined;
+  const memo = useQuery('memos.get', { target: { kind: 'document', id: documentId } }, ['memos-changed', 'history-changed']);
+  const target = memo.data?.target;
+  const stored = target?.kind === 'document' && target.id === documentId ? memo.data!.body : undefined;
   return stored === undefined ? null : (
     <MemoEditor key={`${documentId}:${stored}`} documentId={documentId} stored={stored} onError={onError} />
   );
@@ -14,7 +15,7 @@ export function DocumentMemo({ documentId, onError }: { documentId: number; onEr
 function MemoEditor({ documentId, stored, onError }: { documentId: number; stored: string; onError(error: Error): void }) {
   const [draft, setDraft] = useState(stored);
   const save = () => {
-    if (draft !== stored) call('documents.setMemo', { documentId, body: draft }).catch(onError);
+    if (draft !== stored) call('memos.set', { target: { kind: 'document', id: documentId }, body: draft }).catch(onError);
   };
   return (
     <section className="document-memo" aria-label="Document memo">

@@ -1,15 +1,21 @@
-// Documents: listing, reading, importing a transcript, and the document memo.
+// Documents: listing, reading, importing, renaming, reordering and deleting them.
 import { z } from 'zod';
 import { DataError } from '../../../db/errors';
-import { currentCoderId } from '../../../db/queries/coders';
-import { documentOutlines, getDocument, listDocuments } from '../../../db/queries/documents';
-import { getDocumentMemo, setDocumentMemo } from '../../../db/queries/memos';
+import {
+  deleteDocument,
+  documentImpact,
+  documentOutlines,
+  getDocument,
+  listDocuments,
+  moveDocument,
+  renameDocument,
+} from '../../../db/queries/documents';
 import { commitImport } from '../../services/import/commit';
 import { readTranscript } from '../../services/import/read';
 import { formatClock } from '../../services/timecode';
 import { method } from '../define';
 import { requireChosenSource } from '../file-access';
-import { encoding, id, memo, name, none, speakerOptions, transcriptSource, UPLOAD_BODY_BYTES } from '../schemas';
+import { encoding, id, name, none, speakerOptions, transcriptSource, UPLOAD_BODY_BYTES } from '../schemas';
 
 const importArgs = z.strictObject({
   source: transcriptSource,
@@ -80,21 +86,37 @@ export const documentMethods = {
       }));
     },
   }),
-  'documents.memo': method({
-    summary: "A document's memo.",
-    kind: 'query',
-    args: z.strictObject({ documentId: id }),
-    handler: (session, args) => ({ documentId: args.documentId, body: getDocumentMemo(session.db, args.documentId) }),
-  }),
-  'documents.setMemo': method({
-    summary: "Writes a document's memo.",
+  'documents.rename': method({
+    summary: 'Renames a document (names are unique in the project, case-insensitively).',
     kind: 'mutation',
-    args: z.strictObject({ documentId: id, body: memo }),
+    args: z.strictObject({ id, name }),
     emits: ['documents-changed'],
-    undo: () => 'Edit document memo',
+    undo: () => 'Rename document',
+    handler: (session, args) => renameDocument(session.db, args.id, args.name),
+  }),
+  'documents.move': method({
+    summary: "Puts a document at a position (0-based) in the project's document order.",
+    kind: 'mutation',
+    args: z.strictObject({ id, index: z.number().int().min(0).max(1_000_000) }),
+    emits: ['documents-changed'],
+    undo: () => 'Reorder documents',
     handler: (session, args) => {
-      setDocumentMemo(session.db, args.documentId, args.body, currentCoderId(session.db));
-      return { documentId: args.documentId, body: args.body };
+      moveDocument(session.db, args.id, args.index);
+      return listDocuments(session.db).map((d) => d.id);
     },
+  }),
+  'documents.deletePreview': method({
+    summary: 'What deleting a document would take with it: its segments, their codings and its memos.',
+    kind: 'query',
+    args: z.strictObject({ id }),
+    handler: (session, args) => documentImpact(session.db, args.id),
+  }),
+  'documents.delete': method({
+    summary: 'Deletes a document with its paragraphs, segments, codings and memos; undoable.',
+    kind: 'mutation',
+    args: z.strictObject({ id }),
+    emits: ['documents-changed', 'segments-changed', 'codebook-changed', 'memos-changed'],
+    undo: () => 'Delete document',
+    handler: (session, args) => deleteDocument(session.db, args.id),
   }),
 };

@@ -2,6 +2,7 @@ import { projectQdpx } from '../../../electron/services/qdpx-export';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { listDocuments } from '../../../db/queries/documents';
 import { dispatch, methodNames } from '../../../electron/api/dispatch';
 import type { MethodName } from '../../../electron/api/methods';
 import type { ApiEvent } from '../../../shared/protocol';
@@ -22,6 +23,7 @@ const QDC = `<?xml version="1.0" encoding="utf-8"?>
 <Code guid="00000000-0000-4000-8000-000000000001" name="Imported" isCodable="true"/></Codes></CodeBook>`;
 
 /** A segment coded with that code itself, for examples that need one. */
+const pastedId = (session: Session) => listDocuments(session.db).find((d) => d.name.startsWith('Pasted'))!.id;
 const segmentOf = (session: Session, codeId: number) =>
   (session.db.prepare('SELECT segment_id AS id FROM segment_codes WHERE code_id = ? LIMIT 1').get(codeId) as { id: number }).id;
 
@@ -52,8 +54,9 @@ const examples: Record<MethodName, unknown> = {
   'segments.update': { id: 1, memo: 'Checked against the transcript.' },
   'segments.delete': { id: 2 },
   'segments.recentCodes': {},
-  'documents.memo': { documentId: 1 },
-  'documents.setMemo': { documentId: 1, body: 'A short memo.' },
+  'memos.get': { target: { kind: 'document', id: 1 } },
+  'memos.set': { target: { kind: 'code', id: 14 }, body: 'A short memo.' },
+  'memos.list': { kinds: ['code', 'project'], text: 'short' },
   'history.state': {},
   'history.undo': {},
   'history.redo': {},
@@ -63,6 +66,10 @@ const examples: Record<MethodName, unknown> = {
   'documents.import': { source: { name: 'Pasted', text: 'Interviewer: Hello.\nDCS: Hi there.' }, case: 'County 9' },
   'cases.importAttributes': { source: { name: 'cases.csv', data: Buffer.from('Case,Region\nCounty 9,North\n').toString('base64') } },
   'documents.describe': { name: 'Pasted' },
+  'documents.rename': (session: Session) => ({ id: pastedId(session), name: 'Pasted, renamed' }),
+  'documents.move': { id: 1, index: 3 },
+  'documents.deletePreview': { id: 1 },
+  'documents.delete': (session: Session) => ({ id: pastedId(session) }),
   'codes.create': { parentId: 13, name: 'New theme' },
   'codes.update': { id: 14, description: 'Defined.', inclusion: 'In.', exclusion: 'Out.', color: '#11aa33' },
   'codes.move': { id: 15, parentId: 13, index: 0 },

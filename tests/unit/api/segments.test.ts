@@ -127,11 +127,12 @@ describe('coding passages through the API', () => {
 
   it("keeps a document's memo, undoably", async () => {
     const { session, documentId } = await project();
-    await call(session, 'documents.setMemo', { documentId, body: 'Respondent was rushed.' });
-    await call(session, 'documents.setMemo', { documentId, body: 'Respondent was rushed; follow up on CAF.' });
-    expect(await call(session, 'documents.memo', { documentId })).toEqual({ documentId, body: 'Respondent was rushed; follow up on CAF.' });
+    const target = { kind: 'document' as const, id: documentId };
+    await call(session, 'memos.set', { target, body: 'Respondent was rushed.' });
+    await call(session, 'memos.set', { target, body: 'Respondent was rushed; follow up on CAF.' });
+    expect(await call(session, 'memos.get', { target })).toEqual({ target, body: 'Respondent was rushed; follow up on CAF.' });
     await call(session, 'history.undo', {});
-    expect((await call(session, 'documents.memo', { documentId })).body).toBe('Respondent was rushed.');
+    expect((await call(session, 'memos.get', { target })).body).toBe('Respondent was rushed.');
   });
 });
 
