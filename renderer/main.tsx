@@ -18,6 +18,7 @@ import './search/search.css';
 import './app/coder-files.css';
 import './agreement/agreement.css';
 import './excerpts/excerpts.css';
+import './memos/memos.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -12,6 +12,7 @@ import { perfMark } from '../common/perf';
 import { StatusBar } from './StatusBar';
 import { HelpOverlay } from './HelpOverlay';
 import { HistoryButtons } from './HistoryButtons';
+import { MemoList } from '../memos/MemoList';
 import { useQuery } from '../common/use-query';
 import { useStoredState } from '../common/use-stored-state';
 
@@ -28,6 +29,8 @@ export function Workspace({ project }: { project: Project }) {
   const [panes, setPanes] = useStoredState('panes', { left: 300, right: 320 });
   const [error, setError] = useState<Error>();
   const [help, setHelp] = useState(false);
+  const [memosOpen, setMemosOpen] = useState(false);
+  const [revealCode, setRevealCode] = useState<{ id: number } | null>(null);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -117,6 +120,9 @@ export function Workspace({ project }: { project: Project }) {
               Matrix only
             </button>
           )}
+          <button type="button" title="Every memo in the project, and the project memo" onClick={() => setMemosOpen(true)}>
+            Memos
+          </button>
           <HistoryButtons onError={setError} />
           <button type="button" aria-label="Keyboard shortcuts" onClick={() => setHelp(true)}>
             ?
@@ -131,6 +137,7 @@ export function Workspace({ project }: { project: Project }) {
         documents={documents.data ?? []}
         cases={cases.data?.cases ?? []}
         selectedId={documentId}
+        onError={setError}
         onSelect={(id) => {
           perfMark('open-document');
           setDocumentId(id);
@@ -169,9 +176,17 @@ export function Workspace({ project }: { project: Project }) {
         direction={-1}
         onChange={(right) => setPanes({ ...panes, right })}
       />
-      <CodebookPane coders={coders.data?.coders ?? []} />
+      <CodebookPane coders={coders.data?.coders ?? []} reveal={revealCode} />
       <StatusBar coders={coders.data} onError={setError} file={project.file} />
       {help && <HelpOverlay onClose={() => setHelp(false)} />}
+      {memosOpen && (
+        <MemoList
+          coders={coders.data?.coders ?? []}
+          open={{ document: setDocumentId, code: (id) => setRevealCode({ id }) }}
+          onClose={() => setMemosOpen(false)}
+          onError={setError}
+        />
+      )}
     </div>
   );
 }

@@ -25,6 +25,21 @@ function TextSetting({ label, value, onSave, rows }: { label: string; value: str
 
 type Details = ResultOf<'codes.details'>;
 
+/** The code's memo: analytic notes on what the code is becoming, beside its definition. */
+function CodeMemo({ codeId, act }: { codeId: number; act: Act }) {
+  const memo = useQuery('memos.get', { target: { kind: 'code', id: codeId } }, ['memos-changed', 'history-changed']);
+  const target = memo.data?.target;
+  if (!(target?.kind === 'code' && target.id === codeId)) return null;
+  return (
+    <TextSetting
+      label="Memo"
+      value={memo.data!.body}
+      onSave={(body) => void act(call('memos.set', { target: { kind: 'code', id: codeId }, body }))}
+      rows={3}
+    />
+  );
+}
+
 function ExampleQuote({ code, current, act }: { code: CodeNode; current: Details['example'] | undefined; act: Act }) {
   const [choosing, setChoosing] = useState(false);
   const passages = useQuery('codes.segments', choosing ? { id: code.id, withChildren: true, limit: 500 } : null, RECOUNT);
@@ -174,6 +189,7 @@ export function CodeDetails(props: {
       <TextSetting label="Definition" value={code.description} onSave={(description) => update({ description })} rows={4} />
       <TextSetting label="Include when" value={code.inclusion} onSave={(inclusion) => update({ inclusion })} rows={2} />
       <TextSetting label="Exclude when" value={code.exclusion} onSave={(exclusion) => update({ exclusion })} rows={2} />
+      <CodeMemo codeId={code.id} act={act} />
       <ExampleQuote code={code} current={example} act={act} />
       <Counts code={code} data={data} />
       <SetMembership code={code} sets={sets} act={act} />

@@ -23,7 +23,8 @@ const TABS: { id: Tab; label: string }[] = [
 ];
 
 /** The codebook: the code tree with counts and each code's details, code sets, frameworks, exchange. */
-export function CodebookPane({ coders }: { coders: Coder[] }) {
+/** `reveal`: a code to show (a new object each time someone asks, e.g. from the memo list). */
+export function CodebookPane({ coders, reveal }: { coders: Coder[]; reveal?: { id: number } | null }) {
   const [tab, setTab] = useStoredState<Tab>('codebook.tab', 'codes');
   const [countCoder, setCountCoder] = useStoredState<number | null>('codebook.countCoder', null);
   const [measure, setMeasure] = useStoredState<Measure>('codebook.measure', 'segmentsWithChildren');
@@ -46,6 +47,18 @@ export function CodebookPane({ coders }: { coders: Coder[] }) {
   useEffect(() => {
     detailsRef.current?.scrollTo(0, 0);
   }, [selectedId, exchange]);
+
+  // A code asked for from elsewhere is selected as the request arrives (state adjusted while rendering).
+  const [revealed, setRevealed] = useState(reveal);
+  if (reveal !== revealed) {
+    setRevealed(reveal);
+    if (reveal) {
+      setTab('codes');
+      setExchange(false);
+      setSelectedId(reveal.id);
+      setFocusRequest({ id: reveal.id });
+    }
+  }
 
   const codes = useMemo(() => tree.data ?? [], [tree.data]);
   const map = useMemo(() => places(codes), [codes]);

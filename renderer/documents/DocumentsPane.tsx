@@ -1,5 +1,7 @@
 import type { KeyboardEvent } from 'react';
 import type { ResultOf } from '../../electron/api/methods';
+import { call } from '../common/api';
+import { DocumentActions } from './DocumentActions';
 
 type DocumentSummary = ResultOf<'documents.list'>[number];
 type Case = ResultOf<'cases.list'>['cases'][number];
@@ -9,6 +11,7 @@ interface Props {
   cases: Case[];
   selectedId: number | null;
   onSelect: (id: number) => void;
+  onError: (error: Error) => void;
 }
 
 interface Group {
@@ -30,11 +33,20 @@ function groupByCase(documents: DocumentSummary[], cases: Case[]): Group[] {
   return groups.filter((g) => g.documents.length > 0);
 }
 
-/** Documents grouped by case; Up/Down move through them. */
-export function DocumentsPane({ documents, cases, selectedId, onSelect }: Props) {
+/** Documents grouped by case; Up/Down move through them, Alt+Up/Down move the selected one in its case. */
+export function DocumentsPane({ documents, cases, selectedId, onSelect, onError }: Props) {
   const groups = groupByCase(documents, cases);
   const order = groups.flatMap((g) => g.documents.map((d) => d.id));
+  const selected = documents.find((d) => d.id === selectedId);
   const onKeyDown = (e: KeyboardEvent) => {
+    if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown') && selectedId !== null) {
+      e.preventDefault();
+      // The neighbour in the same case group, and its place in the project's order.
+      const group = groups.find((g) => g.documents.some((d) => d.id === selectedId))!.documents;
+      const neighbour = group[group.findIndex((d) => d.id === selectedId) + (e.key === 'ArrowUp' ? -1 : 1)];
+      if (neighbour) call('documents.move', { id: selectedId, index: documents.indexOf(neighbour) }).catch(onError);
+      return;
+    }
     const at = order.indexOf(selectedId ?? -1);
     const next = e.key === 'ArrowDown' ? order[at + 1] : e.key === 'ArrowUp' ? order[at - 1] : undefined;
     if (next === undefined) return;
@@ -45,7 +57,10 @@ export function DocumentsPane({ documents, cases, selectedId, onSelect }: Props)
   return (
     <nav className="pane documents-pane" aria-label="Documents">
       <h2 className="pane-title">
-        Documents <span className="count">{documents.length}</span>
+        <span>
+          Documents <span className="count">{documents.length}</span>
+        </span>
+        {selected && <DocumentActions key={selected.id} document={selected} onError={onError} />}
       </h2>
       <div className="pane-scroll" onKeyDown={onKeyDown}>
         {groups.map((g) => (
@@ -62,6 +77,7 @@ export function DocumentsPane({ documents, cases, selectedId, onSelect }: Props)
                     type="button"
                     className="document-row"
                     aria-current={d.id === selectedId ? 'true' : undefined}
+                    aria-keyshortcuts={d.id === selectedId ? 'Alt+ArrowUp Alt+ArrowDown' : undefined}
                     onClick={() => onSelect(d.id)}
                   >
                     <span className="document-name">{d.name}</span>

@@ -335,7 +335,7 @@ test('dragging a grip moves a boundary; the document memo and code definitions a
   await memo.fill('Short call; the respondent was candid about the CAF.');
   await page.locator('.transcript-scroll').focus();
   await expect
-    .poll(async () => (await host.call<{ body: string }>('documents.memo', { documentId: doc.id })).body)
+    .poll(async () => (await host.call<{ body: string }>('memos.get', { target: { kind: 'document', id: doc.id } })).body)
     .toBe('Short call; the respondent was candid about the CAF.');
 });
 

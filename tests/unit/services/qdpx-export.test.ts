@@ -28,7 +28,7 @@ async function demo() {
     codeRefs: ['Themes/Leadership'],
     memo: 'Passage memo 😀',
   });
-  await call('documents.setMemo', { documentId: doc.documentId, body: 'Document memo & <notes>' });
+  await call('memos.set', { target: { kind: 'document', id: doc.documentId }, body: 'Document memo & <notes>' });
   return { session, documentId: doc.documentId };
 }
 

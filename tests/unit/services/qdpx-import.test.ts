@@ -75,7 +75,7 @@ describe('qdpx round trip', () => {
       codeRefs: ['Themes/Leadership'],
       memo: 'Memo 😀',
     });
-    await call(from, 'documents.setMemo', { documentId: doc.documentId, body: 'Document memo' });
+    await call(from, 'memos.set', { target: { kind: 'document', id: doc.documentId }, body: 'Document memo' });
     const exported = await call<ResultOf<'qdpx.export'>>(from, 'qdpx.export', {});
     const to = await session('empty');
     const report = await ok<ResultOf<'qdpx.import'>>(importQdpx(to, Buffer.from(exported.base64, 'base64')));
