@@ -23,6 +23,11 @@ interface Props {
   onError: (error: Error) => void;
 }
 
+/** The documents of a page of hits, in their order. */
+function documentsOf(hits: Result['hits']): { documentId: number; document: string }[] {
+  return hits.filter((h, i) => i === 0 || hits[i - 1]!.documentId !== h.documentId);
+}
+
 /** Search across transcripts: a query, keyword-in-context hits grouped by document, and auto-coding of the hits. */
 export function SearchPanel({ onShow, onError }: Props) {
   const [query, setQuery] = useState('');
@@ -32,6 +37,9 @@ export function SearchPanel({ onShow, onError }: Props) {
   const [result, setResult] = useState<Result | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [autocoding, setAutocoding] = useState(false);
+  // The counts come after the first page: counting a common word means matching every paragraph.
+  const counts = useQuery('search.count', search, ['segments-changed']);
+  const countOf = new Map(counts.data?.groups.map((g) => [g.documentId, g.hits]));
 
   const run = async (spec: Search, offset: number) => {
     try {
@@ -68,9 +76,9 @@ export function SearchPanel({ onShow, onError }: Props) {
           <input type="checkbox" checked={noStem} disabled={regex} onChange={(e) => setNoStem(e.target.checked)} /> Exact words
         </label>
         <button type="submit">Search</button>
-        {result && result.total > 0 && (
+        {result && result.hits.length > 0 && (
           <button type="button" onClick={() => setAutocoding(true)}>
-            Auto-code {result.total} hits…
+            Auto-code {counts.data ? `${counts.data.total} ` : ''}hits…
           </button>
         )}
       </form>
@@ -82,12 +90,16 @@ export function SearchPanel({ onShow, onError }: Props) {
       {result && (
         <div className="search-results">
           <p role="status">
-            {result.total} hits in {result.groups.length} documents
+            {counts.data
+              ? `${counts.data.total} hits in ${counts.data.groups.length} documents`
+              : result.hits.length === 0
+                ? 'No hits'
+                : 'Counting the hits…'}
           </p>
-          {result.groups.map((group) => (
+          {documentsOf(result.hits).map((group) => (
             <div key={group.documentId} className="search-group">
               <h3>
-                {group.document} <span className="search-count">{group.hits}</span>
+                {group.document} {countOf.has(group.documentId) && <span className="search-count">{countOf.get(group.documentId)}</span>}
               </h3>
               <ul>
                 {result.hits
@@ -112,7 +124,7 @@ export function SearchPanel({ onShow, onError }: Props) {
               </ul>
             </div>
           ))}
-          {result.hits.length < result.total && search && (
+          {result.more && search && (
             <button type="button" onClick={() => void run(search, result.hits.length)}>
               Show more hits
             </button>

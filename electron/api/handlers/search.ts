@@ -1,7 +1,7 @@
 import { DataError } from '../../../db/errors';
 import { currentCoderId, ensureCoder, findCoder } from '../../../db/queries/coders';
 import { applyPlan, autocodeSpec, findPassages, planAutocode, type AutocodeSpec } from '../../services/search/autocode';
-import { runArgs, runSearch } from '../../services/search/run';
+import { countHits, runArgs, runSearch, searchSpec } from '../../services/search/run';
 import type { Session } from '../session';
 import { method } from '../define';
 
@@ -18,10 +18,16 @@ export const searchMethods = {
     summary:
       'Searches the paragraphs: an FTS5 query (words, "phrases", prefix*, NEAR(a b), AND/OR/NOT; English stemming unless noStem) ' +
       'or a JavaScript regex (stopped after a time limit), in a scope of documents, cases, speakers, codes or uncoded text. ' +
-      'Keyword-in-context hits (code-point offsets) grouped by document, one page at a time.',
+      'Keyword-in-context hits (code-point offsets) in document order, one page at a time, and whether more follow (search.count counts them).',
     kind: 'query',
     args: runArgs,
     handler: (session, args) => runSearch(session.db, args),
+  }),
+  'search.count': method({
+    summary: 'The number of hits of a search (as search.run takes it) in each document that has any, and in all.',
+    kind: 'query',
+    args: searchSpec,
+    handler: (session, spec) => countHits(session.db, spec),
   }),
   'search.autocodePreview': method({
     summary: 'How many segments search.autocode would create with these arguments, and how many passages it would skip as already coded.',

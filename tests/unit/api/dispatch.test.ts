@@ -94,6 +94,7 @@ const examples: Record<MethodName, unknown> = {
   'matrix.codeSources': {},
   'agreement.compute': { coders: ['A', 'B'], unit: 'paragraph' },
   'search.run': { query: 'pooled budget*' },
+  'search.count': { query: 'pooled budget*' },
   'search.autocodePreview': { search: { query: 'Ofsted' }, expand: 'sentence', codeRefs: ['Themes/Inspection regimes'], coder: 'A' },
   'search.autocode': { search: { query: 'Ofsted' }, expand: 'sentence', codeRefs: ['Themes/Inspection regimes'], coder: 'A' },
   'agreement.disagreements': { coders: ['A', 'B'] },
