@@ -18,6 +18,7 @@ export const UNDO_TRACKED_TABLES = [
   'segment_codes',
   'memos',
   'reconciliations',
+  'saved_searches',
 ] as const;
 
 const HISTORY_LIMIT = 500;

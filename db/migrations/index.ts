@@ -4,6 +4,7 @@ import { sql as codebookDetails } from './003-codebook-details';
 import { sql as cooccurrence } from './004-cooccurrence';
 import { sql as searchIndex } from './005-search-index';
 import { sql as reconciliation } from './006-reconciliation';
+import { sql as savedSearches } from './007-saved-searches';
 
 /**
  * One schema step; a project's PRAGMA user_version is the number of the last step applied. Steps are
@@ -29,6 +30,7 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: 'co-occurrence counts', sql: cooccurrence },
   { version: 5, name: 'search index', sql: searchIndex },
   { version: 6, name: 'reconciliation log', sql: reconciliation },
+  { version: 7, name: 'saved searches', sql: savedSearches },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)!.version;

@@ -23,6 +23,7 @@ const LANDED: Record<number, string> = {
   4: '8b62f1aa29bc3c94d0856ffc2ef801fc60eff87577fa8608fe42bd6ea4441792',
   5: '79507edeffb61614cf65c20290b343f159591d40b83e74a3e403b67e770b106f',
   6: '85138c898d4c3006576a98a4e4fdcbd9572e29d5b07746bf16d9cc5b6399d889',
+  7: '28e066ad27696d6192d54a8580b2894eb1d2227786bc7a7adf259422d07a3c38',
 };
 
 /** A database at the latest schema, in memory. */

@@ -234,3 +234,29 @@ describe('search.autocode', () => {
     expect(chosen.segments[0]!.documentId).toBe(ids.south);
   });
 });
+
+describe('saved searches', () => {
+  it('are saved, listed by name, replaced by name, rerun as stored and deleted, each an undo step', async () => {
+    const search = { query: 'inspect*', noStem: true, scope: { documents: ['North'], speakers: ['DCS'] } };
+    const { id } = await ok<{ id: number }>(dispatch(session, 'search.save', { name: 'Inspections 😀', search }));
+    await ok(dispatch(session, 'search.save', { name: 'Budgets', search: { query: 'budg', regex: true } }));
+    const saved = () => ok<ResultOf<'search.saved'>>(dispatch(session, 'search.saved', {}));
+    expect((await saved()).map((s) => s.name)).toEqual(['Budgets', 'Inspections 😀']);
+    // Rerun from the list: the stored search finds what it found when saved (North's two DCS paragraphs).
+    const stored = (await saved()).find((s) => s.id === id)!.search;
+    expect(await matches(stored)).toEqual(['North:inspections', 'North:Inspection']);
+    // The same name in other case replaces the search.
+    await ok(dispatch(session, 'search.save', { name: 'budgets', search: { query: 'health' } }));
+    expect((await saved()).map((s) => [s.name, s.search.query])).toEqual([
+      ['budgets', 'health'],
+      ['Inspections 😀', 'inspect*'],
+    ]);
+    await ok(dispatch(session, 'search.deleteSaved', { id }));
+    expect((await saved()).map((s) => s.name)).toEqual(['budgets']);
+    const undone = await ok<{ undone: { label: string } }>(dispatch(session, 'history.undo', {}));
+    expect(undone.undone.label).toBe('Delete saved search');
+    expect((await saved()).map((s) => s.name)).toEqual(['budgets', 'Inspections 😀']);
+    const missing = await dispatch(session, 'search.deleteSaved', { id: 999 });
+    expect(missing.ok ? 'deleted' : missing.error.code).toBe('not-found');
+  });
+});
