@@ -166,3 +166,10 @@ export function codedRanges(db: Db, documentIds: number[], codeIds: number[] | n
       ORDER BY s.document_id, s.start`,
   ).all({ docs: JSON.stringify(documentIds), codes: codeIds && JSON.stringify(codeIds) }) as CodedRange[];
 }
+
+/** Every speaker of a paragraph, by name. */
+export function listSpeakers(db: Db): string[] {
+  return stmt(db, 'SELECT DISTINCT speaker FROM paragraphs WHERE speaker IS NOT NULL ORDER BY speaker COLLATE NOCASE')
+    .pluck()
+    .all() as string[];
+}

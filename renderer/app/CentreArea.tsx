@@ -140,7 +140,7 @@ export function CentreArea({
       )}
       <details className="search-slot" hidden={excerptsOpen || (matrixOpen && matrix.full)}>
         <summary>Search</summary>
-        <SearchPanel onShow={showHit} onError={onError} />
+        <SearchPanel documents={documents} cases={cases} onShow={showHit} onError={onError} />
       </details>
       <div className="centre-transcript" hidden={excerptsOpen || (matrixOpen && matrix.full)}>
         {backShown && (

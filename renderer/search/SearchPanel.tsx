@@ -4,6 +4,8 @@ import { call } from '../common/api';
 import { Dialog } from '../common/Dialog';
 import { useQuery } from '../common/use-query';
 import type { TranscriptTarget } from '../transcript/types';
+import { SavedSearches } from './SavedSearches';
+import { SearchScope, type Scope } from './SearchScope';
 
 type Search = ArgsOf<'search.run'>;
 type Result = ResultOf<'search.run'>;
@@ -19,6 +21,8 @@ const EXPANSIONS: { value: NonNullable<Expansion>; label: string }[] = [
 ];
 
 interface Props {
+  documents: ResultOf<'documents.list'>;
+  cases: ResultOf<'cases.list'> | undefined;
   onShow: (target: TranscriptTarget) => void;
   onError: (error: Error) => void;
 }
@@ -29,10 +33,11 @@ function documentsOf(hits: Result['hits']): { documentId: number; document: stri
 }
 
 /** Search across transcripts: a query, keyword-in-context hits grouped by document, and auto-coding of the hits. */
-export function SearchPanel({ onShow, onError }: Props) {
+export function SearchPanel({ documents, cases, onShow, onError }: Props) {
   const [query, setQuery] = useState('');
   const [regex, setRegex] = useState(false);
   const [noStem, setNoStem] = useState(false);
+  const [scope, setScope] = useState<Scope>({});
   const [search, setSearch] = useState<Search | null>(null);
   const [result, setResult] = useState<Result | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -59,7 +64,11 @@ export function SearchPanel({ onShow, onError }: Props) {
         className="search-form"
         onSubmit={(e) => {
           e.preventDefault();
-          if (query.trim()) void run({ query, ...(regex ? { regex } : {}), ...(noStem ? { noStem } : {}) }, 0);
+          if (query.trim())
+            void run(
+              { query, ...(regex ? { regex } : {}), ...(noStem ? { noStem } : {}), ...(Object.keys(scope).length ? { scope } : {}) },
+              0,
+            );
         }}
       >
         <input
@@ -82,6 +91,22 @@ export function SearchPanel({ onShow, onError }: Props) {
           </button>
         )}
       </form>
+      <details className="search-options">
+        <summary>Scope and saved searches</summary>
+        <SearchScope scope={scope} onChange={setScope} documents={documents} cases={cases} />
+        <SavedSearches
+          current={search}
+          onRun={(saved) => {
+            // The saved search comes back into the form, so it can be changed and run again.
+            setQuery(saved.query);
+            setRegex(saved.regex ?? false);
+            setNoStem(saved.noStem ?? false);
+            setScope(saved.scope ?? {});
+            void run(saved, 0);
+          }}
+          onError={onError}
+        />
+      </details>
       {problem && (
         <p className="search-problem" role="alert">
           {problem}

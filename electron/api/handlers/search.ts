@@ -1,6 +1,7 @@
 import { DataError } from '../../../db/errors';
 import { currentCoderId, ensureCoder, findCoder } from '../../../db/queries/coders';
 import { applyPlan, autocodeSpec, findPassages, planAutocode, type AutocodeSpec } from '../../services/search/autocode';
+import { listSpeakers } from '../../../db/queries/search';
 import { deleteSavedSearch, listSavedSearches, saveSearch } from '../../../db/queries/saved-searches';
 import { countHits, runArgs, runSearch, searchSpec } from '../../services/search/run';
 import { z } from 'zod';
@@ -56,6 +57,12 @@ export const searchMethods = {
       const { plan, skipped } = planAutocode(session.db, spec, found, coderId);
       return { segments: applyPlan(session.db, plan, coderId), skipped };
     },
+  }),
+  'search.speakers': method({
+    summary: 'Every speaker of a paragraph, by name, for the speaker scope of a search.',
+    kind: 'query',
+    args: z.strictObject({}),
+    handler: (session) => listSpeakers(session.db),
   }),
   'search.saved': method({
     summary: 'The saved searches, by name: each with the search as search.run takes it.',

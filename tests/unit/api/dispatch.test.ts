@@ -95,6 +95,7 @@ const examples: Record<MethodName, unknown> = {
   'agreement.compute': { coders: ['A', 'B'], unit: 'paragraph' },
   'search.run': { query: 'pooled budget*' },
   'search.count': { query: 'pooled budget*' },
+  'search.speakers': {},
   'search.saved': {},
   'search.save': { name: 'Budgets', search: { query: 'pooled budget*', scope: { speakers: ['DCS'] } } },
   'search.deleteSaved': { id: 1 },
