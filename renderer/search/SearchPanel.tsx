@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ArgsOf, ResultOf } from '../../electron/api/methods';
 import { call } from '../common/api';
 import { Dialog } from '../common/Dialog';
 import { useQuery } from '../common/use-query';
+import type { SearchHitSpans } from '../transcript/search-hits';
 import type { TranscriptTarget } from '../transcript/types';
 import { SavedSearches } from './SavedSearches';
 import { SearchScope, type Scope } from './SearchScope';
@@ -23,8 +24,25 @@ const EXPANSIONS: { value: NonNullable<Expansion>; label: string }[] = [
 interface Props {
   documents: ResultOf<'documents.list'>;
   cases: ResultOf<'cases.list'> | undefined;
+  /** The document open in the transcript, whose hits are marked there and stepped through. */
+  openDocumentId: number | null;
+  onHits: (hits: SearchHitSpans | null) => void;
   onShow: (target: TranscriptTarget) => void;
   onError: (error: Error) => void;
+}
+
+const MARKED = 1000;
+
+/** The spans of the search's hits in the open document (the first MARKED of them); null with no search. */
+function useHitsHere(search: Search | null, documentId: number | null): { start: number; end: number }[] | null {
+  const inScope = search !== null && documentId !== null && (!search.scope?.documentIds || search.scope.documentIds.includes(documentId));
+  const spec = inScope ? { ...search, offset: 0, limit: MARKED, scope: { ...search.scope, documentIds: [documentId] } } : null;
+  const hits = useQuery('search.run', spec, ['segments-changed', 'documents-changed']);
+  const data = hits.data;
+  return useMemo(
+    () => (search === null || documentId === null ? null : !inScope ? [] : (data?.hits.map(({ start, end }) => ({ start, end })) ?? null)),
+    [data, inScope, search, documentId],
+  );
 }
 
 /** The documents of a page of hits, in their order. */
@@ -33,7 +51,7 @@ function documentsOf(hits: Result['hits']): { documentId: number; document: stri
 }
 
 /** Search across transcripts: a query, keyword-in-context hits grouped by document, and auto-coding of the hits. */
-export function SearchPanel({ documents, cases, onShow, onError }: Props) {
+export function SearchPanel({ documents, cases, openDocumentId, onHits, onShow, onError }: Props) {
   const [query, setQuery] = useState('');
   const [regex, setRegex] = useState(false);
   const [noStem, setNoStem] = useState(false);
@@ -45,6 +63,29 @@ export function SearchPanel({ documents, cases, onShow, onError }: Props) {
   // The counts come after the first page: counting a common word means matching every paragraph.
   const counts = useQuery('search.count', search, ['segments-changed']);
   const countOf = new Map(counts.data?.groups.map((g) => [g.documentId, g.hits]));
+  const here = useHitsHere(search, openDocumentId);
+  // Which hit of the open document was stepped to last; a new set of hits starts again.
+  const [stepped, setStepped] = useState<{ of: typeof here; at: number } | null>(null);
+  const step = stepped?.of === here ? stepped.at : null;
+  useEffect(() => {
+    onHits(here && openDocumentId !== null ? { documentId: openDocumentId, spans: here } : null);
+  }, [here, openDocumentId, onHits]);
+  const go = (by: 1 | -1) => {
+    if (!here?.length || openDocumentId === null) return;
+    const next = step === null ? (by === 1 ? 0 : here.length - 1) : (step + by + here.length) % here.length;
+    setStepped({ of: here, at: next });
+    onShow({ documentId: openDocumentId, ...here[next]! });
+  };
+  // F3 and Shift+F3 step through the open document's hits wherever the focus is.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'F3') return;
+      e.preventDefault();
+      go(e.shiftKey ? -1 : 1);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
 
   const run = async (spec: Search, offset: number) => {
     try {
@@ -77,6 +118,13 @@ export function SearchPanel({ documents, cases, onShow, onError }: Props) {
           placeholder={regex ? 'Regular expression' : 'Words, "phrases", inspect*, NEAR(a b), AND / OR / NOT'}
           value={query}
           onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={(e) => {
+            // Shift+Enter steps back through the open document's hits (Enter runs the search).
+            if (e.key === 'Enter' && e.shiftKey) {
+              e.preventDefault();
+              go(-1);
+            }
+          }}
         />
         <label>
           <input type="checkbox" checked={regex} onChange={(e) => setRegex(e.target.checked)} /> Regex
@@ -107,6 +155,23 @@ export function SearchPanel({ documents, cases, onShow, onError }: Props) {
           onError={onError}
         />
       </details>
+      {here && openDocumentId !== null && (
+        <div className="search-steps">
+          <button type="button" onClick={() => go(-1)} disabled={here.length === 0} aria-keyshortcuts="Shift+F3">
+            Previous hit
+          </button>
+          <button type="button" onClick={() => go(1)} disabled={here.length === 0} aria-keyshortcuts="F3">
+            Next hit
+          </button>
+          <span role="status" className="search-step-status">
+            {here.length === 0
+              ? 'No hits in the open document'
+              : step === null
+                ? `${here.length} hits marked in the open document`
+                : `Hit ${step + 1} of ${here.length} in the open document`}
+          </span>
+        </div>
+      )}
       {problem && (
         <p className="search-problem" role="alert">
           {problem}
