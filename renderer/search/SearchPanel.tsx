@@ -179,7 +179,7 @@ export function SearchPanel({ documents, cases, openDocumentId, onHits, onShow, 
       )}
       {result && (
         <div className="search-results">
-          <p role="status">
+          <p role="status" className="search-total">
             {counts.data
               ? `${counts.data.total} hits in ${counts.data.groups.length} documents`
               : result.hits.length === 0
