@@ -22,6 +22,7 @@ export const UNDO_TRACKED_TABLES = [
   'paragraphs',
   'case_documents',
   'document_attribute_values',
+  'saved_searches',
 ] as const;
 
 const HISTORY_LIMIT = 500;

@@ -35,3 +35,19 @@ export function sliceCodePoints(text: string, start: number, end: number): strin
   const from = codePointToUtf16(text, start);
   return text.slice(from, from + codePointToUtf16(text.slice(from), end - start));
 }
+
+/**
+ * Code-point offset → UTF-16 index for offsets that never decrease, walking the text once in all (a
+ * document's paragraphs in order) instead of from its start at every call.
+ */
+export function codePointCursor(text: string): (offset: number) => number {
+  let i = 0;
+  let n = 0;
+  return (offset) => {
+    for (; n < offset && i < text.length; n++) {
+      const c = text.charCodeAt(i);
+      i += c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
+    }
+    return i;
+  };
+}

@@ -7,6 +7,7 @@ import { MatrixView } from '../matrix/MatrixView';
 import { SearchPanel } from '../search/SearchPanel';
 import { Splitter } from '../common/Splitter';
 import { TranscriptView, type JumpRequest } from '../transcript/TranscriptView';
+import type { SearchHitSpans } from '../transcript/search-hits';
 import type { TranscriptTarget } from '../transcript/types';
 import { paragraphLabel } from '../../shared/citation';
 
@@ -56,6 +57,7 @@ export function CentreArea({
   onError,
 }: Props) {
   const [target, setTarget] = useState<JumpRequest | null>(null);
+  const [searchHits, setSearchHits] = useState<SearchHitSpans | null>(null);
   const [shown, setShown] = useState<{ segmentId: number; label: string; wasFull: boolean; from: 'matrix' | 'excerpts' } | null>(null);
 
   const showInTranscript = (from: 'matrix' | 'excerpts') => (at: TranscriptTarget, excerpt: Excerpt) => {
@@ -140,7 +142,14 @@ export function CentreArea({
       )}
       <details className="search-slot" hidden={excerptsOpen || (matrixOpen && matrix.full)}>
         <summary>Search</summary>
-        <SearchPanel onShow={showHit} onError={onError} />
+        <SearchPanel
+          documents={documents}
+          cases={cases}
+          openDocumentId={documentId}
+          onHits={setSearchHits}
+          onShow={showHit}
+          onError={onError}
+        />
       </details>
       <div className="centre-transcript" hidden={excerptsOpen || (matrixOpen && matrix.full)}>
         {backShown && (
@@ -158,6 +167,7 @@ export function CentreArea({
           coders={coders}
           currentCoderId={currentCoderId}
           jump={target}
+          searchHits={searchHits}
           onError={onError}
         />
       </div>

@@ -1,9 +1,12 @@
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { ArgsOf, ResultOf } from '../../electron/api/methods';
 import { call } from '../common/api';
 import { Dialog } from '../common/Dialog';
 import { useQuery } from '../common/use-query';
+import type { SearchHitSpans } from '../transcript/search-hits';
 import type { TranscriptTarget } from '../transcript/types';
+import { SavedSearches } from './SavedSearches';
+import { SearchScope, type Scope } from './SearchScope';
 
 type Search = ArgsOf<'search.run'>;
 type Result = ResultOf<'search.run'>;
@@ -19,19 +22,70 @@ const EXPANSIONS: { value: NonNullable<Expansion>; label: string }[] = [
 ];
 
 interface Props {
+  documents: ResultOf<'documents.list'>;
+  cases: ResultOf<'cases.list'> | undefined;
+  /** The document open in the transcript, whose hits are marked there and stepped through. */
+  openDocumentId: number | null;
+  onHits: (hits: SearchHitSpans | null) => void;
   onShow: (target: TranscriptTarget) => void;
   onError: (error: Error) => void;
 }
 
+const MARKED = 1000;
+
+/** The spans of the search's hits in the open document (the first MARKED of them); null with no search. */
+function useHitsHere(search: Search | null, documentId: number | null): { start: number; end: number }[] | null {
+  const inScope = search !== null && documentId !== null && (!search.scope?.documentIds || search.scope.documentIds.includes(documentId));
+  const spec = inScope ? { ...search, offset: 0, limit: MARKED, scope: { ...search.scope, documentIds: [documentId] } } : null;
+  const hits = useQuery('search.run', spec, ['segments-changed', 'documents-changed']);
+  const data = hits.data;
+  return useMemo(
+    () => (search === null || documentId === null ? null : !inScope ? [] : (data?.hits.map(({ start, end }) => ({ start, end })) ?? null)),
+    [data, inScope, search, documentId],
+  );
+}
+
+/** The documents of a page of hits, in their order. */
+function documentsOf(hits: Result['hits']): { documentId: number; document: string }[] {
+  return hits.filter((h, i) => i === 0 || hits[i - 1]!.documentId !== h.documentId);
+}
+
 /** Search across transcripts: a query, keyword-in-context hits grouped by document, and auto-coding of the hits. */
-export function SearchPanel({ onShow, onError }: Props) {
+export function SearchPanel({ documents, cases, openDocumentId, onHits, onShow, onError }: Props) {
   const [query, setQuery] = useState('');
   const [regex, setRegex] = useState(false);
   const [noStem, setNoStem] = useState(false);
+  const [scope, setScope] = useState<Scope>({});
   const [search, setSearch] = useState<Search | null>(null);
   const [result, setResult] = useState<Result | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [autocoding, setAutocoding] = useState(false);
+  // The counts come after the first page: counting a common word means matching every paragraph.
+  const counts = useQuery('search.count', search, ['segments-changed']);
+  const countOf = new Map(counts.data?.groups.map((g) => [g.documentId, g.hits]));
+  const here = useHitsHere(search, openDocumentId);
+  // Which hit of the open document was stepped to last; a new set of hits starts again.
+  const [stepped, setStepped] = useState<{ of: typeof here; at: number } | null>(null);
+  const step = stepped?.of === here ? stepped.at : null;
+  useEffect(() => {
+    onHits(here && openDocumentId !== null ? { documentId: openDocumentId, spans: here } : null);
+  }, [here, openDocumentId, onHits]);
+  const go = (by: 1 | -1) => {
+    if (!here?.length || openDocumentId === null) return;
+    const next = step === null ? (by === 1 ? 0 : here.length - 1) : (step + by + here.length) % here.length;
+    setStepped({ of: here, at: next });
+    onShow({ documentId: openDocumentId, ...here[next]! });
+  };
+  // F3 and Shift+F3 step through the open document's hits wherever the focus is.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'F3') return;
+      e.preventDefault();
+      go(e.shiftKey ? -1 : 1);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
 
   const run = async (spec: Search, offset: number) => {
     try {
@@ -51,7 +105,11 @@ export function SearchPanel({ onShow, onError }: Props) {
         className="search-form"
         onSubmit={(e) => {
           e.preventDefault();
-          if (query.trim()) void run({ query, ...(regex ? { regex } : {}), ...(noStem ? { noStem } : {}) }, 0);
+          if (query.trim())
+            void run(
+              { query, ...(regex ? { regex } : {}), ...(noStem ? { noStem } : {}), ...(Object.keys(scope).length ? { scope } : {}) },
+              0,
+            );
         }}
       >
         <input
@@ -60,6 +118,13 @@ export function SearchPanel({ onShow, onError }: Props) {
           placeholder={regex ? 'Regular expression' : 'Words, "phrases", inspect*, NEAR(a b), AND / OR / NOT'}
           value={query}
           onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={(e) => {
+            // Shift+Enter steps back through the open document's hits (Enter runs the search).
+            if (e.key === 'Enter' && e.shiftKey) {
+              e.preventDefault();
+              go(-1);
+            }
+          }}
         />
         <label>
           <input type="checkbox" checked={regex} onChange={(e) => setRegex(e.target.checked)} /> Regex
@@ -68,12 +133,45 @@ export function SearchPanel({ onShow, onError }: Props) {
           <input type="checkbox" checked={noStem} disabled={regex} onChange={(e) => setNoStem(e.target.checked)} /> Exact words
         </label>
         <button type="submit">Search</button>
-        {result && result.total > 0 && (
+        {result && result.hits.length > 0 && (
           <button type="button" onClick={() => setAutocoding(true)}>
-            Auto-code {result.total} hits…
+            Auto-code {counts.data ? `${counts.data.total} ` : ''}hits…
           </button>
         )}
       </form>
+      <details className="search-options">
+        <summary>Scope and saved searches</summary>
+        <SearchScope scope={scope} onChange={setScope} documents={documents} cases={cases} />
+        <SavedSearches
+          current={search}
+          onRun={(saved) => {
+            // The saved search comes back into the form, so it can be changed and run again.
+            setQuery(saved.query);
+            setRegex(saved.regex ?? false);
+            setNoStem(saved.noStem ?? false);
+            setScope(saved.scope ?? {});
+            void run(saved, 0);
+          }}
+          onError={onError}
+        />
+      </details>
+      {here && openDocumentId !== null && (
+        <div className="search-steps">
+          <button type="button" onClick={() => go(-1)} disabled={here.length === 0} aria-keyshortcuts="Shift+F3">
+            Previous hit
+          </button>
+          <button type="button" onClick={() => go(1)} disabled={here.length === 0} aria-keyshortcuts="F3">
+            Next hit
+          </button>
+          <span role="status" className="search-step-status">
+            {here.length === 0
+              ? 'No hits in the open document'
+              : step === null
+                ? `${here.length} hits marked in the open document`
+                : `Hit ${step + 1} of ${here.length} in the open document`}
+          </span>
+        </div>
+      )}
       {problem && (
         <p className="search-problem" role="alert">
           {problem}
@@ -81,13 +179,17 @@ export function SearchPanel({ onShow, onError }: Props) {
       )}
       {result && (
         <div className="search-results">
-          <p role="status">
-            {result.total} hits in {result.groups.length} documents
+          <p role="status" className="search-total">
+            {counts.data
+              ? `${counts.data.total} hits in ${counts.data.groups.length} documents`
+              : result.hits.length === 0
+                ? 'No hits'
+                : 'Counting the hits…'}
           </p>
-          {result.groups.map((group) => (
+          {documentsOf(result.hits).map((group) => (
             <div key={group.documentId} className="search-group">
               <h3>
-                {group.document} <span className="search-count">{group.hits}</span>
+                {group.document} {countOf.has(group.documentId) && <span className="search-count">{countOf.get(group.documentId)}</span>}
               </h3>
               <ul>
                 {result.hits
@@ -112,7 +214,7 @@ export function SearchPanel({ onShow, onError }: Props) {
               </ul>
             </div>
           ))}
-          {result.hits.length < result.total && search && (
+          {result.more && search && (
             <button type="button" onClick={() => void run(search, result.hits.length)}>
               Show more hits
             </button>

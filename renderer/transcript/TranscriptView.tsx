@@ -27,6 +27,7 @@ import { usePaintedWindow } from './use-painted-window';
 import { useSelectedCoding } from './use-selected-coding';
 import { useStripeLayout } from './use-stripe-layout';
 import { useTextInput } from './use-text-input';
+import { useSearchHits, type SearchHitSpans } from './search-hits';
 import { useTranscriptMount } from './use-transcript-mount';
 
 export type { JumpRequest };
@@ -41,10 +42,12 @@ interface Props {
   coders: Coder[];
   currentCoderId: number | null;
   jump: JumpRequest | null;
+  /** The search hits to mark in the open document. */
+  searchHits: SearchHitSpans | null;
   onError(error: Error): void;
 }
 
-export function TranscriptView({ documentId, projectGuid, cases, coders, currentCoderId, jump, onError }: Props) {
+export function TranscriptView({ documentId, projectGuid, cases, coders, currentCoderId, jump, searchHits, onError }: Props) {
   const docQuery = useQuery('documents.get', documentId === null ? null : { id: documentId }, ['documents-changed']);
   const segmentsQuery = useQuery('segments.list', documentId === null ? null : { documentId, withText: false }, ['segments-changed']);
   const treeQuery = useQuery('codebook.tree', {}, ['codebook-changed']);
@@ -92,6 +95,7 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
   const { popover } = coding;
   const cards = useHoverCard(mounted, visible);
   useJumps({ jump, mounted, scrollRef, showAround: painted.showAround, select });
+  useSearchHits(mounted, searchHits);
   const input = useTextInput({ mounted, data, scrollRef, rootRef, openPopover: coding.openForSelection, select, selectAt, step });
 
   const lanes = layout.reserved;

@@ -23,28 +23,40 @@ async function api<T>(method: string, args: unknown): Promise<T> {
   return envelope.result;
 }
 
-test('search the demo, jump to a hit, auto-code the hits at sentence level, undo', async ({ page }) => {
+test('search the demo, jump to a hit, step through the marked hits, save the search, auto-code the hits at sentence level, see them in the open matrix, undo', async ({
+  page,
+}) => {
   await page.goto(host.url);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Every Child Matters – DCS interviews (demo)');
   const before = (await api<unknown[]>('segments.list', { withText: false })).length;
-  const expected = await api<{ total: number; groups: unknown[]; hits: { document: string; paragraph: number; match: string }[] }>(
-    'search.run',
-    { query: 'inspect*' },
-  );
-  expect(expected.total).toBeGreaterThanOrEqual(20);
+  const expected = await api<{ hits: { documentId: number; document: string; paragraph: number; match: string }[] }>('search.run', {
+    query: 'inspect*',
+  });
+  const counts = await api<{ total: number; groups: { documentId: number; hits: number }[] }>('search.count', { query: 'inspect*' });
+  expect(counts.total).toBeGreaterThanOrEqual(20);
+  // An empty cell of the framework, so the matrix shows exactly what the auto-coding adds.
+  const refs = await api<{ id: number; ref: string }[]>('codebook.refs', {});
+  const cellRef = refs.find((r) => /^MGF:Individual\/Directive$/.test(r.ref))!;
+  expect(cellRef).toBeDefined();
+
+  await page.keyboard.press('Control+Shift+M');
+  const matrix = page.getByRole('region', { name: 'Matrix' });
+  const emptyCell = matrix.getByRole('button', { name: /^Individual × Directive:/ });
+  await expect(emptyCell).toHaveAccessibleName('Individual × Directive: 0 segments, 0 documents, 0 cases');
 
   await page.locator('.search-slot > summary').click();
   const panel = page.getByRole('region', { name: 'Search' });
-  await panel.getByRole('searchbox', { name: 'Search query' }).fill('inspect*');
+  const box = panel.getByRole('searchbox', { name: 'Search query' });
+  await box.fill('inspect*');
   await panel.getByRole('button', { name: 'Search', exact: true }).click();
-  await expect(panel.getByRole('status')).toHaveText(`${expected.total} hits in ${expected.groups.length} documents`);
+  await expect(panel.locator('.search-total')).toHaveText(`${counts.total} hits in ${counts.groups.length} documents`);
   await page.screenshot({ path: '.test-output/screens/search-results.png' });
 
   // Bad input: a message, no crash.
-  await panel.getByRole('searchbox', { name: 'Search query' }).fill('inspect AND (');
+  await box.fill('inspect AND (');
   await panel.getByRole('button', { name: 'Search', exact: true }).click();
   await expect(panel.getByRole('alert')).toContainText('cannot be read');
-  await panel.getByRole('searchbox', { name: 'Search query' }).fill('inspect*');
+  await box.fill('inspect*');
   await panel.getByRole('button', { name: 'Search', exact: true }).click();
 
   const first = expected.hits[0]!;
@@ -54,16 +66,44 @@ test('search the demo, jump to a hit, auto-code the hits at sentence level, undo
   const turn = transcript.locator(`.turn[data-n="${first.paragraph}"]`);
   await expect(turn).toHaveAttribute('aria-current', 'location');
   await expect(turn).toContainText(first.match);
-  await page.screenshot({ path: '.test-output/screens/search-jump.png' });
 
-  await panel.getByRole('button', { name: `Auto-code ${expected.total} hits…` }).click();
+  // The open document's hits are marked, and F3 / Shift+F3 step through them.
+  const inDocument = counts.groups.find((g) => g.documentId === first.documentId)!.hits;
+  const marked = () => page.evaluate(() => CSS.highlights.get('search-hit')?.size ?? 0);
+  await expect.poll(marked).toBe(inDocument);
+  const stepStatus = panel.locator('.search-step-status');
+  await expect(stepStatus).toHaveText(`${inDocument} hits marked in the open document`);
+  await page.keyboard.press('F3');
+  await expect(stepStatus).toHaveText(`Hit 1 of ${inDocument} in the open document`);
+  await panel.getByRole('button', { name: 'Next hit' }).click();
+  await expect(stepStatus).toHaveText(`Hit 2 of ${inDocument} in the open document`);
+  const second = expected.hits[1]!;
+  await expect(transcript.locator(`.turn[data-n="${second.paragraph}"]`)).toHaveAttribute('aria-current', 'location');
+  await page.keyboard.press('Shift+F3');
+  await expect(stepStatus).toHaveText(`Hit 1 of ${inDocument} in the open document`);
+  await page.screenshot({ path: '.test-output/screens/search-marked.png' });
+
+  // Saved, then rerun from the list after another search.
+  await panel.locator('.search-options > summary').click();
+  await panel.getByRole('textbox', { name: 'Name for this search' }).fill('Inspection');
+  await panel.getByRole('button', { name: 'Save search' }).click();
+  const saved = panel.getByRole('region', { name: 'Saved searches' }).getByRole('button', { name: 'Inspection', exact: true });
+  await expect(saved).toBeVisible();
+  await box.fill('budget');
+  await panel.getByRole('button', { name: 'Search', exact: true }).click();
+  await saved.click();
+  await expect(box).toHaveValue('inspect*');
+  await expect(panel.locator('.search-total')).toHaveText(`${counts.total} hits in ${counts.groups.length} documents`);
+  await page.screenshot({ path: '.test-output/screens/search-saved.png' });
+
+  await panel.getByRole('button', { name: `Auto-code ${counts.total} hits…` }).click();
   const dialog = page.getByRole('dialog', { name: 'Auto-code the hits' });
-  await dialog.getByRole('combobox', { name: 'Code' }).selectOption({ label: 'Themes/Inspection regimes' });
+  await dialog.getByRole('combobox', { name: 'Code' }).selectOption({ label: cellRef.ref });
   await dialog.getByRole('combobox', { name: 'Expand to' }).selectOption('sentence');
   const preview = await api<{ segments: number }>('search.autocodePreview', {
     search: { query: 'inspect*' },
     expand: 'sentence',
-    codeRefs: ['Themes/Inspection regimes'],
+    codeIds: [cellRef.id],
   });
   expect(preview.segments).toBeGreaterThan(0);
   await expect(dialog.locator('.autocode-count')).toContainText(`make ${preview.segments} new segments`);
@@ -71,7 +111,11 @@ test('search the demo, jump to a hit, auto-code the hits at sentence level, undo
   await dialog.getByRole('button', { name: `Code ${preview.segments} passages` }).click();
   await expect(dialog).toBeHidden();
   expect((await api<unknown[]>('segments.list', { withText: false })).length).toBe(before + preview.segments);
+  // The open matrix counts them in the cell that was empty.
+  await expect(emptyCell).toHaveAccessibleName(new RegExp(`^Individual × Directive: ${preview.segments} segments`));
+  await page.screenshot({ path: '.test-output/screens/search-autocoded-matrix.png' });
 
   await page.getByRole('button', { name: 'Undo Auto-code search hits' }).click();
   await expect.poll(async () => (await api<unknown[]>('segments.list', { withText: false })).length).toBe(before);
+  await expect(emptyCell).toHaveAccessibleName('Individual × Directive: 0 segments, 0 documents, 0 cases');
 });

@@ -47,7 +47,7 @@ async function allHits(session: Session, args: ArgsOf<'search.run'>, limit: numb
   for (let offset = 0; ; offset += PAGE) {
     const page = await call(session, 'search.run', { ...args, offset, limit: PAGE });
     hits.push(...page.hits);
-    if (offset + PAGE >= page.total || (limit !== undefined && hits.length >= limit)) break;
+    if (!page.more || (limit !== undefined && hits.length >= limit)) break;
   }
   return limit === undefined ? hits : hits.slice(0, limit);
 }

@@ -9,7 +9,7 @@ import { getSegment, insertSegment, type Segment } from '../../../db/queries/seg
 import type { Db } from '../../../db/project-file';
 import { id, name } from '../../api/schemas';
 import { EXPANSIONS, expandHit } from './expand';
-import { findHits, paragraphScope, scopeSpec, searchSpec } from './run';
+import { findHits, paragraphScope, scopeSpec, searchSpec, type Found } from './run';
 
 const offset = z
   .number()
@@ -40,14 +40,6 @@ export const autocodeSpec = z
   .refine((a) => (a.codeIds?.length ?? 0) + (a.codeRefs?.length ?? 0) > 0, 'give at least one code');
 export type AutocodeSpec = z.output<typeof autocodeSpec>;
 
-/** A passage to code, found before the transaction opens. */
-export interface Found {
-  documentId: number;
-  paragraph: number;
-  start: number;
-  end: number;
-}
-
 /** The hits or turns to code (a regex runs in a worker: done before the mutation's transaction). */
 export async function findPassages(db: Db, spec: AutocodeSpec, regexTimeLimitMs?: number): Promise<Found[]> {
   if (spec.speaker !== undefined) {
@@ -58,9 +50,7 @@ export async function findPassages(db: Db, spec: AutocodeSpec, regexTimeLimitMs?
   }
   const hits = await findHits(db, spec.search!, regexTimeLimitMs);
   const chosen = spec.hits && new Set(spec.hits.map((h) => `${h.documentId}:${h.start}:${h.end}`));
-  return hits
-    .filter((h) => !chosen || chosen.has(`${h.documentId}:${h.start}:${h.end}`))
-    .map((h) => ({ documentId: h.documentId, paragraph: h.paragraph, start: h.start, end: h.end }));
+  return chosen ? hits.filter((h) => chosen.has(`${h.documentId}:${h.start}:${h.end}`)) : hits;
 }
 
 export interface Plan {

@@ -1,14 +1,16 @@
 // search.run: a full-text query (FTS5: words, "phrases", prefix*, NEAR(a b), AND/OR/NOT) or a regex over
-// the paragraphs in scope, as keyword-in-context hits grouped by document.
+// the paragraphs in scope, as keyword-in-context hits a page at a time; search.count counts them by document.
 import { z } from 'zod';
 import { DataError } from '../../../db/errors';
 import { requireCodeRef } from '../../../db/queries/code-refs';
 import { findDocumentByName } from '../../../db/queries/documents';
 import {
   codedRanges,
+  documentsMatching,
   documentsWithAttribute,
-  matchParagraphs,
+  matchingParagraphs,
   scopedParagraphs,
+  type CodedRange,
   type ParagraphScope,
   type ScopedParagraph,
 } from '../../../db/queries/search';
@@ -44,6 +46,14 @@ export const searchSpec = z.strictObject({
 });
 export type SearchSpec = z.output<typeof searchSpec>;
 export type ScopeSpec = z.output<typeof scopeSpec>;
+
+/** Where a hit lies: a passage to auto-code. */
+export interface Found {
+  documentId: number;
+  paragraph: number;
+  start: number;
+  end: number;
+}
 
 export interface Hit {
   documentId: number;
@@ -93,44 +103,73 @@ function hitIn(p: ScopedParagraph, cps: string[], start: number, end: number): H
   };
 }
 
-/** Drops hits outside the coded/uncoded scope. */
-function inCodedScope(db: Db, hits: Hit[], scope: ScopeSpec | undefined): Hit[] {
-  if (!scope?.codedWith && !scope?.uncoded) return hits;
-  const codeIds = scope.codedWith?.map((c) => (typeof c === 'number' ? c : requireCodeRef(db, c))) ?? null;
-  const ranges = codedRanges(db, [...new Set(hits.map((h) => h.documentId))], null);
-  return hits.filter((h) => {
-    const here = ranges.filter((r) => r.documentId === h.documentId);
-    if (scope.uncoded && here.some((r) => r.start < h.end && h.start < r.end)) return false;
-    if (codeIds && !here.some((r) => codeIds.includes(r.codeId) && r.start <= h.start && h.end <= r.end)) return false;
-    return true;
-  });
+/** A paragraph in scope (its speech without marks) and its hits, in code points of the speech. */
+interface ParagraphHits {
+  p: ScopedParagraph;
+  ranges: [number, number][];
 }
 
-/** Every hit of a search, in document and text order. */
-export async function findHits(db: Db, spec: SearchSpec, regexTimeLimitMs?: number): Promise<Hit[]> {
-  const scope = paragraphScope(db, spec.scope);
-  const hits: Hit[] = [];
-  if (spec.regex) {
-    const paragraphs = scopedParagraphs(db, scope);
-    const matches = await regexMatches(
-      spec.query,
-      spec.ignoreCase ?? false,
-      paragraphs.map((p) => p.text),
-      regexTimeLimitMs,
-    );
-    let cached = -1;
-    let cps: string[] = [];
-    for (const [i, start, end] of matches) {
-      if (i !== cached) [cached, cps] = [i, [...paragraphs[i]!.text]];
-      hits.push(hitIn(paragraphs[i]!, cps, start, end));
-    }
-  } else {
-    for (const p of matchParagraphs(db, spec.query, !spec.noStem, scope)) {
-      const cps = [...unmarked(p.text)];
-      for (const [start, end] of markedRanges(p.text)) hits.push(hitIn(p, cps, start, end));
+/** The FTS5 query's hits paragraph by paragraph, document after document, matching no further than read. */
+function* fullTextHits(db: Db, spec: SearchSpec, scope: ParagraphScope): Generator<ParagraphHits> {
+  for (const document of documentsMatching(db, spec.query, !spec.noStem, scope.documentIds)) {
+    for (const p of matchingParagraphs(db, spec.query, !spec.noStem, document, scope.speakers)) {
+      const ranges = markedRanges(p.text);
+      yield { p: { ...p, text: unmarked(p.text) }, ranges };
     }
   }
-  return inCodedScope(db, hits, spec.scope);
+}
+
+/** The regex's hits paragraph by paragraph (all found at once, in a worker that a time limit stops). */
+async function regexHits(db: Db, spec: SearchSpec, scope: ParagraphScope, timeLimitMs?: number): Promise<ParagraphHits[]> {
+  const paragraphs = scopedParagraphs(db, scope);
+  const matches = await regexMatches(
+    spec.query,
+    spec.ignoreCase ?? false,
+    paragraphs.map((p) => p.text),
+    timeLimitMs,
+  );
+  const found: ParagraphHits[] = [];
+  for (const [i, start, end] of matches) {
+    const last = found.at(-1);
+    if (last?.p === paragraphs[i]) last.ranges.push([start, end]);
+    else found.push({ p: paragraphs[i]!, ranges: [[start, end]] });
+  }
+  return found;
+}
+
+/** Keeps the hits inside the coded/uncoded scope, reading each document's codings when it comes. */
+function* inCodedScope(db: Db, found: Iterable<ParagraphHits>, scope: ScopeSpec | undefined): Generator<ParagraphHits> {
+  if (!scope?.codedWith && !scope?.uncoded) return yield* found;
+  const codeIds = scope.codedWith?.map((c) => (typeof c === 'number' ? c : requireCodeRef(db, c))) ?? null;
+  let documentId = -1;
+  let here: CodedRange[] = [];
+  for (const { p, ranges } of found) {
+    if (p.documentId !== documentId) [documentId, here] = [p.documentId, codedRanges(db, [p.documentId], null)];
+    const kept = ranges.filter(([s, e]) => {
+      const [start, end] = [p.bodyStart + s, p.bodyStart + e];
+      if (scope.uncoded && here.some((r) => r.start < end && start < r.end)) return false;
+      if (codeIds && !here.some((r) => codeIds.includes(r.codeId) && r.start <= start && end <= r.end)) return false;
+      return true;
+    });
+    if (kept.length) yield { p, ranges: kept };
+  }
+}
+
+/** The hits of a search paragraph by paragraph, in document and text order; lazy for a full-text query. */
+async function paragraphHits(db: Db, spec: SearchSpec, regexTimeLimitMs?: number): Promise<Iterable<ParagraphHits>> {
+  const scope = paragraphScope(db, spec.scope);
+  const found = spec.regex ? await regexHits(db, spec, scope, regexTimeLimitMs) : fullTextHits(db, spec, scope);
+  return inCodedScope(db, found, spec.scope);
+}
+
+/** Where every hit of a search lies (no context), in document and text order. */
+export async function findHits(db: Db, spec: SearchSpec, regexTimeLimitMs?: number): Promise<Found[]> {
+  const hits: Found[] = [];
+  for (const { p, ranges } of await paragraphHits(db, spec, regexTimeLimitMs)) {
+    for (const [start, end] of ranges)
+      hits.push({ documentId: p.documentId, paragraph: p.n, start: p.bodyStart + start, end: p.bodyStart + end });
+  }
+  return hits;
 }
 
 export const runArgs = searchSpec.extend({
@@ -138,15 +177,37 @@ export const runArgs = searchSpec.extend({
   limit: z.number().int().min(1).max(1000).optional(),
 });
 
-/** One page of hits, with the number of hits in each document. */
+/**
+ * One page of hits, and whether more follow. A full-text query stops reading the index once the page is
+ * full, so the first page comes at once however common the word; search.count counts them all.
+ */
 export async function runSearch(db: Db, args: z.output<typeof runArgs>, regexTimeLimitMs?: number) {
   const { offset = 0, limit = 100, ...spec } = args;
-  const hits = await findHits(db, spec, regexTimeLimitMs);
-  const groups: { documentId: number; document: string; hits: number }[] = [];
-  for (const h of hits) {
-    const last = groups.at(-1);
-    if (last?.documentId === h.documentId) last.hits++;
-    else groups.push({ documentId: h.documentId, document: h.document, hits: 1 });
+  const hits: Hit[] = [];
+  let seen = 0;
+  for (const { p, ranges } of await paragraphHits(db, spec, regexTimeLimitMs)) {
+    if (seen + ranges.length <= offset) {
+      seen += ranges.length;
+      continue;
+    }
+    if (hits.length === limit) return { offset, hits, more: true };
+    const cps = [...p.text];
+    for (const [start, end] of ranges) {
+      if (seen++ < offset) continue;
+      if (hits.length === limit) return { offset, hits, more: true };
+      hits.push(hitIn(p, cps, start, end));
+    }
   }
-  return { total: hits.length, groups, offset, hits: hits.slice(offset, offset + limit) };
+  return { offset, hits, more: false };
+}
+
+/** The number of hits of a search in each document that has any, in document order, and in all. */
+export async function countHits(db: Db, spec: SearchSpec, regexTimeLimitMs?: number) {
+  const groups: { documentId: number; document: string; hits: number }[] = [];
+  for (const { p, ranges } of await paragraphHits(db, spec, regexTimeLimitMs)) {
+    const last = groups.at(-1);
+    if (last?.documentId === p.documentId) last.hits += ranges.length;
+    else groups.push({ documentId: p.documentId, document: p.document, hits: ranges.length });
+  }
+  return { total: groups.reduce((sum, g) => sum + g.hits, 0), groups };
 }

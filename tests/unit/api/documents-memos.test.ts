@@ -27,7 +27,7 @@ async function demo() {
 }
 
 const TRACKED = ['documents', 'paragraphs', 'segments', 'segment_codes', 'memos', 'case_documents'];
-const hitsFor = async (session: Session, query: string) => (await call(session, 'search.run', { query })).total;
+const hitsFor = async (session: Session, query: string) => (await call(session, 'search.count', { query })).total;
 
 describe('documents: rename, reorder, delete', () => {
   it('renames a document, refusing a name another document has (in any case), and undoes it', async () => {

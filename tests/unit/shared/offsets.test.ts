@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codePointLength, codePointToUtf16, sliceCodePoints, utf16ToCodePoint } from '../../../shared/offsets';
+import { codePointCursor, codePointLength, codePointToUtf16, sliceCodePoints, utf16ToCodePoint } from '../../../shared/offsets';
 
 const text = 'Café 😀 naïve — 𝒳 end';
 
@@ -22,5 +22,14 @@ describe('code-point offsets', () => {
     const points = [...text];
     expect(sliceCodePoints(text, 5, 8)).toBe(points.slice(5, 8).join(''));
     expect(sliceCodePoints(text, 5, 6)).toBe('😀');
+  });
+});
+
+describe('codePointCursor', () => {
+  it('gives the same UTF-16 index as codePointToUtf16 for offsets that never decrease, emoji included', () => {
+    const text = 'a😀b👍🏽 café 😀😀 end';
+    const at = codePointCursor(text);
+    const offsets = [0, 1, 1, 2, 3, 5, 9, 12, 13, 17, 40];
+    expect(offsets.map((o) => at(o))).toEqual(offsets.map((o) => codePointToUtf16(text, o)));
   });
 });

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { insertDocument } from '../../../../db/queries/documents';
-import { matchParagraphs } from '../../../../db/queries/search';
+import type { Db } from '../../../../db/project-file';
+import { documentsMatching, matchingParagraphs } from '../../../../db/queries/search';
 import { parsePlainTranscript } from '../../../../electron/services/transcript';
 import { projectAt, seedRows, TEXT_1, TEXT_2, upgrade } from './old-projects';
 
-const everyScope = { documentIds: null, speakers: null };
+/** Every paragraph matching an FTS5 query, in every document. */
+const matchParagraphs = (db: Db, query: string, stem: boolean) =>
+  documentsMatching(db, query, stem, null).flatMap((d) => [...matchingParagraphs(db, query, stem, d, null)]);
 
 describe('schema step 5 (search index)', () => {
   it("indexes an old project's paragraph speech, and keeps the index in step with later imports", () => {
@@ -23,8 +26,8 @@ describe('schema step 5 (search index)', () => {
     expect(rows('search_stemmed')).toEqual(expected);
     expect(rows('search_exact')).toEqual(expected);
     // Stemmed: "budget" finds "budgets"; as written it does not.
-    expect(matchParagraphs(db, 'budget', true, everyScope).map((p) => p.document)).toEqual(['Interview 1']);
-    expect(matchParagraphs(db, 'budget', false, everyScope)).toEqual([]);
+    expect(matchParagraphs(db, 'budget', true).map((p) => p.document)).toEqual(['Interview 1']);
+    expect(matchParagraphs(db, 'budget', false)).toEqual([]);
 
     const added = db.transaction(() =>
       insertDocument(db, {
@@ -34,13 +37,13 @@ describe('schema step 5 (search index)', () => {
         sourceType: 'txt',
       }),
     )();
-    expect(matchParagraphs(db, 'budget', false, everyScope).map((p) => [p.document, p.n])).toEqual([
+    expect(matchParagraphs(db, 'budget', false).map((p) => [p.document, p.n])).toEqual([
       ['Later', 1],
       ['Later', 2],
     ]);
     // A document's text rewritten: its paragraphs are indexed again from the new text.
     db.prepare("UPDATE documents SET plain_text = replace(plain_text, 'Budget', 'Monies') WHERE id = ?").run(added);
-    expect(matchParagraphs(db, 'budget', false, everyScope).map((p) => p.n)).toEqual([2]);
+    expect(matchParagraphs(db, 'budget', false).map((p) => p.n)).toEqual([2]);
     db.prepare('DELETE FROM paragraphs WHERE document_id = ?').run(added);
     expect(rows('search_exact')).toEqual(expected);
     db.close();

@@ -24,6 +24,7 @@ const LANDED: Record<number, string> = {
   5: '79507edeffb61614cf65c20290b343f159591d40b83e74a3e403b67e770b106f',
   6: '85138c898d4c3006576a98a4e4fdcbd9572e29d5b07746bf16d9cc5b6399d889',
   7: '5df356e551cd61c575069a5181865017dba620eab604de531370eb801edd87e5',
+  8: '28e066ad27696d6192d54a8580b2894eb1d2227786bc7a7adf259422d07a3c38',
 };
 
 /** A database at the latest schema, in memory. */

@@ -49,6 +49,7 @@ beforeEach(async () => {
 });
 
 const run = (args: ArgsOf<'search.run'>) => ok<ResultOf<'search.run'>>(dispatch(session, 'search.run', args));
+const count = (args: ArgsOf<'search.count'>) => ok<ResultOf<'search.count'>>(dispatch(session, 'search.count', args));
 const matches = async (args: ArgsOf<'search.run'>) => (await run(args)).hits.map((h) => `${h.document}:${h.match}`);
 const textOf = (doc: string) => [...(doc === 'North' ? NORTH : SOUTH)];
 
@@ -59,7 +60,7 @@ describe('search.run', () => {
     for (const h of result.hits) expect(textOf(h.document).slice(h.start, h.end).join('')).toBe(h.match);
     // "DCS: 😀 The " is 11 code points (12 UTF-16 units).
     expect(result.hits[0]).toMatchObject({ document: 'North', paragraph: 1, speaker: 'DCS', start: 11, end: 22 });
-    expect(result.groups).toEqual([{ documentId: ids.north, document: 'North', hits: 3 }]);
+    expect(await count({ query: 'inspection' })).toEqual({ total: 3, groups: [{ documentId: ids.north, document: 'North', hits: 3 }] });
     expect(result.hits[0]!.before + result.hits[0]!.match + result.hits[0]!.after).toContain('😀 The inspections were hard.');
   });
 
@@ -81,7 +82,7 @@ describe('search.run', () => {
   });
 
   it('never finds a speaker label', async () => {
-    expect((await run({ query: 'DCS OR Head' })).total).toBe(0);
+    expect((await count({ query: 'DCS OR Head' })).total).toBe(0);
   });
 
   it('says what is wrong with a query it cannot read', async () => {
@@ -112,11 +113,20 @@ describe('search.run', () => {
     expect(await matches({ query: 'budget*', scope: { uncoded: true } })).toEqual(['North:budgets', 'South:budget']);
   });
 
-  it('pages the hits and keeps the per-document counts of all of them', async () => {
-    const page = await run({ query: 'inspect*', noStem: true, offset: 2, limit: 1 });
-    expect(page.total).toBe(4);
-    expect(page.hits.map((h) => h.match)).toEqual(['Inspection']);
-    expect(page.groups.map((g) => [g.document, g.hits])).toEqual([
+  it('pages the hits, says whether more follow, and counts all of them by document', async () => {
+    // The four hits of "inspect*" as written (the test above): three in North, one in South.
+    const pages = await Promise.all([0, 1, 2, 3].map((offset) => run({ query: 'inspect*', noStem: true, offset, limit: 1 })));
+    expect(pages.map((p) => [p.hits.map((h) => h.match), p.more])).toEqual([
+      [['inspections'], true],
+      [['inspected'], true],
+      [['Inspection'], true],
+      [['inspector'], false],
+    ]);
+    expect((await run({ query: 'inspect*', noStem: true, offset: 1, limit: 3 })).more).toBe(false);
+    expect((await run({ query: 'inspect*', noStem: true, offset: 4 })).hits).toEqual([]);
+    const { total, groups } = await count({ query: 'inspect*', noStem: true });
+    expect(total).toBe(4);
+    expect(groups.map((g) => [g.document, g.hits])).toEqual([
       ['North', 3],
       ['South', 1],
     ]);
@@ -185,7 +195,7 @@ describe('search.autocode', () => {
     expect(undone.undone.label).toBe('Auto-code search hits');
     expect(await ok(dispatch(session, 'segments.list', {}))).toEqual([]);
     // The index is untouched by coding and its undo.
-    expect((await run({ query: 'inspection' })).total).toBe(3);
+    expect((await count({ query: 'inspection' })).total).toBe(3);
   });
 
   it('grows hits to the word, the paragraph and the turn, never over a speaker label', async () => {
@@ -222,5 +232,31 @@ describe('search.autocode', () => {
     });
     expect(chosen.segments.map(text)).toEqual(['budget']);
     expect(chosen.segments[0]!.documentId).toBe(ids.south);
+  });
+});
+
+describe('saved searches', () => {
+  it('are saved, listed by name, replaced by name, rerun as stored and deleted, each an undo step', async () => {
+    const search = { query: 'inspect*', noStem: true, scope: { documents: ['North'], speakers: ['DCS'] } };
+    const { id } = await ok<{ id: number }>(dispatch(session, 'search.save', { name: 'Inspections 😀', search }));
+    await ok(dispatch(session, 'search.save', { name: 'Budgets', search: { query: 'budg', regex: true } }));
+    const saved = () => ok<ResultOf<'search.saved'>>(dispatch(session, 'search.saved', {}));
+    expect((await saved()).map((s) => s.name)).toEqual(['Budgets', 'Inspections 😀']);
+    // Rerun from the list: the stored search finds what it found when saved (North's two DCS paragraphs).
+    const stored = (await saved()).find((s) => s.id === id)!.search;
+    expect(await matches(stored)).toEqual(['North:inspections', 'North:Inspection']);
+    // The same name in other case replaces the search.
+    await ok(dispatch(session, 'search.save', { name: 'budgets', search: { query: 'health' } }));
+    expect((await saved()).map((s) => [s.name, s.search.query])).toEqual([
+      ['budgets', 'health'],
+      ['Inspections 😀', 'inspect*'],
+    ]);
+    await ok(dispatch(session, 'search.deleteSaved', { id }));
+    expect((await saved()).map((s) => s.name)).toEqual(['budgets']);
+    const undone = await ok<{ undone: { label: string } }>(dispatch(session, 'history.undo', {}));
+    expect(undone.undone.label).toBe('Delete saved search');
+    expect((await saved()).map((s) => s.name)).toEqual(['budgets', 'Inspections 😀']);
+    const missing = await dispatch(session, 'search.deleteSaved', { id: 999 });
+    expect(missing.ok ? 'deleted' : missing.error.code).toBe('not-found');
   });
 });
