@@ -25,7 +25,9 @@ export function openInBrowser(
       fail(error.code === 'ENOENT' ? `there is no "${opener}" on this machine` : `${opener}: ${error.message}`),
     );
     // explorer.exe exits with 1 even when it opened the page, so only its start counts on Windows.
-    child.on('exit', (code) => (code === 0 || platform === 'win32' ? ((settled = true), resolve(true)) : fail(`${opener} exited with status ${code}`)));
+    child.on('exit', (code) =>
+      code === 0 || platform === 'win32' ? ((settled = true), resolve(true)) : fail(`${opener} exited with status ${code}`),
+    );
     child.unref();
   });
 }
