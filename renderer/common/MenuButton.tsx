@@ -15,7 +15,20 @@ export interface MenuItem {
  * Tab or a click elsewhere closes it. Choosing an item gives focus back to the button first, so a dialog
  * the item opens returns focus there when it closes.
  */
-export function MenuButton({ label, title, items, className }: { label: string; title?: string; items: MenuItem[]; className?: string }) {
+export function MenuButton({
+  label,
+  title,
+  items,
+  className,
+  align = 'start',
+}: {
+  label: string;
+  title?: string;
+  items: MenuItem[];
+  className?: string;
+  /** Which edge of the button the popup lines up with: its end for a button near the window's right edge. */
+  align?: 'start' | 'end';
+}) {
   const [open, setOpen] = useState<'first' | 'last' | null>(null);
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLUListElement>(null);
@@ -72,7 +85,7 @@ export function MenuButton({ label, title, items, className }: { label: string; 
         {label} <span aria-hidden="true">▾</span>
       </button>
       {open && (
-        <ul ref={menu} id={id} role="menu" aria-label={label} className="menu-popup" onKeyDown={onMenuKey}>
+        <ul ref={menu} id={id} role="menu" aria-label={label} className={`menu-popup ${align}`} onKeyDown={onMenuKey}>
           {items.map((item) => (
             <li key={item.label} role="none" className={item.group ? 'menu-group' : undefined}>
               <button
