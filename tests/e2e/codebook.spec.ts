@@ -157,9 +157,9 @@ test('builds a small codebook by mouse and keyboard, drags to re-parent, merges 
   // Framework cells and layers are offered but cannot be chosen: a theme is not merged into a position.
   const targets = leadDetails.getByRole('combobox', { name: /Merge “Lead professional” into/ }).locator('option');
   for (const framework of ['System × Constitutive', 'Individual × Operational', 'National']) {
-    await expect(targets.filter({ hasText: framework })).toBeDisabled();
+    await expect(targets.filter({ hasText: framework })).toHaveJSProperty('disabled', true);
   }
-  await expect(targets.filter({ hasText: 'Team around the child' })).toBeEnabled();
+  await expect(targets.filter({ hasText: 'Team around the child' })).toHaveJSProperty('disabled', false);
   await choose(leadDetails.getByRole('combobox', { name: /Merge “Lead professional” into/ }), 'Team around the child');
   await expect(leadDetails.getByText(/passages move to “Team around the child”/)).toBeVisible();
   await page.screenshot({ path: '.test-output/screens/codebook-merge.png' });
