@@ -222,6 +222,21 @@ test('the shortcut list names Ctrl+Shift+M and the caret keys', async ({ page })
   await expect(help).toContainText('Ctrl+Home / Ctrl+End');
 });
 
+test('a matrix dragged tall above the transcript leaves the transcript its minimum', async ({ page }) => {
+  // As if the matrix splitter had been dragged to its 1,200 px maximum in an earlier session.
+  await page.addInitScript(() => localStorage.setItem('trellis.matrix.view', JSON.stringify({ open: true, full: false, height: 1200 })));
+  await open(page);
+  const matrix = page.getByRole('region', { name: 'Matrix' });
+  await expect(matrix.getByRole('table', { name: 'MGF: Locus × Level' })).toBeVisible();
+  // 420 px for the transcript column (centre.css), of which the header takes about 150: at least 250 px of text.
+  const column = await page.locator('.centre-transcript').boundingBox();
+  const text = await page.locator('.transcript-scroll').boundingBox();
+  expect(column!.height).toBeGreaterThanOrEqual(420);
+  expect(text!.height).toBeGreaterThanOrEqual(250);
+  expect((await page.locator('.matrix-slot').boundingBox())!.height).toBeGreaterThanOrEqual(160);
+  await page.screenshot({ path: '.test-output/screens/matrix-split-minimum.png' });
+});
+
 test('the top bar: file actions in an accessible Project menu, Close project last in it, the title whole', async ({ page }) => {
   await open(page);
   const bar = page.locator('header.topbar');
