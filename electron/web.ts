@@ -1,5 +1,4 @@
 // Browser mode: the same renderer and API as the desktop app, served on 127.0.0.1.
-import { spawn } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -7,6 +6,7 @@ import { Session } from './api/session';
 import { openInitialProject } from './api/startup';
 import { startHttpHost } from './hosts/http';
 import { appDirs } from './services/app-dirs';
+import { openInBrowser } from './services/open-browser';
 
 const { values } = parseArgs({
   options: { port: { type: 'string' }, project: { type: 'string' }, open: { type: 'boolean' } },
@@ -27,12 +27,7 @@ const host = await startHttpHost({
   staticDir: resolve(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'renderer'),
 });
 console.log(`Trellis is running at ${host.url}`);
-if (values.open && process.env.BROWSER !== 'none') {
-  const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
-  spawn(opener, [host.url], { stdio: 'ignore', detached: true })
-    .on('error', () => undefined)
-    .unref();
-}
+if (values.open && process.env.BROWSER !== 'none') void openInBrowser(host.url);
 
 const stop = () => {
   void host.close().then(() => {

@@ -28,3 +28,15 @@ export const themeLevelRule = (level: number | null): string =>
   level === null
     ? ''
     : `${themeLevelLabel(level)}: a theme counts a segment when the rule holds for it or for any code under it, once per segment. Levels count down from the top of the codebook, skipping grouping codes that cannot be coded.`;
+
+/**
+ * The summary view in a sentence, for a grid that shows only each cell's leading themes (empty when it
+ * shows them all): an export in that view says so, and where to get every theme.
+ */
+export const themeLimitRule = (limit: number): string =>
+  limit > 0
+    ? `Summary view: each cell shows its ${limit === 1 ? 'most frequent theme' : `${limit} most frequent themes`}; “+ N more themes” counts those left out. Choose Themes per cell: All to export every theme.`
+    : '';
+
+/** The line standing for a cell's themes the summary view leaves out. */
+export const moreThemes = (hidden: number): string => `+ ${hidden} more theme${hidden === 1 ? '' : 's'}`;

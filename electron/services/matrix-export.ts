@@ -1,9 +1,20 @@
 // The matrix as a file: CSV (one line per cell), XLSX (the grid, and the same lines), DOCX (a table in the
-// style of a study's "Table 2": themes in the cells). PNG is drawn by the renderer.
+// style of a study's "Table 2": themes in the cells). PNG is drawn by the renderer. The lines are data and
+// always carry every theme; the grids follow the view on screen (the summary view's top themes per cell)
+// and say so, with the count of themes left out in each cell.
 import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { COOCCURRENCE_RULES, exportFileBase, MODE_LABELS, THEME_RULE, themeLevelLabel, themeLevelRule } from '../../shared/matrix-rule';
+import {
+  COOCCURRENCE_RULES,
+  exportFileBase,
+  MODE_LABELS,
+  moreThemes,
+  THEME_RULE,
+  themeLevelLabel,
+  themeLevelRule,
+  themeLimitRule,
+} from '../../shared/matrix-rule';
 import type { ExportedFile } from './exported-file';
 import type { Matrix, MatrixCell } from './matrix';
 import { sheetRow } from './sheet-cells';
@@ -11,7 +22,7 @@ import { sheetRow } from './sheet-cells';
 export type ExportFormat = 'csv' | 'xlsx' | 'docx';
 
 export interface ExportOptions {
-  /** Themes per cell; 0 for all. */
+  /** Themes per cell in the grids (the lines carry all); 0 for all. */
   themeLimit: number;
 }
 
@@ -21,9 +32,9 @@ const MIME: Record<ExportFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
 
-function shownThemes(matrix: Matrix, cell: MatrixCell, options: ExportOptions) {
+function cellThemes(matrix: Matrix, cell: MatrixCell, themeLimit = 0) {
   const themes = new Map(matrix.themes.map((t) => [t.id, t]));
-  const list = options.themeLimit > 0 ? cell.themes.slice(0, options.themeLimit) : cell.themes;
+  const list = themeLimit > 0 ? cell.themes.slice(0, themeLimit) : cell.themes;
   return list.map((t) => ({ ...themes.get(t.codeId)!, segments: t.segments }));
 }
 
@@ -31,8 +42,8 @@ function shownThemes(matrix: Matrix, cell: MatrixCell, options: ExportOptions) {
 const cellAt = (matrix: Matrix, row: number, column: number) => matrix.cells[row * matrix.columns.length + column]!;
 const nameOf = (items: { key: string; name: string }[], key: string) => items.find((i) => i.key === key)!.name;
 
-/** One line per cell: its row, column, counts and themes ("path (n); …"); names that look like formulas neutralised. */
-function lines(matrix: Matrix, options: ExportOptions): (string | number | null)[][] {
+/** One line per cell: its row, column, counts and every theme ("path (n); …"); names that look like formulas neutralised. */
+function lines(matrix: Matrix): (string | number | null)[][] {
   return [
     [
       matrix.rowLabel,
@@ -50,7 +61,7 @@ function lines(matrix: Matrix, options: ExportOptions): (string | number | null)
       c.cases,
       ...(matrix.showsThemes
         ? [
-            shownThemes(matrix, c, options)
+            cellThemes(matrix, c)
               .map((t) => `${t.path} (${t.segments})`)
               .join('; '),
           ]
@@ -59,20 +70,24 @@ function lines(matrix: Matrix, options: ExportOptions): (string | number | null)
   ].map(sheetRow);
 }
 
-/** What a cell says in a grid: its themes, or (without themes) its counts. */
+/** What a cell says in a grid: its themes (those the view shows, then how many it leaves out), or (without themes) its counts. */
 function cellText(matrix: Matrix, cell: MatrixCell, options: ExportOptions): string[] {
   if (!matrix.showsThemes) return cell.segments ? [`${cell.segments} segments`, `${cell.documents} documents`] : [];
-  return shownThemes(matrix, cell, options).map((t) => `${t.name} (${t.segments})`);
+  const shown = cellThemes(matrix, cell, options.themeLimit).map((t) => `${t.name} (${t.segments})`);
+  const hidden = cell.themes.length - shown.length;
+  return hidden > 0 ? [...shown, moreThemes(hidden)] : shown;
 }
 
 /** The title, with the theme level when themes are rolled up. */
 const titleOf = (matrix: Matrix) =>
   matrix.showsThemes && matrix.themeLevel !== null ? `${matrix.title} — ${themeLevelLabel(matrix.themeLevel).toLowerCase()}` : matrix.title;
 
-function describe(matrix: Matrix): string {
+function describe(matrix: Matrix, options: ExportOptions): string {
   const scope = `${matrix.documents} documents in scope; numbers in brackets are segments.`;
   return matrix.showsThemes
-    ? [COOCCURRENCE_RULES[matrix.mode], THEME_RULE, themeLevelRule(matrix.themeLevel), scope].filter(Boolean).join(' ')
+    ? [COOCCURRENCE_RULES[matrix.mode], THEME_RULE, themeLevelRule(matrix.themeLevel), themeLimitRule(options.themeLimit), scope]
+        .filter(Boolean)
+        .join(' ')
     : `Co-occurrence: ${MODE_LABELS[matrix.mode]}. ${scope}`;
 }
 
@@ -107,12 +122,18 @@ async function xlsx(matrix: Matrix, options: ExportOptions): Promise<Buffer> {
   });
   grid.columns.forEach((c, i) => (c.width = i === 0 ? 18 : 34));
   grid.addRow([]);
-  grid.addRow([describe(matrix)]).font = { italic: true, size: 9 };
+  grid.addRow([describe(matrix, options)]).font = { italic: true, size: 9 };
   const cells = book.addWorksheet('Cells');
-  for (const line of lines(matrix, options)) cells.addRow(line);
+  for (const line of lines(matrix)) cells.addRow(line);
   cells.getRow(1).font = { bold: true };
   cells.columns.forEach((c, i) => (c.width = i < 2 ? 18 : i < 5 ? 11 : 80));
   return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/** A table cell in Word: its themes, then the cell's own figures (the sheet keeps them in a note). */
+function docxCellText(matrix: Matrix, cell: MatrixCell, options: ExportOptions): string[] {
+  const texts = cellText(matrix, cell, options);
+  return matrix.showsThemes && cell.segments > 0 ? [...texts, `${cell.segments} segments · ${cell.documents} documents`] : texts;
 }
 
 async function docx(matrix: Matrix, options: ExportOptions): Promise<Buffer> {
@@ -135,7 +156,7 @@ async function docx(matrix: Matrix, options: ExportOptions): Promise<Buffer> {
       ...matrix.rows.map(
         (row, r) =>
           new TableRow({
-            children: [cell([row.name], true), ...matrix.columns.map((_, c) => cell(cellText(matrix, cellAt(matrix, r, c), options)))],
+            children: [cell([row.name], true), ...matrix.columns.map((_, c) => cell(docxCellText(matrix, cellAt(matrix, r, c), options)))],
           }),
       ),
     ],
@@ -151,7 +172,7 @@ async function docx(matrix: Matrix, options: ExportOptions): Promise<Buffer> {
           new Paragraph({
             alignment: AlignmentType.LEFT,
             spacing: { before: 120 },
-            children: [new TextRun({ text: describe(matrix), size: 16, color: '555555' })],
+            children: [new TextRun({ text: describe(matrix, options), size: 16, color: '555555' })],
           }),
         ],
       },
@@ -163,7 +184,7 @@ async function docx(matrix: Matrix, options: ExportOptions): Promise<Buffer> {
 export async function exportMatrix(matrix: Matrix, format: ExportFormat, options: ExportOptions): Promise<ExportedFile> {
   const data =
     format === 'csv'
-      ? Buffer.from(`\uFEFF${Papa.unparse(lines(matrix, options))}\r\n`, 'utf8')
+      ? Buffer.from(`\uFEFF${Papa.unparse(lines(matrix))}\r\n`, 'utf8')
       : format === 'xlsx'
         ? await xlsx(matrix, options)
         : await docx(matrix, options);

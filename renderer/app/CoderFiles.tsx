@@ -1,6 +1,6 @@
 // "Copy for a coder…" and "Merge a coder's file…": how a second coder gets the interviews and how their
 // work comes back (README, "Two coders").
-import { useState } from 'react';
+import { useState, type RefObject } from 'react';
 import type { ResultOf } from '../../electron/api/methods';
 import type { MergeReport } from '../../electron/services/merge';
 import { MAX_PROJECT_BYTES } from '../../shared/protocol';
@@ -13,7 +13,7 @@ type Coder = ResultOf<'coders.list'>['coders'][number];
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-function CopyDialog({ coders, onClose }: { coders: Coder[]; onClose: () => void }) {
+export function CopyDialog({ coders, onClose }: { coders: Coder[]; onClose: () => void }) {
   const [keep, setKeep] = useState<number[]>([]);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<{ saved?: string; error?: string }>();
@@ -135,7 +135,8 @@ function ReportView({ report }: { report: MergeReport }) {
   );
 }
 
-function MergeButton() {
+/** "Merge a coder’s file…": the hidden file input the project menu clicks, and the merge report. */
+export function MergePicker({ inputRef }: { inputRef: RefObject<HTMLInputElement | null> }) {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<{ report?: MergeReport; error?: string }>();
   const merge = async (file: File | undefined) => {
@@ -152,18 +153,23 @@ function MergeButton() {
   };
   return (
     <>
-      <label className={`file-button${busy ? ' disabled' : ''}`} title="Merge another coder's copy of this project into it">
-        {busy ? 'Merging…' : 'Merge a coder’s file…'}
-        <input
-          type="file"
-          accept=".trellis"
-          disabled={busy}
-          onChange={(e) => {
-            void merge(e.target.files?.[0]);
-            e.target.value = '';
-          }}
-        />
-      </label>
+      <input
+        ref={inputRef}
+        type="file"
+        hidden
+        aria-label="Merge a coder’s file…"
+        accept=".trellis"
+        disabled={busy}
+        onChange={(e) => {
+          void merge(e.target.files?.[0]);
+          e.target.value = '';
+        }}
+      />
+      {busy && (
+        <span role="status" className="hint">
+          Merging…
+        </span>
+      )}
       {outcome && (
         <Dialog
           title="Merge a coder’s file"
@@ -184,20 +190,6 @@ function MergeButton() {
           )}
         </Dialog>
       )}
-    </>
-  );
-}
-
-/** The top bar's two-coder actions. */
-export function CoderFiles({ coders }: { coders: Coder[] }) {
-  const [copying, setCopying] = useState(false);
-  return (
-    <>
-      <button type="button" onClick={() => setCopying(true)} title="A copy of this project for a second coder">
-        Copy for a coder…
-      </button>
-      <MergeButton />
-      {copying && <CopyDialog coders={coders} onClose={() => setCopying(false)} />}
     </>
   );
 }

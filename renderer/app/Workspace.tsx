@@ -3,16 +3,15 @@ import type { ResultOf } from '../../electron/api/methods';
 import { call } from '../common/api';
 import { CentreArea, type MatrixLayout } from './CentreArea';
 import { CodebookPane } from '../codebook/CodebookPane';
-import { CoderFiles } from './CoderFiles';
 import { DocumentsPane } from '../documents/DocumentsPane';
 import { ErrorBanner } from '../common/ErrorBanner';
-import { ImportControls } from '../documents/import/ImportControls';
 import { Splitter } from '../common/Splitter';
 import { perfMark } from '../common/perf';
 import { StatusBar } from './StatusBar';
 import { HelpOverlay } from './HelpOverlay';
 import { HistoryButtons } from './HistoryButtons';
 import { MemoList } from '../memos/MemoList';
+import { ProjectMenu } from './ProjectMenu';
 import { useQuery } from '../common/use-query';
 import { useStoredState } from '../common/use-stored-state';
 
@@ -65,7 +64,8 @@ export function Workspace({ project }: { project: Project }) {
   return (
     <div className="workspace" style={{ gridTemplateColumns: `${panes.left}px 6px minmax(360px, 1fr) 6px ${panes.right}px` }}>
       <header className="topbar">
-        <h1 className="project-name" title={project.file}>
+        <ProjectMenu coders={coders.data?.coders ?? []} onOpenDocument={setDocumentId} onClose={closeProject} />
+        <h1 className="project-name" title={`${project.name}\n${project.file}`}>
           {project.name}
         </h1>
         {project.readOnly && (
@@ -78,8 +78,6 @@ export function Workspace({ project }: { project: Project }) {
           </p>
         )}
         <div className="topbar-actions">
-          <ImportControls onOpen={setDocumentId} />
-          <CoderFiles coders={coders.data?.coders ?? []} />
           <button
             type="button"
             aria-pressed={compare}
@@ -126,9 +124,6 @@ export function Workspace({ project }: { project: Project }) {
           <HistoryButtons onError={setError} />
           <button type="button" aria-label="Keyboard shortcuts" onClick={() => setHelp(true)}>
             ?
-          </button>
-          <button type="button" onClick={closeProject}>
-            Close project
           </button>
         </div>
       </header>

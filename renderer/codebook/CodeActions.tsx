@@ -37,7 +37,8 @@ function Merge({ code, tree, act, done }: { code: CodeNode; tree: CodeNode[]; ac
         <span>Merge “{code.name}” into</span>
         <select value={targetId ?? ''} onChange={(e) => setTargetId(e.target.value ? Number(e.target.value) : null)}>
           <option value="">Choose a code…</option>
-          <CodeOptions tree={tree} allow={(n) => !below.has(n.id) && n.framework?.role !== 'root' && (n.codable || code.segments === 0)} />
+          {/* Framework cells and layers are positions, not themes: a theme merged into one would vanish from every theme count. */}
+          <CodeOptions tree={tree} allow={(n) => !below.has(n.id) && n.framework === null && (n.codable || code.segments === 0)} />
         </select>
       </label>
       {target && (

@@ -7,8 +7,9 @@ import { CodeDetails } from './CodeDetails';
 import type { Act } from './types';
 import { CodeSetsPanel } from './CodeSetsPanel';
 import { CodeTree, type FocusRequest, type NewCodeAt } from './CodeTree';
-import { MEASURES, places, type Measure, type Move } from './code-tree-model';
+import { MEASURES, places, type CodeNode, type Measure, type Move } from './code-tree-model';
 import { ErrorBanner } from '../common/ErrorBanner';
+import { MenuButton, type MenuItem } from '../common/MenuButton';
 import { FrameworkEditor } from './FrameworkEditor';
 import { useQuery } from '../common/use-query';
 import { useStoredState } from '../common/use-stored-state';
@@ -93,11 +94,15 @@ export function CodebookPane({ coders, reveal }: { coders: Coder[]; reveal?: { i
       setFocusRequest({ id: code.id });
     });
   const rename = (id: number, name: string) => void act(call('codes.update', { id, name })).then(() => setFocusRequest({ id }));
-  const startCreating = () => {
-    const parent = selected && selected.framework === null ? selected.id : null;
-    if (parent !== null && collapsed.has(selected!.guid)) toggle(selected!.guid, true);
-    setCreating({ parentId: parent });
+  const startCreating = (parent: CodeNode | null) => {
+    if (parent && collapsed.has(parent.guid)) toggle(parent.guid, true);
+    setCreating({ parentId: parent?.id ?? null });
   };
+  // "+ New code" names its places: inside the selected code (framework cells hold no codes), or the top level.
+  const newCodePlaces: MenuItem[] = [
+    ...(selected && selected.framework === null ? [{ label: `Inside “${selected.name}”`, onSelect: () => startCreating(selected) }] : []),
+    { label: 'At the top level', onSelect: () => startCreating(null) },
+  ];
 
   return (
     <aside className="pane codebook-pane" aria-label="Codebook">
@@ -140,9 +145,12 @@ export function CodebookPane({ coders, reveal }: { coders: Coder[]; reveal?: { i
                   value={filter}
                   onChange={(e) => setFilter(e.target.value)}
                 />
-                <button type="button" onClick={startCreating} title="New code inside the selected one (N in the tree; Shift+N beside it)">
-                  + New code
-                </button>
+                <MenuButton
+                  label="+ New code"
+                  align="end"
+                  title="Choose where the new code goes (in the tree: N inside the focused code, Shift+N beside it)"
+                  items={newCodePlaces}
+                />
               </div>
               <div className="row counts-choice">
                 <label className="count-coder">

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 
 interface Props {
   title: string;
@@ -13,7 +13,9 @@ interface Props {
 /** A modal dialog on the native <dialog> element: focus stays inside, Escape closes, the page behind is inert. */
 export function Dialog({ title, onClose, busy = false, wide = false, children, footer }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
+  // A layout effect, so the dialog closes while still in the page and the browser returns focus to
+  // whatever had it before (a menu button, say); closed after removal, focus would fall to the body.
+  useLayoutEffect(() => {
     const dialog = ref.current!;
     dialog.showModal();
     return () => dialog.close();

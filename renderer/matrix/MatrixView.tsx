@@ -119,10 +119,12 @@ export function MatrixView({ projectGuid, coders, documents, cases, current, onS
   const exportAs = async (format: 'csv' | 'xlsx' | 'docx' | 'png') => {
     if (!data) return;
     setExporting(true);
+    // The limit is the one on screen: it applies only while the chips are shown.
+    const themeLimit = settings.display === 'chips' ? settings.themeLimit : 0;
     try {
-      if (format === 'png') download(await matrixPng(data, settings.display, settings.themeLimit), `${exportFileBase(data.title)}.png`);
+      if (format === 'png') download(await matrixPng(data, settings.display, themeLimit), `${exportFileBase(data.title)}.png`);
       else {
-        const file = await call('matrix.export', { ...spec, format, themeLimit: settings.themeLimit });
+        const file = await call('matrix.export', { ...spec, format, themeLimit });
         download(fromBase64(file.base64, file.mimeType), file.fileName);
       }
     } catch (error) {

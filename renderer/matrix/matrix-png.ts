@@ -1,7 +1,7 @@
 // The matrix drawn on a canvas and saved as PNG: drawn here from the data, so nothing remote is loaded
 // and the picture does not depend on the window's size or theme.
 import type { ResultOf } from '../../electron/api/methods';
-import { themeLevelLabel } from '../../shared/matrix-rule';
+import { moreThemes, themeLevelLabel, themeLimitRule } from '../../shared/matrix-rule';
 import type { Display } from './matrix-settings';
 
 type Matrix = ResultOf<'matrix.get'>;
@@ -70,8 +70,12 @@ export async function matrixPng(matrix: Matrix, display: Display, themeLimit: nu
   // Cells come row by row.
   const layouts = matrix.cells.map((c) => {
     const shown = themeLimit > 0 ? c.themes.slice(0, themeLimit) : c.themes;
+    const hidden = c.themes.length - shown.length;
     const items = chipsShown
-      ? shown.map((t) => ({ text: `${themes.get(t.codeId)!.name} · ${t.segments}`, color: themes.get(t.codeId)!.color }))
+      ? [
+          ...shown.map((t) => ({ text: `${themes.get(t.codeId)!.name} · ${t.segments}`, color: themes.get(t.codeId)!.color })),
+          ...(hidden > 0 ? [{ text: moreThemes(hidden), color: MUTED }] : []),
+        ]
       : [];
     return layoutChips(ctx, items, inner);
   });
@@ -80,7 +84,7 @@ export async function matrixPng(matrix: Matrix, display: Display, themeLimit: nu
   ctx.font = `12px ${FONT}`;
   const note = wrap(
     ctx,
-    `${matrix.documents} documents in scope · co-occurrence: ${matrix.mode === 'overlap' ? 'overlapping segments by the same coder' : 'same segment only'}${chipsShown && matrix.themeLevel !== null ? ` · ${themeLevelLabel(matrix.themeLevel).toLowerCase()}` : ''}`,
+    `${matrix.documents} documents in scope · co-occurrence: ${matrix.mode === 'overlap' ? 'overlapping segments by the same coder' : 'same segment only'}${chipsShown && matrix.themeLevel !== null ? ` · ${themeLevelLabel(matrix.themeLevel).toLowerCase()}` : ''}${chipsShown && themeLimit > 0 ? ` · ${themeLimitRule(themeLimit)}` : ''}`,
     ROW_HEADER + CELL * matrix.columns.length,
   );
   const headerHeight = 40;

@@ -67,8 +67,17 @@ test('builds a small codebook by mouse and keyboard, drags to re-parent, merges 
   const codebook = pane(page);
   await expect(item(page, 'Themes')).toBeVisible();
 
-  // Mouse: a new top-level code.
+  // Mouse: a new top-level code. "+ New code" names the places it offers: with a theme selected, inside
+  // it or at the top level; with a framework cell selected, only the top level (cells hold no codes).
+  await row(page, 'Themes').click();
   await codebook.getByRole('button', { name: '+ New code' }).click();
+  const places = codebook.getByRole('menu', { name: '+ New code' }).getByRole('menuitem');
+  await expect(places).toHaveText(['Inside “Themes”', 'At the top level']);
+  await page.keyboard.press('Escape');
+  await row(page, 'System × Constitutive').click();
+  await codebook.getByRole('button', { name: '+ New code' }).click();
+  await expect(places).toHaveText(['At the top level']);
+  await places.first().click();
   await codebook.getByRole('textbox', { name: 'New code name' }).fill('Early help');
   await codebook.getByRole('textbox', { name: 'New code name' }).press('Enter');
   await expect(item(page, 'Early help')).toBeFocused();
@@ -145,6 +154,12 @@ test('builds a small codebook by mouse and keyboard, drags to re-parent, merges 
   await row(page, 'Lead professional').click();
   const leadDetails = codebook.getByRole('region', { name: 'Code Lead professional' });
   await leadDetails.getByRole('button', { name: 'Merge into…' }).click();
+  // Framework cells and layers are offered but cannot be chosen: a theme is not merged into a position.
+  const targets = leadDetails.getByRole('combobox', { name: /Merge “Lead professional” into/ }).locator('option');
+  for (const framework of ['System × Constitutive', 'Individual × Operational', 'National']) {
+    await expect(targets.filter({ hasText: framework })).toHaveJSProperty('disabled', true);
+  }
+  await expect(targets.filter({ hasText: 'Team around the child' })).toHaveJSProperty('disabled', false);
   await choose(leadDetails.getByRole('combobox', { name: /Merge “Lead professional” into/ }), 'Team around the child');
   await expect(leadDetails.getByText(/passages move to “Team around the child”/)).toBeVisible();
   await page.screenshot({ path: '.test-output/screens/codebook-merge.png' });

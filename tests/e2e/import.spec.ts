@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startWebHost, type RunningHost } from './host';
+import { projectMenu } from './menu';
 
 const FIXTURES = join(process.cwd(), 'tests', 'fixtures', 'import');
 const FOLDER = join(FIXTURES, 'folder');
@@ -32,7 +33,7 @@ const documentsJson = (file: string, ...args: string[]): DocumentJson[] => JSON.
 /** A new, empty project made from the start screen; its file. */
 async function newProject(page: Page, name: string): Promise<string> {
   await page.goto(host.url);
-  await page.getByRole('button', { name: 'Close project' }).click();
+  await projectMenu(page, 'Close project');
   await page.getByLabel('New project').fill(name);
   await page.getByLabel('New project').press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
@@ -52,7 +53,7 @@ test('imports a folder through the UI: speakers confirmed and edited, progress, 
 }) => {
   const project = await newProject(page, 'Folder study');
   await slowImports(page, 600);
-  await page.getByRole('button', { name: 'Import…' }).click();
+  await projectMenu(page, 'Import…');
   const dialog = page.getByRole('dialog', { name: 'Import transcripts' });
   await expect(dialog).toBeVisible();
   await dialog.locator('input[webkitdirectory]').setInputFiles(FOLDER);
@@ -107,8 +108,9 @@ test('imports a folder through the UI: speakers confirmed and edited, progress, 
   await expect(transcript.locator('.turn').nth(1).locator('.speaker')).toHaveText('INT: ');
   await expect(transcript.locator('.turn').nth(2).locator('.speaker')).toHaveText('DCS: ');
 
-  // Case attributes from a sheet, through the same page.
-  await page.locator('.import-controls input[type=file]').setInputFiles(join(FIXTURES, 'folder-cases.csv'));
+  // Case attributes from a sheet, through the same page: the menu item opens the file chooser.
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), projectMenu(page, 'Case attributes…')]);
+  await chooser.setFiles(join(FIXTURES, 'folder-cases.csv'));
   const sheet = page.getByRole('dialog', { name: 'Case attributes' });
   await expect(sheet.getByRole('status')).toHaveText('“folder-cases.csv”: attributes set for 3 cases.');
   await expect(sheet.getByRole('listitem')).toHaveText(['Region (choice)', 'Interview date (date)', 'Years in post (number)']);
@@ -147,7 +149,7 @@ test('imports a folder through the UI: speakers confirmed and edited, progress, 
 
 test('pastes text as a new document, the speakers confirmed and one renamed', async ({ page }) => {
   const project = await newProject(page, 'Paste study');
-  await page.getByRole('button', { name: 'Paste as document…' }).click();
+  await projectMenu(page, 'Paste as document…');
   const dialog = page.getByRole('dialog', { name: 'Paste as new document' });
   await dialog.getByLabel('Document name').fill('Phone call, Dr. Lee');
   await dialog.getByLabel('Text').focus();
@@ -175,7 +177,7 @@ test('pastes text as a new document, the speakers confirmed and one renamed', as
 test('stops between files when asked; the files not reached are listed as not imported', async ({ page }) => {
   const project = await newProject(page, 'Stopped study');
   await slowImports(page, 1500);
-  await page.getByRole('button', { name: 'Import…' }).click();
+  await projectMenu(page, 'Import…');
   const dialog = page.getByRole('dialog', { name: 'Import transcripts' });
   await dialog
     .locator('input[type=file][multiple]')
@@ -193,7 +195,7 @@ test('shows the encoding each text file was read in and reads it again in the on
   page,
 }) => {
   const project = await newProject(page, 'Encodings study');
-  await page.getByRole('button', { name: 'Import…' }).click();
+  await projectMenu(page, 'Import…');
   const dialog = page.getByRole('dialog', { name: 'Import transcripts' });
   await dialog
     .locator('input[type="file"][multiple]')

@@ -255,6 +255,23 @@ test('filters combine as removable chips; code matrices; exports', async ({ page
   const { writeFileSync } = await import('node:fs');
   writeFileSync('.test-output/screens/matrix-export.png', png.bytes);
 
+  // The summary view (Top 1) exports as what it is: the Word table keeps one theme per cell, counts the
+  // rest ("+ 3 more themes": System × Constitutive has four, see the CSV line above) and says which view
+  // it is; the CSV lines stay complete.
+  await matrix.getByLabel('Themes per cell').selectOption({ label: 'Top 1' });
+  const summaryDocx = strFromU8(unzipSync(new Uint8Array((await save('Word table (DOCX)')).bytes))['word/document.xml']!);
+  const cellTexts = [...summaryDocx.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]);
+  expect(cellTexts.slice(cellTexts.indexOf('System') + 1).slice(0, 3)).toEqual([
+    'Duty to cooperate (38)',
+    '+ 3 more themes',
+    '42 segments · 10 documents',
+  ]);
+  expect(summaryDocx).toContain('Summary view: each cell shows its most frequent theme');
+  expect((await save('CSV (one line per cell)')).bytes.toString('utf8').split('\r\n')[1]).toBe(
+    'System,Constitutive,42,10,10,Themes/Duty to cooperate (38); Themes/Governance structures (2); Themes/Leadership (2); Themes/Pooled budgets (2)',
+  );
+  await matrix.getByLabel('Themes per cell').selectOption({ label: 'All' });
+
   // The same component for code matrices: themes × coders, themes × MGF cells.
   await matrix.getByLabel('Matrix', { exact: true }).selectOption({ label: 'Codes × coders' });
   await expect(matrix.getByRole('table', { name: 'Codes × Coder' })).toBeVisible();

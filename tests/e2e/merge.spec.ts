@@ -12,6 +12,7 @@ import { insertSegment } from '../../db/queries/segments';
 import { seedDefaultFramework } from '../../electron/services/default-framework';
 import { parsePlainTranscript } from '../../electron/services/transcript';
 import { startWebHost, type RunningHost } from './host';
+import { projectMenu } from './menu';
 
 const TEXT = 'Interviewer: Tell me about the café.\nDCS: The naïve plan 😀 worked: schools joined the Trust.';
 
@@ -49,7 +50,7 @@ test.afterEach(async () => host.stop());
 
 test('a coder copy made in the workspace, coded by B, merges back with a report and B’s codings', async ({ page }) => {
   await page.goto(host.url);
-  await page.getByRole('button', { name: 'Copy for a coder…' }).click();
+  await projectMenu(page, 'Copy for a coder…');
   const copyDialog = page.getByRole('dialog', { name: 'Copy for a coder' });
   await expect(copyDialog.getByRole('checkbox', { name: /A/ })).not.toBeChecked();
   const [download] = await Promise.all([page.waitForEvent('download'), copyDialog.getByRole('button', { name: 'Save copy' }).click()]);
@@ -77,7 +78,8 @@ test('a coder copy made in the workspace, coded by B, merges back with a report 
     'B',
   );
 
-  await page.getByLabel('Merge a coder’s file…').setInputFiles(copy);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), projectMenu(page, 'Merge a coder’s file…')]);
+  await chooser.setFiles(copy);
   const report = page.getByRole('dialog', { name: 'Merge a coder’s file' });
   await expect(report.getByRole('status')).toHaveText('“B copy.trellis”: 1 coded passage added.');
   await expect(report).toContainText('Documents: 1 matched, 0 added, 0 skipped');

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startWebHost } from './host';
+import { projectMenu } from './menu';
 
 /** A TRELLIS_HOME that has been used before: the start screen shows instead of a new demo copy. */
 function usedHome(): { home: string; bad: string } {
@@ -58,12 +59,12 @@ test('the start screen creates, opens, closes and reopens projects; a bad file g
     await page.screenshot({ path: '.test-output/screens/empty-project.png' });
 
     // Close it, then find it in the recent list and reopen it.
-    await page.getByRole('button', { name: 'Close project' }).click();
+    await projectMenu(page, 'Close project');
     await page.getByRole('button', { name: /Pilot study/ }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pilot study');
 
     // The demo is one click away from the start screen too.
-    await page.getByRole('button', { name: 'Close project' }).click();
+    await projectMenu(page, 'Close project');
     await page.getByRole('button', { name: 'Open the demo project' }).click();
     await expect(page.getByRole('navigation', { name: 'Documents' }).locator('.document-row')).toHaveCount(10);
   } finally {

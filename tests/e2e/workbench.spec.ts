@@ -222,29 +222,84 @@ test('the shortcut list names Ctrl+Shift+M and the caret keys', async ({ page })
   await expect(help).toContainText('Ctrl+Home / Ctrl+End');
 });
 
-test('Tab walks the top bar in order, every stop named, "Case attributes…" included', async ({ page }) => {
+test('a matrix dragged tall above the transcript leaves the transcript its minimum', async ({ page }) => {
+  // As if the matrix splitter had been dragged to its 1,200 px maximum in an earlier session.
+  await page.addInitScript(() => localStorage.setItem('trellis.matrix.view', JSON.stringify({ open: true, full: false, height: 1200 })));
   await open(page);
-  await page.getByRole('button', { name: 'Import…' }).focus();
+  const matrix = page.getByRole('region', { name: 'Matrix' });
+  await expect(matrix.getByRole('table', { name: 'MGF: Locus × Level' })).toBeVisible();
+  // 420 px for the transcript column (centre.css), of which the header takes about 150: at least 250 px of text.
+  const column = await page.locator('.centre-transcript').boundingBox();
+  const text = await page.locator('.transcript-scroll').boundingBox();
+  expect(column!.height).toBeGreaterThanOrEqual(420);
+  expect(text!.height).toBeGreaterThanOrEqual(250);
+  expect((await page.locator('.matrix-slot').boundingBox())!.height).toBeGreaterThanOrEqual(160);
+  await page.screenshot({ path: '.test-output/screens/matrix-split-minimum.png' });
+});
+
+test('the top bar: file actions in an accessible Project menu, Close project last in it, the title whole', async ({ page }) => {
+  await open(page);
+  const bar = page.locator('header.topbar');
+  // Tab walks the bar: the menu button, then the views and the history; no file input or unnamed stop.
+  await page.getByRole('button', { name: 'Project' }).focus();
   const stops: string[] = [];
-  for (let i = 0; i < 9; i++) {
+  for (let i = 0; i < 7; i++) {
     stops.push(
-      await page.evaluate(() => {
-        const e = document.activeElement as HTMLElement;
-        const label = e.closest('label')?.textContent?.trim();
-        return `${e.tagName.toLowerCase()}${e.getAttribute('type') ? `[${e.getAttribute('type')}]` : ''}:${e.getAttribute('aria-label') ?? label ?? e.textContent?.trim()}`;
-      }),
+      await page.evaluate(
+        () => (document.activeElement as HTMLElement).getAttribute('aria-label') ?? document.activeElement!.textContent!.trim(),
+      ),
     );
     await page.keyboard.press('Tab');
   }
-  expect(stops.slice(0, 5).map((s) => s.split(':').pop())).toEqual([
+  expect(stops.slice(0, 4)).toEqual(['Project ▾', 'Compare', 'Excerpts', 'Matrix']);
+  expect(stops.every((s) => s !== '')).toBe(true);
+  await expect(bar.getByRole('button', { name: 'Close project' })).toHaveCount(0);
+  await expect(bar.locator('input[type=file]:not([hidden])')).toHaveCount(0);
+
+  // The menu from the keyboard: ↓ opens it on the first item, ↑/↓ wrap, End, Escape closes and returns focus.
+  const button = page.getByRole('button', { name: 'Project' });
+  await button.focus();
+  await page.keyboard.press('ArrowDown');
+  const menu = page.getByRole('menu', { name: 'Project' });
+  await expect(button).toHaveAttribute('aria-expanded', 'true');
+  await expect(menu.getByRole('menuitem')).toHaveText([
     'Import…',
     'Paste as document…',
     'Case attributes…',
     'Copy for a coder…',
     'Merge a coder’s file…',
+    'Close project',
   ]);
-  expect(stops.some((s) => s.endsWith('Case attributes…'))).toBe(true);
-  expect(stops.every((s) => !s.endsWith(':') && !s.endsWith(':null'))).toBe(true);
+  await expect(menu.getByRole('menuitem', { name: 'Import…' })).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(menu.getByRole('menuitem', { name: 'Close project' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(menu.getByRole('menuitem', { name: 'Paste as document…' })).toBeFocused();
+  await page.screenshot({ path: '.test-output/screens/topbar-project-menu.png' });
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveCount(0);
+  await expect(button).toBeFocused();
+  await expect(button).toHaveAttribute('aria-expanded', 'false');
+
+  // Enter on an item runs it; its dialog closes back onto the menu button.
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowUp');
+  await expect(menu.getByRole('menuitem', { name: 'Merge a coder’s file…' })).toBeFocused();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  const paste = page.getByRole('dialog', { name: /Paste/ });
+  await expect(paste).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(paste).toHaveCount(0);
+  await expect(button).toBeFocused();
+
+  // The demo's long title is shown whole at 1440 px: nothing of it is cut.
+  const title = bar.getByRole('heading', { level: 1 });
+  expect(await title.evaluate((h) => h.scrollWidth <= h.clientWidth && h.scrollHeight <= h.clientHeight)).toBe(true);
+  await bar.screenshot({ path: '.test-output/screens/topbar.png' });
 });
 
 test('a passage coded by two coders is listed twice, each time naming its coder', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type RefObject } from 'react';
 import type { ResultOf } from '../../../electron/api/methods';
 import { call } from '../../common/api';
 import { Dialog } from '../../common/Dialog';
@@ -6,8 +6,11 @@ import { itemsFromFiles } from './files';
 
 type Result = ResultOf<'cases.importAttributes'>;
 
-/** "Case attributes…": a CSV or XLSX sheet (one row per case) applied all or nothing, then what it did. */
-export function CaseSheetButton() {
+/**
+ * "Case attributes…": a CSV or XLSX sheet (one row per case) applied all or nothing, then what it did. The
+ * file input is hidden: the project menu's item clicks it through `inputRef`.
+ */
+export function CaseSheetPicker({ inputRef }: { inputRef: RefObject<HTMLInputElement | null> }) {
   const [outcome, setOutcome] = useState<{ result?: Result; error?: string }>();
   const [busy, setBusy] = useState(false);
   const upload = async (files: FileList | null) => {
@@ -27,21 +30,23 @@ export function CaseSheetButton() {
   };
   return (
     <>
-      <label
-        className={`file-button${busy ? ' disabled' : ''}`}
-        title="Set case attributes from a CSV or Excel sheet: a header row, then one row per case"
-      >
-        Case attributes…
-        <input
-          type="file"
-          accept=".csv,.tsv,.xlsx"
-          disabled={busy}
-          onChange={(e) => {
-            void upload(e.target.files);
-            e.target.value = '';
-          }}
-        />
-      </label>
+      <input
+        ref={inputRef}
+        type="file"
+        hidden
+        aria-label="Case attributes…"
+        accept=".csv,.tsv,.xlsx"
+        disabled={busy}
+        onChange={(e) => {
+          void upload(e.target.files);
+          e.target.value = '';
+        }}
+      />
+      {busy && (
+        <span role="status" className="hint">
+          Reading the sheet…
+        </span>
+      )}
       {outcome && (
         <Dialog
           title="Case attributes"

@@ -240,7 +240,8 @@ describe('themes rolled up by level', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await exportMatrix(m, 'xlsx', { themeLimit: 1 })).data as unknown as ArrayBuffer);
     expect(book.getWorksheet('Matrix')!.getCell('A1').value).toBe('MGF: Locus × Level — top-level themes');
-    expect(book.getWorksheet('Matrix')!.getCell('B4').value).toBe('T1 (5)');
+    // The fixture's System×Constitutive cell has three top-level themes (T1 5, T2 2, T3 1): the grid shows one.
+    expect(book.getWorksheet('Matrix')!.getCell('B4').value).toBe('T1 (5)\n+ 2 more themes');
     const xml = strFromU8(unzipSync(new Uint8Array((await exportMatrix(m, 'docx', { themeLimit: 1 })).data))['word/document.xml']!);
     expect(xml).toContain('Table: MGF: Locus × Level — top-level themes');
     expect(xml).toContain('Top-level themes: a theme counts a segment when the rule holds for it or for any code under it');
@@ -389,9 +390,12 @@ describe('matrix exports', () => {
     const grid = book.getWorksheet('Matrix')!;
     expect(grid.getCell('A1').value).toBe('MGF: Locus × Level');
     expect(grid.getRow(3).values).toEqual([undefined, 'Locus \\ Level', 'Constitutive', 'Directive', 'Operational']);
-    expect(grid.getCell('B4').value).toBe('T1 (3)\nT2 (2)');
+    // Top 2 in the grid, and the third theme (T3, 1 segment; see the CSV line above) counted as left out.
+    expect(grid.getCell('B4').value).toBe('T1 (3)\nT2 (2)\n+ 1 more theme');
     expect(grid.getCell('D5').value).toBe('T1 (1)\nT2 (1)');
-    expect(book.getWorksheet('Cells')!.getCell('F2').value).toBe('Themes/T1 (3); Themes/T2 (2)');
+    // The lines are data: every theme, whatever the view.
+    expect(book.getWorksheet('Cells')!.getCell('F2').value).toBe('Themes/T1 (3); Themes/T2 (2); Themes/T3 (1)');
+    expect(grid.getCell('A8').value).toContain('Summary view: each cell shows its 2 most frequent themes');
 
     const docx = await exportMatrix(m, 'docx', { themeLimit: 0 });
     expect(docx.mimeType).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
@@ -407,6 +411,9 @@ describe('matrix exports', () => {
       'T1 (3)',
       'T2 (2)',
     ]);
+    // After the themes, the cell's own figures (System × Constitutive: 4 segments in 2 documents, as in the CSV).
+    expect(texts.slice(8, 10)).toEqual(['T3 (1)', '4 segments · 2 documents']);
+    expect(xml).not.toContain('Summary view');
     expect((xml.match(/<w:tr>/g) ?? []).length + (xml.match(/<w:tr /g) ?? []).length).toBe(4);
     expect(texts.at(-1)).toContain('overlaps a segment by the same coder in the same document');
   });
