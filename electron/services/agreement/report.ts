@@ -98,7 +98,13 @@ const GROUP_COLUMNS = ['Group', 'uα', '|uα', 'cuα (experimental)'] as const;
 function csv(input: ReportInput): Buffer {
   const { result } = input;
   const columns = rowColumns(result);
-  const row = (level: string, r: AgreementRow): Cell[] => [level, r.code ?? '', r.document ?? '', ...columns.map((c) => c.value(r)), r.reason ?? ''];
+  const row = (level: string, r: AgreementRow): Cell[] => [
+    level,
+    r.code ?? '',
+    r.document ?? '',
+    ...columns.map((c) => c.value(r)),
+    r.reason ?? '',
+  ];
   const lines: Cell[][] = [
     ['Setting', 'Value'],
     ...settings(input),
@@ -108,7 +114,11 @@ function csv(input: ReportInput): Buffer {
     ...result.codes.map((r) => row('code', r)),
     row('overall', result.overall),
     ...(result.groups.length
-      ? [[], [...GROUP_COLUMNS, 'Why undefined'], ...result.groups.map((g) => [g.group, g.uAlpha, g.uAlphaBinary, g.cuAlpha, g.reason ?? ''])]
+      ? [
+          [],
+          [...GROUP_COLUMNS, 'Why undefined'],
+          ...result.groups.map((g) => [g.group, g.uAlpha, g.uAlphaBinary, g.cuAlpha, g.reason ?? '']),
+        ]
       : []),
     [],
     ['Statistic', 'Formula', 'Caveats', 'Reference'],
@@ -144,7 +154,8 @@ function table(header: string[], body: string[][]): Table {
   });
 }
 
-const heading = (text: string) => new Paragraph({ heading: HeadingLevel.HEADING_1, spacing: { before: 240 }, children: [new TextRun(text)] });
+const heading = (text: string) =>
+  new Paragraph({ heading: HeadingLevel.HEADING_1, spacing: { before: 240 }, children: [new TextRun(text)] });
 const text = (t: string) => new Paragraph({ spacing: { after: 80 }, children: [new TextRun(t)] });
 
 async function docx(input: ReportInput): Promise<Buffer> {

@@ -49,7 +49,9 @@ async function docxTables(data: Buffer): Promise<string[][][]> {
       .replace(/&#39;/g, "'")
       .replace(/&amp;/g, '&');
   return [...html.matchAll(/<table>([\s\S]*?)<\/table>/g)].map(([, table]) =>
-    [...table!.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map(([, row]) => [...row!.matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/g)].map(([, c]) => plain(c!))),
+    [...table!.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map(([, row]) =>
+      [...row!.matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/g)].map(([, c]) => plain(c!)),
+    ),
   );
 }
 
@@ -94,7 +96,9 @@ describe('agreement report export', () => {
       level,
       r.code ?? '',
       r.document ?? '',
-      ...[r.units, r.both, r.onlyA, r.onlyB, r.neither, r.percent, r.kappa, r.alpha, r.uAlphaBinary].map((x) => (x === null ? '' : String(x))),
+      ...[r.units, r.both, r.onlyA, r.onlyB, r.neither, r.percent, r.kappa, r.alpha, r.uAlphaBinary].map((x) =>
+        x === null ? '' : String(x),
+      ),
       r.reason ?? '',
     ];
     // A formula-like code name is neutralised with an apostrophe, as in every CSV the app writes.
@@ -114,7 +118,11 @@ describe('agreement report export', () => {
     expect(result.groups.length).toBeGreaterThan(0);
     expect(groups).toEqual([
       ['Group', 'uα', '|uα', 'cuα (experimental)', 'Why undefined'],
-      ...result.groups.map((g) => [g.group, ...[g.uAlpha, g.uAlphaBinary, g.cuAlpha].map((x) => (x === null ? '' : String(x))), g.reason ?? '']),
+      ...result.groups.map((g) => [
+        g.group,
+        ...[g.uAlpha, g.uAlphaBinary, g.cuAlpha].map((x) => (x === null ? '' : String(x))),
+        g.reason ?? '',
+      ]),
     ]);
 
     // Percent, kappa, alpha, the unitizing alphas (two coders, characters, groups); not Fleiss.
@@ -147,7 +155,7 @@ describe('agreement report export', () => {
     expect(overall.slice(3, 7)).toEqual(
       [result.overall.units, result.overall.percent, result.overall.alpha, result.overall.fleiss].map((x) => (x === null ? '' : String(x))),
     );
-    expect(statistics!.slice(1).map((l) => l[0])).toEqual(["Percent agreement", "Krippendorff's alpha (nominal)", "Fleiss' kappa"]);
+    expect(statistics!.slice(1).map((l) => l[0])).toEqual(['Percent agreement', "Krippendorff's alpha (nominal)", "Fleiss' kappa"]);
   });
 
   it('writes a DOCX that another reader finds the same figures in, to three decimals, with formulas and references', async () => {
