@@ -7,6 +7,7 @@ import { useStoredState } from '../common/use-stored-state';
 import type { TranscriptTarget } from '../transcript/types';
 import { CodeTable, DocumentTable, GroupTable } from './AgreementTables';
 import { DisagreementList } from './DisagreementList';
+import { ReportExport } from './ReportExport';
 import { RELIABLE, TENTATIVE } from './thresholds';
 
 type Coder = ResultOf<'coders.list'>['coders'][number];
@@ -169,6 +170,7 @@ export function ComparisonView({ projectGuid, coders, documents, onShow, onError
       {data && !error && (
         <div className="comparison-body">
           <div className="comparison-tables">
+            <ReportExport spec={{ ...scope, unit: settings.unit }} onError={onError} />
             <h3>Per code, pooled over documents</h3>
             <CodeTable result={data} selected={code} onSelect={setCode} />
             {code && data.codes.some((r) => r.code === code) && (
