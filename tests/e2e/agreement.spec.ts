@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import mammoth from 'mammoth';
 import { startWebHost, type RunningHost } from './host';
 
 let host: RunningHost;
@@ -75,4 +76,43 @@ test('compares the demo’s two coders and steps through their disagreements int
   await page.getByRole('button', { name: 'Matrix', exact: true }).click();
   const filter = page.getByRole('region', { name: 'Matrix' }).getByLabel('Add a filter');
   await expect(filter.locator('option', { hasText: 'Coder Consensus' })).toHaveCount(1);
+});
+
+test('paints only A, only B and both in the passage of each disagreement, and exports the report', async ({ page }) => {
+  await page.setViewportSize({ width: 1500, height: 950 });
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  const view = page.getByRole('region', { name: 'Coder comparison' });
+  const list = view.getByRole('region', { name: 'Disagreements' });
+  const passage = list.getByRole('region', { name: 'Passage compared' });
+  // A legend in words beside the colours and hatches.
+  await expect(passage.getByLabel('Legend')).toHaveText(/A only A\s*B only B\s*A\+B both A and B/);
+
+  // Step to the next disagreement: its passage is painted, and the outlined run is the side the list names.
+  await list.getByRole('button', { name: 'Next' }).click();
+  await expect(list.locator('.position')).toHaveText(/^2 of \d+$/);
+  const side = (await list.locator('li[aria-current="true"] .side').textContent()) === 'only A' ? 'A' : 'B';
+  const current = passage.locator('mark.current');
+  await expect(current.first()).toHaveAttribute('data-coverage', side);
+  await expect(current.first().locator('.cover-tag')).toHaveText(side);
+  await expect(current.first()).toBeInViewport();
+  // The quoted text of the disagreement is inside the outlined run (the quote may be cut short).
+  const quote = (await list.locator('li[aria-current="true"] .quote').textContent())!.replace(/…$/, '').slice(0, 20);
+  await expect(current.first()).toContainText(quote);
+  await page.screenshot({ path: 'test-results/agreement-passage.png' });
+
+  // Keys step too, and the passage follows.
+  await list.getByRole('list').focus();
+  await page.keyboard.press('j');
+  await expect(list.locator('.position')).toHaveText(/^3 of \d+$/);
+  const sideNow = (await list.locator('li[aria-current="true"] .side').textContent()) === 'only A' ? 'A' : 'B';
+  await expect(passage.locator('mark.current').first()).toHaveAttribute('data-coverage', sideNow);
+
+  // The report as DOCX, read back by another reader than the one that wrote it.
+  const [download] = await Promise.all([page.waitForEvent('download'), view.getByRole('button', { name: 'Export report (DOCX)' }).click()]);
+  expect(download.suggestedFilename()).toBe('Agreement A B by character.docx');
+  const { value: text } = await mammoth.extractRawText({ path: (await download.path())! });
+  expect(text).toContain('Inter-coder agreement: A, B');
+  expect(text).toContain('Cohen, J. (1960)');
+  await expect(view.getByRole('status')).toHaveText('Saved Agreement A B by character.docx.');
 });
