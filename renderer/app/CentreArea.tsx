@@ -153,7 +153,6 @@ export function CentreArea({
         )}
         <TranscriptView
           documentId={documentId}
-          projectGuid={project.guid}
           cases={cases?.cases ?? []}
           coders={coders}
           currentCoderId={currentCoderId}

@@ -10,6 +10,7 @@ import { CodeTree, type FocusRequest, type NewCodeAt } from './CodeTree';
 import { MEASURES, places, type Measure, type Move } from './code-tree-model';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { FrameworkEditor } from './FrameworkEditor';
+import { useCoderView } from '../common/coder-visibility';
 import { useQuery } from '../common/use-query';
 import { useStoredState } from '../common/use-stored-state';
 
@@ -27,7 +28,9 @@ export function CodebookPane({ coders }: { coders: Coder[] }) {
   const [tab, setTab] = useStoredState<Tab>('codebook.tab', 'codes');
   const [countCoder, setCountCoder] = useStoredState<number | null>('codebook.countCoder', null);
   const [measure, setMeasure] = useStoredState<Measure>('codebook.measure', 'segmentsWithChildren');
-  const coderId = coders.some((c) => c.id === countCoder) ? countCoder : null;
+  // Blind coding ("Only mine") counts the current coder's work only, whatever is chosen here.
+  const { blind } = useCoderView();
+  const coderId = blind ? blind.id : coders.some((c) => c.id === countCoder) ? countCoder : null;
   const tree = useQuery('codebook.tree', coderId === null ? {} : { coderId }, ['codebook-changed', 'segments-changed']);
   const sets = useQuery('codeSets.list', {}, ['codebook-changed']);
   const [filter, setFilter] = useState('');
@@ -137,6 +140,8 @@ export function CodebookPane({ coders }: { coders: Coder[] }) {
                   <select
                     aria-label="Counts for"
                     value={coderId ?? ''}
+                    disabled={blind !== null}
+                    title={blind ? '"Only mine" is on: the counts are yours alone' : undefined}
                     onChange={(e) => setCountCoder(e.target.value ? Number(e.target.value) : null)}
                   >
                     <option value="">All coders</option>

@@ -116,3 +116,61 @@ test('paints only A, only B and both in the passage of each disagreement, and ex
   expect(text).toContain('Cohen, J. (1960)');
   await expect(view.getByRole('status')).toHaveText('Saved Agreement A B by character.docx.');
 });
+
+interface TreeNode {
+  name: string;
+  segmentsWithChildren: number;
+  children: TreeNode[];
+}
+
+test('blind coding: with "Only mine" the codebook, documents list, matrix and transcript count the current coder’s work alone', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1500, height: 950 });
+  // The expected figures: the API's own, filtered to the current coder.
+  const { currentId } = await host.call<{ currentId: number }>('coders.list', {});
+  const all = await host.call<{ id: number; name: string; segments: number }[]>('documents.list', {});
+  const mine = await host.call<{ id: number; name: string; segments: number }[]>('documents.list', { coderId: currentId });
+  // The demo has another coder's work in every document, so the two differ.
+  expect(mine.every((d, i) => d.segments < all[i]!.segments)).toBe(true);
+  const [mgf] = await host.call<TreeNode[]>('codebook.tree', { coderId: currentId });
+  const matrix = await host.call<{
+    rows: { key: string; name: string }[];
+    columns: { key: string; name: string }[];
+    cells: { row: string; column: string; segments: number; documents: number; cases: number }[];
+  }>('matrix.get', { filters: { coderIds: [currentId] } });
+
+  await page.goto(host.url);
+  const documents = page.locator('.document-row');
+  const countsOf = (list: { name: string; segments: number }[]) =>
+    list.map((d) => new RegExp(`${d.name.replace(/[()]/g, '.')}\\d+ turns · ${d.segments} segments?$`));
+  await expect(documents).toHaveText(countsOf(all));
+  await page.getByRole('group', { name: 'Show codings of' }).getByRole('button', { name: 'Only mine' }).click();
+
+  // The documents list and the codebook count only the current coder's passages.
+  await expect(documents).toHaveText(countsOf(mine));
+  await expect(page.getByRole('treeitem', { name: `MGF, ${mgf!.segmentsWithChildren} segments` })).toBeVisible();
+  for (const child of mgf!.children.slice(0, 4))
+    await expect(page.getByRole('treeitem', { name: `${child.name}, ${child.segmentsWithChildren} segments` })).toBeVisible();
+  await expect(page.getByLabel('Counts for')).toBeDisabled();
+  // The transcript fetches and counts only theirs.
+  const open = (await page.locator('.transcript-title h2').textContent())!;
+  const n = mine.find((d) => d.name === open)!.segments;
+  await expect(page.locator('.transcript-meta')).toContainText(`${n} of ${n} codings shown`);
+
+  // The matrix counts the same.
+  await page.keyboard.press('Control+Shift+M');
+  const region = page.getByRole('region', { name: 'Matrix' });
+  await expect(region.getByRole('note')).toContainText('Only mine');
+  for (const c of matrix.cells.slice(0, 6)) {
+    const name = `${matrix.rows.find((r) => r.key === c.row)!.name} × ${matrix.columns.find((k) => k.key === c.column)!.name}`;
+    await expect(region.getByRole('button', { name: new RegExp(`^${name}:`) })).toHaveAccessibleName(
+      `${name}: ${c.segments} segments, ${c.documents} documents, ${c.cases} cases`,
+    );
+  }
+  await page.screenshot({ path: 'test-results/blind-coding.png' });
+
+  // Showing all coders again brings everyone's work back.
+  await page.getByRole('group', { name: 'Show codings of' }).getByRole('button', { name: 'Show all coders' }).click();
+  await expect(documents).toHaveText(countsOf(all));
+});
