@@ -28,10 +28,12 @@ export function ComparedPassage({ coders, current }: Props) {
   const document = useQuery('documents.get', { id: current.documentId }, EVENTS);
   const segments = useQuery('segments.list', { documentId: current.documentId, withText: false }, EVENTS);
   const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    box.current?.querySelector('.current')?.scrollIntoView({ block: 'nearest' });
-  });
   const doc = document.data?.id === current.documentId ? document.data : undefined;
+  const loaded = doc !== undefined && segments.data !== undefined;
+  // Bring each new disagreement into view (and only then: reading around it is not interrupted).
+  useEffect(() => {
+    if (loaded) box.current?.querySelector('.current')?.scrollIntoView({ block: 'nearest' });
+  }, [loaded, current.documentId, current.codeId, current.start, current.side]);
   if (!doc || !segments.data) return null;
   const spans = (coderId: number) =>
     segments.data!.filter((s) => s.coderId === coderId && s.codeIds.includes(current.codeId)).map((s) => [s.start, s.end] as const);

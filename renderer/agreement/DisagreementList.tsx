@@ -10,7 +10,7 @@ interface Props {
   onStep: (index: number) => void;
   /** Settles the current disagreement into Consensus. */
   onReconcile: (d: Disagreement, decision: 'A' | 'B' | 'both' | 'neither', note: string) => Promise<void>;
-  /** The current disagreement in its passage, shown above the decision. */
+  /** The current disagreement in its passage, shown below the decision. */
   passage?: ReactNode;
 }
 
@@ -43,7 +43,6 @@ export function DisagreementList({ coders, items, index, onStep, onReconcile, pa
           Next
         </button>
       </header>
-      {current && passage}
       {current && (
         <div className="reconcile" role="group" aria-label="Reconcile into Consensus">
           <input aria-label="Note" placeholder="Why (kept with the decision)" value={note} onChange={(e) => setNote(e.target.value)} />
@@ -61,6 +60,7 @@ export function DisagreementList({ coders, items, index, onStep, onReconcile, pa
           </button>
         </div>
       )}
+      {current && passage}
       <ol
         ref={list}
         tabIndex={0}

@@ -85,8 +85,9 @@ test('paints only A, only B and both in the passage of each disagreement, and ex
   const view = page.getByRole('region', { name: 'Coder comparison' });
   const list = view.getByRole('region', { name: 'Disagreements' });
   const passage = list.getByRole('region', { name: 'Passage compared' });
-  // A legend in words beside the colours and hatches.
-  await expect(passage.getByLabel('Legend')).toHaveText(/A only A\s*B only B\s*A\+B both A and B/);
+  await expect(list.locator('.position')).toHaveText(/^1 of \d+$/);
+  // A legend in words beside the colours and hatches (once the document and its codings are read).
+  await expect(passage.getByLabel('Legend')).toHaveText(/A only A\s*B only B\s*A\+B both A and B/, { timeout: 15_000 });
 
   // Step to the next disagreement: its passage is painted, and the outlined run is the side the list names.
   await list.getByRole('button', { name: 'Next' }).click();
