@@ -1,7 +1,7 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ResultOf } from '../../electron/api/methods';
 import { call } from '../common/api';
-import { blindFilter, CoderViewProvider, type Visibility } from '../common/coder-visibility';
+import { blindFilter, useCoderView } from '../common/coder-visibility';
 import { CentreArea, type MatrixLayout } from './CentreArea';
 import { CodebookPane } from '../codebook/CodebookPane';
 import { CoderFiles } from './CoderFiles';
@@ -22,21 +22,10 @@ type Project = NonNullable<ResultOf<'app.status'>['project']>;
 const isMatrixShortcut = (e: KeyboardEvent) => (e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && e.key.toLowerCase() === 'm';
 
 export function Workspace({ project }: { project: Project }) {
-  const coders = useQuery('coders.list', {}, ['coders-changed', 'segments-changed']);
-  // "Only mine" (blind coding) holds for every view: the documents list counts only the current coder's work.
-  const [visibility, setVisibility] = useStoredState<Visibility>(`visibility.${project.guid}`, { mode: 'all', chosen: [] });
-  const current = coders.data?.coders.find((c) => c.id === coders.data?.currentId);
-  const [blindId, blindName] = visibility.mode === 'mine' && current ? [current.id, current.name] : [null, null];
-  const coderView = useMemo(
-    () => ({ visibility, setVisibility, blind: blindId === null ? null : { id: blindId, name: blindName! } }),
-    [visibility, setVisibility, blindId, blindName],
-  );
-  // While blind, nothing is counted before the current coder is known.
-  const documents = useQuery('documents.list', visibility.mode === 'mine' && !coders.data ? null : blindFilter(coderView.blind), [
-    'documents-changed',
-    'segments-changed',
-  ]);
+  // "Only mine" (blind coding): the documents list counts only the current coder's work.
+  const documents = useQuery('documents.list', blindFilter(useCoderView().blind), ['documents-changed', 'segments-changed']);
   const cases = useQuery('cases.list', {}, ['documents-changed']);
+  const coders = useQuery('coders.list', {}, ['coders-changed', 'segments-changed']);
   const [documentId, setDocumentId] = useStoredState<number | null>(`document.${project.guid}`, null);
   const [panes, setPanes] = useStoredState('panes', { left: 300, right: 320 });
   const [error, setError] = useState<Error>();
@@ -73,120 +62,118 @@ export function Workspace({ project }: { project: Project }) {
   const closeProject = () => call('project.close', {}).catch(setError);
 
   return (
-    <CoderViewProvider value={coderView}>
-      <div className="workspace" style={{ gridTemplateColumns: `${panes.left}px 6px minmax(360px, 1fr) 6px ${panes.right}px` }}>
-        <header className="topbar">
-          <h1 className="project-name" title={project.file}>
-            {project.name}
-          </h1>
-          {project.readOnly && (
-            <p
-              className="read-only-banner"
-              role="status"
-              title="Trellis may not write to this file: copy it somewhere you can write to, or allow writing, and open it again."
-            >
-              Read-only: changes cannot be saved to this file
-            </p>
+    <div className="workspace" style={{ gridTemplateColumns: `${panes.left}px 6px minmax(360px, 1fr) 6px ${panes.right}px` }}>
+      <header className="topbar">
+        <h1 className="project-name" title={project.file}>
+          {project.name}
+        </h1>
+        {project.readOnly && (
+          <p
+            className="read-only-banner"
+            role="status"
+            title="Trellis may not write to this file: copy it somewhere you can write to, or allow writing, and open it again."
+          >
+            Read-only: changes cannot be saved to this file
+          </p>
+        )}
+        <div className="topbar-actions">
+          <ImportControls onOpen={setDocumentId} />
+          <CoderFiles coders={coders.data?.coders ?? []} />
+          <button
+            type="button"
+            aria-pressed={compare}
+            title="Compare coders: agreement figures and disagreements, above the transcript"
+            onClick={() => {
+              setCompare(!compare);
+              setExcerptsOpen(false);
+            }}
+          >
+            Compare
+          </button>
+          <button
+            type="button"
+            aria-pressed={excerptsOpen && !compare}
+            title="Find coded excerpts and export them with citations for the write-up"
+            onClick={() => {
+              setExcerptsOpen(!excerptsOpen || compare);
+              setCompare(false);
+            }}
+          >
+            Excerpts
+          </button>
+          <button
+            type="button"
+            aria-pressed={matrix.open && !compare && !excerptsOpen}
+            aria-keyshortcuts="Control+Shift+M"
+            title="Show the live matrix above the transcript (Ctrl+Shift+M)"
+            onClick={() => {
+              setCompare(false);
+              setExcerptsOpen(false);
+              setMatrix({ ...matrix, open: !matrix.open || compare || excerptsOpen });
+            }}
+          >
+            Matrix
+          </button>
+          {matrix.open && !compare && !excerptsOpen && (
+            <button type="button" aria-pressed={matrix.full} onClick={() => setMatrix({ ...matrix, full: !matrix.full })}>
+              Matrix only
+            </button>
           )}
-          <div className="topbar-actions">
-            <ImportControls onOpen={setDocumentId} />
-            <CoderFiles coders={coders.data?.coders ?? []} />
-            <button
-              type="button"
-              aria-pressed={compare}
-              title="Compare coders: agreement figures and disagreements, above the transcript"
-              onClick={() => {
-                setCompare(!compare);
-                setExcerptsOpen(false);
-              }}
-            >
-              Compare
-            </button>
-            <button
-              type="button"
-              aria-pressed={excerptsOpen && !compare}
-              title="Find coded excerpts and export them with citations for the write-up"
-              onClick={() => {
-                setExcerptsOpen(!excerptsOpen || compare);
-                setCompare(false);
-              }}
-            >
-              Excerpts
-            </button>
-            <button
-              type="button"
-              aria-pressed={matrix.open && !compare && !excerptsOpen}
-              aria-keyshortcuts="Control+Shift+M"
-              title="Show the live matrix above the transcript (Ctrl+Shift+M)"
-              onClick={() => {
-                setCompare(false);
-                setExcerptsOpen(false);
-                setMatrix({ ...matrix, open: !matrix.open || compare || excerptsOpen });
-              }}
-            >
-              Matrix
-            </button>
-            {matrix.open && !compare && !excerptsOpen && (
-              <button type="button" aria-pressed={matrix.full} onClick={() => setMatrix({ ...matrix, full: !matrix.full })}>
-                Matrix only
-              </button>
-            )}
-            <HistoryButtons onError={setError} />
-            <button type="button" aria-label="Keyboard shortcuts" onClick={() => setHelp(true)}>
-              ?
-            </button>
-            <button type="button" onClick={closeProject}>
-              Close project
-            </button>
-          </div>
-        </header>
-        <ErrorBanner error={error ?? documents.error ?? cases.error ?? coders.error} onDismiss={() => setError(undefined)} />
-        <DocumentsPane
-          documents={documents.data ?? []}
-          cases={cases.data?.cases ?? []}
-          selectedId={documentId}
-          onSelect={(id) => {
-            perfMark('open-document');
-            setDocumentId(id);
-          }}
-        />
-        <Splitter
-          label="Resize documents pane"
-          area="s1"
-          value={panes.left}
-          min={200}
-          max={520}
-          direction={1}
-          onChange={(left) => setPanes({ ...panes, left })}
-        />
-        <CentreArea
-          project={project}
-          matrix={matrix}
-          compare={compare}
-          setMatrix={setMatrix}
-          excerptsOpen={excerptsOpen}
-          setExcerptsOpen={setExcerptsOpen}
-          documentId={documentId}
-          setDocumentId={setDocumentId}
-          coders={coders.data?.coders ?? []}
-          currentCoderId={coders.data?.currentId ?? null}
-          documents={documents.data ?? []}
-          cases={cases.data}
-          onError={setError}
-        />
-        <Splitter
-          label="Resize codebook pane"
-          area="s2"
-          value={panes.right}
-          min={220}
-          max={560}
-          direction={-1}
-          onChange={(right) => setPanes({ ...panes, right })}
-        />
-        <CodebookPane coders={coders.data?.coders ?? []} />
-        <StatusBar coders={coders.data} onError={setError} file={project.file} />
-        {help && <HelpOverlay onClose={() => setHelp(false)} />}
-      </div>
-    </CoderViewProvider>
+          <HistoryButtons onError={setError} />
+          <button type="button" aria-label="Keyboard shortcuts" onClick={() => setHelp(true)}>
+            ?
+          </button>
+          <button type="button" onClick={closeProject}>
+            Close project
+          </button>
+        </div>
+      </header>
+      <ErrorBanner error={error ?? documents.error ?? cases.error ?? coders.error} onDismiss={() => setError(undefined)} />
+      <DocumentsPane
+        documents={documents.data ?? []}
+        cases={cases.data?.cases ?? []}
+        selectedId={documentId}
+        onSelect={(id) => {
+          perfMark('open-document');
+          setDocumentId(id);
+        }}
+      />
+      <Splitter
+        label="Resize documents pane"
+        area="s1"
+        value={panes.left}
+        min={200}
+        max={520}
+        direction={1}
+        onChange={(left) => setPanes({ ...panes, left })}
+      />
+      <CentreArea
+        project={project}
+        matrix={matrix}
+        compare={compare}
+        setMatrix={setMatrix}
+        excerptsOpen={excerptsOpen}
+        setExcerptsOpen={setExcerptsOpen}
+        documentId={documentId}
+        setDocumentId={setDocumentId}
+        coders={coders.data?.coders ?? []}
+        currentCoderId={coders.data?.currentId ?? null}
+        documents={documents.data ?? []}
+        cases={cases.data}
+        onError={setError}
+      />
+      <Splitter
+        label="Resize codebook pane"
+        area="s2"
+        value={panes.right}
+        min={220}
+        max={560}
+        direction={-1}
+        onChange={(right) => setPanes({ ...panes, right })}
+      />
+      <CodebookPane coders={coders.data?.coders ?? []} />
+      <StatusBar coders={coders.data} onError={setError} file={project.file} />
+      {help && <HelpOverlay onClose={() => setHelp(false)} />}
+    </div>
   );
 }
