@@ -143,8 +143,9 @@ export function listCodes(db: Db, coderId: number | null = null): CodeRow[] {
   return withRoles(rows, frameworkRoles(db, null));
 }
 
-export function getCode(db: Db, id: number): CodeRow {
-  const row = stmt(db, `${CODE_ROWS} WHERE c.id = @id`).get({ coder: 0, id }) as StoredCode | undefined;
+/** One code with its counts, for all coders or (blind coding) one. */
+export function getCode(db: Db, id: number, coderId: number | null = null): CodeRow {
+  const row = stmt(db, `${CODE_ROWS} WHERE c.id = @id`).get({ coder: coderId ?? 0, id }) as StoredCode | undefined;
   if (!row) throw new DataError('not-found', `There is no code with id ${id}.`);
   return withRoles([row], frameworkRoles(db, id))[0]!;
 }
@@ -313,14 +314,15 @@ export interface CodeCount {
 }
 
 /** One code's counts for each coder who applied it or a code below it. */
-export function codeCountsByCoder(db: Db, id: number): CodeCount[] {
+/** A code's counts per coder (0 is the all-coders row, left out), or only one coder's. */
+export function codeCountsByCoder(db: Db, id: number, coderId: number | null = null): CodeCount[] {
   return stmt(
     db,
     `SELECT t.coder_id AS coderId, k.name AS coder, t.segments, t.documents,
             t.segments_with_children AS segmentsWithChildren, t.documents_with_children AS documentsWithChildren
        FROM code_totals t JOIN coders k ON k.id = t.coder_id
-      WHERE t.code_id = ? ORDER BY k.name COLLATE NOCASE`,
-  ).all(id) as CodeCount[];
+      WHERE t.code_id = @id ${coderId === null ? '' : 'AND t.coder_id = @coder'} ORDER BY k.name COLLATE NOCASE`,
+  ).all(coderId === null ? { id } : { id, coder: coderId }) as CodeCount[];
 }
 
 export interface CodedSegment {
@@ -335,8 +337,8 @@ export interface CodedSegment {
   text: string;
 }
 
-/** Segments carrying the code (or, with children, any code below it), in document order. */
-export function codeSegments(db: Db, id: number, withChildren: boolean, limit: number): CodedSegment[] {
+/** Segments carrying the code (or, with children, any code below it), in document order; all coders' or one's. */
+export function codeSegments(db: Db, id: number, withChildren: boolean, limit: number, coderId: number | null = null): CodedSegment[] {
   return stmt(
     db,
     `SELECT s.id, s.document_id AS documentId, d.name AS document, s.coder_id AS coderId, k.name AS coder, min(sc.code_id) AS codeId,
@@ -346,11 +348,11 @@ export function codeSegments(db: Db, id: number, withChildren: boolean, limit: n
        JOIN segments s ON s.id = sc.segment_id
        JOIN documents d ON d.id = s.document_id
        JOIN coders k ON k.id = s.coder_id
-      WHERE l.ancestor_id = @id AND (@children OR l.code_id = @id)
+      WHERE l.ancestor_id = @id AND (@children OR l.code_id = @id) ${coderId === null ? '' : 'AND s.coder_id = @coder'}
       GROUP BY s.id
       ORDER BY d.sort, d.name COLLATE NOCASE, s.start, s.end, s.id
       LIMIT @limit`,
-  ).all({ id, children: withChildren ? 1 : 0, limit }) as CodedSegment[];
+  ).all({ id, children: withChildren ? 1 : 0, limit, ...(coderId === null ? {} : { coder: coderId }) }) as CodedSegment[];
 }
 
 /**
@@ -420,13 +422,14 @@ export interface Quote {
 }
 
 /** The example quote of every code that has one (or of one code), by code id. */
-export function exampleQuotes(db: Db, codeId: number | null = null): Map<number, Quote> {
+/** Each code's example quote (or one code's); with a coder, only quotes from that coder's passages (blind coding). */
+export function exampleQuotes(db: Db, codeId: number | null = null, coderId: number | null = null): Map<number, Quote> {
   const rows = stmt(
     db,
     `SELECT c.id AS codeId, substr(d.plain_text, s.start + 1, s.end - s.start) AS text, d.name AS document, k.name AS coder
        FROM codes c JOIN segments s ON s.id = c.example_segment_id JOIN documents d ON d.id = s.document_id JOIN coders k ON k.id = s.coder_id
-      WHERE @code IS NULL OR c.id = @code`,
-  ).all({ code: codeId }) as (Quote & { codeId: number })[];
+      WHERE (@code IS NULL OR c.id = @code) ${coderId === null ? '' : 'AND s.coder_id = @coder'}`,
+  ).all({ code: codeId, ...(coderId === null ? {} : { coder: coderId }) }) as (Quote & { codeId: number })[];
   return new Map(rows.map(({ codeId, ...quote }) => [codeId, quote]));
 }
 

@@ -102,15 +102,16 @@ function caseIdsByDocument(db: Db): Map<number, number[]> {
   return map;
 }
 
-export function listDocuments(db: Db): DocumentSummary[] {
+/** Every document; `segments` counts every coder's, or (blind coding) one coder's. */
+export function listDocuments(db: Db, coderId: number | null = null): DocumentSummary[] {
   const cases = caseIdsByDocument(db);
   const rows = stmt(
     db,
     `SELECT d.id, d.guid, d.name, d.char_count AS characters,
             (SELECT count(*) FROM paragraphs p WHERE p.document_id = d.id) AS paragraphs,
-            (SELECT count(*) FROM segments s WHERE s.document_id = d.id) AS segments
+            (SELECT count(*) FROM segments s WHERE s.document_id = d.id ${coderId === null ? '' : 'AND s.coder_id = @coder'}) AS segments
        FROM documents d ORDER BY d.sort, d.name COLLATE NOCASE`,
-  ).all() as Omit<DocumentSummary, 'caseIds'>[];
+  ).all(coderId === null ? {} : { coder: coderId }) as Omit<DocumentSummary, 'caseIds'>[];
   return rows.map((r) => ({ ...r, caseIds: cases.get(r.id) ?? [] }));
 }
 

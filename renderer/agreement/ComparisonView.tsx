@@ -6,7 +6,9 @@ import { useQuery } from '../common/use-query';
 import { useStoredState } from '../common/use-stored-state';
 import type { TranscriptTarget } from '../transcript/types';
 import { CodeTable, DocumentTable, GroupTable } from './AgreementTables';
+import { ComparedPassage } from './ComparedPassage';
 import { DisagreementList } from './DisagreementList';
+import { ReportExport } from './ReportExport';
 import { RELIABLE, TENTATIVE } from './thresholds';
 
 type Coder = ResultOf<'coders.list'>['coders'][number];
@@ -103,6 +105,10 @@ export function ComparisonView({ projectGuid, coders, documents, onShow, onError
     const d = items[i];
     if (d) onShow({ documentId: d.documentId, start: d.start, end: d.end });
   };
+  // The two coders compared, by id too (the disagreements name them).
+  const named = (name: string) => coders.find((c) => c.name === name);
+  const [first, second] = (disagreements.data?.coders ?? []).map(named);
+  const pair = first && second ? ([first, second] as [Coder, Coder]) : null;
   const error = chosen.length < 2 ? null : (result.error ?? disagreements.error);
 
   return (
@@ -169,6 +175,7 @@ export function ComparisonView({ projectGuid, coders, documents, onShow, onError
       {data && !error && (
         <div className="comparison-body">
           <div className="comparison-tables">
+            <ReportExport spec={{ ...scope, unit: settings.unit }} onError={onError} />
             <h3>Per code, pooled over documents</h3>
             <CodeTable result={data} selected={code} onSelect={setCode} />
             {code && data.codes.some((r) => r.code === code) && (
@@ -190,6 +197,7 @@ export function ComparisonView({ projectGuid, coders, documents, onShow, onError
               items={items}
               index={index}
               onStep={step}
+              passage={pair && items[index] && <ComparedPassage coders={pair} current={items[index]} />}
               onReconcile={(d, decision, note) =>
                 call('agreement.reconcile', {
                   coders: disagreements.data!.coders,

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import type { ResultOf } from '../../electron/api/methods';
 
 type Disagreement = ResultOf<'agreement.disagreements'>['disagreements'][number];
@@ -10,6 +10,8 @@ interface Props {
   onStep: (index: number) => void;
   /** Settles the current disagreement into Consensus. */
   onReconcile: (d: Disagreement, decision: 'A' | 'B' | 'both' | 'neither', note: string) => Promise<void>;
+  /** The current disagreement in its passage, shown below the decision. */
+  passage?: ReactNode;
 }
 
 const DECIDED = { A: 'accepted A', B: 'accepted B', both: 'both', neither: 'neither' } as const;
@@ -18,7 +20,7 @@ const DECIDED = { A: 'accepted A', B: 'accepted B', both: 'both', neither: 'neit
  * The spans where two coders differ, in document order, one of them current: Previous / Next, or the arrow
  * keys (and j / k) while the list has focus. Stepping opens the transcript at the span.
  */
-export function DisagreementList({ coders, items, index, onStep, onReconcile }: Props) {
+export function DisagreementList({ coders, items, index, onStep, onReconcile, passage }: Props) {
   const list = useRef<HTMLOListElement>(null);
   const [note, setNote] = useState('');
   const current = items[index];
@@ -58,6 +60,7 @@ export function DisagreementList({ coders, items, index, onStep, onReconcile }: 
           </button>
         </div>
       )}
+      {current && passage}
       <ol
         ref={list}
         tabIndex={0}

@@ -1,4 +1,5 @@
 import { StartScreen } from './StartScreen';
+import { CoderViewScope } from './CoderViewScope';
 import { Workspace } from './Workspace';
 import { useSyncExternalStore } from 'react';
 import { hostLost, onHostLost } from '../common/api';
@@ -27,7 +28,9 @@ export function App() {
     );
   if (!status.data) return null;
   return status.data.project ? (
-    <Workspace key={status.data.project.file} project={status.data.project} />
+    <CoderViewScope key={status.data.project.file} projectGuid={status.data.project.guid}>
+      <Workspace project={status.data.project} />
+    </CoderViewScope>
   ) : (
     <StartScreen projectsDir={status.data.projectsDir} />
   );

@@ -162,7 +162,6 @@ export function CentreArea({
         )}
         <TranscriptView
           documentId={documentId}
-          projectGuid={project.guid}
           cases={cases?.cases ?? []}
           coders={coders}
           currentCoderId={currentCoderId}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ResultOf } from '../../electron/api/methods';
 import { call } from '../common/api';
+import { blindFilter, useCoderView } from '../common/coder-visibility';
 import { CentreArea, type MatrixLayout } from './CentreArea';
 import { CodebookPane } from '../codebook/CodebookPane';
 import { DocumentsPane } from '../documents/DocumentsPane';
@@ -21,7 +22,8 @@ type Project = NonNullable<ResultOf<'app.status'>['project']>;
 const isMatrixShortcut = (e: KeyboardEvent) => (e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && e.key.toLowerCase() === 'm';
 
 export function Workspace({ project }: { project: Project }) {
-  const documents = useQuery('documents.list', {}, ['documents-changed', 'segments-changed']);
+  // "Only mine" (blind coding): the documents list counts only the current coder's work.
+  const documents = useQuery('documents.list', blindFilter(useCoderView().blind), ['documents-changed', 'segments-changed']);
   const cases = useQuery('cases.list', {}, ['documents-changed']);
   const coders = useQuery('coders.list', {}, ['coders-changed', 'segments-changed']);
   const [documentId, setDocumentId] = useStoredState<number | null>(`document.${project.guid}`, null);

@@ -7,6 +7,7 @@ import { ColorPalette } from '../common/ColorPalette';
 import type { CodeNode } from './code-tree-model';
 import { PassageText } from '../common/PassageText';
 import { SavedText } from '../common/SavedFields';
+import { blindFilter, useCoderView } from '../common/coder-visibility';
 import { useQuery } from '../common/use-query';
 
 type CodeSet = ResultOf<'codeSets.list'>[number];
@@ -42,7 +43,12 @@ function CodeMemo({ codeId, act }: { codeId: number; act: Act }) {
 
 function ExampleQuote({ code, current, act }: { code: CodeNode; current: Details['example'] | undefined; act: Act }) {
   const [choosing, setChoosing] = useState(false);
-  const passages = useQuery('codes.segments', choosing ? { id: code.id, withChildren: true, limit: 500 } : null, RECOUNT);
+  const { blind } = useCoderView();
+  const passages = useQuery(
+    'codes.segments',
+    choosing ? { id: code.id, withChildren: true, limit: 500, ...blindFilter(blind) } : null,
+    RECOUNT,
+  );
   const choose = (exampleSegmentId: number | null) => {
     setChoosing(false);
     void act(call('codes.update', { id: code.id, exampleSegmentId }));
@@ -58,7 +64,13 @@ function ExampleQuote({ code, current, act }: { code: CodeNode; current: Details
           </footer>
         </blockquote>
       ) : (
-        <p className="hint">{code.exampleSegmentId ? 'Loading…' : 'None chosen.'}</p>
+        <p className="hint">
+          {current === undefined
+            ? 'Loading…'
+            : code.exampleSegmentId
+              ? 'Another coder’s passage: hidden while “Only mine” is on.'
+              : 'None chosen.'}
+        </p>
       )}
       <div className="row">
         <button type="button" onClick={() => setChoosing(!choosing)} disabled={code.segmentsWithChildren === 0} aria-expanded={choosing}>
@@ -86,7 +98,9 @@ function ExampleQuote({ code, current, act }: { code: CodeNode; current: Details
 }
 
 function Counts({ code, data }: { code: CodeNode; data: Details | undefined }) {
-  const rows = data ? [{ ...data.code, coder: 'All' }, ...data.byCoder] : [];
+  // While blind the details count the current coder's work only: one row, theirs.
+  const { blind } = useCoderView();
+  const rows = !data ? [] : blind ? [{ ...data.code, coder: blind.name }] : [{ ...data.code, coder: 'All' }, ...data.byCoder];
   return (
     <table className="counts" aria-label={`Counts for ${code.name}`}>
       <thead>
@@ -154,7 +168,8 @@ export function CodeDetails(props: {
   const { code, tree, sets, act, onRename } = props;
   const update = (fields: Omit<ArgsOf<'codes.update'>, 'id'>) => void act(call('codes.update', { id: code.id, ...fields }));
   const role = code.framework?.role;
-  const query = useQuery('codes.details', { id: code.id }, RECOUNT);
+  const { blind } = useCoderView();
+  const query = useQuery('codes.details', { id: code.id, ...blindFilter(blind) }, RECOUNT);
   const data = query.data?.code.id === code.id ? query.data : undefined;
   // undefined while the example is being read, null when there is none.
   const example = data ? data.example : code.exampleSegmentId ? undefined : null;

@@ -11,6 +11,7 @@ import { MEASURES, places, type CodeNode, type Measure, type Move } from './code
 import { ErrorBanner } from '../common/ErrorBanner';
 import { MenuButton, type MenuItem } from '../common/MenuButton';
 import { FrameworkEditor } from './FrameworkEditor';
+import { useCoderView } from '../common/coder-visibility';
 import { useQuery } from '../common/use-query';
 import { useStoredState } from '../common/use-stored-state';
 
@@ -29,7 +30,9 @@ export function CodebookPane({ coders, reveal }: { coders: Coder[]; reveal?: { i
   const [tab, setTab] = useStoredState<Tab>('codebook.tab', 'codes');
   const [countCoder, setCountCoder] = useStoredState<number | null>('codebook.countCoder', null);
   const [measure, setMeasure] = useStoredState<Measure>('codebook.measure', 'segmentsWithChildren');
-  const coderId = coders.some((c) => c.id === countCoder) ? countCoder : null;
+  // Blind coding ("Only mine") counts the current coder's work only, whatever is chosen here.
+  const { blind } = useCoderView();
+  const coderId = blind ? blind.id : coders.some((c) => c.id === countCoder) ? countCoder : null;
   const tree = useQuery('codebook.tree', coderId === null ? {} : { coderId }, ['codebook-changed', 'segments-changed']);
   const sets = useQuery('codeSets.list', {}, ['codebook-changed']);
   const [filter, setFilter] = useState('');
@@ -158,6 +161,8 @@ export function CodebookPane({ coders, reveal }: { coders: Coder[]; reveal?: { i
                   <select
                     aria-label="Counts for"
                     value={coderId ?? ''}
+                    disabled={blind !== null}
+                    title={blind ? '"Only mine" is on: the counts are yours alone' : undefined}
                     onChange={(e) => setCountCoder(e.target.value ? Number(e.target.value) : null)}
                   >
                     <option value="">All coders</option>

@@ -6,6 +6,7 @@ import { useStoredState } from '../common/use-stored-state';
 import { MatrixFilters } from '../matrix/MatrixFilters';
 import type { TranscriptTarget } from '../transcript/types';
 import { CitationEditor } from './CitationEditor';
+import { useCoderView } from '../common/coder-visibility';
 import { DEFAULT_EXCERPT_SETTINGS, selectionOf, type ExcerptSettings } from './excerpt-settings';
 import { ExcerptExport } from './ExcerptExport';
 import { ExcerptItems, type Excerpt } from './ExcerptItems';
@@ -42,7 +43,9 @@ export function ExcerptsView({ projectGuid, coders, documents, cases, current, o
   };
   const frameworks = useQuery('frameworks.list', {}, ['codebook-changed']);
   const sources = useQuery('matrix.codeSources', {}, ['codebook-changed']);
-  const selection = selectionOf(settings);
+  // Blind coding: only the current coder's excerpts, whatever coders are chosen.
+  const { blind } = useCoderView();
+  const selection = blind ? { ...selectionOf(settings), coderIds: [blind.id] } : selectionOf(settings);
   const list = useQuery('excerpts.list', { ...selection, limit: PAGE, offset }, EVENTS);
   const stored = useQuery('excerpts.citationTemplate', {}, []);
   // The template as edited here; until edited, the saved one.

@@ -18,6 +18,7 @@ import {
 } from './matrix-settings';
 import type { TranscriptTarget } from '../transcript/types';
 import type { Excerpt } from '../excerpts/ExcerptItems';
+import { useCoderView } from '../common/coder-visibility';
 import { useQuery } from '../common/use-query';
 import { useStoredState } from '../common/use-stored-state';
 
@@ -92,7 +93,8 @@ export function MatrixView({ projectGuid, coders, documents, cases, current, onS
   const [exportMenu, setExportMenu] = useState(false);
   const frameworks = useQuery('frameworks.list', {}, ['codebook-changed']);
   const sources = useQuery('matrix.codeSources', {}, ['codebook-changed']);
-  const spec = specOf(settings);
+  const { blind } = useCoderView();
+  const spec = specOf(settings, blind?.id ?? null);
   const matrix = useQuery('matrix.get', spec, MATRIX_EVENTS);
   const previews = useQuery('matrix.previews', settings.display === 'excerpts' ? { ...spec, perCell: 3 } : null, MATRIX_EVENTS);
   const update = (change: Partial<MatrixSettings>) => {
@@ -308,6 +310,11 @@ export function MatrixView({ projectGuid, coders, documents, cases, current, onS
           )}
         </div>
       </div>
+      {blind && (
+        <p className="matrix-blind" role="note">
+          Only mine: the matrix counts coder {blind.name}’s codings alone (turn it off in the transcript’s “Show” bar).
+        </p>
+      )}
       <MatrixFilters
         filters={settings.filters}
         onChange={(filters) => update({ filters })}

@@ -41,7 +41,8 @@ export const DEFAULT_SETTINGS: MatrixSettings = {
 
 export type MatrixSpec = ArgsOf<'matrix.get'>;
 
-export function specOf(settings: MatrixSettings): MatrixSpec {
+/** The API spec of the settings; while blind (blindCoderId), only that coder's codings count, whatever the filters say. */
+export function specOf(settings: MatrixSettings, blindCoderId: number | null = null): MatrixSpec {
   const { layout, filters } = settings;
   const nonEmpty = <T>(list: T[]) => (list.length ? list : undefined);
   return {
@@ -52,7 +53,7 @@ export function specOf(settings: MatrixSettings): MatrixSpec {
     mode: settings.mode,
     themeLevel: settings.themeLevel > 0 ? settings.themeLevel : undefined,
     filters: {
-      coderIds: nonEmpty(filters.coderIds),
+      coderIds: blindCoderId === null ? nonEmpty(filters.coderIds) : [blindCoderId],
       documentIds: nonEmpty(filters.documentIds),
       caseAttributes: nonEmpty(filters.caseAttributes),
       themeIds: nonEmpty(filters.themeIds),

@@ -1,5 +1,5 @@
 import type { ResultOf } from '../../electron/api/methods';
-import { showsCoder, toggleCoder, type Visibility } from './coder-visibility';
+import { showsCoder, toggleCoder, type Visibility } from '../common/coder-visibility';
 
 type Case = ResultOf<'cases.list'>['cases'][number];
 type Coder = ResultOf<'coders.list'>['coders'][number];

@@ -8,7 +8,7 @@ import { call } from '../common/api';
 import { useQuery } from '../common/use-query';
 import { useStoredState } from '../common/use-stored-state';
 import { indexCodes } from './codebook-index';
-import { showsCoder, type Visibility } from './coder-visibility';
+import { blindFilter, showsCoder, useCoderView } from '../common/coder-visibility';
 import { CodingPopover } from './CodingPopover';
 import { DocumentMemo } from './DocumentMemo';
 import { setCodeColors } from './highlights';
@@ -37,7 +37,6 @@ type Coder = ResultOf<'coders.list'>['coders'][number];
 
 interface Props {
   documentId: number | null;
-  projectGuid: string;
   cases: Case[];
   coders: Coder[];
   currentCoderId: number | null;
@@ -47,14 +46,17 @@ interface Props {
   onError(error: Error): void;
 }
 
-export function TranscriptView({ documentId, projectGuid, cases, coders, currentCoderId, jump, searchHits, onError }: Props) {
+export function TranscriptView({ documentId, cases, coders, currentCoderId, jump, searchHits, onError }: Props) {
   const docQuery = useQuery('documents.get', documentId === null ? null : { id: documentId }, ['documents-changed']);
-  const segmentsQuery = useQuery('segments.list', documentId === null ? null : { documentId, withText: false }, ['segments-changed']);
+  const { visibility, setVisibility, blind } = useCoderView();
+  // While blind, only the current coder's codings are even fetched.
+  const segmentsQuery = useQuery('segments.list', documentId === null ? null : { documentId, withText: false, ...blindFilter(blind) }, [
+    'segments-changed',
+  ]);
   const treeQuery = useQuery('codebook.tree', {}, ['codebook-changed']);
   const frameworksQuery = useQuery('frameworks.list', {}, ['codebook-changed']);
   const recentQuery = useQuery('segments.recentCodes', {}, ['segments-changed', 'coders-changed']);
 
-  const [visibility, setVisibility] = useStoredState<Visibility>(`visibility.${projectGuid}`, { mode: 'all', chosen: [] });
   const [snap, setSnap] = useStoredState('snapToWord', true);
   const [showMemo, setShowMemo] = useStoredState('documentMemoOpen', false);
 

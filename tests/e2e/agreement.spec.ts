@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import mammoth from 'mammoth';
 import { startWebHost, type RunningHost } from './host';
 
 let host: RunningHost;
@@ -75,4 +76,102 @@ test('compares the demo’s two coders and steps through their disagreements int
   await page.getByRole('button', { name: 'Matrix', exact: true }).click();
   const filter = page.getByRole('region', { name: 'Matrix' }).getByLabel('Add a filter');
   await expect(filter.locator('option', { hasText: 'Coder Consensus' })).toHaveCount(1);
+});
+
+test('paints only A, only B and both in the passage of each disagreement, and exports the report', async ({ page }) => {
+  await page.setViewportSize({ width: 1500, height: 950 });
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  const view = page.getByRole('region', { name: 'Coder comparison' });
+  const list = view.getByRole('region', { name: 'Disagreements' });
+  const passage = list.getByRole('region', { name: 'Passage compared' });
+  await expect(list.locator('.position')).toHaveText(/^1 of \d+$/);
+  // A legend in words beside the colours and hatches (once the document and its codings are read).
+  await expect(passage.getByLabel('Legend')).toHaveText(/A only A\s*B only B\s*A\+B both A and B/, { timeout: 15_000 });
+
+  // Step to the next disagreement: its passage is painted, and the outlined run is the side the list names.
+  await list.getByRole('button', { name: 'Next' }).click();
+  await expect(list.locator('.position')).toHaveText(/^2 of \d+$/);
+  const side = (await list.locator('li[aria-current="true"] .side').textContent()) === 'only A' ? 'A' : 'B';
+  const current = passage.locator('mark.current');
+  await expect(current.first()).toHaveAttribute('data-coverage', side);
+  await expect(current.first().locator('.cover-tag')).toHaveText(side);
+  await expect(current.first()).toBeInViewport();
+  // The quoted text of the disagreement is inside the outlined run (the quote may be cut short).
+  const quote = (await list.locator('li[aria-current="true"] .quote').textContent())!.replace(/…$/, '').slice(0, 20);
+  await expect(current.first()).toContainText(quote);
+  await page.screenshot({ path: 'test-results/agreement-passage.png' });
+
+  // Keys step too, and the passage follows.
+  await list.getByRole('list').focus();
+  await page.keyboard.press('j');
+  await expect(list.locator('.position')).toHaveText(/^3 of \d+$/);
+  const sideNow = (await list.locator('li[aria-current="true"] .side').textContent()) === 'only A' ? 'A' : 'B';
+  await expect(passage.locator('mark.current').first()).toHaveAttribute('data-coverage', sideNow);
+
+  // The report as DOCX, read back by another reader than the one that wrote it.
+  const [download] = await Promise.all([page.waitForEvent('download'), view.getByRole('button', { name: 'Export report (DOCX)' }).click()]);
+  expect(download.suggestedFilename()).toBe('Agreement A B by character.docx');
+  const { value: text } = await mammoth.extractRawText({ path: (await download.path())! });
+  expect(text).toContain('Inter-coder agreement: A, B');
+  expect(text).toContain('Cohen, J. (1960)');
+  await expect(view.getByRole('status')).toHaveText('Saved Agreement A B by character.docx.');
+});
+
+interface TreeNode {
+  name: string;
+  segmentsWithChildren: number;
+  children: TreeNode[];
+}
+
+test('blind coding: with "Only mine" the codebook, documents list, matrix and transcript count the current coder’s work alone', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1500, height: 950 });
+  // The expected figures: the API's own, filtered to the current coder.
+  const { currentId } = await host.call<{ currentId: number }>('coders.list', {});
+  const all = await host.call<{ id: number; name: string; segments: number }[]>('documents.list', {});
+  const mine = await host.call<{ id: number; name: string; segments: number }[]>('documents.list', { coderId: currentId });
+  // The demo has another coder's work in every document, so the two differ.
+  expect(mine.every((d, i) => d.segments < all[i]!.segments)).toBe(true);
+  const [mgf] = await host.call<TreeNode[]>('codebook.tree', { coderId: currentId });
+  const matrix = await host.call<{
+    rows: { key: string; name: string }[];
+    columns: { key: string; name: string }[];
+    cells: { row: string; column: string; segments: number; documents: number; cases: number }[];
+  }>('matrix.get', { filters: { coderIds: [currentId] } });
+
+  await page.goto(host.url);
+  const documents = page.locator('.document-row');
+  const countsOf = (list: { name: string; segments: number }[]) =>
+    list.map((d) => new RegExp(`${d.name.replace(/[()]/g, '.')}\\d+ turns · ${d.segments} segments?$`));
+  await expect(documents).toHaveText(countsOf(all));
+  await page.getByRole('group', { name: 'Show codings of' }).getByRole('button', { name: 'Only mine' }).click();
+
+  // The documents list and the codebook count only the current coder's passages.
+  await expect(documents).toHaveText(countsOf(mine));
+  await expect(page.getByRole('treeitem', { name: `MGF, ${mgf!.segmentsWithChildren} segments` })).toBeVisible();
+  for (const child of mgf!.children.slice(0, 4))
+    await expect(page.getByRole('treeitem', { name: `${child.name}, ${child.segmentsWithChildren} segments` })).toBeVisible();
+  await expect(page.getByLabel('Counts for')).toBeDisabled();
+  // The transcript fetches and counts only theirs.
+  const open = (await page.locator('.transcript-title h2').textContent())!;
+  const n = mine.find((d) => d.name === open)!.segments;
+  await expect(page.locator('.transcript-meta')).toContainText(`${n} of ${n} codings shown`);
+
+  // The matrix counts the same.
+  await page.keyboard.press('Control+Shift+M');
+  const region = page.getByRole('region', { name: 'Matrix' });
+  await expect(region.getByRole('note')).toContainText('Only mine');
+  for (const c of matrix.cells.slice(0, 6)) {
+    const name = `${matrix.rows.find((r) => r.key === c.row)!.name} × ${matrix.columns.find((k) => k.key === c.column)!.name}`;
+    await expect(region.getByRole('button', { name: new RegExp(`^${name}:`) })).toHaveAccessibleName(
+      `${name}: ${c.segments} segments, ${c.documents} documents, ${c.cases} cases`,
+    );
+  }
+  await page.screenshot({ path: 'test-results/blind-coding.png' });
+
+  // Showing all coders again brings everyone's work back.
+  await page.getByRole('group', { name: 'Show codings of' }).getByRole('button', { name: 'Show all coders' }).click();
+  await expect(documents).toHaveText(countsOf(all));
 });

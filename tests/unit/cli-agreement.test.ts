@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../../electron/cli/trellis';
 import { fileHash, tempDir } from './helpers';
@@ -100,5 +103,29 @@ describe('trellis agreement', () => {
       'There is no document "Three".',
     );
     expect(fileHash(file)).toBe(before);
+  });
+
+  it('writes the report with --format csv|docx -o FILE, with the figures it prints', async () => {
+    const file = projectFile();
+    const dir = tempDir();
+    const result = await json(['agreement', file, '--coders', 'A,B', '--unit', 'paragraph', '-o', join(dir, 'report.csv')]);
+    // The format follows the file's extension; the CSV's overall line carries the printed overall figures.
+    const lines = Papa.parse<string[]>(readFileSync(join(dir, 'report.csv'), 'utf8').slice(1)).data;
+    const header = lines.find((l) => l[0] === 'Level')!;
+    const overall = lines.find((l) => l[0] === 'overall')!;
+    expect(overall[header.indexOf('Units')]).toBe(String(result.overall.units));
+    expect(overall[header.indexOf('Both')]).toBe(String(result.overall.both));
+    expect(overall[header.indexOf("Krippendorff's alpha")]).toBe(String(result.overall.alpha ?? ''));
+    expect(await run(['agreement', file, '--coders', 'A,B', '--unit', 'paragraph', '--format', 'docx', '-o', join(dir, 'r.bin')])).toBe(0);
+    expect(readFileSync(join(dir, 'r.bin')).subarray(0, 2).toString()).toBe('PK');
+    await expect(
+      run(['agreement', file, '--coders', 'A,B', '--unit', 'paragraph', '--format', 'xlsx', '-o', join(dir, 'r.xlsx')]),
+    ).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringContaining('--format must be docx or csv'),
+    });
+    await expect(run(['agreement', file, '--coders', 'A,B', '--unit', 'paragraph', '--format', 'csv'])).rejects.toThrow(
+      '--format needs -o FILE',
+    );
   });
 });

@@ -1,6 +1,9 @@
+import { z } from 'zod';
 import { agreementSpec, computeAgreement } from '../../services/agreement/compute';
 import { disagreementsSpec, listDisagreements } from '../../services/agreement/disagreements';
 import { reconcile, reconcileSpec } from '../../services/agreement/reconcile';
+import { exportAgreementReport, REPORT_FORMATS } from '../../services/agreement/report';
+import { exportResult } from '../../services/exported-file';
 import { method } from '../define';
 
 export const agreementMethods = {
@@ -11,6 +14,15 @@ export const agreementMethods = {
     kind: 'query',
     args: agreementSpec,
     handler: (session, spec) => computeAgreement(session.db, spec),
+  }),
+  'agreement.export': method({
+    summary:
+      'The agreement report as a DOCX or CSV file (base64), with the same settings as agreement.compute: the settings used, the counts and ' +
+      'every coefficient per code × document, per code, overall and per group, and the formula, caveats and reference of each statistic.',
+    kind: 'query',
+    args: z.strictObject({ ...agreementSpec.shape, format: z.enum(REPORT_FORMATS) }),
+    handler: async (session, { format, ...spec }) =>
+      exportResult(await exportAgreementReport({ spec, result: computeAgreement(session.db, spec), date: new Date() }, format)),
   }),
   'agreement.disagreements': method({
     summary:

@@ -99,19 +99,28 @@ export const codeMethods = {
     handler: (session, args) => deleteCode(session.db, args.id),
   }),
   'codes.details': method({
-    summary: 'One code with its counts in all and per coder (with and without its sub-codes) and its example quote.',
+    summary:
+      'One code with its counts in all and per coder (with and without its sub-codes) and its example quote; with coderId, ' +
+      "only that coder's counts, and the example only when it is that coder's passage (blind coding).",
     kind: 'query',
-    args: z.strictObject({ id }),
-    handler: (session, args) => ({
-      code: getCode(session.db, args.id),
-      byCoder: codeCountsByCoder(session.db, args.id),
-      example: exampleQuotes(session.db, args.id).get(args.id) ?? null,
+    args: z.strictObject({ id, coderId: id.optional() }),
+    handler: (session, { id: codeId, coderId = null }) => ({
+      code: getCode(session.db, codeId, coderId),
+      byCoder: codeCountsByCoder(session.db, codeId, coderId),
+      example: exampleQuotes(session.db, codeId, coderId).get(codeId) ?? null,
     }),
   }),
   'codes.segments': method({
-    summary: 'Passages coded with a code (optionally or with its sub-codes), with their text, document and coder.',
+    summary:
+      "Passages coded with a code (optionally or with its sub-codes), with their text, document and coder; with coderId, only that coder's.",
     kind: 'query',
-    args: z.strictObject({ id, withChildren: z.boolean().optional(), limit: z.number().int().min(1).max(5000).optional() }),
-    handler: (session, args) => codeSegments(session.db, getCode(session.db, args.id).id, args.withChildren ?? false, args.limit ?? 500),
+    args: z.strictObject({
+      id,
+      withChildren: z.boolean().optional(),
+      limit: z.number().int().min(1).max(5000).optional(),
+      coderId: id.optional(),
+    }),
+    handler: (session, args) =>
+      codeSegments(session.db, getCode(session.db, args.id).id, args.withChildren ?? false, args.limit ?? 500, args.coderId ?? null),
   }),
 };

@@ -15,7 +15,7 @@ import { readTranscript } from '../../services/import/read';
 import { formatClock } from '../../services/timecode';
 import { method } from '../define';
 import { requireChosenSource } from '../file-access';
-import { encoding, id, name, none, speakerOptions, transcriptSource, UPLOAD_BODY_BYTES } from '../schemas';
+import { encoding, id, name, speakerOptions, transcriptSource, UPLOAD_BODY_BYTES } from '../schemas';
 
 const importArgs = z.strictObject({
   source: transcriptSource,
@@ -40,10 +40,11 @@ const importArgs = z.strictObject({
 
 export const documentMethods = {
   'documents.list': method({
-    summary: 'All documents with their sizes, segment counts and cases.',
+    summary:
+      "All documents with their sizes, segment counts and cases; with coderId, only that coder's segments are counted (blind coding).",
     kind: 'query',
-    args: none,
-    handler: (session) => listDocuments(session.db),
+    args: z.strictObject({ coderId: id.optional() }),
+    handler: (session, args) => listDocuments(session.db, args.coderId ?? null),
   }),
   'documents.get': method({
     summary: "One document's canonical text and its paragraphs (offsets in code points).",

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
 import type { ResultOf } from '../../api/methods';
 import { call, chosen, CliError, onlyFile, print, type Command, type Invocation } from '../command';
 
@@ -5,6 +7,7 @@ type Agreement = ResultOf<'agreement.compute'>;
 type Row = Agreement['overall'];
 
 const UNITS = ['character', 'paragraph', 'document'] as const;
+const FORMATS = ['docx', 'csv'] as const;
 
 /** "A,B" → ["A", "B"]; an absent option → undefined. */
 function list(inv: Invocation, option: string): string[] | undefined {
@@ -48,13 +51,16 @@ function asText(a: Agreement): string {
 export const agreementCommands: Record<string, Command> = {
   agreement: {
     usage:
-      'agreement PROJECT --coders A,B[,C…] --unit character|paragraph|document [--codes PATH,…] [--docs NAME,…] [--json]\n' +
+      'agreement PROJECT --coders A,B[,C…] --unit character|paragraph|document [--codes PATH,…] [--docs NAME,…]\n' +
+      '                 [--format docx|csv -o FILE] [--json]\n' +
       '                                      inter-coder agreement per code × document, per code, overall and per group of codes',
     options: {
       coders: { type: 'string' },
       unit: { type: 'string' },
       codes: { type: 'string' },
       docs: { type: 'string' },
+      format: { type: 'string' },
+      output: { type: 'string', short: 'o' },
     },
     async run(session, inv) {
       const coders = list(inv, 'coders');
@@ -62,16 +68,32 @@ export const agreementCommands: Record<string, Command> = {
       const unit = inv.options.unit;
       if (!UNITS.includes(unit as (typeof UNITS)[number]))
         throw new CliError(`--unit must be character, paragraph or document, not "${String(unit ?? '')}".`, 2);
+      const output = typeof inv.options.output === 'string' ? resolve(inv.options.output) : undefined;
+      const format = typeof inv.options.format === 'string' ? inv.options.format : output && extname(output).slice(1).toLowerCase();
+      if (format !== undefined && !FORMATS.includes(format as (typeof FORMATS)[number]))
+        throw new CliError(`--format must be docx or csv, not "${format}".`, 2);
+      if (format !== undefined && !output) throw new CliError('--format needs -o FILE to write to.', 2);
       const codes = list(inv, 'codes');
       const documents = list(inv, 'docs');
       await call(session, 'project.open', { file: chosen(session, onlyFile(inv, 'PROJECT')) });
-      const result = await call(session, 'agreement.compute', {
+      const spec = {
         coders,
         unit: unit as (typeof UNITS)[number],
         ...(codes ? { codes } : {}),
         ...(documents ? { documents } : {}),
-      });
-      print(inv.json, result, asText(result));
+      };
+      const result = await call(session, 'agreement.compute', spec);
+      if (output && format) {
+        const file = await call(session, 'agreement.export', { ...spec, format: format as (typeof FORMATS)[number] });
+        try {
+          writeFileSync(output, Buffer.from(file.base64, 'base64'));
+        } catch (error) {
+          throw new CliError(
+            `Could not write ${output}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : (error as Error).message}.`,
+          );
+        }
+      }
+      print(inv.json, result, `${asText(result)}${output ? `\nWrote ${output}` : ''}`);
     },
   },
 };

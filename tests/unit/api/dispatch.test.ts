@@ -108,6 +108,7 @@ const examples: Record<MethodName, unknown> = {
   'search.deleteSaved': { id: 1 },
   'search.autocodePreview': { search: { query: 'Ofsted' }, expand: 'sentence', codeRefs: ['Themes/Inspection regimes'], coder: 'A' },
   'search.autocode': { search: { query: 'Ofsted' }, expand: 'sentence', codeRefs: ['Themes/Inspection regimes'], coder: 'A' },
+  'agreement.export': { coders: ['A', 'B'], unit: 'paragraph', format: 'csv' },
   'agreement.disagreements': { coders: ['A', 'B'] },
   'agreement.reconcile': { coders: ['A', 'B'], documentId: 1, codeId: 2, start: 0, end: 5, side: 'A', decision: 'A' },
   'qdpx.export': {},

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { showsCoder, toggleCoder, type Visibility } from '../../../renderer/transcript/coder-visibility';
+import { showsCoder, toggleCoder, type Visibility } from '../../../renderer/common/coder-visibility';
 
 const CODERS = [1, 2, 3];
 const ME = 2;
