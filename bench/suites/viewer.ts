@@ -13,7 +13,7 @@ import { insertSegment } from '../../db/queries/segments';
 import { seedDefaultFramework } from '../../electron/services/default-framework';
 import { parsePlainTranscript } from '../../electron/services/transcript';
 import { rng, transcript } from '../corpus';
-import { fmt, type Row } from '../report';
+import { fmt, median, type Row } from '../report';
 
 export function writeProject(file: string): void {
   const db = createProjectFile(file, 'viewer bench');
@@ -118,8 +118,6 @@ async function wheelSweep(page: Page): Promise<{ tasks: number[]; ms: number }> 
   });
   return { tasks, ms: Date.now() - start };
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 export async function run(dir: string): Promise<Row[]> {
   await build({ logLevel: 'warn' });
