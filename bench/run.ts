@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Row } from './report';
 import * as agreement from './suites/agreement';
 import * as codebook from './suites/codebook';
+import * as coding from './suites/coding';
 import * as excerpts from './suites/excerpts';
 import * as imports from './suites/import';
 import * as matrix from './suites/matrix';
@@ -15,6 +16,7 @@ import * as viewer from './suites/viewer';
 /** Every suite; each area of the app adds its own. */
 const suites: Record<string, { run(dir: string): Promise<Row[]> }> = {
   project,
+  coding,
   import: imports,
   viewer,
   codebook,
