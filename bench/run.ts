@@ -8,6 +8,7 @@ import * as codebook from './suites/codebook';
 import * as coding from './suites/coding';
 import * as excerpts from './suites/excerpts';
 import * as imports from './suites/import';
+import * as longTranscripts from './suites/long-transcripts';
 import * as matrix from './suites/matrix';
 import * as merge from './suites/merge';
 import * as project from './suites/project';
@@ -19,6 +20,7 @@ const suites: Record<string, { run(dir: string): Promise<Row[]> }> = {
   coding,
   import: imports,
   viewer,
+  'long-transcripts': longTranscripts,
   codebook,
   matrix,
   agreement,

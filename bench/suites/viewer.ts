@@ -60,11 +60,11 @@ export function startHost(file: string, home: string): Promise<{ url: string; st
 }
 
 /** When a named moment last happened. */
-const markTime = (page: Page, name: string) =>
+export const markTime = (page: Page, name: string) =>
   page.evaluate((n) => performance.getEntriesByName(`trellis:${n}`).at(-1)?.startTime ?? null, name);
 
 /** When a named moment first happens (a later repaint of the same set must not count). */
-async function waitForMark(page: Page, name: string): Promise<number> {
+export async function waitForMark(page: Page, name: string): Promise<number> {
   await page.waitForFunction((n) => performance.getEntriesByName(`trellis:${n}`).length > 0, name, { timeout: 30_000 });
   return page.evaluate((n) => performance.getEntriesByName(`trellis:${n}`)[0]!.startTime, name);
 }
