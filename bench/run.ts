@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Row } from './report';
 import * as agreement from './suites/agreement';
 import * as codebook from './suites/codebook';
+import * as coldStart from './suites/cold-start';
 import * as coding from './suites/coding';
 import * as excerpts from './suites/excerpts';
 import * as imports from './suites/import';
@@ -20,6 +21,7 @@ const suites: Record<string, { run(dir: string): Promise<Row[]> }> = {
   coding,
   import: imports,
   viewer,
+  'cold-start': coldStart,
   'long-transcripts': longTranscripts,
   codebook,
   matrix,

@@ -1,6 +1,8 @@
-import { useState } from 'react';
+import { lazy, useState } from 'react';
 import { CaseSheetButton } from './CaseSheet';
-import { ImportDialog } from './ImportDialog';
+import { Deferred } from '../../common/Deferred';
+
+const ImportDialog = lazy(() => import('./ImportDialog').then((m) => ({ default: m.ImportDialog })));
 
 /** The top bar's import actions: files or a folder, pasted text, a sheet of case attributes. */
 export function ImportControls({ onOpen }: { onOpen: (documentId: number) => void }) {
@@ -14,7 +16,11 @@ export function ImportControls({ onOpen }: { onOpen: (documentId: number) => voi
         Paste as document…
       </button>
       <CaseSheetButton />
-      {dialog && <ImportDialog mode={dialog} onClose={() => setDialog(null)} onOpen={onOpen} />}
+      {dialog && (
+        <Deferred>
+          <ImportDialog mode={dialog} onClose={() => setDialog(null)} onOpen={onOpen} />
+        </Deferred>
+      )}
     </div>
   );
 }
