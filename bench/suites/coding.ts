@@ -110,14 +110,14 @@ async function httpRows(file: string, places: Place[], cell: number): Promise<Ro
       return timed('segments.create', { documentId: place.documentId, start, end: start + 80, codeIds: [cell] });
     };
     // The first coding in each document, before any warm-up: what someone opening it pays once.
-    const first = [];
+    const first: number[] = [];
     for (const place of places) first.push(await code(place, 0));
     const nothing: number[] = [];
     const coding: number[][] = places.map(() => []);
     // Rounds interleave the calls, so a neighbour's burst of work weighs on all of them alike.
     for (let round = 1; round <= WARM_UP + ROUNDS; round++) {
       const noop = await timed('app.status', {});
-      const times = [];
+      const times: number[] = [];
       for (const place of places) times.push(await code(place, round));
       if (round <= WARM_UP) continue;
       nothing.push(noop);
