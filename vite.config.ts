@@ -11,5 +11,17 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'chrome130',
     sourcemap: true,
+    // The libraries in chunks of their own, apart from the app's code; the app's views that the first
+    // paint does not need are split off by their dynamic import()s (renderer/common/Deferred.tsx).
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            { name: 'lexical', test: /node_modules[\\/]@?lexical/ },
+          ],
+        },
+      },
+    },
   },
 });

@@ -5,8 +5,11 @@ import { join } from 'node:path';
 import type { Row } from './report';
 import * as agreement from './suites/agreement';
 import * as codebook from './suites/codebook';
+import * as coldStart from './suites/cold-start';
+import * as coding from './suites/coding';
 import * as excerpts from './suites/excerpts';
 import * as imports from './suites/import';
+import * as longTranscripts from './suites/long-transcripts';
 import * as matrix from './suites/matrix';
 import * as merge from './suites/merge';
 import * as project from './suites/project';
@@ -16,8 +19,11 @@ import * as viewer from './suites/viewer';
 /** Every suite; each area of the app adds its own. */
 const suites: Record<string, { run(dir: string): Promise<Row[]> }> = {
   project,
+  coding,
   import: imports,
   viewer,
+  'cold-start': coldStart,
+  'long-transcripts': longTranscripts,
   codebook,
   matrix,
   agreement,

@@ -13,7 +13,7 @@ import { computeAgreement } from '../../electron/services/agreement/compute';
 import { seedDefaultFramework } from '../../electron/services/default-framework';
 import { parsePlainTranscript } from '../../electron/services/transcript';
 import { rng, transcript } from '../corpus';
-import { fmt, percentile, time, type Row } from '../report';
+import { fmt, median, time, type Row } from '../report';
 
 const DOCUMENTS = 100;
 const WORDS = 10_000;
@@ -81,13 +81,13 @@ export async function run(dir: string): Promise<Row[]> {
   for (const unit of ['character', 'paragraph', 'document'] as const) {
     const first = run(unit);
     const samples = Array.from({ length: 5 }, () => run(unit));
-    const wall = samples.map((s) => s.ms).sort((a, b) => a - b);
-    const cpu = samples.map((s) => s.cpu).sort((a, b) => a - b);
+    const wall = samples.map((s) => s.ms);
+    const cpu = samples.map((s) => s.cpu);
     const result = first.value;
     rows.push({
       name: `agreement.compute by ${unit}: ${result.rows.length} code × document rows${unit === 'character' ? `, binary uα per row, 3 unitizing alphas for each of ${result.groups.length} groups` : ''}`,
       size,
-      figure: `first ${fmt(first.ms)} ms; median ${fmt(percentile(wall, 50))} ms wall, ${fmt(percentile(cpu, 50))} ms CPU (load average ${loadavg()[0]!.toFixed(1)})`,
+      figure: `first ${fmt(first.ms)} ms; median ${fmt(median(wall))} ms wall, ${fmt(median(cpu))} ms CPU (load average ${loadavg()[0]!.toFixed(1)})`,
       target: unit === 'character' ? '< 1,000 ms' : '—',
     });
   }

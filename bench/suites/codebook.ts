@@ -12,13 +12,7 @@ import { mergeCodes } from '../../electron/services/codebook';
 import { readQdc, writeQdc } from '../../electron/services/qdc';
 import { seedDefaultFramework } from '../../electron/services/default-framework';
 import { fillCorpus, rng } from '../corpus';
-import { fmt, percentile, time, type Row } from '../report';
-
-/** Median of several runs of a quick operation. */
-function median(runs: number, fn: () => unknown): number {
-  const samples = Array.from({ length: runs }, () => time(fn).ms).sort((a, b) => a - b);
-  return percentile(samples, 50);
-}
+import { fmt, medianOf, time, type Row } from '../report';
 
 export async function run(dir: string): Promise<Row[]> {
   const rows: Row[] = [];
@@ -31,13 +25,13 @@ export async function run(dir: string): Promise<Row[]> {
   rows.push({
     name: 'codebook tree with counts (all coders)',
     size: '100,000 segments, 43 codes',
-    figure: `median ${fmt(median(20, () => codeTree(db)))} ms`,
+    figure: `median ${fmt(medianOf(() => codeTree(db), 20, false))} ms`,
     target: '< 50 ms (the pane reloads after each coding)',
   });
   rows.push({
     name: 'codebook tree with counts (one coder)',
     size: '100,000 segments',
-    figure: `median ${fmt(median(20, () => codeTree(db, coder)))} ms`,
+    figure: `median ${fmt(medianOf(() => codeTree(db, coder), 20, false))} ms`,
     target: '< 50 ms',
   });
 

@@ -8,15 +8,9 @@ import { exportExcerpts, type ExcerptFormat } from '../../electron/services/exce
 import { describeSelection, excerptSelection, selectExcerpts } from '../../electron/services/excerpts';
 import { DEFAULT_CITATION_TEMPLATE } from '../../shared/citation';
 import { fillCorpus } from '../corpus';
-import { fmt, percentile, time, type Row } from '../report';
+import { fmt, medianOf, type Row } from '../report';
 
 const SIZE = '100,000 segments, 1,000 docs';
-
-function median(fn: () => unknown, runs = 15): number {
-  fn();
-  const samples = Array.from({ length: runs }, () => time(fn).ms).sort((a, b) => a - b);
-  return percentile(samples, 50);
-}
 
 function listRows(db: Db): Row[] {
   const cases: [string, unknown][] = [
@@ -27,7 +21,7 @@ function listRows(db: Db): Row[] {
   return cases.map(([name, selection]) => ({
     name: `excerpts.list: ${name}`,
     size: SIZE,
-    figure: `${fmt(median(() => selectExcerpts(db, excerptSelection.parse(selection), { limit: 200, offset: 0 })))} ms (median)`,
+    figure: `${fmt(medianOf(() => selectExcerpts(db, excerptSelection.parse(selection), { limit: 200, offset: 0 }), 15))} ms (median)`,
     target: name === 'first 200, no filter' ? '< 50 ms' : '—',
   }));
 }

@@ -13,7 +13,7 @@ import { seedDefaultFramework } from '../../electron/services/default-framework'
 import { computeMatrix, matrixSpec } from '../../electron/services/matrix';
 import { startWebHost } from '../../tests/e2e/host';
 import { fillCorpus, rng } from '../corpus';
-import { fmt, percentile, time, type Row } from '../report';
+import { fmt, medianOf, percentile, time, type Row } from '../report';
 
 const SIZE = '100,000 segments, 1,000 docs';
 
@@ -35,13 +35,6 @@ function buildProject(file: string): number {
   );
   db.close();
   return ms;
-}
-
-/** Median of several runs after a warm-up, as the open view recomputes it again and again. */
-function median(fn: () => unknown, runs = 15): number {
-  fn();
-  const samples = Array.from({ length: runs }, () => time(fn).ms).sort((a, b) => a - b);
-  return percentile(samples, 50);
 }
 
 function queryRows(db: Db): Row[] {
@@ -67,7 +60,7 @@ function queryRows(db: Db): Row[] {
   return cases.map(([name, spec]) => ({
     name: `matrix.get: ${name}`,
     size: SIZE,
-    figure: `${fmt(median(matrix(spec)))} ms (median)`,
+    figure: `${fmt(medianOf(matrix(spec), 15))} ms (median)`,
     target: name.startsWith('MGF matrix with themes') ? '< 30 ms' : '—',
   }));
 }
@@ -86,7 +79,6 @@ function storeRow(db: Db): Row {
     const start = Math.floor(random() * 4000);
     samples.push(time(() => store(documentId, start, codeIds)).ms);
   }
-  samples.sort((a, b) => a - b);
   return {
     name: 'store one coding, co-occurrence kept by triggers',
     size: `1,000 calls on ${SIZE}`,
@@ -139,12 +131,11 @@ async function liveRows(file: string): Promise<Row[]> {
       // Let the other views (codebook, documents) finish their own reloads first, as between two codings by hand.
       await page.waitForTimeout(1500);
     }
-    samples.sort((a, b) => a - b);
     return [
       {
         name: 'new coding → open matrix cell updated (Chromium, HTTP + events)',
         size: `25 codings on ${SIZE}`,
-        figure: `p50 ${fmt(percentile(samples, 50))} ms, p90 ${fmt(percentile(samples, 90))} ms, max ${fmt(samples.at(-1)!)} ms`,
+        figure: `p50 ${fmt(percentile(samples, 50))} ms, p90 ${fmt(percentile(samples, 90))} ms, max ${fmt(Math.max(...samples))} ms`,
         target: '< 100 ms',
       },
     ];

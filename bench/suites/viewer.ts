@@ -13,7 +13,7 @@ import { insertSegment } from '../../db/queries/segments';
 import { seedDefaultFramework } from '../../electron/services/default-framework';
 import { parsePlainTranscript } from '../../electron/services/transcript';
 import { rng, transcript } from '../corpus';
-import { fmt, type Row } from '../report';
+import { fmt, median, type Row } from '../report';
 
 export function writeProject(file: string): void {
   const db = createProjectFile(file, 'viewer bench');
@@ -60,11 +60,11 @@ export function startHost(file: string, home: string): Promise<{ url: string; st
 }
 
 /** When a named moment last happened. */
-const markTime = (page: Page, name: string) =>
+export const markTime = (page: Page, name: string) =>
   page.evaluate((n) => performance.getEntriesByName(`trellis:${n}`).at(-1)?.startTime ?? null, name);
 
 /** When a named moment first happens (a later repaint of the same set must not count). */
-async function waitForMark(page: Page, name: string): Promise<number> {
+export async function waitForMark(page: Page, name: string): Promise<number> {
   await page.waitForFunction((n) => performance.getEntriesByName(`trellis:${n}`).length > 0, name, { timeout: 30_000 });
   return page.evaluate((n) => performance.getEntriesByName(`trellis:${n}`)[0]!.startTime, name);
 }
@@ -118,8 +118,6 @@ async function wheelSweep(page: Page): Promise<{ tasks: number[]; ms: number }> 
   });
   return { tasks, ms: Date.now() - start };
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 export async function run(dir: string): Promise<Row[]> {
   await build({ logLevel: 'warn' });

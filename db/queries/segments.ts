@@ -1,6 +1,7 @@
 import { DataError } from '../errors';
 import { newGuid, nowIso, sha256 } from '../ids';
 import type { Db } from '../project-file';
+import { documentText, textBetween, type DocumentText } from '../document-text';
 import { stmt } from '../statements';
 
 export interface NewSegment {
@@ -24,28 +25,12 @@ export interface Segment {
   codeIds: number[];
 }
 
-function documentOf(db: Db, documentId: number): { characters: number; name: string } {
-  const doc = stmt(db, 'SELECT char_count AS characters, name FROM documents WHERE id = ?').get(documentId) as
-    { characters: number; name: string } | undefined;
-  if (!doc) throw new DataError('not-found', `There is no document with id ${documentId}.`);
-  return doc;
-}
-
 /** Checks a range against the document and returns the hash of the text it covers. */
-function coveredTextHash(db: Db, documentId: number, start: number, end: number): string {
-  const doc = documentOf(db, documentId);
-  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > doc.characters) {
-    throw new DataError('invalid', `The range ${start}–${end} is not inside "${doc.name}" (0–${doc.characters}).`);
+function coveredTextHash(doc: DocumentText, start: number, end: number): string {
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > doc.length) {
+    throw new DataError('invalid', `The range ${start}–${end} is not inside "${doc.name}" (0–${doc.length}).`);
   }
-  // substr() counts code points on TEXT, like the stored offsets.
-  const { text } = stmt(db, 'SELECT substr(plain_text, ?, ?) AS text FROM documents WHERE id = ?').get(
-    start + 1,
-    end - start,
-    documentId,
-  ) as {
-    text: string;
-  };
-  return sha256(text);
+  return sha256(textBetween(doc, start, end));
 }
 
 function checkCodable(db: Db, codeIds: number[]): void {
@@ -58,12 +43,12 @@ function checkCodable(db: Db, codeIds: number[]): void {
 
 /** Stores one coded passage. Offsets are code points into the document's plain text, end exclusive. */
 export function insertSegment(db: Db, segment: NewSegment): number {
-  documentOf(db, segment.documentId);
+  const doc = documentText(db, segment.documentId);
   if (!stmt(db, 'SELECT 1 FROM coders WHERE id = ?').get(segment.coderId)) {
     throw new DataError('not-found', `There is no coder with id ${segment.coderId}.`);
   }
   const { start, end } = segment;
-  const hash = coveredTextHash(db, segment.documentId, start, end);
+  const hash = coveredTextHash(doc, start, end);
   const codeIds = [...new Set(segment.codeIds)];
   if (codeIds.length === 0) throw new DataError('invalid', 'A segment needs at least one code.');
   checkCodable(db, codeIds);
@@ -108,7 +93,7 @@ export function updateSegment(db: Db, id: number, change: { start?: number; end?
   const row = segmentRow(db, id);
   const start = change.start ?? row.start;
   const end = change.end ?? row.end;
-  const hash = coveredTextHash(db, row.documentId, start, end);
+  const hash = coveredTextHash(documentText(db, row.documentId), start, end);
   stmt(db, 'UPDATE segments SET start = ?, end = ?, text_hash = ?, memo = coalesce(?, memo), modified_at = ? WHERE id = ?').run(
     start,
     end,
@@ -126,8 +111,8 @@ export function deleteSegment(db: Db, id: number): void {
 
 export function getSegment(db: Db, id: number): Segment {
   segmentRow(db, id);
-  // One passage: SQLite's substr() (code points on TEXT) beats splitting a long transcript in JavaScript.
-  const [row] = segmentRows(db, { segmentId: id }, 'substr(d.plain_text, s.start + 1, s.end - s.start)');
+  const [row] = segmentRows(db, { segmentId: id });
+  row!.text = textBetween(documentText(db, row!.documentId), row!.start, row!.end);
   return row!;
 }
 
@@ -154,7 +139,7 @@ export interface SegmentFilter {
  * The segment rows a filter asks for, with their codes. The WHERE clause names only the given filters,
  * so SQLite can use its indexes (a catch-all "@x IS NULL OR …" makes it scan every segment).
  */
-function segmentRows(db: Db, filter: SegmentFilter, textSql = "''"): Segment[] {
+function segmentRows(db: Db, filter: SegmentFilter): Segment[] {
   const conditions = [
     filter.documentId !== undefined && 's.document_id = @document',
     filter.coderId !== undefined && 's.coder_id = @coder',
@@ -162,7 +147,7 @@ function segmentRows(db: Db, filter: SegmentFilter, textSql = "''"): Segment[] {
   ].filter(Boolean);
   const rows = stmt(
     db,
-    `SELECT s.id, s.guid, s.document_id AS documentId, s.coder_id AS coderId, s.start, s.end, s.memo, ${textSql} AS text,
+    `SELECT s.id, s.guid, s.document_id AS documentId, s.coder_id AS coderId, s.start, s.end, s.memo, '' AS text,
             (SELECT group_concat(code_id) FROM segment_codes WHERE segment_id = s.id) AS codes
        FROM segments s JOIN documents d ON d.id = s.document_id
       ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
@@ -173,23 +158,16 @@ function segmentRows(db: Db, filter: SegmentFilter, textSql = "''"): Segment[] {
   return rows.map(({ codes, ...r }) => ({ ...r, codeIds: codes ? codes.split(',').map(Number) : [] }));
 }
 
-/**
- * Segments with their codes and the exact text they cover. The text is sliced in JavaScript from each
- * document's code points: SQLite's substr() walks a TEXT value from its start on every call, which
- * is quadratic for thousands of segments in a long transcript.
- */
+/** Segments with their codes and the exact text they cover (cut from the cached text, see document-text.ts). */
 export function listSegments(db: Db, filter: SegmentFilter = {}): Segment[] {
   const rows = segmentRows(db, filter);
   if (filter.withText === false) return rows;
-  const points = new Map<number, string[]>();
-  const textOf = (documentId: number) => {
-    let cached = points.get(documentId);
-    if (!cached) {
-      const { text } = stmt(db, 'SELECT plain_text AS text FROM documents WHERE id = ?').get(documentId) as { text: string };
-      points.set(documentId, (cached = Array.from(text)));
-    }
-    return cached;
-  };
-  for (const r of rows) r.text = textOf(r.documentId).slice(r.start, r.end).join('');
+  let doc: DocumentText | undefined;
+  let docId = 0;
+  // Rows come ordered by document, so each document's text is looked up once.
+  for (const r of rows) {
+    if (r.documentId !== docId) doc = documentText(db, (docId = r.documentId));
+    r.text = textBetween(doc!, r.start, r.end);
+  }
   return rows;
 }

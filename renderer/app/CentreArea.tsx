@@ -1,15 +1,18 @@
-import { useState } from 'react';
+import { lazy, useState } from 'react';
 import type { ResultOf } from '../../electron/api/methods';
-import { ComparisonView } from '../agreement/ComparisonView';
-import { ExcerptsView } from '../excerpts/ExcerptsView';
 import type { Excerpt } from '../excerpts/ExcerptItems';
-import { MatrixView } from '../matrix/MatrixView';
-import { SearchPanel } from '../search/SearchPanel';
+import { Deferred } from '../common/Deferred';
 import { Splitter } from '../common/Splitter';
 import { TranscriptView, type JumpRequest } from '../transcript/TranscriptView';
 import type { SearchHitSpans } from '../transcript/search-hits';
 import type { TranscriptTarget } from '../transcript/types';
 import { paragraphLabel } from '../../shared/citation';
+
+// Loaded on first use (see Deferred).
+const ComparisonView = lazy(() => import('../agreement/ComparisonView').then((m) => ({ default: m.ComparisonView })));
+const ExcerptsView = lazy(() => import('../excerpts/ExcerptsView').then((m) => ({ default: m.ExcerptsView })));
+const MatrixView = lazy(() => import('../matrix/MatrixView').then((m) => ({ default: m.MatrixView })));
+const SearchPanel = lazy(() => import('../search/SearchPanel').then((m) => ({ default: m.SearchPanel })));
 
 /** Whether the matrix is open, whether it fills the centre, and its height when it shares it with the transcript. */
 export interface MatrixLayout {
@@ -58,6 +61,7 @@ export function CentreArea({
 }: Props) {
   const [target, setTarget] = useState<JumpRequest | null>(null);
   const [searchHits, setSearchHits] = useState<SearchHitSpans | null>(null);
+  const [searchOpened, setSearchOpened] = useState(false);
   const [shown, setShown] = useState<{ segmentId: number; label: string; wasFull: boolean; from: 'matrix' | 'excerpts' } | null>(null);
 
   const showInTranscript = (from: 'matrix' | 'excerpts') => (at: TranscriptTarget, excerpt: Excerpt) => {
@@ -99,34 +103,40 @@ export function CentreArea({
     <div className="centre">
       {compare && (
         <div className="compare-slot">
-          <ComparisonView projectGuid={project.guid} coders={coders} documents={documents} onShow={showSpan} onError={onError} />
+          <Deferred>
+            <ComparisonView projectGuid={project.guid} coders={coders} documents={documents} onShow={showSpan} onError={onError} />
+          </Deferred>
         </div>
       )}
       {/* Kept while one of its excerpts is shown, so Back finds the list as it was. */}
       {(excerptsOpen || shown?.from === 'excerpts') && (
         <div className="excerpts-slot" hidden={!excerptsOpen}>
-          <ExcerptsView
-            projectGuid={project.guid}
-            coders={coders}
-            documents={documents}
-            cases={cases}
-            current={shown?.segmentId ?? null}
-            onShow={showInTranscript('excerpts')}
-            onError={onError}
-          />
+          <Deferred>
+            <ExcerptsView
+              projectGuid={project.guid}
+              coders={coders}
+              documents={documents}
+              cases={cases}
+              current={shown?.segmentId ?? null}
+              onShow={showInTranscript('excerpts')}
+              onError={onError}
+            />
+          </Deferred>
         </div>
       )}
       {matrixOpen && (
         <div className={`matrix-slot${matrix.full ? ' full' : ''}`} style={matrix.full ? undefined : { height: matrix.height }}>
-          <MatrixView
-            projectGuid={project.guid}
-            coders={coders}
-            documents={documents}
-            cases={cases}
-            current={shown?.segmentId ?? null}
-            onShow={showInTranscript('matrix')}
-            onError={onError}
-          />
+          <Deferred>
+            <MatrixView
+              projectGuid={project.guid}
+              coders={coders}
+              documents={documents}
+              cases={cases}
+              current={shown?.segmentId ?? null}
+              onShow={showInTranscript('matrix')}
+              onError={onError}
+            />
+          </Deferred>
         </div>
       )}
       {matrixOpen && !matrix.full && (
@@ -140,16 +150,25 @@ export function CentreArea({
           onChange={(height) => setMatrix({ ...matrix, height })}
         />
       )}
-      <details className="search-slot" hidden={excerptsOpen || (matrixOpen && matrix.full)}>
+      <details
+        className="search-slot"
+        hidden={excerptsOpen || (matrixOpen && matrix.full)}
+        onToggle={(event) => event.currentTarget.open && setSearchOpened(true)}
+      >
         <summary>Search</summary>
-        <SearchPanel
-          documents={documents}
-          cases={cases}
-          openDocumentId={documentId}
-          onHits={setSearchHits}
-          onShow={showHit}
-          onError={onError}
-        />
+        {/* Loaded when first opened, then kept (with what was typed) while it is closed and opened again. */}
+        {searchOpened && (
+          <Deferred>
+            <SearchPanel
+              documents={documents}
+              cases={cases}
+              openDocumentId={documentId}
+              onHits={setSearchHits}
+              onShow={showHit}
+              onError={onError}
+            />
+          </Deferred>
+        )}
       </details>
       <div className="centre-transcript" hidden={excerptsOpen || (matrixOpen && matrix.full)}>
         {backShown && (

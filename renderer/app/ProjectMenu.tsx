@@ -1,9 +1,11 @@
-import { useRef, useState } from 'react';
+import { lazy, useRef, useState } from 'react';
 import type { ResultOf } from '../../electron/api/methods';
 import { CaseSheetPicker } from '../documents/import/CaseSheet';
-import { ImportDialog } from '../documents/import/ImportDialog';
 import { MenuButton } from '../common/MenuButton';
 import { CopyDialog, MergePicker } from './CoderFiles';
+import { Deferred } from '../common/Deferred';
+
+const ImportDialog = lazy(() => import('../documents/import/ImportDialog').then((m) => ({ default: m.ImportDialog })));
 
 type Coder = ResultOf<'coders.list'>['coders'][number];
 
@@ -53,7 +55,11 @@ export function ProjectMenu({
       />
       <CaseSheetPicker inputRef={caseSheet} />
       <MergePicker inputRef={mergeFile} />
-      {(dialog === 'files' || dialog === 'paste') && <ImportDialog mode={dialog} onClose={() => setDialog(null)} onOpen={onOpenDocument} />}
+      {(dialog === 'files' || dialog === 'paste') && (
+        <Deferred>
+          <ImportDialog mode={dialog} onClose={() => setDialog(null)} onOpen={onOpenDocument} />
+        </Deferred>
+      )}
       {dialog === 'copy' && <CopyDialog coders={coders} onClose={() => setDialog(null)} />}
     </>
   );

@@ -1,19 +1,22 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, useEffect, useMemo, useRef, useState } from 'react';
 import type { ResultOf } from '../../electron/api/methods';
 import { call } from '../common/api';
 import type { CodeActionPanel } from './CodeActions';
-import { CodebookExchange } from './CodebookExchange';
-import { CodeDetails } from './CodeDetails';
 import type { Act } from './types';
-import { CodeSetsPanel } from './CodeSetsPanel';
 import { CodeTree, type FocusRequest, type NewCodeAt } from './CodeTree';
 import { MEASURES, places, type CodeNode, type Measure, type Move } from './code-tree-model';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { MenuButton, type MenuItem } from '../common/MenuButton';
-import { FrameworkEditor } from './FrameworkEditor';
 import { useCoderView } from '../common/coder-visibility';
+import { Deferred } from '../common/Deferred';
 import { useQuery } from '../common/use-query';
 import { useStoredState } from '../common/use-stored-state';
+
+// The tree shows first; a code's details, the sets, the frameworks and the exchange load on first use (see Deferred).
+const CodebookExchange = lazy(() => import('./CodebookExchange').then((m) => ({ default: m.CodebookExchange })));
+const CodeDetails = lazy(() => import('./CodeDetails').then((m) => ({ default: m.CodeDetails })));
+const CodeSetsPanel = lazy(() => import('./CodeSetsPanel').then((m) => ({ default: m.CodeSetsPanel })));
+const FrameworkEditor = lazy(() => import('./FrameworkEditor').then((m) => ({ default: m.FrameworkEditor })));
 
 type Coder = ResultOf<'coders.list'>['coders'][number];
 type Tab = 'codes' | 'sets' | 'frameworks';
@@ -211,36 +214,44 @@ export function CodebookPane({ coders, reveal }: { coders: Coder[]; reveal?: { i
               <p className="keys-hint">N new code · F2 rename · Alt+↑↓ reorder · Alt+←→ out of / into · Delete · drag to move</p>
             </div>
             <div className="details-scroll" ref={detailsRef}>
-              {exchange ? (
-                <CodebookExchange act={act} onClose={() => setExchange(false)} />
-              ) : selected ? (
-                <CodeDetails
-                  key={selected.id}
-                  code={selected}
-                  tree={codes}
-                  sets={sets.data ?? []}
-                  act={act}
-                  onRename={() => setRenamingId(selected.id)}
-                  panel={panel}
-                  onPanel={setPanel}
-                />
-              ) : (
-                <p className="hint pad">Choose a code to see its definition, counts and what you can do with it.</p>
-              )}
+              <Deferred>
+                {exchange ? (
+                  <CodebookExchange act={act} onClose={() => setExchange(false)} />
+                ) : selected ? (
+                  <CodeDetails
+                    key={selected.id}
+                    code={selected}
+                    tree={codes}
+                    sets={sets.data ?? []}
+                    act={act}
+                    onRename={() => setRenamingId(selected.id)}
+                    panel={panel}
+                    onPanel={setPanel}
+                  />
+                ) : (
+                  <p className="hint pad">Choose a code to see its definition, counts and what you can do with it.</p>
+                )}
+              </Deferred>
             </div>
           </>
         )}
-        {tab === 'sets' && <CodeSetsPanel sets={sets.data ?? []} tree={codes} act={act} />}
+        {tab === 'sets' && (
+          <Deferred>
+            <CodeSetsPanel sets={sets.data ?? []} tree={codes} act={act} />
+          </Deferred>
+        )}
         {tab === 'frameworks' && (
-          <FrameworkEditor
-            tree={codes}
-            act={act}
-            onShowCode={(id) => {
-              setTab('codes');
-              select(id);
-              setFocusRequest({ id });
-            }}
-          />
+          <Deferred>
+            <FrameworkEditor
+              tree={codes}
+              act={act}
+              onShowCode={(id) => {
+                setTab('codes');
+                select(id);
+                setFocusRequest({ id });
+              }}
+            />
+          </Deferred>
         )}
       </div>
     </aside>
