@@ -10,6 +10,7 @@ import * as imports from './suites/import';
 import * as matrix from './suites/matrix';
 import * as merge from './suites/merge';
 import * as project from './suites/project';
+import * as qdpx from './suites/qdpx';
 import * as viewer from './suites/viewer';
 
 /** Every suite; each area of the app adds its own. */
@@ -22,6 +23,7 @@ const suites: Record<string, { run(dir: string): Promise<Row[]> }> = {
   agreement,
   merge,
   excerpts,
+  qdpx,
 };
 
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));

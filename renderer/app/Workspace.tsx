@@ -20,7 +20,8 @@ type Project = NonNullable<ResultOf<'app.status'>['project']>;
 /** Ctrl+Shift+M (⌘⇧M on a Mac) opens and closes the matrix. */
 const isMatrixShortcut = (e: KeyboardEvent) => (e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && e.key.toLowerCase() === 'm';
 
-export function Workspace({ project }: { project: Project }) {
+/** `onQdpx` opens the REFI-QDA dialog, which App holds. */
+export function Workspace({ project, onQdpx }: { project: Project; onQdpx: () => void }) {
   const documents = useQuery('documents.list', {}, ['documents-changed', 'segments-changed']);
   const cases = useQuery('cases.list', {}, ['documents-changed']);
   const coders = useQuery('coders.list', {}, ['coders-changed', 'segments-changed']);
@@ -77,6 +78,9 @@ export function Workspace({ project }: { project: Project }) {
         <div className="topbar-actions">
           <ImportControls onOpen={setDocumentId} />
           <CoderFiles coders={coders.data?.coders ?? []} />
+          <button type="button" onClick={onQdpx} title="Export the project as REFI-QDA (.qdpx) for NVivo, ATLAS.ti, MAXQDA…, or import one">
+            REFI-QDA…
+          </button>
           <button
             type="button"
             aria-pressed={compare}
