@@ -2,7 +2,6 @@
 // document's canonical text as UTF-8 in sources/. Selections count code points from 0, as the standard says
 // and as Trellis stores them, so offsets travel unchanged.
 import { randomUUID } from 'node:crypto';
-import { zipSync } from 'fflate';
 import type { Db } from '../../db/project-file';
 import { listAttributes, listCases, type Attribute } from '../../db/queries/cases';
 import { listCoders } from '../../db/queries/coders';
@@ -15,7 +14,9 @@ import { listSegments, type Segment } from '../../db/queries/segments';
 import { exportFileBase } from '../../shared/matrix-rule';
 import { projectQdc } from './codebook-export';
 import type { ExportedFile } from './exported-file';
-import { qdcCodeElement, qdcSetElement, refiXmlBuilder } from './qdc';
+import { qdcCodeElement, qdcSetElement } from './qdc';
+import { writeXml } from './xml-write';
+import { zipFiles } from './zip-write';
 
 export const QDPX_NAMESPACE = 'urn:QDA-XML:project:1.0';
 
@@ -150,8 +151,7 @@ export function projectQdpx(db: Db): { file: ExportedFile; report: QdpxExportRep
     ...(notes.length ? { Notes: { Note: notes } } : {}),
     ...(book.sets.length ? { Sets: { Set: book.sets.map((s) => qdcSetElement(s, 'targetGUID')) } } : {}),
   };
-  const xml = refiXmlBuilder().build({ '?xml': { '@_version': '1.0', '@_encoding': 'utf-8' }, Project: project }) as string;
-  files['project.qde'] = Buffer.from(xml, 'utf8');
+  files['project.qde'] = Buffer.from(writeXml({ Project: project }), 'utf8');
 
   const frameworks = listFrameworks(db);
   const notCarried = [
@@ -170,7 +170,7 @@ export function projectQdpx(db: Db): { file: ExportedFile; report: QdpxExportRep
     file: {
       fileName: `${exportFileBase(projectName)}.qdpx`,
       mimeType: 'application/zip',
-      data: Buffer.from(zipSync(files, { level: 6 })),
+      data: zipFiles(files),
     },
     report: {
       sources: documents.length,
