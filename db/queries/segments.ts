@@ -79,6 +79,51 @@ export function insertSegment(db: Db, segment: NewSegment): number {
   return id;
 }
 
+/**
+ * Stores many coded passages of one document at once (an import on the bulk path), each checked as
+ * insertSegment checks it. The covered text is hashed from `text`, the document's canonical text as
+ * stored, instead of being read back from SQLite passage by passage.
+ */
+export function insertSegments(db: Db, documentId: number, text: string, segments: Omit<NewSegment, 'documentId'>[]): void {
+  const doc = documentOf(db, documentId);
+  // UTF-16 index of each code point (and of the end), to slice by code points.
+  const at: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    at.push(i);
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) i++;
+  }
+  at.push(text.length);
+  if (at.length - 1 !== doc.characters) throw new Error(`The text given is not the text of "${doc.name}".`);
+  const coders = new Set<number>();
+  const codable = new Set<number>();
+  const now = nowIso();
+  const insert = stmt(
+    db,
+    `INSERT INTO segments (guid, document_id, coder_id, start, end, text_hash, memo, created_at, modified_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const addCode = stmt(db, 'INSERT OR IGNORE INTO segment_codes (segment_id, code_id, document_id, coder_id) VALUES (?, ?, ?, ?)');
+  for (const segment of segments) {
+    const { start, end, coderId } = segment;
+    if (!coders.has(coderId)) {
+      if (!stmt(db, 'SELECT 1 FROM coders WHERE id = ?').get(coderId)) throw new DataError('not-found', `There is no coder with id ${coderId}.`);
+      coders.add(coderId);
+    }
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > doc.characters) {
+      throw new DataError('invalid', `The range ${start}–${end} is not inside "${doc.name}" (0–${doc.characters}).`);
+    }
+    const codeIds = [...new Set(segment.codeIds)];
+    if (codeIds.length === 0) throw new DataError('invalid', 'A segment needs at least one code.');
+    const unchecked = codeIds.filter((id) => !codable.has(id));
+    checkCodable(db, unchecked);
+    for (const id of unchecked) codable.add(id);
+    const hash = sha256(text.slice(at[start], at[end]));
+    const id = insert.run(newGuid(), documentId, coderId, start, end, hash, segment.memo ?? '', now, now).lastInsertRowid;
+    for (const codeId of codeIds) addCode.run(id, codeId, documentId, coderId);
+  }
+}
+
 function segmentRow(db: Db, id: number): { documentId: number; coderId: number; start: number; end: number } {
   const row = stmt(db, 'SELECT document_id AS documentId, coder_id AS coderId, start, end FROM segments WHERE id = ?').get(id) as
     { documentId: number; coderId: number; start: number; end: number } | undefined;

@@ -9,7 +9,7 @@ import { ensureAttribute, ensureCase, linkCaseDocument, setCaseAttribute, type A
 import { ensureCoder } from '../../db/queries/coders';
 import { insertDocument, uniqueDocumentName } from '../../db/queries/documents';
 import { setDocumentMemo } from '../../db/queries/memos';
-import { insertSegment } from '../../db/queries/segments';
+import { insertSegments, type NewSegment } from '../../db/queries/segments';
 import { mergeCodebookWithIds } from './codebook-import';
 import { FileProblem } from './import/file-problem';
 import { normalColor, normalGuid, type QdcCode, type QdcSet } from './qdc';
@@ -281,8 +281,7 @@ export function readQdpx(bytes: Uint8Array): QdpxProject {
  * unless the writer counted UTF-16 units: that shows as a selection reaching past the code-point length
  * but not the UTF-16 length, or a selection named after its text that only UTF-16 counting finds.
  */
-function countsUtf16(source: Source): boolean {
-  const points = Array.from(source.text);
+function countsUtf16(source: Source, points: string[]): boolean {
   if (points.length === source.text.length) return false;
   return source.selections.some(
     (s) =>
@@ -337,12 +336,13 @@ export function writeQdpx(db: Db, project: QdpxProject, file: string): QdpxImpor
       documentOf.set(source.guid, documentId);
       report.sources++;
       if (source.memo) setDocumentMemo(db, documentId, source.memo, null);
-      const utf16 = countsUtf16(source);
-      const raw = utf16 ? null : Array.from(source.text);
-      const map = offsetMap(Array.from(source.text), Array.from(parsed.text));
+      const raw = Array.from(source.text);
+      const utf16 = countsUtf16(source, raw);
+      const map = offsetMap(raw, Array.from(parsed.text));
+      const segments: Omit<NewSegment, 'documentId'>[] = [];
       source.selections.forEach((s, i) => {
         const label = `"${source.name}" selection ${i + 1} (${s.start}–${s.end})`;
-        const limit = utf16 ? source.text.length : raw!.length;
+        const limit = utf16 ? source.text.length : raw.length;
         if (s.start < 0 || s.end <= s.start || s.end > limit) return void report.rejected.push(`${label}: outside its source (0–${limit})`);
         let start = s.start;
         let end = s.end;
@@ -367,11 +367,12 @@ export function writeQdpx(db: Db, project: QdpxProject, file: string): QdpxImpor
         if (byCoder.size === 0 && s.codings.length === 0) return void report.rejected.push(`${label}: it carries no coding`);
         if (map[start] === map[end]) return void report.rejected.push(`${label}: it covers only spaces or blank lines`);
         for (const [coderId, codeIds] of byCoder) {
-          insertSegment(db, { documentId, coderId, start: map[start]!, end: map[end]!, codeIds: [...new Set(codeIds)], memo: s.memo });
+          segments.push({ coderId, start: map[start]!, end: map[end]!, codeIds: [...new Set(codeIds)], memo: s.memo });
           report.selections++;
           report.codings += new Set(codeIds).size;
         }
       });
+      insertSegments(db, documentId, parsed.text, segments);
     }
     for (const c of project.cases) {
       const caseId = ensureCase(db, c.name, c.description);

@@ -5,6 +5,11 @@
 
 type Node = Record<string, unknown>;
 
+/** Elements already written as XML (GUIDs and numbers only, or escaped by the caller): copied as they are. */
+export class RawXml {
+  constructor(readonly xml: string) {}
+}
+
 const TEXT = /[&<>\r]/g;
 const ATTRIBUTE = /[&<>"\t\n\r]/g;
 const ENTITIES: Record<string, string> = {
@@ -22,6 +27,10 @@ const escapeAttribute = (s: string) => s.replace(ATTRIBUTE, (c) => ENTITIES[c]!)
 
 function element(out: string[], name: string, value: unknown): void {
   if (value === undefined || value === null) return;
+  if (value instanceof RawXml) {
+    out.push(value.xml);
+    return;
+  }
   if (Array.isArray(value)) {
     for (const item of value) element(out, name, item);
     return;
