@@ -107,7 +107,8 @@ export function insertSegments(db: Db, documentId: number, text: string, segment
   for (const segment of segments) {
     const { start, end, coderId } = segment;
     if (!coders.has(coderId)) {
-      if (!stmt(db, 'SELECT 1 FROM coders WHERE id = ?').get(coderId)) throw new DataError('not-found', `There is no coder with id ${coderId}.`);
+      if (!stmt(db, 'SELECT 1 FROM coders WHERE id = ?').get(coderId))
+        throw new DataError('not-found', `There is no coder with id ${coderId}.`);
       coders.add(coderId);
     }
     if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > doc.characters) {

@@ -100,7 +100,8 @@ export function projectQdpx(db: Db): { file: ExportedFile; report: QdpxExportRep
       selectionXml += `<PlainTextSelection guid="${s.guid}" startPosition="${s.start}" endPosition="${s.end}"${by}>`;
       for (const id of s.codeIds)
         selectionXml += `<Coding guid="${randomUUID().toUpperCase()}"${by}><CodeRef targetGUID="${codeGuid.get(id)}"/></Coding>`;
-      if (s.memo) selectionXml += `<NoteRef targetGUID="${note(notes, `Memo on a passage of ${doc.name}`, s.memo, user)['@_targetGUID']}"/>`;
+      if (s.memo)
+        selectionXml += `<NoteRef targetGUID="${note(notes, `Memo on a passage of ${doc.name}`, s.memo, user)['@_targetGUID']}"/>`;
       selectionXml += '</PlainTextSelection>';
     }
     return {

@@ -109,6 +109,9 @@ const attr = (node: Node, name: string): string | undefined => {
   return value === undefined ? undefined : String(value);
 };
 
+/** Bytes as UTF-8 text, without first copying them into a Buffer. */
+const utf8 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+
 /** Parses and checks a .qdpx; throws a FileProblem naming the first thing that is wrong and where. */
 export function readQdpx(bytes: Uint8Array): QdpxProject {
   if (Buffer.from(bytes.subarray(0, 4)).toString('latin1') !== 'PK\u0003\u0004')
@@ -116,7 +119,7 @@ export function readQdpx(bytes: Uint8Array): QdpxProject {
   const zip = readBoundedZip(bytes, (name) => name === 'project.qde' || name.startsWith('sources/'));
   const qde = zip.files['project.qde'];
   if (!qde) throw new FileProblem('is a ZIP archive but not a REFI-QDA project: it has no project.qde');
-  const xml = Buffer.from(qde).toString('utf8');
+  const xml = utf8(qde);
   // Entity declarations are where entity bombs and external entities live; REFI-QDA needs none.
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new FileProblem('has a DOCTYPE or entity declaration in project.qde, which Trellis refuses');
   const valid = XMLValidator.validate(xml);
@@ -199,9 +202,7 @@ export function readQdpx(bytes: Uint8Array): QdpxProject {
       const entry = `sources/${path.replace(/^internal:\/\//, '')}`;
       const data = zip.files[entry];
       if (!data) throw new FileProblem(`lacks the text of "${name}": ${entry} is not in the archive`);
-      text = Buffer.from(data)
-        .toString('utf8')
-        .replace(/^\uFEFF/, '');
+      text = utf8(data).replace(/^\uFEFF/, '');
     } else if (s.PlainTextContent !== undefined) text = textOf(s, 'PlainTextContent');
     else throw new FileProblem(`has no plain text for "${name}" (neither plainTextPath nor PlainTextContent)`);
     const selections = list(s, 'PlainTextSelection').map((sel, j): Selection => {

@@ -10,18 +10,11 @@ export class RawXml {
   constructor(readonly xml: string) {}
 }
 
-const TEXT = /[&<>\r]/g;
-const ATTRIBUTE = /[&<>"\t\n\r]/g;
-const ENTITIES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  // As character references, so that a reader's line-end and attribute normalisation keeps them.
-  '\t': '&#9;',
-  '\n': '&#10;',
-  '\r': '&#13;',
-};
+// Line ends and tabs are written as they are, as the general builder did: fast-xml-parser, which reads them
+// back (qdpx-import.ts, qdc.ts), keeps them, and does not decode character references such as &#10;.
+const TEXT = /[&<>]/g;
+const ATTRIBUTE = /[&<>"]/g;
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
 const escapeText = (s: string) => s.replace(TEXT, (c) => ENTITIES[c]!);
 const escapeAttribute = (s: string) => s.replace(ATTRIBUTE, (c) => ENTITIES[c]!);
 

@@ -115,7 +115,7 @@ export function QdpxExchange({ projectName, onClose }: { projectName: string | n
         try {
           return { kind: 'imported', into, report: await call('qdpx.import', { source }) };
         } catch (error) {
-          throw new Error(`${(error as Error).message} The new project “${created.name}” was created and is empty.`);
+          throw new Error(`${(error as Error).message} The new project “${created.name}” was created and is empty.`, { cause: error });
         }
       }
       return { kind: 'imported', into, report: await call('qdpx.import', { source }) };
@@ -135,8 +135,8 @@ export function QdpxExchange({ projectName, onClose }: { projectName: string | n
       }
     >
       <p className="hint">
-        REFI-QDA (.qdpx) is the exchange format NVivo, ATLAS.ti, MAXQDA and QualCoder read and write: documents, codebook, coders, cases
-        and variables, coded passages and memos.
+        REFI-QDA (.qdpx) is the exchange format NVivo, ATLAS.ti, MAXQDA and QualCoder read and write: documents, codebook, coders, cases and
+        variables, coded passages and memos.
       </p>
       {projectName && (
         <section className="qdpx-section" aria-labelledby="qdpx-export-title">
