@@ -28,6 +28,8 @@ test.beforeEach(async () => {
 test.afterEach(async () => host.stop());
 
 test('the demo exported as .qdpx and imported into a new project keeps its coded passages', async ({ page }) => {
+  // A whole project out and back in, in one test: more than the default minute on a loaded machine.
+  test.setTimeout(180_000);
   await page.goto(host.url);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Every Child Matters – DCS interviews (demo)');
   const demoCodings = await codingsOfFirstDocument(host);
@@ -51,7 +53,7 @@ test('the demo exported as .qdpx and imported into a new project keeps its coded
   await dialog.getByLabel('Name of the new project').fill('From REFI-QDA');
   await dialog.getByLabel('REFI-QDA project to import (.qdpx)').setInputFiles(file);
   const report = dialog.getByRole('status');
-  await expect(report).toContainText('into the new project “From REFI-QDA”: 10 sources', { timeout: 30_000 });
+  await expect(report).toContainText('into the new project “From REFI-QDA”: 10 sources', { timeout: 90_000 });
   await expect(report).toContainText('306 selections');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('From REFI-QDA');
   await page.screenshot({ path: '.test-output/screens/qdpx-import-report.png' });
