@@ -14,6 +14,7 @@ import * as matrix from './suites/matrix';
 import * as merge from './suites/merge';
 import * as project from './suites/project';
 import * as search from './suites/search';
+import * as qdpx from './suites/qdpx';
 import * as viewer from './suites/viewer';
 
 /** Every suite; each area of the app adds its own. */
@@ -30,6 +31,7 @@ const suites: Record<string, { run(dir: string): Promise<Row[]> }> = {
   merge,
   excerpts,
   search,
+  qdpx,
 };
 
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));

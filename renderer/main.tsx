@@ -16,6 +16,7 @@ import './app/centre.css';
 import './matrix/matrix.css';
 import './search/search.css';
 import './app/coder-files.css';
+import './app/qdpx.css';
 import './agreement/agreement.css';
 import './excerpts/excerpts.css';
 import './memos/memos.css';

@@ -130,7 +130,9 @@ export function getDocument(db: Db, id: number): DocumentFull {
        FROM paragraphs WHERE document_id = ? ORDER BY n`,
   ).all(id) as Paragraph[];
   const formatting = row.formatting ? (JSON.parse(row.formatting) as Formatting) : null;
-  return { ...row, formatting, paragraphs, caseIds: caseIdsByDocument(db).get(id) ?? [] };
+  // This document's cases only: reading every link here made a loop over all documents quadratic.
+  const caseIds = stmt(db, 'SELECT case_id FROM case_documents WHERE document_id = ? ORDER BY case_id').pluck().all(id) as number[];
+  return { ...row, formatting, paragraphs, caseIds };
 }
 
 /** The document of this name (names are unique), if any. */

@@ -64,6 +64,39 @@ export function insertSegment(db: Db, segment: NewSegment): number {
   return id;
 }
 
+/**
+ * Stores many coded passages of one document at once (an import on the bulk path), each checked as
+ * insertSegment checks it, with the coder and code checks made once per coder and code.
+ */
+export function insertSegments(db: Db, documentId: number, segments: Omit<NewSegment, 'documentId'>[]): void {
+  const doc = documentText(db, documentId);
+  const coders = new Set<number>();
+  const codable = new Set<number>();
+  const now = nowIso();
+  const insert = stmt(
+    db,
+    `INSERT INTO segments (guid, document_id, coder_id, start, end, text_hash, memo, created_at, modified_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const addCode = stmt(db, 'INSERT OR IGNORE INTO segment_codes (segment_id, code_id, document_id, coder_id) VALUES (?, ?, ?, ?)');
+  for (const segment of segments) {
+    const { start, end, coderId } = segment;
+    if (!coders.has(coderId)) {
+      if (!stmt(db, 'SELECT 1 FROM coders WHERE id = ?').get(coderId))
+        throw new DataError('not-found', `There is no coder with id ${coderId}.`);
+      coders.add(coderId);
+    }
+    const hash = coveredTextHash(doc, start, end);
+    const codeIds = [...new Set(segment.codeIds)];
+    if (codeIds.length === 0) throw new DataError('invalid', 'A segment needs at least one code.');
+    const unchecked = codeIds.filter((id) => !codable.has(id));
+    checkCodable(db, unchecked);
+    for (const id of unchecked) codable.add(id);
+    const id = insert.run(newGuid(), documentId, coderId, start, end, hash, segment.memo ?? '', now, now).lastInsertRowid;
+    for (const codeId of codeIds) addCode.run(id, codeId, documentId, coderId);
+  }
+}
+
 function segmentRow(db: Db, id: number): { documentId: number; coderId: number; start: number; end: number } {
   const row = stmt(db, 'SELECT document_id AS documentId, coder_id AS coderId, start, end FROM segments WHERE id = ?').get(id) as
     { documentId: number; coderId: number; start: number; end: number } | undefined;

@@ -1,6 +1,7 @@
 // REFI-QDA codebooks (.qdc, Codebook-mrt2019.xsd): reading with every check the schema makes, and writing.
-import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { DataError } from '../../db/errors';
+import { writeXml } from './xml-write';
 
 export const QDC_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
 
@@ -236,25 +237,14 @@ export function qdcSetElement(s: QdcSet, memberAttribute: 'guid' | 'targetGUID',
   };
 }
 
-/** The XML writer both exchange formats use. */
-export const refiXmlBuilder = () =>
-  new XMLBuilder({
-    ignoreAttributes: false,
-    attributeNamePrefix: '@_',
-    format: true,
-    suppressEmptyNode: true,
-    suppressBooleanAttributes: false,
-  });
-
 /** Writes a codebook as .qdc XML (valid against Codebook-mrt2019.xsd when it holds at least one code). */
 export function writeQdc(book: QdcCodebook): string {
-  return refiXmlBuilder().build({
-    '?xml': { '@_version': '1.0', '@_encoding': 'utf-8' },
+  return writeXml({
     CodeBook: {
       '@_xmlns': QDC_NAMESPACE,
       '@_origin': 'Trellis',
       Codes: { Code: book.codes.map(qdcCodeElement) },
       ...(book.sets.length ? { Sets: { Set: book.sets.map((set) => qdcSetElement(set, 'guid')) } } : {}),
     },
-  }) as string;
+  });
 }

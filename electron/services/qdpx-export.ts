@@ -2,7 +2,6 @@
 // document's canonical text as UTF-8 in sources/. Selections count code points from 0, as the standard says
 // and as Trellis stores them, so offsets travel unchanged.
 import { randomUUID } from 'node:crypto';
-import { zipSync } from 'fflate';
 import type { Db } from '../../db/project-file';
 import { listAttributes, listCases, type Attribute } from '../../db/queries/cases';
 import { listCoders } from '../../db/queries/coders';
@@ -15,7 +14,9 @@ import { listSegments, type Segment } from '../../db/queries/segments';
 import { exportFileBase } from '../../shared/matrix-rule';
 import { projectQdc } from './codebook-export';
 import type { ExportedFile } from './exported-file';
-import { qdcCodeElement, qdcSetElement, refiXmlBuilder } from './qdc';
+import { qdcCodeElement, qdcSetElement } from './qdc';
+import { RawXml, writeXml } from './xml-write';
+import { zipFiles } from './zip-write';
 
 export const QDPX_NAMESPACE = 'urn:QDA-XML:project:1.0';
 
@@ -89,29 +90,26 @@ export function projectQdpx(db: Db): { file: ExportedFile; report: QdpxExportRep
     const path = `sources/${doc.guid}.txt`;
     files[path] = Buffer.from(doc.text, 'utf8');
     const memo = getMemo(db, { kind: 'document', id: doc.id });
-    const selectionNodes = (segmentsByDocument.get(doc.id) ?? []).map((s): Node => {
+    // Written as XML text directly: a hundred thousand selections as objects kept the collector busy for seconds.
+    let selectionXml = '';
+    for (const s of segmentsByDocument.get(doc.id) ?? []) {
       selections++;
       codings += s.codeIds.length;
       const user = coderGuid.get(s.coderId);
-      return {
-        '@_guid': s.guid,
-        '@_startPosition': s.start,
-        '@_endPosition': s.end,
-        '@_creatingUser': user,
-        Coding: s.codeIds.map((id) => ({
-          '@_guid': randomUUID().toUpperCase(),
-          '@_creatingUser': user,
-          CodeRef: { '@_targetGUID': codeGuid.get(id) },
-        })),
-        ...(s.memo ? { NoteRef: [note(notes, `Memo on a passage of ${doc.name}`, s.memo, user)] } : {}),
-      };
-    });
+      const by = user ? ` creatingUser="${user}"` : '';
+      selectionXml += `<PlainTextSelection guid="${s.guid}" startPosition="${s.start}" endPosition="${s.end}"${by}>`;
+      for (const id of s.codeIds)
+        selectionXml += `<Coding guid="${randomUUID().toUpperCase()}"${by}><CodeRef targetGUID="${codeGuid.get(id)}"/></Coding>`;
+      if (s.memo)
+        selectionXml += `<NoteRef targetGUID="${note(notes, `Memo on a passage of ${doc.name}`, s.memo, user)['@_targetGUID']}"/>`;
+      selectionXml += '</PlainTextSelection>';
+    }
     return {
       '@_guid': doc.guid,
       '@_name': doc.name,
       '@_plainTextPath': `internal://${doc.guid}.txt`,
       '@_creationDateTime': doc.createdAt,
-      ...(selectionNodes.length ? { PlainTextSelection: selectionNodes } : {}),
+      ...(selectionXml ? { PlainTextSelection: new RawXml(selectionXml) } : {}),
       ...(memo ? { NoteRef: [note(notes, `Memo on ${doc.name}`, memo)] } : {}),
     };
   });
@@ -150,8 +148,7 @@ export function projectQdpx(db: Db): { file: ExportedFile; report: QdpxExportRep
     ...(notes.length ? { Notes: { Note: notes } } : {}),
     ...(book.sets.length ? { Sets: { Set: book.sets.map((s) => qdcSetElement(s, 'targetGUID')) } } : {}),
   };
-  const xml = refiXmlBuilder().build({ '?xml': { '@_version': '1.0', '@_encoding': 'utf-8' }, Project: project }) as string;
-  files['project.qde'] = Buffer.from(xml, 'utf8');
+  files['project.qde'] = Buffer.from(writeXml({ Project: project }), 'utf8');
 
   const frameworks = listFrameworks(db);
   const notCarried = [
@@ -170,7 +167,7 @@ export function projectQdpx(db: Db): { file: ExportedFile; report: QdpxExportRep
     file: {
       fileName: `${exportFileBase(projectName)}.qdpx`,
       mimeType: 'application/zip',
-      data: Buffer.from(zipSync(files, { level: 6 })),
+      data: zipFiles(files),
     },
     report: {
       sources: documents.length,

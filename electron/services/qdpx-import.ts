@@ -9,7 +9,7 @@ import { ensureAttribute, ensureCase, linkCaseDocument, setCaseAttribute, type A
 import { ensureCoder } from '../../db/queries/coders';
 import { insertDocument, uniqueDocumentName } from '../../db/queries/documents';
 import { setMemo } from '../../db/queries/memos';
-import { insertSegment } from '../../db/queries/segments';
+import { insertSegments, type NewSegment } from '../../db/queries/segments';
 import { mergeCodebookWithIds } from './codebook-import';
 import { FileProblem } from './import/file-problem';
 import { normalColor, normalGuid, type QdcCode, type QdcSet } from './qdc';
@@ -109,6 +109,9 @@ const attr = (node: Node, name: string): string | undefined => {
   return value === undefined ? undefined : String(value);
 };
 
+/** Bytes as UTF-8 text, without first copying them into a Buffer. */
+const utf8 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+
 /** Parses and checks a .qdpx; throws a FileProblem naming the first thing that is wrong and where. */
 export function readQdpx(bytes: Uint8Array): QdpxProject {
   if (Buffer.from(bytes.subarray(0, 4)).toString('latin1') !== 'PK\u0003\u0004')
@@ -116,7 +119,7 @@ export function readQdpx(bytes: Uint8Array): QdpxProject {
   const zip = readBoundedZip(bytes, (name) => name === 'project.qde' || name.startsWith('sources/'));
   const qde = zip.files['project.qde'];
   if (!qde) throw new FileProblem('is a ZIP archive but not a REFI-QDA project: it has no project.qde');
-  const xml = Buffer.from(qde).toString('utf8');
+  const xml = utf8(qde);
   // Entity declarations are where entity bombs and external entities live; REFI-QDA needs none.
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new FileProblem('has a DOCTYPE or entity declaration in project.qde, which Trellis refuses');
   const valid = XMLValidator.validate(xml);
@@ -199,9 +202,7 @@ export function readQdpx(bytes: Uint8Array): QdpxProject {
       const entry = `sources/${path.replace(/^internal:\/\//, '')}`;
       const data = zip.files[entry];
       if (!data) throw new FileProblem(`lacks the text of "${name}": ${entry} is not in the archive`);
-      text = Buffer.from(data)
-        .toString('utf8')
-        .replace(/^\uFEFF/, '');
+      text = utf8(data).replace(/^\uFEFF/, '');
     } else if (s.PlainTextContent !== undefined) text = textOf(s, 'PlainTextContent');
     else throw new FileProblem(`has no plain text for "${name}" (neither plainTextPath nor PlainTextContent)`);
     const selections = list(s, 'PlainTextSelection').map((sel, j): Selection => {
@@ -281,8 +282,7 @@ export function readQdpx(bytes: Uint8Array): QdpxProject {
  * unless the writer counted UTF-16 units: that shows as a selection reaching past the code-point length
  * but not the UTF-16 length, or a selection named after its text that only UTF-16 counting finds.
  */
-function countsUtf16(source: Source): boolean {
-  const points = Array.from(source.text);
+function countsUtf16(source: Source, points: string[]): boolean {
   if (points.length === source.text.length) return false;
   return source.selections.some(
     (s) =>
@@ -337,12 +337,13 @@ export function writeQdpx(db: Db, project: QdpxProject, file: string): QdpxImpor
       documentOf.set(source.guid, documentId);
       report.sources++;
       if (source.memo) setMemo(db, { kind: 'document', id: documentId }, source.memo, null);
-      const utf16 = countsUtf16(source);
-      const raw = utf16 ? null : Array.from(source.text);
-      const map = offsetMap(Array.from(source.text), Array.from(parsed.text));
+      const raw = Array.from(source.text);
+      const utf16 = countsUtf16(source, raw);
+      const map = offsetMap(raw, Array.from(parsed.text));
+      const segments: Omit<NewSegment, 'documentId'>[] = [];
       source.selections.forEach((s, i) => {
         const label = `"${source.name}" selection ${i + 1} (${s.start}–${s.end})`;
-        const limit = utf16 ? source.text.length : raw!.length;
+        const limit = utf16 ? source.text.length : raw.length;
         if (s.start < 0 || s.end <= s.start || s.end > limit) return void report.rejected.push(`${label}: outside its source (0–${limit})`);
         let start = s.start;
         let end = s.end;
@@ -367,11 +368,12 @@ export function writeQdpx(db: Db, project: QdpxProject, file: string): QdpxImpor
         if (byCoder.size === 0 && s.codings.length === 0) return void report.rejected.push(`${label}: it carries no coding`);
         if (map[start] === map[end]) return void report.rejected.push(`${label}: it covers only spaces or blank lines`);
         for (const [coderId, codeIds] of byCoder) {
-          insertSegment(db, { documentId, coderId, start: map[start]!, end: map[end]!, codeIds: [...new Set(codeIds)], memo: s.memo });
+          segments.push({ coderId, start: map[start]!, end: map[end]!, codeIds: [...new Set(codeIds)], memo: s.memo });
           report.selections++;
           report.codings += new Set(codeIds).size;
         }
       });
+      insertSegments(db, documentId, segments);
     }
     for (const c of project.cases) {
       const caseId = ensureCase(db, c.name, c.description);

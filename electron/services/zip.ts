@@ -1,8 +1,9 @@
-// A bounded ZIP reader. The sizes an archive declares are not trusted: every entry is inflated in small
-// steps and the bytes that actually come out are counted, so a bomb whose headers claim a few bytes is
-// stopped at the cap before anything else (mammoth, ExcelJS, the .qdpx reader) sees it. Entries nobody
-// asked for are inflated only to be counted and their output dropped, which keeps peak memory low.
-import { Inflate } from 'fflate';
+// A bounded ZIP reader. The sizes an archive declares are not trusted: every entry is inflated by the native
+// zlib told the most it may produce (what the total, per-entry and ratio limits leave), and zlib counts the
+// bytes that actually come out, so a bomb whose headers claim a few bytes is stopped at the cap before
+// anything else (mammoth, ExcelJS, the .qdpx reader) sees it. Entries nobody asked for are inflated only
+// to be counted and their output dropped.
+import { inflateRawSync } from 'node:zlib';
 import { FileProblem } from './import/file-problem';
 
 export interface ZipLimits {
@@ -27,8 +28,8 @@ export const ZIP_LIMITS: ZipLimits = {
   ratioFloor: 4 * MB,
 };
 
-/** Compressed input handed to the inflater at a time: at most ~1,000 times this comes out per step. */
-const STEP = 16 * 1024;
+/** zlib's output chunk: the most it can overshoot a limit by before stopping. */
+const CHUNK = 64 * 1024;
 
 export interface ZipContents {
   /** Every entry's name, in archive order. */
@@ -105,47 +106,29 @@ function packedData(bytes: Uint8Array, entry: Entry): Uint8Array {
 }
 
 /**
- * Unpacks `entry`, counting real output against the limits; keeps the output only when `keep`.
- * `used` is what earlier entries unpacked to; returns this entry's unpacked size and contents.
+ * Unpacks `entry` with the native zlib, never past the most the limits leave it (`used` is what earlier
+ * entries unpacked to): zlib stops at that many bytes of real output, whatever the headers declare.
  */
-function inflateEntry(
-  bytes: Uint8Array,
-  entry: Entry,
-  keep: boolean,
-  used: number,
-  limits: ZipLimits,
-): { size: number; data?: Uint8Array } {
+function inflateEntry(bytes: Uint8Array, entry: Entry, used: number, limits: ZipLimits): Uint8Array {
   if (entry.flags & 1) throw new FileProblem(`is encrypted (entry "${entry.name}"); Trellis cannot read it`);
   const packed = packedData(bytes, entry);
   if (entry.method === 0) {
     check(entry, packed.length, packed.length, used, limits);
-    return { size: packed.length, data: keep ? packed.slice() : undefined };
+    return packed;
   }
   if (entry.method !== 8) throw new FileProblem(`uses a compression method Trellis cannot read (entry "${entry.name}")`);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const inflater = new Inflate((chunk) => {
-    size += chunk.length;
-    if (keep) chunks.push(chunk);
-  });
+  const total = limits.totalBytes - used;
+  const ratio = Math.max(limits.ratioFloor, packed.length * limits.ratio);
+  const most = Math.min(total, limits.entryBytes, ratio);
   try {
-    for (let at = 0; at < packed.length; at += STEP) {
-      inflater.push(packed.subarray(at, at + STEP), at + STEP >= packed.length);
-      check(entry, size, Math.min(at + STEP, packed.length), used, limits);
-    }
-    if (packed.length === 0) inflater.push(new Uint8Array(0), true);
+    return inflateRawSync(packed, { maxOutputLength: Math.max(1, most), chunkSize: CHUNK });
   } catch (error) {
-    if (error instanceof FileProblem) throw error;
+    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
+      // Past `most`: report the limit that set it, in the order check() tests them.
+      check(entry, most + 1, most === ratio ? packed.length : Infinity, used, limits);
+    }
     throw new FileProblem(`is damaged or incomplete: entry "${entry.name}" cannot be unpacked`);
   }
-  if (!keep) return { size };
-  const data = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    data.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return { size, data };
 }
 
 function check(entry: Entry, size: number, packedSoFar: number, used: number, limits: ZipLimits): void {
@@ -158,17 +141,19 @@ function check(entry: Entry, size: number, packedSoFar: number, used: number, li
 }
 
 /**
- * Every entry's name and the contents of those `wanted`. All entries are first inflated and counted with
- * their output dropped, so a refused archive never holds more than one step's output in memory; only then
- * are the wanted ones unpacked again and kept. Throws a FileProblem (the end of a sentence starting with the
- * file's name) for anything unsafe or damaged.
+ * Every entry's name and the contents of those `wanted`. Every entry is unpacked and its real size counted
+ * against the limits (output of unwanted ones dropped at once); a refused archive never holds more than the
+ * limits allow. Throws a FileProblem (the end of a sentence starting with the file's name) for anything
+ * unsafe or damaged.
  */
 export function readBoundedZip(bytes: Uint8Array, wanted: (name: string) => boolean, limits: ZipLimits = ZIP_LIMITS): ZipContents {
   const entries = centralDirectory(bytes, limits);
   let used = 0;
-  for (const entry of entries) used += inflateEntry(bytes, entry, false, used, limits).size;
   const files: Record<string, Uint8Array> = {};
-  for (const entry of entries)
-    if (!entry.name.endsWith('/') && wanted(entry.name)) files[entry.name] = inflateEntry(bytes, entry, true, 0, limits).data!;
+  for (const entry of entries) {
+    const data = inflateEntry(bytes, entry, used, limits);
+    used += data.length;
+    if (!entry.name.endsWith('/') && wanted(entry.name)) files[entry.name] = entry.method === 0 ? data.slice() : data;
+  }
   return { names: entries.map((e) => e.name), files };
 }

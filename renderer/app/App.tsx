@@ -1,13 +1,16 @@
 import { StartScreen } from './StartScreen';
 import { CoderViewScope } from './CoderViewScope';
 import { Workspace } from './Workspace';
-import { useSyncExternalStore } from 'react';
+import { useState, useSyncExternalStore } from 'react';
+import { QdpxExchange } from './QdpxExchange';
 import { hostLost, onHostLost } from '../common/api';
 import { useQuery } from '../common/use-query';
 
 export function App() {
   const status = useQuery('app.status', {}, ['project-changed']);
   const lost = useSyncExternalStore(onHostLost, hostLost);
+  // Held here, not in the workspace: importing into a new project replaces the workspace under the dialog.
+  const [qdpx, setQdpx] = useState(false);
   // A tab left open across a restart can do nothing more: the whole page says so, and where to go.
   if (lost)
     return (
@@ -27,11 +30,17 @@ export function App() {
       </p>
     );
   if (!status.data) return null;
-  return status.data.project ? (
-    <CoderViewScope key={status.data.project.file} projectGuid={status.data.project.guid}>
-      <Workspace project={status.data.project} />
-    </CoderViewScope>
-  ) : (
-    <StartScreen projectsDir={status.data.projectsDir} />
+  const project = status.data.project;
+  return (
+    <>
+      {project ? (
+        <CoderViewScope key={project.file} projectGuid={project.guid}>
+          <Workspace project={project} onQdpx={() => setQdpx(true)} />
+        </CoderViewScope>
+      ) : (
+        <StartScreen projectsDir={status.data.projectsDir} onQdpx={() => setQdpx(true)} />
+      )}
+      {qdpx && <QdpxExchange projectName={project?.name ?? null} onClose={() => setQdpx(false)} />}
+    </>
   );
 }

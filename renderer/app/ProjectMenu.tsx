@@ -17,10 +17,12 @@ type Coder = ResultOf<'coders.list'>['coders'][number];
 export function ProjectMenu({
   coders,
   onOpenDocument,
+  onQdpx,
   onClose,
 }: {
   coders: Coder[];
   onOpenDocument: (documentId: number) => void;
+  onQdpx: () => void;
   onClose: () => void;
 }) {
   const [dialog, setDialog] = useState<'files' | 'paste' | 'copy' | null>(null);
@@ -49,6 +51,12 @@ export function ProjectMenu({
             label: 'Merge a coder’s file…',
             title: 'Merge another coder’s copy of this project into it',
             onSelect: () => mergeFile.current?.click(),
+          },
+          {
+            label: 'REFI-QDA exchange…',
+            title: 'Export the project as REFI-QDA (.qdpx) for NVivo, ATLAS.ti, MAXQDA…, or import one',
+            group: true,
+            onSelect: onQdpx,
           },
           { label: 'Close project', title: 'Back to the start screen (everything is already saved)', group: true, onSelect: onClose },
         ]}

@@ -3,7 +3,7 @@ import { call } from '../common/api';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { useQuery } from '../common/use-query';
 
-export function StartScreen({ projectsDir }: { projectsDir: string }) {
+export function StartScreen({ projectsDir, onQdpx }: { projectsDir: string; onQdpx: () => void }) {
   const recent = useQuery('projects.recent', {}, ['project-changed']);
   const [error, setError] = useState<Error>();
   const [busy, setBusy] = useState(false);
@@ -52,6 +52,12 @@ export function StartScreen({ projectsDir }: { projectsDir: string }) {
             </div>
             <p className="hint">Saved in {projectsDir}</p>
           </form>
+          <div>
+            <button type="button" disabled={busy} onClick={onQdpx}>
+              Import a REFI-QDA project (.qdpx)…
+            </button>
+            <p className="hint">A project from NVivo, ATLAS.ti, MAXQDA or QualCoder, as a new Trellis project.</p>
+          </div>
           <form onSubmit={(e) => submit(e, () => call('project.open', { file: openPath.trim() }))}>
             <label htmlFor="open-project">Open a project file</label>
             <div className="row">

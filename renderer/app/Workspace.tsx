@@ -21,7 +21,8 @@ type Project = NonNullable<ResultOf<'app.status'>['project']>;
 /** Ctrl+Shift+M (⌘⇧M on a Mac) opens and closes the matrix. */
 const isMatrixShortcut = (e: KeyboardEvent) => (e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && e.key.toLowerCase() === 'm';
 
-export function Workspace({ project }: { project: Project }) {
+/** `onQdpx` opens the REFI-QDA dialog, which App holds. */
+export function Workspace({ project, onQdpx }: { project: Project; onQdpx: () => void }) {
   // "Only mine" (blind coding): the documents list counts only the current coder's work.
   const documents = useQuery('documents.list', blindFilter(useCoderView().blind), ['documents-changed', 'segments-changed']);
   const cases = useQuery('cases.list', {}, ['documents-changed']);
@@ -66,7 +67,7 @@ export function Workspace({ project }: { project: Project }) {
   return (
     <div className="workspace" style={{ gridTemplateColumns: `${panes.left}px 6px minmax(360px, 1fr) 6px ${panes.right}px` }}>
       <header className="topbar">
-        <ProjectMenu coders={coders.data?.coders ?? []} onOpenDocument={setDocumentId} onClose={closeProject} />
+        <ProjectMenu coders={coders.data?.coders ?? []} onOpenDocument={setDocumentId} onQdpx={onQdpx} onClose={closeProject} />
         <h1 className="project-name" title={`${project.name}\n${project.file}`}>
           {project.name}
         </h1>
