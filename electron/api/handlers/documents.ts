@@ -5,11 +5,12 @@ import { currentCoderId } from '../../../db/queries/coders';
 import { documentOutlines, getDocument, listDocuments } from '../../../db/queries/documents';
 import { getDocumentMemo, setDocumentMemo } from '../../../db/queries/memos';
 import { commitImport } from '../../services/import/commit';
-import { readTranscript } from '../../services/import/read';
+import { sourceFile } from '../../services/import/read';
+import { runInWorker } from '../../services/jobs/run-in-worker';
 import { formatClock } from '../../services/timecode';
 import { method } from '../define';
 import { requireChosenSource } from '../file-access';
-import { encoding, id, memo, name, none, speakerOptions, transcriptSource, UPLOAD_BODY_BYTES } from '../schemas';
+import { encoding, id, jobId, memo, name, none, speakerOptions, transcriptSource, UPLOAD_BODY_BYTES } from '../schemas';
 
 const importArgs = z.strictObject({
   source: transcriptSource,
@@ -30,6 +31,7 @@ const importArgs = z.strictObject({
     .optional(),
   ...speakerOptions,
   encoding,
+  job: jobId.optional(),
 });
 
 export const documentMethods = {
@@ -52,7 +54,11 @@ export const documentMethods = {
     args: importArgs,
     emits: ['documents-changed'],
     maxBodyBytes: UPLOAD_BODY_BYTES,
-    prepare: (session, args) => readTranscript(requireChosenSource(session, args.source), args),
+    // Read and parsed in a worker; the write stays one transaction on this thread.
+    prepare: (session, { source, job, ...options }) => {
+      requireChosenSource(session, source);
+      return session.jobs.run(job, (control) => runInWorker('transcript.read', { source, options }, control, { file: sourceFile(source) }));
+    },
     handler: (session, args, file) => commitImport(session.db, args, file),
   }),
   'documents.describe': method({
