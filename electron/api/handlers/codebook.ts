@@ -5,7 +5,7 @@ import { codeTree } from '../../../db/queries/codes';
 import { exportCodebook } from '../../services/codebook-export';
 import { mergeCodebook } from '../../services/codebook-import';
 import { exportResult } from '../../services/exported-file';
-import { sourceFile } from '../../services/import/read';
+import { checkUploadSize, naming, sourceFile } from '../../services/import/read';
 import { runInWorker } from '../../services/jobs/run-in-worker';
 import { method } from '../define';
 import { requireChosenSource } from '../file-access';
@@ -43,8 +43,9 @@ export const codebookMethods = {
     undo: () => 'Import codebook',
     maxBodyBytes: UPLOAD_BODY_BYTES,
     // Parsed in a worker: an 18,000-code file keeps the API answering.
-    prepare: (session, { source, job }) => {
+    prepare: async (session, { source, job }) => {
       requireChosenSource(session, source);
+      await naming(sourceFile(source), async () => checkUploadSize(source));
       return session.jobs.run(job, (control) => runInWorker('codebook.read', { source }, control, { file: sourceFile(source) }));
     },
     handler: (session, args, book) => mergeCodebook(session.db, book, sourceFile(args.source)),

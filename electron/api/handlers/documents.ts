@@ -5,7 +5,7 @@ import { currentCoderId } from '../../../db/queries/coders';
 import { documentOutlines, getDocument, listDocuments } from '../../../db/queries/documents';
 import { getDocumentMemo, setDocumentMemo } from '../../../db/queries/memos';
 import { commitImport } from '../../services/import/commit';
-import { sourceFile } from '../../services/import/read';
+import { checkUploadSize, naming, sourceFile } from '../../services/import/read';
 import { runInWorker } from '../../services/jobs/run-in-worker';
 import { formatClock } from '../../services/timecode';
 import { method } from '../define';
@@ -55,8 +55,9 @@ export const documentMethods = {
     emits: ['documents-changed'],
     maxBodyBytes: UPLOAD_BODY_BYTES,
     // Read and parsed in a worker; the write stays one transaction on this thread.
-    prepare: (session, { source, job, ...options }) => {
+    prepare: async (session, { source, job, ...options }) => {
       requireChosenSource(session, source);
+      await naming(sourceFile(source), async () => checkUploadSize(source));
       return session.jobs.run(job, (control) => runInWorker('transcript.read', { source, options }, control, { file: sourceFile(source) }));
     },
     handler: (session, args, file) => commitImport(session.db, args, file),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sourceFile } from '../../services/import/read';
+import { checkUploadSize, naming, sourceFile } from '../../services/import/read';
 import { runInWorker } from '../../services/jobs/run-in-worker';
 import { writeQdpx } from '../../services/qdpx-import';
 import { method } from '../define';
@@ -24,8 +24,9 @@ export const qdpxMethods = {
     emits: ['documents-changed', 'coders-changed', 'codebook-changed', 'segments-changed'],
     maxBodyBytes: UPLOAD_BODY_BYTES,
     // The archive is unpacked (bounded) and checked whole in a worker, before the transaction opens.
-    prepare: (session, args) => {
+    prepare: async (session, args) => {
       const source = requireChosenSource(session, args.source);
+      await naming(sourceFile(source), async () => checkUploadSize(source));
       return session.jobs.run(args.job, (control) => runInWorker('qdpx.read', { source }, control, { file: sourceFile(source) }));
     },
     handler: (session, args, project) => writeQdpx(session.db, project, sourceFile(args.source)),
