@@ -233,3 +233,17 @@ export function removeProjectFile(file: string): void {
 export function copyProjectFile(db: Db, file: string): void {
   db.prepare('VACUUM INTO ?').run(file);
 }
+
+/**
+ * A second, read-only connection to an open project, for work off the API thread (an export in a worker).
+ * Read inside one transaction it sees one committed state of the file (WAL), whatever is written meanwhile.
+ */
+export function openProjectReader(file: string): Db {
+  try {
+    const db = new Database(file, { fileMustExist: true, readonly: true });
+    db.pragma('busy_timeout = 5000');
+    return db;
+  } catch (error) {
+    throw explain(file, error, file);
+  }
+}

@@ -18,4 +18,6 @@ if (!process.argv.includes('--renderer')) {
   };
   await esbuild({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs' });
   await esbuild({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs' });
+  // Long work (exports, reading imports) runs in worker threads started from this file (services/jobs).
+  await esbuild({ ...common, entryPoints: ['electron/services/jobs/worker.ts'], outfile: 'dist/electron/job-worker.cjs' });
 }

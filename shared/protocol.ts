@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'io'
   | 'busy'
   | 'forbidden'
+  | 'cancelled'
   | 'internal';
 
 export interface ApiFailure {

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { DataError, ProjectFileError } from '../../db/errors';
+import { JobCancelled } from '../services/jobs/registry';
 import type { ApiFailure, ErrorCode } from '../../shared/protocol';
 
 export class ApiError extends Error {
@@ -40,6 +41,7 @@ export function toFailure(error: unknown, file?: string): ApiFailure {
   if (error instanceof ApiError) return { code: error.code, message: error.message };
   if (error instanceof ProjectFileError) return { code: error.problem, message: error.message };
   if (error instanceof DataError) return { code: error.problem, message: error.message };
+  if (error instanceof JobCancelled) return { code: 'cancelled', message: error.message };
   const code = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
   const plain = typeof code === 'string' && code.startsWith('SQLITE_') && file ? sqliteProblem(code, file) : null;
   if (plain) return plain;

@@ -10,6 +10,7 @@ import { excerptMethods } from './handlers/excerpts';
 import { frameworkMethods } from './handlers/frameworks';
 import { historyMethods } from './handlers/history';
 import { importMethods } from './handlers/import';
+import { jobMethods } from './handlers/jobs';
 import { matrixMethods } from './handlers/matrix';
 import { memoMethods } from './handlers/memos';
 import { projectMethods } from './handlers/project';
@@ -53,6 +54,7 @@ export const methods = joinMethodTables(
   searchMethods,
   qdpxMethods,
   excerptMethods,
+  jobMethods,
 );
 
 export type Methods = typeof methods;

@@ -54,3 +54,10 @@ export const speakerOptions = {
 
 /** The encoding to read a text file in, instead of the one detected (Word and OpenDocument files ignore it). */
 export const encoding = z.enum(ENCODING_NAMES).optional();
+
+/** A job's id, chosen by the caller when it starts long work, to ask `jobs.progress` and `jobs.cancel` about it. */
+export const jobId = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'letters, digits and _ . : - only');

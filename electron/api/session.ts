@@ -3,6 +3,7 @@ import type { Db } from '../../db/project-file';
 import { openProjectFile } from '../../db/project-file';
 import { getMeta } from '../../db/queries/meta';
 import type { AppDirs } from '../services/app-dirs';
+import { Jobs } from '../services/jobs/registry';
 import { rememberRecent } from '../services/recent-projects';
 import { ApiError } from './errors';
 import { ChosenPaths } from './file-access';
@@ -22,6 +23,8 @@ export class Session {
   private readonly listeners = new Set<Listener>();
   /** Paths the person chose: only the host's own dialogs and arguments add to it, never an API call. */
   readonly chosen = new ChosenPaths();
+  /** Long work running in worker threads, with its progress (jobs.progress, jobs.cancel). */
+  readonly jobs = new Jobs();
 
   constructor(
     readonly dirs: AppDirs,

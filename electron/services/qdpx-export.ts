@@ -17,6 +17,7 @@ import type { ExportedFile } from './exported-file';
 import { qdcCodeElement, qdcSetElement } from './qdc';
 import { RawXml, writeXml } from './xml-write';
 import { zipFiles } from './zip-write';
+import type { JobProgress } from './jobs/registry';
 
 export const QDPX_NAMESPACE = 'urn:QDA-XML:project:1.0';
 
@@ -63,7 +64,8 @@ function note(notes: Node[], name: string, body: string, creatingUser?: string):
   return { '@_targetGUID': guid };
 }
 
-export function projectQdpx(db: Db): { file: ExportedFile; report: QdpxExportReport } {
+/** The project as a .qdpx; `progress` hears each document written. */
+export function projectQdpx(db: Db, progress: (p: JobProgress) => void = () => {}): { file: ExportedFile; report: QdpxExportReport } {
   const projectName = getMeta(db, 'project_name') ?? 'Trellis project';
   const coders = listCoders(db);
   const coderGuid = new Map(coders.map((c) => [c.id, c.guid]));
@@ -85,7 +87,8 @@ export function projectQdpx(db: Db): { file: ExportedFile; report: QdpxExportRep
   const files: Record<string, Uint8Array> = {};
   let selections = 0;
   let codings = 0;
-  const sources = documents.map((summary): Node => {
+  const sources = documents.map((summary, index): Node => {
+    progress({ done: index, total: documents.length, phase: 'writing' });
     const doc = getDocument(db, summary.id);
     const path = `sources/${doc.guid}.txt`;
     files[path] = Buffer.from(doc.text, 'utf8');

@@ -1,11 +1,15 @@
 // The excerpts view in Chromium on the demo: the issue's selection ("Inspection regimes" in System ×
 // Operational, London boroughs), a citation template edited and saved, each format exported and read back.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import Papa from 'papaparse';
 import { expect, test, type Page } from '@playwright/test';
+import { fillCorpus } from '../../bench/corpus';
+import { createProjectFile } from '../../db/project-file';
+import { seedDefaultFramework } from '../../electron/services/default-framework';
 import { startWebHost, type RunningHost } from './host';
 
 let host: RunningHost;
@@ -125,22 +129,52 @@ test('build the issue’s selection, edit the citation, export every format, ope
   }
 });
 
-test('a long export shows its progress and can be cancelled; nothing is saved', async ({ page }) => {
-  const view = await openExcerpts(page);
-  await expect(view.locator('.excerpts-count')).toContainText('excerpts');
-  // Hold the export's answer back, as a long one would be.
-  await page.route('**/api/excerpts.export', async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 2500));
-    await route.continue().catch(() => undefined);
+test.describe('a long export', () => {
+  let big: RunningHost;
+  test.beforeAll(async () => {
+    // 40 interviews and 20,000 codings (bench/corpus.ts): a DOCX of them takes seconds to write.
+    const home = mkdtempSync(join(tmpdir(), 'trellis-e2e-'));
+    const file = join(home, 'Big study.trellis');
+    const db = createProjectFile(file, 'Big study');
+    db.transaction(() => {
+      seedDefaultFramework(db);
+      fillCorpus(db, 40, 2000, 20_000);
+    }).immediate();
+    db.close();
+    big = await startWebHost(['--project', file], home);
   });
-  let downloads = 0;
-  page.on('download', () => downloads++);
-  await view.getByRole('button', { name: 'Word (DOCX)' }).click();
-  await expect(view.getByLabel('Export progress')).toBeVisible();
-  await expect(view.locator('.export-progress')).toContainText(/Exporting \d+ excerpts as Word \(DOCX\)…/);
-  await expect(view.getByRole('button', { name: 'Word (DOCX)' })).toBeDisabled();
-  await view.getByRole('button', { name: 'Cancel' }).click();
-  await expect(view.getByText('Export cancelled: no file was saved.')).toBeVisible();
-  await page.waitForTimeout(3500);
-  expect(downloads).toBe(0);
+  test.afterAll(async () => big.stop());
+
+  test('shows its progress from the main process and is cancelled there; nothing is saved and the app still answers', async ({ page }) => {
+    await page.goto(big.url);
+    await page.getByRole('button', { name: 'Excerpts', exact: true }).click();
+    const view = page.getByRole('region', { name: 'Excerpts view' });
+    await expect(view.locator('.excerpts-count')).toHaveText('20000 excerpts');
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    const started = page.waitForRequest('**/api/excerpts.export');
+    await view.getByRole('button', { name: 'Word (DOCX)' }).click();
+    const { job } = (await started).postDataJSON() as { job: string };
+    const bar = view.getByRole('progressbar', { name: 'Export progress' });
+    await expect(bar).toBeVisible();
+    await expect(view.getByRole('button', { name: 'Word (DOCX)' })).toBeDisabled();
+    // The bar follows the worker's count of excerpts written (jobs.progress), so it moves past 0.
+    await expect
+      .poll(async () => Number(await bar.getAttribute('aria-valuenow')), { timeout: 60_000, intervals: [100] })
+      .toBeGreaterThan(0);
+    await expect(view.locator('.export-progress')).toContainText(
+      /Exporting \d[\d,]* of 20000 excerpts as Word \(DOCX\)…|Putting the Word \(DOCX\) file together…/,
+    );
+    mkdirSync(SCREENS, { recursive: true });
+    await page.screenshot({ path: `${SCREENS}/excerpts-export-progress.png` });
+    await view.getByRole('button', { name: 'Cancel' }).click();
+    await expect(view.getByText('Export cancelled: no file was made.')).toBeVisible();
+    // The job ended cancelled in the main process, not merely forgotten by the page.
+    expect(await big.call('jobs.progress', { job })).toMatchObject({ state: 'cancelled' });
+    // The app still answers, and the buttons are back.
+    expect((await big.call<unknown[]>('documents.list')).length).toBe(40);
+    await expect(view.getByRole('button', { name: 'Word (DOCX)' })).toBeEnabled();
+    await page.waitForTimeout(1000);
+    expect(downloads).toBe(0);
+  });
 });

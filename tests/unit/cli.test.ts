@@ -183,7 +183,8 @@ describe('trellis CLI', () => {
       expect(result.status).toBe(1);
       expect(JSON.parse(result.stdout).map((r: { status: string }) => r.status)).toEqual(['failed', 'imported']);
       expect(result.stderr).toBe('trellis: 1 of 2 files could not be imported.\n');
-    });
+      // Two CLI processes from source, the second starting a job worker (tsx boots again in it): slow under load.
+    }, 60_000);
   });
 });
 

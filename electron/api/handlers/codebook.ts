@@ -3,12 +3,13 @@ import { z } from 'zod';
 import { codeRefLabels } from '../../../db/queries/code-refs';
 import { codeTree } from '../../../db/queries/codes';
 import { exportCodebook } from '../../services/codebook-export';
-import { mergeCodebook, readCodebookSource } from '../../services/codebook-import';
+import { mergeCodebook } from '../../services/codebook-import';
 import { exportResult } from '../../services/exported-file';
-import { sourceFile } from '../../services/import/read';
+import { checkUploadSize, naming, sourceFile } from '../../services/import/read';
+import { runInWorker } from '../../services/jobs/run-in-worker';
 import { method } from '../define';
 import { requireChosenSource } from '../file-access';
-import { fileSource, id, none, UPLOAD_BODY_BYTES } from '../schemas';
+import { fileSource, id, jobId, none, UPLOAD_BODY_BYTES } from '../schemas';
 
 export const codebookMethods = {
   'codebook.tree': method({
@@ -37,11 +38,16 @@ export const codebookMethods = {
     summary:
       'Merges a REFI-QDA .qdc codebook (its contents, or a path the person chose) into the project (by GUID, then by name) and reports what it did.',
     kind: 'mutation',
-    args: z.strictObject({ source: fileSource }),
+    args: z.strictObject({ source: fileSource, job: jobId.optional() }),
     emits: ['codebook-changed'],
     undo: () => 'Import codebook',
     maxBodyBytes: UPLOAD_BODY_BYTES,
-    prepare: async (session, args) => readCodebookSource(requireChosenSource(session, args.source)),
+    // Parsed in a worker: an 18,000-code file keeps the API answering.
+    prepare: async (session, { source, job }) => {
+      requireChosenSource(session, source);
+      await naming(sourceFile(source), async () => checkUploadSize(source));
+      return session.jobs.run(job, (control) => runInWorker('codebook.read', { source }, control, { file: sourceFile(source) }));
+    },
     handler: (session, args, book) => mergeCodebook(session.db, book, sourceFile(args.source)),
   }),
 };

@@ -11,11 +11,12 @@ import {
   renameDocument,
 } from '../../../db/queries/documents';
 import { commitImport } from '../../services/import/commit';
-import { readTranscript } from '../../services/import/read';
+import { checkUploadSize, naming, sourceFile } from '../../services/import/read';
+import { runInWorker } from '../../services/jobs/run-in-worker';
 import { formatClock } from '../../services/timecode';
 import { method } from '../define';
 import { requireChosenSource } from '../file-access';
-import { encoding, id, name, speakerOptions, transcriptSource, UPLOAD_BODY_BYTES } from '../schemas';
+import { encoding, id, jobId, name, speakerOptions, transcriptSource, UPLOAD_BODY_BYTES } from '../schemas';
 
 const importArgs = z.strictObject({
   source: transcriptSource,
@@ -36,6 +37,7 @@ const importArgs = z.strictObject({
     .optional(),
   ...speakerOptions,
   encoding,
+  job: jobId.optional(),
 });
 
 export const documentMethods = {
@@ -59,7 +61,12 @@ export const documentMethods = {
     args: importArgs,
     emits: ['documents-changed'],
     maxBodyBytes: UPLOAD_BODY_BYTES,
-    prepare: (session, args) => readTranscript(requireChosenSource(session, args.source), args),
+    // Read and parsed in a worker; the write stays one transaction on this thread.
+    prepare: async (session, { source, job, ...options }) => {
+      requireChosenSource(session, source);
+      await naming(sourceFile(source), async () => checkUploadSize(source));
+      return session.jobs.run(job, (control) => runInWorker('transcript.read', { source, options }, control, { file: sourceFile(source) }));
+    },
     handler: (session, args, file) => commitImport(session.db, args, file),
   }),
   'documents.describe': method({

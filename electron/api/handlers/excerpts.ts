@@ -1,17 +1,10 @@
 import { z } from 'zod';
-import { listAttributes } from '../../../db/queries/cases';
 import { CITATION_FIELDS, DEFAULT_CITATION_TEMPLATE } from '../../../shared/citation';
-import { EXCERPT_FORMATS, exportExcerpts } from '../../services/excerpt-export';
-import {
-  citationTemplate,
-  describeSelection,
-  excerptSelection,
-  saveCitationTemplate,
-  selectExcerpts,
-  templateArg,
-} from '../../services/excerpts';
+import { EXCERPT_FORMATS } from '../../services/excerpt-export';
+import { citationTemplate, excerptSelection, saveCitationTemplate, selectExcerpts, templateArg } from '../../services/excerpts';
+import { runInWorker } from '../../services/jobs/run-in-worker';
 import { method } from '../define';
-import { none } from '../schemas';
+import { jobId, none } from '../schemas';
 
 export const excerptMethods = {
   'excerpts.list': method({
@@ -36,24 +29,18 @@ export const excerptMethods = {
       toc: z.boolean().default(true),
       pageNumbers: z.boolean().default(true),
       maxLength: z.number().int().min(10).max(1_000_000).optional(),
+      job: jobId.optional(),
     }),
-    handler: async (session, { format, citationTemplate: template, toc, pageNumbers, maxLength, ...selection }) => {
-      const db = session.db;
-      const { total, excerpts } = selectExcerpts(db, selection, { limit: Number.MAX_SAFE_INTEGER, offset: 0 });
-      const file = await exportExcerpts(
-        {
-          ...describeSelection(db, selection, total),
-          excerpts,
-          attributes: listAttributes(db).map((a) => a.name),
-          template: template ?? citationTemplate(db),
-          toc,
-          pageNumbers,
-          maxLength: maxLength ?? null,
-        },
-        format,
-      );
-      return { fileName: file.fileName, mimeType: file.mimeType, base64: file.data.toString('base64'), excerpts: total };
-    },
+    // In a worker with its own read-only connection: the API keeps answering, and `job` can follow or cancel it.
+    handler: (session, { format, citationTemplate: template, toc, pageNumbers, maxLength, job, ...selection }) =>
+      session.jobs.run(job, (control) =>
+        runInWorker(
+          'excerpts.export',
+          { project: session.file, selection, format, template: template ?? null, toc, pageNumbers, maxLength: maxLength ?? null },
+          control,
+          { file: session.file },
+        ),
+      ),
   }),
   'excerpts.citationTemplate': method({
     summary: "The project's citation template, the default one and the fields a template can use.",

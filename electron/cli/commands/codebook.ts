@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { ResultOf } from '../../api/methods';
 import { joinDescription } from '../../services/qdc';
 import { call, chosen, CliError, onlyFile, print, writeExport, type Command } from '../command';
+import { callWithProgress } from '../progress';
 
 type Node = ResultOf<'codebook.tree'>[number];
 
@@ -65,7 +66,12 @@ export const codebookCommands: Record<string, Command> = {
       const [project, file, ...extra] = inv.positionals;
       if (!project || !file || extra.length > 0) throw new CliError('expected PROJECT and FILE.qdc.', 2);
       await call(session, 'project.open', { file: chosen(session, project) });
-      const report = await call(session, 'codebook.import', { source: { path: chosen(session, file) } });
+      const report = await callWithProgress(
+        session,
+        'codebook.import',
+        { source: { path: chosen(session, file) } },
+        'Reading the codebook',
+      );
       print(
         inv.json,
         report,

@@ -4,6 +4,7 @@ import type { ArgsOf, ResultOf } from '../../api/methods';
 import type { Session } from '../../api/session';
 import { excerptRecords } from '../../services/excerpt-export';
 import { call, chosen, CliError, onlyFile, print, type Command } from '../command';
+import { callWithProgress } from '../progress';
 import { caseConditions, coderIds, same, strings } from '../names';
 
 type Selection = Omit<ArgsOf<'excerpts.list'>, 'limit' | 'offset'>;
@@ -98,7 +99,12 @@ export const excerptCommands: Record<string, Command> = {
       const excerpts = await allExcerpts(session, selection);
       const records = await contract(session, excerpts, template);
       if (output && format) {
-        const file = await call(session, 'excerpts.export', { ...selection, format, citationTemplate: template });
+        const file = await callWithProgress(
+          session,
+          'excerpts.export',
+          { ...selection, format, citationTemplate: template },
+          'Exporting excerpts',
+        );
         try {
           writeFileSync(output, Buffer.from(file.base64, 'base64'));
         } catch (error) {

@@ -2,6 +2,8 @@ import { dispatch } from '../../api/dispatch';
 import type { ResultOf } from '../../api/methods';
 import type { EncodingName } from '../../../shared/encodings';
 import { call, chosen, CliError, onlyFile, print, type Command } from '../command';
+import { clearStatus, statusLine } from '../progress';
+import { basename } from 'node:path';
 
 /** One line of `trellis import --json`: a contract, see README. */
 interface ImportRow {
@@ -29,7 +31,8 @@ export const importCommands: Record<string, Command> = {
       const { files } = await call(session, 'import.scan', { paths: inputs.map((f) => chosen(session, f)) });
       const rows: ImportRow[] = [];
       const notes: string[] = [];
-      for (const file of files) {
+      for (const [index, file] of files.entries()) {
+        statusLine(`Importing ${index + 1} of ${files.length}: ${basename(file)}`);
         const envelope = await dispatch(session, 'documents.import', {
           source: { path: file },
           ...(typeof pattern === 'string' ? { speakerPattern: pattern } : {}),
@@ -42,6 +45,7 @@ export const importCommands: Record<string, Command> = {
           notes.push(...result.notes.map((n) => `  ${n}`));
         } else rows.push({ file, status: 'failed', document: null, error: envelope.error.message });
       }
+      clearStatus();
       print(
         inv.json,
         rows,

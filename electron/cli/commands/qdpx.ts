@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { call, chosen, CliError, onlyFile, print, writeExport, type Command } from '../command';
+import { callWithProgress } from '../progress';
 
 export const qdpxCommands: Record<string, Command> = {
   'qdpx-export': {
@@ -10,7 +11,7 @@ export const qdpxCommands: Record<string, Command> = {
       if (typeof inv.options.output !== 'string') throw new CliError('-o FILE.qdpx is required.', 2);
       await call(session, 'project.open', { file: chosen(session, project) });
       const file = resolve(inv.options.output);
-      const exported = await call(session, 'qdpx.export', {});
+      const exported = await callWithProgress(session, 'qdpx.export', {}, 'Writing the .qdpx');
       writeExport(session, file, exported.base64);
       const r = exported.report;
       print(
@@ -35,7 +36,7 @@ export const qdpxCommands: Record<string, Command> = {
         throw new CliError('expected PROJECT (or --new FILE.trellis) and FILE.qdpx.', 2);
       if (fresh) await call(session, 'project.create', { file: chosen(session, fresh) });
       else await call(session, 'project.open', { file: chosen(session, project!) });
-      const r = await call(session, 'qdpx.import', { source: { path: chosen(session, archive) } });
+      const r = await callWithProgress(session, 'qdpx.import', { source: { path: chosen(session, archive) } }, 'Reading the .qdpx');
       print(
         inv.json,
         r,

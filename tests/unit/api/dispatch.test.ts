@@ -122,9 +122,12 @@ const examples: Record<MethodName, unknown> = {
     caseAttributes: [{ attributeId: 1, value: 'London borough' }],
     limit: 5,
   },
-  'excerpts.export': { format: 'md', codeIds: [14], groupBy: 'code', maxLength: 80 },
+  'excerpts.export': { format: 'md', codeIds: [14], groupBy: 'code', maxLength: 80, job: 'example-export' },
   'excerpts.citationTemplate': {},
   'excerpts.setCitationTemplate': { template: '({document}, {paragraph})' },
+  // The export above ran as the job "example-export"; asked after its end, it is done and cannot be cancelled.
+  'jobs.progress': { job: 'example-export' },
+  'jobs.cancel': { job: 'example-export' },
 };
 
 /** Everything a bad call could have changed: counts, meta, coders and the recent list. */
@@ -146,7 +149,8 @@ describe('dispatch', () => {
       const envelope = await dispatch(session, name, typeof example === 'function' ? example(session) : example);
       expect(envelope.ok, `${name}: ${JSON.stringify(envelope)}`).toBe(true);
     }
-  });
+    // Exports and file readers start worker threads, which load their modules from source here: slow under load.
+  }, 90_000);
 
   it('rejects wild arguments for every method with a typed error, writing nothing', async () => {
     const session = await demoSession();

@@ -54,5 +54,6 @@ describe('crash safety', () => {
       .get();
     expect(partial).toBe(0);
     db.close();
-  }, 60_000);
+    // Each of the four children starts a job worker from source (tsx) for its first import.
+  }, 120_000);
 });
