@@ -39,51 +39,9 @@ export const COUNT_TRIGGERS = [
 ] as const;
 
 /**
- * While a bulk write runs, temporary triggers note each (document, coder) whose segments or codings
- * change, and whether anything changed that every count depends on (a code moved or removed, a framework
- * cell or slice value changed): then everything is recounted, else only the documents and pairs noted.
- * A merge adds one coder's segments to a project that has another's: half the work; a coder copy removes
- * whole coders: almost none.
- */
-const TOUCHING = [
-  ['segments', 'INSERT', 'NEW'],
-  ['segments', 'DELETE', 'OLD'],
-  ['segments', 'UPDATE OF start, end', 'NEW'],
-  ['segment_codes', 'INSERT', 'NEW'],
-  ['segment_codes', 'DELETE', 'OLD'],
-];
-const CHANGING_EVERYTHING = [
-  ['codes', 'UPDATE OF parent_id'],
-  ['codes', 'DELETE'],
-  ['framework_cells', 'INSERT'],
-  ['framework_cells', 'UPDATE'],
-  ['framework_cells', 'DELETE'],
-  ['framework_values', 'INSERT'],
-  ['framework_values', 'UPDATE'],
-  ['framework_values', 'DELETE'],
-];
-
-const TRACKING = `
-CREATE TEMP TABLE bulk_touched (document_id INTEGER NOT NULL, coder_id INTEGER NOT NULL, PRIMARY KEY (document_id, coder_id)) WITHOUT ROWID;
-CREATE TEMP TABLE bulk_everything (yes INTEGER PRIMARY KEY);
-${TOUCHING.map(
-  ([table, event, row], i) => `CREATE TEMP TRIGGER bulk_touch_${i} AFTER ${event} ON main.${table} BEGIN
-  INSERT OR IGNORE INTO bulk_touched VALUES (${row}.document_id, ${row}.coder_id); END;`,
-).join('\n')}
-${CHANGING_EVERYTHING.map(
-  ([table, event], i) => `CREATE TEMP TRIGGER bulk_everything_${i} AFTER ${event} ON main.${table} BEGIN
-  INSERT OR IGNORE INTO bulk_everything VALUES (1); END;`,
-).join('\n')}`;
-
-const END_TRACKING = `${TOUCHING.map((_, i) => `DROP TRIGGER temp.bulk_touch_${i};`).join(' ')}
-${CHANGING_EVERYTHING.map((_, i) => `DROP TRIGGER temp.bulk_everything_${i};`).join(' ')}
-DROP TABLE temp.bulk_touched; DROP TABLE temp.bulk_everything;`;
-
-/**
  * Runs `write` with the count triggers and the undo-recording triggers dropped (a bulk write is never an
  * undo step, so those only test that nothing records: half the cost of a plain insert), then rebuilds the
- * counts in one pass (only where the write changed something, see TRACKING) and recreates the triggers
- * exactly as they were stored (the schema is unchanged).
+ * counts in one pass and recreates the triggers exactly as they were stored (the schema is unchanged).
  * Must run inside a transaction: if anything throws, the rollback restores the triggers with the rest.
  */
 export function bulkWrite<T>(db: Db, write: () => T): T {
@@ -98,14 +56,11 @@ export function bulkWrite<T>(db: Db, write: () => T): T {
   const missing = COUNT_TRIGGERS.filter((name) => !stored.some((t) => t.name === name));
   if (missing.length > 0) throw new Error(`The project lacks the count triggers ${missing.join(', ')}.`);
   for (const { name } of stored) db.exec(`DROP TRIGGER "${name}"`);
-  db.exec(TRACKING);
   const result = write();
-  const onlyTouched = stmt(db, 'SELECT count(*) FROM temp.bulk_everything').pluck().get() === 0;
-  rebuildCodeCounts(db, onlyTouched);
+  rebuildCodeCounts(db);
   rebuildCodeTotals(db);
-  recountCooccurrence(db, onlyTouched);
+  recountCooccurrence(db);
   rebuildCooccurrenceTotals(db);
-  db.exec(END_TRACKING);
   for (const { sql } of stored) db.exec(sql);
   return result;
 }

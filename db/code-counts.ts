@@ -138,15 +138,11 @@ CREATE TRIGGER code_counts_code_moved AFTER UPDATE OF parent_id ON codes WHEN OL
 END;
 `;
 
-/**
- * Recomputes the derived count tables from codes and segment_codes (tests compare the kept ones with it);
- * `onlyTouched`: the tallies of the documents in temp.bulk_touched only (db/bulk.ts), the rest kept.
- */
-export function rebuildCodeCounts(db: Db, onlyTouched = false): void {
-  const touched = 'document_id IN (SELECT document_id FROM temp.bulk_touched)';
+/** Recomputes the derived count tables from codes and segment_codes (tests compare the kept ones with it). */
+export function rebuildCodeCounts(db: Db): void {
   db.exec(`
 DELETE FROM code_lineage;
-DELETE FROM code_tallies${onlyTouched ? ` WHERE ${touched}` : ''};
+DELETE FROM code_tallies;
 DELETE FROM code_totals;
 INSERT INTO code_lineage (code_id, ancestor_id)
   WITH RECURSIVE up(code_id, ancestor_id) AS (
@@ -157,7 +153,6 @@ INSERT INTO code_lineage (code_id, ancestor_id)
 INSERT INTO code_tallies (code_id, coder_id, document_id, own, total)
   SELECT l.ancestor_id, ${KEY('sc')}, sc.document_id, sum(sc.code_id = l.ancestor_id), count(DISTINCT sc.segment_id)
     FROM code_lineage l JOIN segment_codes sc ON sc.code_id = l.code_id JOIN ${BOTH} x
-   ${onlyTouched ? `WHERE sc.${touched}` : ''}
    GROUP BY 1, 2, 3;`);
 }
 

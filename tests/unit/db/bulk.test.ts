@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { bulkWrite, COUNT_TRIGGERS } from '../../../db/bulk';
-import { rebuildCodeCounts } from '../../../db/code-counts';
-import { rebuildCooccurrence } from '../../../db/cooccurrence';
 import { ensureCoder } from '../../../db/queries/coders';
 import { createCode } from '../../../db/queries/codes';
 import { insertFrameworkValue, listFrameworks } from '../../../db/queries/frameworks';
@@ -65,46 +63,6 @@ describe('bulkWrite', () => {
       insertSegment(db, { documentId: 1, coderId: 1, start: 1, end: 4, codeIds: [listFrameworks(db)[0]!.cells[2]!.codeId] }),
     )();
     expectDerivedMatchRebuild(db);
-  });
-
-  it('recounts only the documents and coders whose codings changed when nothing else did', () => {
-    const { db } = matrixFixture();
-    const mgf = listFrameworks(db)[0]!;
-    const countsIn = (document: number) => ({
-      cooccurrence: db.prepare('SELECT * FROM cooccurrence WHERE document_id = ? ORDER BY 1, 2, 3, 4, 5').all(document),
-      tallies: db.prepare('SELECT * FROM code_tallies WHERE document_id = ? ORDER BY 1, 2, 3').all(document),
-    });
-    // Wrong counts planted in document 2, which the write leaves alone (triggers off while planting): a
-    // recount of everything would put them right, so their surviving shows that only document 1 was redone.
-    db.transaction(() => {
-      const keep = db
-        .prepare("SELECT sql FROM sqlite_master WHERE name IN ('cooccurrence_totals_update', 'code_counts_tally_changed')")
-        .pluck();
-      const sql = keep.all() as string[];
-      db.exec('DROP TRIGGER cooccurrence_totals_update; DROP TRIGGER code_counts_tally_changed');
-      db.exec('UPDATE cooccurrence SET overlapping = overlapping + 100 WHERE document_id = 2');
-      db.exec('UPDATE code_tallies SET own = own + 100 WHERE document_id = 2');
-      for (const trigger of sql) db.exec(trigger);
-    })();
-    const planted = countsIn(2);
-    db.transaction(() =>
-      bulkWrite(db, () => {
-        const C = ensureCoder(db, 'C').id;
-        const local = mgf.slices.find((s) => s.name === 'Local')!.codeId;
-        insertSegment(db, { documentId: 1, coderId: C, start: 3, end: 14, codeIds: [mgf.cells[0]!.codeId, local] });
-        insertSegment(db, { documentId: 1, coderId: C, start: 10, end: 30, codeIds: [mgf.cells[4]!.codeId] });
-        updateSegment(db, 2, { start: 4, end: 16 });
-        deleteSegment(db, 3);
-      }),
-    )();
-    expect(countsIn(2)).toEqual(planted);
-    const recounted = countsIn(1);
-    db.transaction(() => {
-      rebuildCodeCounts(db);
-      rebuildCooccurrence(db);
-    })();
-    expect(countsIn(1)).toEqual(recounted);
-    expect(countsIn(2)).not.toEqual(planted);
   });
 
   it('must run inside a transaction, and a failed write rolls back with the triggers in place', () => {
