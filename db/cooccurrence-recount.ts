@@ -13,9 +13,9 @@ interface Segment {
 }
 
 /** Each segment's codes, by segment id. */
-function codesBySegment(db: Db, where: string): Map<number, number[]> {
+function codesBySegment(db: Db): Map<number, number[]> {
   const codes = new Map<number, number[]>();
-  const rows = stmt(db, `SELECT segment_id, code_id FROM segment_codes s WHERE ${where}`).raw().all() as [number, number][];
+  const rows = stmt(db, 'SELECT segment_id, code_id FROM segment_codes').raw().all() as [number, number][];
   for (const [segment, code] of rows) {
     const list = codes.get(segment);
     if (list) list.push(code);
@@ -25,11 +25,15 @@ function codesBySegment(db: Db, where: string): Map<number, number[]> {
 }
 
 /** The segments of each (coder, document) pair in that order, each pair's in start order. */
-function segmentsByPair(db: Db, where: string): { documentId: number; coderId: number; segments: Segment[] }[] {
-  const codes = codesBySegment(db, where);
-  const rows = stmt(db, `SELECT id, document_id, coder_id, start, end FROM segments s WHERE ${where} ORDER BY coder_id, document_id, start`)
-    .raw()
-    .all() as [number, number, number, number, number][];
+function segmentsByPair(db: Db): { documentId: number; coderId: number; segments: Segment[] }[] {
+  const codes = codesBySegment(db);
+  const rows = stmt(db, 'SELECT id, document_id, coder_id, start, end FROM segments ORDER BY coder_id, document_id, start').raw().all() as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ][];
   const pairs: { documentId: number; coderId: number; segments: Segment[] }[] = [];
   let pair: (typeof pairs)[number] | undefined;
   for (const [id, documentId, coderId, start, end] of rows) {
@@ -160,22 +164,14 @@ class Rows {
 }
 
 /**
- * Recomputes cooccurrence for every document and coder, or only for the pairs in temp.bulk_touched
- * (`onlyTouched`): equal to rebuildCooccurrence (tests hold it to that). Runs with the co-occurrence
- * triggers suspended (db/bulk.ts), which then sums cooccurrence_totals from it.
+ * Recomputes cooccurrence for every document and coder: equal to rebuildCooccurrence (tests hold it to
+ * that). Runs with the co-occurrence triggers suspended (db/bulk.ts), which then sums cooccurrence_totals.
  */
-export function recountCooccurrence(db: Db, onlyTouched = false): void {
-  const where = onlyTouched
-    ? 'EXISTS (SELECT 1 FROM temp.bulk_touched t WHERE t.document_id = s.document_id AND t.coder_id = s.coder_id)'
-    : 'true';
-  db.exec(
-    onlyTouched
-      ? 'DELETE FROM cooccurrence WHERE (document_id, coder_id) IN (SELECT document_id, coder_id FROM temp.bulk_touched)'
-      : 'DELETE FROM cooccurrence',
-  );
+export function recountCooccurrence(db: Db): void {
+  db.exec('DELETE FROM cooccurrence');
   const layers = new Layers(db);
   const rows = new Rows();
-  for (const { documentId, coderId, segments } of segmentsByPair(db, where)) countPair(segments, layers, rows, coderId, documentId);
+  for (const { documentId, coderId, segments } of segmentsByPair(db)) countPair(segments, layers, rows, coderId, documentId);
   // In primary-key order (pairs came by coder, then document), each insert appends to the table's b-tree:
   // three times faster than inserting pair by pair.
   const insert = stmt(
