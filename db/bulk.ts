@@ -3,7 +3,8 @@
 // segments. bulkWrite suspends them, writes, and rebuilds the counts in one pass, all inside the caller's
 // transaction, so nothing outside it ever sees counts that disagree with the codings.
 import { rebuildCodeCounts, rebuildCodeTotals } from './code-counts';
-import { rebuildCooccurrence, rebuildCooccurrenceTotals } from './cooccurrence';
+import { rebuildCooccurrenceTotals } from './cooccurrence';
+import { recountCooccurrence } from './cooccurrence-recount';
 import { stmt } from './statements';
 import type { Db } from './project-file';
 
@@ -58,7 +59,7 @@ export function bulkWrite<T>(db: Db, write: () => T): T {
   const result = write();
   rebuildCodeCounts(db);
   rebuildCodeTotals(db);
-  rebuildCooccurrence(db);
+  recountCooccurrence(db);
   rebuildCooccurrenceTotals(db);
   for (const { sql } of stored) db.exec(sql);
   return result;

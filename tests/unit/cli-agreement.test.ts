@@ -129,3 +129,75 @@ describe('trellis agreement', () => {
     );
   });
 });
+
+describe('trellis disagreements', () => {
+  it('lists where two coders differ on a code, by character, in document order', async () => {
+    const file = projectFile();
+    const result = await json(['disagreements', file, '--coders', 'A,B', '--code', 'Themes/T1']);
+    expect(Object.keys(result)).toEqual(['coders', 'disagreements']);
+    expect(result.coders).toEqual(['A', 'B']);
+    // The fixture's T1 (tests/unit/matrix-fixture.ts): One A [0,12), B [8,20); Two A [18,23) and B codes
+    // elsewhere in Two (so B took part there). Offsets count code points: the emoji at 11 is one.
+    expect(result.disagreements).toEqual([
+      { document: 'One', code: 'Themes/T1', side: 'A', start: 0, end: 8, text: 'DCS: Ça ', decision: null },
+      { document: 'One', code: 'Themes/T1', side: 'B', start: 12, end: 20, text: ' naïve p', decision: null },
+      { document: 'Two', code: 'Themes/T1', side: 'A', start: 18, end: 23, text: 'DCS: ', decision: null },
+    ]);
+    expect(await run(['disagreements', file, '--coders', 'A,B', '--code', 'Themes/T1', '--doc', 'Two'])).toBe(0);
+    expect(out.at(-1)).toBe('1 disagreements between A and B\nTwo 18–23 Themes/T1: only A "DCS: "');
+  });
+
+  it('refuses anything but two coders, and unknown names', async () => {
+    const file = projectFile();
+    await expect(run(['disagreements', file, '--coders', 'A'])).rejects.toMatchObject({ exitCode: 2 });
+    await expect(run(['disagreements', file, '--coders', 'A,B,C'])).rejects.toMatchObject({ exitCode: 2 });
+    await expect(run(['disagreements', file, '--coders', 'A,Z'])).rejects.toThrow('There is no coder "Z".');
+    await expect(run(['disagreements', file, '--coders', 'A,B', '--doc', 'Three'])).rejects.toThrow('There is no document "Three".');
+  });
+});
+
+describe('trellis reconcile', () => {
+  it('settles disagreements into Consensus and logs the decision, which disagreements then shows', async () => {
+    const file = projectFile();
+    const base = ['reconcile', file, '--coders', 'A,B', '--code', 'Themes/T1'];
+    // Accepting the side that coded the stretch codes it for Consensus; accepting the other leaves it uncoded.
+    const both = await json([...base, '--doc', 'One', '--start', '0', '--end', '8', '--accept', 'both', '--note', 'both right 😀']);
+    expect(both).toMatchObject({
+      document: 'One',
+      code: 'Themes/T1',
+      side: 'A',
+      start: 0,
+      end: 8,
+      decision: 'both',
+      note: 'both right 😀',
+    });
+    expect(both.consensusSegment).toEqual(expect.any(Number));
+    const refused = await json([...base, '--doc', 'One', '--start', '12', '--end', '20', '--accept', 'A']);
+    expect(refused).toMatchObject({ side: 'B', decision: 'A', consensusSegment: null });
+    const listed = await json(['disagreements', file, '--coders', 'A,B', '--code', 'Themes/T1', '--doc', 'One']);
+    expect(listed.disagreements.map((d: { decision: { decision: string; note: string } | null }) => d.decision)).toEqual([
+      expect.objectContaining({ decision: 'both', note: 'both right 😀' }),
+      expect.objectContaining({ decision: 'A', note: '' }),
+    ]);
+    // Consensus is a coder like any other: its one segment is the accepted stretch.
+    const segments = await json(['segments', file, '--doc', 'One']);
+    expect(segments.filter((s: { coder: string }) => s.coder === 'Consensus')).toEqual([
+      expect.objectContaining({ start: 0, end: 8, codes: ['Themes/T1'], memo: 'both right 😀' }),
+    ]);
+  });
+
+  it('refuses a span the coders do not disagree on and bad options, leaving the project untouched', async () => {
+    const file = projectFile();
+    const before = fileHash(file);
+    const base = ['reconcile', file, '--coders', 'A,B', '--code', 'Themes/T1', '--doc', 'One'];
+    await expect(run([...base, '--start', '0', '--end', '12', '--accept', 'A'])).rejects.toThrow(
+      'A and B do not disagree on 0–12 of "One" for Themes/T1',
+    );
+    await expect(run([...base, '--start', '0', '--end', '8', '--accept', 'maybe'])).rejects.toMatchObject({ exitCode: 2 });
+    await expect(run([...base, '--start', 'x', '--end', '8', '--accept', 'A'])).rejects.toMatchObject({ exitCode: 2 });
+    await expect(run(['reconcile', file, '--coders', 'A,B', '--start', '0', '--end', '8', '--accept', 'A'])).rejects.toMatchObject({
+      exitCode: 2,
+    });
+    expect(fileHash(file)).toBe(before);
+  });
+});

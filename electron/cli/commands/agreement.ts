@@ -1,7 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import type { ResultOf } from '../../api/methods';
+import type { Session } from '../../api/session';
 import { call, chosen, CliError, onlyFile, print, type Command, type Invocation } from '../command';
+import { strings } from '../names';
 
 type Agreement = ResultOf<'agreement.compute'>;
 type Row = Agreement['overall'];
@@ -47,6 +49,45 @@ function asText(a: Agreement): string {
     ),
   ].join('\n');
 }
+
+type Disagreement = ResultOf<'agreement.disagreements'>['disagreements'][number];
+
+const DECISIONS = ['A', 'B', 'both', 'neither'] as const;
+
+/** --coders A,B: exactly two names. */
+function twoCoders(inv: Invocation): [string, string] {
+  const coders = list(inv, 'coders');
+  if (coders?.length !== 2) throw new CliError('--coders takes exactly two names, separated by a comma (A,B).', 2);
+  return coders as [string, string];
+}
+
+/** The disagreements of two coders, over the --code and --doc given (each repeatable). */
+async function disagreementsOf(session: Session, inv: Invocation, coders: [string, string]) {
+  const codes = strings(inv.options.code);
+  const documents = strings(inv.options.doc);
+  return call(session, 'agreement.disagreements', {
+    coders,
+    ...(codes.length ? { codes } : {}),
+    ...(documents.length ? { documents } : {}),
+  });
+}
+
+/** A disagreement as the command line shows it: names, not ids. */
+const described = ({ document, code, side, start, end, text, decision }: Disagreement) => ({
+  document,
+  code,
+  side,
+  start,
+  end,
+  text,
+  decision,
+});
+
+const integer = (value: unknown, option: string): number => {
+  if (typeof value !== 'string' || !/^\d+$/.test(value) || !Number.isSafeInteger(Number(value)))
+    throw new CliError(`--${option} must be a whole number.`, 2);
+  return Number(value);
+};
 
 export const agreementCommands: Record<string, Command> = {
   agreement: {
@@ -94,6 +135,86 @@ export const agreementCommands: Record<string, Command> = {
         }
       }
       print(inv.json, result, `${asText(result)}${output ? `\nWrote ${output}` : ''}`);
+    },
+  },
+  disagreements: {
+    usage:
+      'disagreements PROJECT --coders A,B [--code PATH]... [--doc NAME]... [--json]\n' +
+      '                                      where two coders differ, by character: each stretch only A or only B coded, with any decision taken',
+    options: {
+      coders: { type: 'string' },
+      code: { type: 'string', multiple: true },
+      doc: { type: 'string', multiple: true },
+    },
+    async run(session, inv) {
+      const coders = twoCoders(inv);
+      await call(session, 'project.open', { file: chosen(session, onlyFile(inv, 'PROJECT')) });
+      const result = await disagreementsOf(session, inv, coders);
+      const list = result.disagreements.map(described);
+      print(
+        inv.json,
+        { coders: result.coders, disagreements: list },
+        [
+          `${list.length} disagreements between ${result.coders.join(' and ')}`,
+          ...list.map(
+            (d) =>
+              `${d.document} ${d.start}–${d.end} ${d.code}: only ${result.coders[d.side === 'A' ? 0 : 1]} ` +
+              `${JSON.stringify(d.text)}${d.decision ? ` (decided: ${d.decision.decision})` : ''}`,
+          ),
+        ].join('\n'),
+      );
+    },
+  },
+  reconcile: {
+    usage:
+      'reconcile PROJECT --coders A,B --doc NAME --code PATH --start N --end N --accept A|B|both|neither [--note TEXT] [--json]\n' +
+      '                                      settles one disagreement (as `disagreements` lists it) into the coder Consensus, and logs the decision',
+    options: {
+      coders: { type: 'string' },
+      doc: { type: 'string' },
+      code: { type: 'string' },
+      start: { type: 'string' },
+      end: { type: 'string' },
+      accept: { type: 'string' },
+      note: { type: 'string' },
+    },
+    async run(session, inv) {
+      const coders = twoCoders(inv);
+      const { doc, code, accept, note } = inv.options;
+      if (typeof doc !== 'string' || typeof code !== 'string') throw new CliError('--doc NAME and --code PATH are required.', 2);
+      const start = integer(inv.options.start, 'start');
+      const end = integer(inv.options.end, 'end');
+      if (!DECISIONS.includes(accept as (typeof DECISIONS)[number]))
+        throw new CliError(`--accept must be A, B, both or neither, not "${String(accept ?? '')}".`, 2);
+      await call(session, 'project.open', { file: chosen(session, onlyFile(inv, 'PROJECT')) });
+      // The span must be one the two coders disagree on: that gives its side and the ids the API takes.
+      const found = (await disagreementsOf(session, inv, coders)).disagreements.find((d) => d.start === start && d.end === end);
+      if (!found)
+        throw new CliError(
+          `${coders.join(' and ')} do not disagree on ${start}–${end} of "${doc}" for ${code}; \`trellis disagreements\` lists where they do.`,
+        );
+      const decided = await call(session, 'agreement.reconcile', {
+        coders,
+        documentId: found.documentId,
+        codeId: found.codeId,
+        start,
+        end,
+        side: found.side,
+        decision: accept as (typeof DECISIONS)[number],
+        ...(typeof note === 'string' ? { note } : {}),
+      });
+      const result = {
+        ...described(found),
+        decision: accept,
+        note: typeof note === 'string' ? note : '',
+        consensusSegment: decided.segmentId,
+      };
+      print(
+        inv.json,
+        result,
+        `${found.document} ${start}–${end} ${found.code} (only ${coders[found.side === 'A' ? 0 : 1]}): accepted ${accept}; ` +
+          (decided.segmentId === null ? 'left uncoded for Consensus' : 'coded for Consensus'),
+      );
     },
   },
 };
