@@ -135,15 +135,16 @@ export function Workspace({ project }: { project: Project }) {
           perfMark('open-document');
           setDocumentId(id);
         }}
-      />
-      <Splitter
-        label="Resize documents pane"
-        area="s1"
-        value={panes.left}
-        min={200}
-        max={520}
-        direction={1}
-        onChange={(left) => setPanes({ ...panes, left })}
+        resizer={
+          <Splitter
+            label="Resize documents pane"
+            value={panes.left}
+            min={200}
+            max={520}
+            direction={1}
+            onChange={(left) => setPanes({ ...panes, left })}
+          />
+        }
       />
       <CentreArea
         project={project}
@@ -160,16 +161,19 @@ export function Workspace({ project }: { project: Project }) {
         cases={cases.data}
         onError={setError}
       />
-      <Splitter
-        label="Resize codebook pane"
-        area="s2"
-        value={panes.right}
-        min={220}
-        max={560}
-        direction={-1}
-        onChange={(right) => setPanes({ ...panes, right })}
+      <CodebookPane
+        coders={coders.data?.coders ?? []}
+        resizer={
+          <Splitter
+            label="Resize codebook pane"
+            value={panes.right}
+            min={220}
+            max={560}
+            direction={-1}
+            onChange={(right) => setPanes({ ...panes, right })}
+          />
+        }
       />
-      <CodebookPane coders={coders.data?.coders ?? []} />
       <StatusBar coders={coders.data} onError={setError} file={project.file} />
       {help && <HelpOverlay onClose={() => setHelp(false)} />}
     </div>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ResultOf } from '../../electron/api/methods';
 import { call } from '../common/api';
 import type { CodeActionPanel } from './CodeActions';
@@ -23,7 +23,8 @@ const TABS: { id: Tab; label: string }[] = [
 ];
 
 /** The codebook: the code tree with counts and each code's details, code sets, frameworks, exchange. */
-export function CodebookPane({ coders }: { coders: Coder[] }) {
+/** `resizer`: the splitter that resizes this pane, inside its landmark on its edge. */
+export function CodebookPane({ coders, resizer }: { coders: Coder[]; resizer?: ReactNode }) {
   const [tab, setTab] = useStoredState<Tab>('codebook.tab', 'codes');
   const [countCoder, setCountCoder] = useStoredState<number | null>('codebook.countCoder', null);
   const [measure, setMeasure] = useStoredState<Measure>('codebook.measure', 'segmentsWithChildren');
@@ -217,6 +218,7 @@ export function CodebookPane({ coders }: { coders: Coder[] }) {
           />
         )}
       </div>
+      {resizer}
     </aside>
   );
 }

@@ -1,10 +1,12 @@
-import type { KeyboardEvent } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import type { ResultOf } from '../../electron/api/methods';
 
 type DocumentSummary = ResultOf<'documents.list'>[number];
 type Case = ResultOf<'cases.list'>['cases'][number];
 
 interface Props {
+  /** The splitter that resizes this pane: inside its landmark, on its edge. */
+  resizer?: ReactNode;
   documents: DocumentSummary[];
   cases: Case[];
   selectedId: number | null;
@@ -31,7 +33,7 @@ function groupByCase(documents: DocumentSummary[], cases: Case[]): Group[] {
 }
 
 /** Documents grouped by case; Up/Down move through them. */
-export function DocumentsPane({ documents, cases, selectedId, onSelect }: Props) {
+export function DocumentsPane({ documents, cases, selectedId, onSelect, resizer }: Props) {
   const groups = groupByCase(documents, cases);
   const order = groups.flatMap((g) => g.documents.map((d) => d.id));
   const onKeyDown = (e: KeyboardEvent) => {
@@ -78,6 +80,7 @@ export function DocumentsPane({ documents, cases, selectedId, onSelect }: Props)
           <p className="hint pad">No documents yet. Import transcripts with Import… or paste one with Paste as document….</p>
         )}
       </div>
+      {resizer}
     </nav>
   );
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { ResultOf } from '../../electron/api/methods';
 import { COOCCURRENCE_RULES, exportFileBase, MODE_LABELS, THEME_RULE, themeLevelLabel, themeLevelRule } from '../../shared/matrix-rule';
 import { call } from '../common/api';
@@ -36,6 +36,8 @@ interface Props {
   current: number | null;
   onShow: (target: TranscriptTarget, excerpt: Excerpt) => void;
   onError: (error: Error) => void;
+  /** The splitter that resizes the matrix: inside its landmark, at its foot. */
+  resizer?: ReactNode;
 }
 
 const DISPLAYS: [Display, string][] = [
@@ -82,7 +84,7 @@ function codeLayout(value: string, sources: Sources | undefined, frameworks: Fra
 }
 
 /** The live matrix: a framework's rows × columns (or a code matrix), filled from the codings as they change. */
-export function MatrixView({ projectGuid, coders, documents, cases, current, onShow, onError }: Props) {
+export function MatrixView({ projectGuid, coders, documents, cases, current, onShow, onError, resizer }: Props) {
   const [stored, setSettings] = useStoredState<MatrixSettings>(`matrix.${projectGuid}`, DEFAULT_SETTINGS);
   // Settings remembered before a setting existed take its default.
   const settings: MatrixSettings = { ...DEFAULT_SETTINGS, ...stored };
@@ -360,6 +362,7 @@ export function MatrixView({ projectGuid, coders, documents, cases, current, onS
           />
         )}
       </div>
+      {resizer}
     </section>
   );
 }
