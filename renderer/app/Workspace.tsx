@@ -7,6 +7,7 @@ import { CoderFiles } from './CoderFiles';
 import { DocumentsPane } from '../documents/DocumentsPane';
 import { ErrorBanner } from '../common/ErrorBanner';
 import { ImportControls } from '../documents/import/ImportControls';
+import { LiveRegion } from '../common/LiveRegion';
 import { Splitter } from '../common/Splitter';
 import { perfMark } from '../common/perf';
 import { StatusBar } from './StatusBar';
@@ -176,6 +177,7 @@ export function Workspace({ project }: { project: Project }) {
       />
       <StatusBar coders={coders.data} onError={setError} file={project.file} />
       {help && <HelpOverlay onClose={() => setHelp(false)} />}
+      <LiveRegion />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ResultOf } from '../../electron/api/methods';
 import { COOCCURRENCE_RULES, exportFileBase, MODE_LABELS, THEME_RULE, themeLevelLabel, themeLevelRule } from '../../shared/matrix-rule';
 import { call } from '../common/api';
@@ -18,6 +18,7 @@ import {
 } from './matrix-settings';
 import type { TranscriptTarget } from '../transcript/types';
 import type { Excerpt } from '../excerpts/ExcerptItems';
+import { announce } from '../common/LiveRegion';
 import { useQuery } from '../common/use-query';
 import { useStoredState } from '../common/use-stored-state';
 
@@ -84,6 +85,27 @@ function codeLayout(value: string, sources: Sources | undefined, frameworks: Fra
 }
 
 /** The live matrix: a framework's rows × columns (or a code matrix), filled from the codings as they change. */
+/** Says when a change made elsewhere (a coding, an undo, an import) changes the counts of the matrix in view. */
+function useAnnouncedChanges(data: ResultOf<'matrix.get'> | undefined, specKey: string) {
+  const seen = useRef<{ specKey: string; data: ResultOf<'matrix.get'> } | null>(null);
+  useEffect(() => {
+    if (!data) return;
+    const before = seen.current;
+    seen.current = { specKey, data };
+    if (!before || before.specKey !== specKey || before.data.cells.length !== data.cells.length) return;
+    const changed = data.cells.filter((cell, i) => cell.segments !== before.data.cells[i]!.segments);
+    if (changed.length === 0) return;
+    const rowName = new Map(data.rows.map((r) => [r.key, r.name]));
+    const columnName = new Map(data.columns.map((c) => [c.key, c.name]));
+    const [one] = changed;
+    announce(
+      changed.length === 1
+        ? `Matrix updated: ${rowName.get(one!.row)} × ${columnName.get(one!.column)} now ${one!.segments} segment${one!.segments === 1 ? '' : 's'}`
+        : `Matrix updated: ${changed.length} cells changed`,
+    );
+  }, [data, specKey]);
+}
+
 export function MatrixView({ projectGuid, coders, documents, cases, current, onShow, onError, resizer }: Props) {
   const [stored, setSettings] = useStoredState<MatrixSettings>(`matrix.${projectGuid}`, DEFAULT_SETTINGS);
   // Settings remembered before a setting existed take its default.
@@ -107,6 +129,7 @@ export function MatrixView({ projectGuid, coders, documents, cases, current, onS
       ? frameworks.data?.frameworks.find((f) => `framework:${f.id}` === layoutValue(layout, frameworks.data))
       : undefined;
   const data = matrix.data;
+  useAnnouncedChanges(data, JSON.stringify(spec));
   // Levels offered: down to the one above the deepest (the deepest counts every theme as itself).
   const deepest = Math.max(2, ...(data?.themes.map((t) => t.level) ?? []));
 

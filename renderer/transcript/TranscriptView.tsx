@@ -17,6 +17,7 @@ import { KeyboardCaret } from './KeyboardCaret';
 import { ResizeHandles } from './ResizeHandles';
 import { SegmentPanel } from './SegmentPanel';
 import { StripeMargin } from './StripeMargin';
+import { StripeText } from './StripeText';
 import { LANE_WIDTH } from './stripes';
 import { TranscriptHeader } from './TranscriptHeader';
 import { useCodingPopover } from './use-coding-popover';
@@ -27,6 +28,8 @@ import { usePaintedWindow } from './use-painted-window';
 import { useSelectedCoding } from './use-selected-coding';
 import { useStripeLayout } from './use-stripe-layout';
 import { useTextInput } from './use-text-input';
+import { codingsAtCaretSaid } from './codings-said';
+import { announce } from '../common/LiveRegion';
 import { useTranscriptMount } from './use-transcript-mount';
 
 export type { JumpRequest };
@@ -92,7 +95,8 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
   const { popover } = coding;
   const cards = useHoverCard(mounted, visible);
   useJumps({ jump, mounted, scrollRef, showAround: painted.showAround, select });
-  const input = useTextInput({ mounted, data, scrollRef, rootRef, openPopover: coding.openForSelection, select, selectAt, step });
+  const sayAt = (offset: number) => announce(codingsAtCaretSaid(visible, offset, codes, coders));
+  const input = useTextInput({ mounted, data, scrollRef, rootRef, openPopover: coding.openForSelection, select, selectAt, step, sayAt });
 
   const lanes = layout.reserved;
   const edited = popover?.segmentId === undefined ? undefined : segments.find((s) => s.id === popover.segmentId);
@@ -129,7 +133,7 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
         tabIndex={0}
         aria-label={
           data
-            ? `Text of ${data.name}. Move the caret with the arrow keys, select with Shift, press C to code the selection, ? for shortcuts.`
+            ? `Text of ${data.name}. Move the caret with the arrow keys, select with Shift, press C to code the selection, Alt+Shift+K to hear the codings at the caret, ? for shortcuts.`
             : 'Transcript'
         }
         onMouseUp={input.onMouseUp}
@@ -168,6 +172,7 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
             onSelect={select}
             onHover={cards.setHover}
           />
+          {data && <StripeText codings={painted.inWindow} paragraphs={data.paragraphs} codes={codes} coders={coders} />}
         </div>
       </div>
       {showMemo && documentId !== null && <DocumentMemo documentId={documentId} onError={onError} />}

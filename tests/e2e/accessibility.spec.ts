@@ -38,7 +38,6 @@ test.afterAll(async () => host.stop());
 async function openDemo(page: Page) {
   await page.goto(host.url);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Every Child Matters – DCS interviews (demo)');
-  await expect(page.locator('.transcript .turn').first()).toBeVisible();
 }
 
 test('the start screen', async ({ page }) => {
@@ -62,6 +61,7 @@ test('the start screen', async ({ page }) => {
 test('the workspace, the coding popover, a selected coding, the code details', async ({ page }) => {
   test.setTimeout(240_000);
   await openDemo(page);
+  await expect(page.locator('.transcript .turn').first()).toBeVisible();
   await expectClean(page, 'workspace');
 
   // The first three words of the second turn's speech.
@@ -100,6 +100,8 @@ test('the matrix in each display mode, and a cell’s excerpts', async ({ page }
   await matrix.getByRole('button', { name: /; Organizational × Directive:/ }).click();
   await expect(page.getByRole('complementary', { name: 'Excerpts' }).getByRole('status')).toHaveText(/excerpts/);
   await expectClean(page, 'matrix: a cell’s excerpts');
+  await page.keyboard.press('Control+Shift+M');
+  await expect(matrix).toHaveCount(0);
 });
 
 test('the excerpt list, the import dialog, the comparison view, the search panel', async ({ page }) => {
