@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { startWebHost, type RunningHost } from './host';
-import { dragOver } from './text';
+import { dragOver, phraseBox } from './text';
 
 // axe-core's WCAG 2.1 A and AA rules over every view and state worth naming, and the one best-practice rule
 // the issue names: `region` (every part of the page inside a landmark). No rule is switched off.
@@ -131,4 +131,85 @@ test('the excerpt list, the import dialog, the comparison view, the search panel
   await search.getByRole('button', { name: 'Search', exact: true }).click();
   await expect(search.getByRole('status')).toHaveText(/hits in/);
   await expectClean(page, 'search panel');
+});
+
+/** The live region's words, as a screen reader would be handed them. */
+const announcements = (page: Page) => page.getByRole('status', { name: 'Announcements' });
+
+/** Starts keeping every message the live region says, in order (two can follow each other faster than a poll). */
+async function recordAnnouncements(page: Page) {
+  await announcements(page).evaluate((region) => {
+    const said: string[] = [];
+    (window as unknown as { said: string[] }).said = said;
+    new MutationObserver(() => said.push(region.textContent ?? '')).observe(region, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
+  });
+  return () => page.evaluate(() => (window as unknown as { said: string[] }).said);
+}
+
+test('the live region says a coding stored and undone, and the open matrix updated; Alt+Shift+K says the codings at the caret', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await openDemo(page);
+  await page.keyboard.press('Control+Shift+M');
+  const matrix = page.getByRole('region', { name: 'Matrix' });
+  await expect(matrix.getByRole('table', { name: 'MGF: Locus × Level' })).toBeVisible();
+  const emptyCell = matrix.getByRole('button', { name: /(^|; )Individual × Directive:/ });
+  await expect(emptyCell).toHaveAccessibleName('Individual × Directive: 0 segments, 0 documents, 0 cases');
+
+  const said = await recordAnnouncements(page);
+  // Code the second turn's first three words with Individual × Directive (key 8) from the keyboard.
+  const speech = (await page.locator('.transcript .turn').nth(1).innerText()).replace(/^[^:]*:\s*/, '');
+  const words = speech.split(/\s+/).slice(0, 3).join(' ');
+  await dragOver(page, words);
+  const popover = page.getByRole('dialog', { name: 'Code selection' });
+  await page.keyboard.press('8');
+  await expect(popover.getByRole('button', { name: 'Key 8: Individual × Directive' })).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('Enter');
+  // The coding stored, and the matrix (out of the transcript's sight) following it: both are said.
+  await expect
+    .poll(async () => (await said()).sort())
+    .toEqual(['Coding stored: 1 code', 'Matrix updated: Individual × Directive now 1 segment']);
+  await expect(emptyCell).toHaveAccessibleName(/; Individual × Directive: 1 segment, 1 document, 1 case$/);
+
+  // The caret put inside the new coding (a click there): Alt+Shift+K names its codes and its coder (the current coder, A).
+  const box = await phraseBox(page, words);
+  await page.mouse.click(box.x1 + 4, box.y1);
+  await expect(page.locator('.transcript-scroll')).toBeFocused();
+  await page.keyboard.press('Alt+Shift+K');
+  await expect(announcements(page)).toContainText('coded with Individual × Directive, by A');
+  // The stripes' text equivalent lists it with its paragraph.
+  await expect(page.getByRole('list', { name: 'Codings in this part of the transcript' })).toContainText(
+    '¶2: coded with Individual × Directive, by A',
+  );
+
+  // Undone: said, and the cell is empty again.
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await said()).slice(-3)).toContain('Undone: Code passage');
+  await expect.poll(async () => (await said()).slice(-3)).toContain('Matrix updated: Individual × Directive now 0 segments');
+  await expect(emptyCell).toHaveAccessibleName('Individual × Directive: 0 segments, 0 documents, 0 cases');
+  await page.keyboard.press('Control+Shift+M');
+  await expect(matrix).toHaveCount(0);
+});
+
+test('the dark theme follows the system setting and stays clean', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await openDemo(page);
+  await expect(page.locator('.transcript .turn').first()).toBeVisible();
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(background).toBe('rgb(22, 24, 27)'); // --bg of the dark theme in renderer/common/base.css
+  await page.screenshot({ path: '.test-output/screens/dark-workspace.png' });
+  await expectClean(page, 'dark workspace');
+  await page.keyboard.press('Control+Shift+M');
+  const matrix = page.getByRole('region', { name: 'Matrix' });
+  await matrix.getByRole('radiogroup', { name: 'Show' }).getByText('Heat: segments', { exact: true }).click();
+  await page.screenshot({ path: '.test-output/screens/dark-matrix.png' });
+  await expectClean(page, 'dark matrix, heat');
+  await matrix.getByRole('radiogroup', { name: 'Show' }).getByText('Themes', { exact: true }).click();
+  await page.keyboard.press('Control+Shift+M');
 });
