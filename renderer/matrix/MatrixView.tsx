@@ -111,6 +111,7 @@ export function MatrixView({ projectGuid, coders, documents, cases, current, onS
   // Settings remembered before a setting existed take its default.
   const settings: MatrixSettings = { ...DEFAULT_SETTINGS, ...stored };
   const [selected, setSelected] = useState<CellRef | null>(null);
+  const sectionRef = useRef<HTMLElement>(null);
   const [help, setHelp] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [exportMenu, setExportMenu] = useState(false);
@@ -173,7 +174,7 @@ export function MatrixView({ projectGuid, coders, documents, cases, current, onS
   );
 
   return (
-    <section className="pane matrix-view" aria-label="Matrix">
+    <section className="pane matrix-view" aria-label="Matrix" ref={sectionRef}>
       <div className="matrix-toolbar">
         <select aria-label="Matrix" value={layoutValue(layout, frameworks.data)} onChange={(e) => chooseLayout(e.target.value)}>
           <optgroup label="Framework">
@@ -381,7 +382,11 @@ export function MatrixView({ projectGuid, coders, documents, cases, current, onS
             cell={selected}
             current={current}
             onShow={onShow}
-            onClose={() => setSelected(null)}
+            onClose={() => {
+              // The focus goes back to the cell whose excerpts these were, not to the page.
+              sectionRef.current?.querySelector<HTMLElement>('.cell-button[aria-pressed="true"]')?.focus();
+              setSelected(null);
+            }}
           />
         )}
       </div>

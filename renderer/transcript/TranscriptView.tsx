@@ -187,7 +187,11 @@ export function TranscriptView({ documentId, projectGuid, cases, coders, current
           coders={coders}
           snap={snap}
           onEditCodes={() => coding.openForSegment(selected)}
-          onClose={() => select(null)}
+          onClose={() => {
+            // The focus goes back to the text, not to the page.
+            scrollRef.current?.focus({ preventScroll: true });
+            select(null);
+          }}
           onError={onError}
         />
       )}

@@ -100,6 +100,9 @@ test('the matrix in each display mode, and a cell’s excerpts', async ({ page }
   await matrix.getByRole('button', { name: /; Organizational × Directive:/ }).click();
   await expect(page.getByRole('complementary', { name: 'Excerpts' }).getByRole('status')).toHaveText(/excerpts/);
   await expectClean(page, 'matrix: a cell’s excerpts');
+  // Closing the excerpts puts the focus back on the cell, not on the page.
+  await page.getByRole('button', { name: 'Close excerpts' }).click();
+  await expect(matrix.getByRole('button', { name: /; Organizational × Directive:/ })).toBeFocused();
   await page.keyboard.press('Control+Shift+M');
   await expect(matrix).toHaveCount(0);
 });
