@@ -58,8 +58,10 @@ export function DisagreementList({ coders, items, index, onStep, onReconcile }: 
           </button>
         </div>
       )}
+      {/* A listbox: a plain list may not carry aria-activedescendant (axe: aria-allowed-attr). */}
       <ol
         ref={list}
+        role="listbox"
         tabIndex={0}
         aria-label="Disagreements in document order (arrow keys to step)"
         aria-activedescendant={items.length ? `disagreement-${index}` : undefined}
@@ -75,6 +77,8 @@ export function DisagreementList({ coders, items, index, onStep, onReconcile }: 
             key={`${d.documentId}:${d.codeId}:${d.side}:${d.start}`}
             id={`disagreement-${i}`}
             data-index={i}
+            role="option"
+            aria-selected={i === index}
             aria-current={i === index || undefined}
             onClick={() => onStep(i)}
           >
