@@ -184,7 +184,7 @@ test('the live region says a coding stored and undone, and the open matrix updat
   await page.mouse.click(box.x1 + 4, box.y1);
   await expect(page.locator('.transcript-scroll')).toBeFocused();
   await page.keyboard.press('Alt+Shift+K');
-  await expect(announcements(page)).toContainText('coded with Individual × Directive, by A');
+  await expect(announcements(page)).toContainText(/coded with Individual × Directive, by A/i);
   // The stripes' text equivalent lists it with its paragraph.
   await expect(page.getByRole('list', { name: 'Codings in this part of the transcript' })).toContainText(
     '¶2: coded with Individual × Directive, by A',
