@@ -23,6 +23,9 @@ export const PALETTE = [
   '#79706E',
 ] as const;
 
+/** The opacity of a code's tint over the transcript: low enough that text over three overlapping tints keeps 4.5:1 in both themes. */
+export const TINT_ALPHA = 0.16;
+
 /**
  * Colours for many new codes in turn (an imported codebook): each call returns the palette colour used
  * least so far, counting the colour it returns, or counts the colour given instead. One tally for the

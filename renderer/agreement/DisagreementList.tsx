@@ -60,9 +60,11 @@ export function DisagreementList({ coders, items, index, onStep, onReconcile, pa
           </button>
         </div>
       )}
+      {/* A listbox: a plain list may not carry aria-activedescendant (axe: aria-allowed-attr). */}
       {current && passage}
       <ol
         ref={list}
+        role="listbox"
         tabIndex={0}
         aria-label="Disagreements in document order (arrow keys to step)"
         aria-activedescendant={items.length ? `disagreement-${index}` : undefined}
@@ -78,6 +80,8 @@ export function DisagreementList({ coders, items, index, onStep, onReconcile, pa
             key={`${d.documentId}:${d.codeId}:${d.side}:${d.start}`}
             id={`disagreement-${i}`}
             data-index={i}
+            role="option"
+            aria-selected={i === index}
             aria-current={i === index || undefined}
             onClick={() => onStep(i)}
           >

@@ -135,20 +135,22 @@ export function CentreArea({
               current={shown?.segmentId ?? null}
               onShow={showInTranscript('matrix')}
               onError={onError}
+              resizer={
+                !matrix.full && (
+                  <Splitter
+                    label="Resize matrix"
+                    orientation="horizontal"
+                    value={matrix.height}
+                    min={200}
+                    max={1200}
+                    direction={1}
+                    onChange={(height) => setMatrix({ ...matrix, height })}
+                  />
+                )
+              }
             />
           </Deferred>
         </div>
-      )}
-      {matrixOpen && !matrix.full && (
-        <Splitter
-          label="Resize matrix"
-          orientation="horizontal"
-          value={matrix.height}
-          min={200}
-          max={1200}
-          direction={1}
-          onChange={(height) => setMatrix({ ...matrix, height })}
-        />
       )}
       <details
         className="search-slot"

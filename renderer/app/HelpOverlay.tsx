@@ -11,6 +11,7 @@ const SHORTCUTS: [string, string][] = [
   ['Enter / Ctrl+Enter', 'Apply the chosen codes'],
   ['Click a highlight or a stripe', 'Select that coding'],
   ['[ and ]', 'Previous / next coding'],
+  ['Alt+Shift+K', 'Say the codings at the caret (“coded with …, by …”)'],
   ['E', 'Edit the selected coding’s codes'],
   ['M', 'Write the selected coding’s memo'],
   ['Alt+← / Alt+→', 'Move the start of the selected coding by a word (add Ctrl: a character)'],

@@ -1,8 +1,19 @@
 import { useEffect } from 'react';
 import { call } from '../common/api';
+import { announce } from '../common/LiveRegion';
 import { useQuery } from '../common/use-query';
 
 const inTextField = (target: EventTarget | null) => target instanceof HTMLElement && target.closest('input, textarea, select') !== null;
+
+// What was undone or redone is said: the change may be in a part of the page not in view.
+const undoStep = (onError: (error: Error) => void) =>
+  call('history.undo', {})
+    .then((r) => announce(r.undone ? `Undone: ${r.undone.label}` : 'Nothing to undo'))
+    .catch(onError);
+const redoStep = (onError: (error: Error) => void) =>
+  call('history.redo', {})
+    .then((r) => announce(r.redone ? `Redone: ${r.redone.label}` : 'Nothing to redo'))
+    .catch(onError);
 
 /** Undo/Redo buttons labelled with what they will do, and Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z, Ctrl+Y anywhere but in text fields. */
 export function HistoryButtons({ onError }: { onError(error: Error): void }) {
@@ -13,10 +24,10 @@ export function HistoryButtons({ onError }: { onError(error: Error): void }) {
       const key = e.key.toLowerCase();
       if (key === 'z' && !e.shiftKey) {
         e.preventDefault();
-        call('history.undo', {}).catch(onError);
+        undoStep(onError);
       } else if ((key === 'z' && e.shiftKey) || key === 'y') {
         e.preventDefault();
-        call('history.redo', {}).catch(onError);
+        redoStep(onError);
       }
     };
     window.addEventListener('keydown', onKey);
@@ -32,7 +43,7 @@ export function HistoryButtons({ onError }: { onError(error: Error): void }) {
         disabled={!undo}
         aria-label={undo ? `Undo ${undo.label}` : 'Undo'}
         title={undo ? `Undo ${undo.label} (Ctrl+Z)` : 'Nothing to undo'}
-        onClick={() => call('history.undo', {}).catch(onError)}
+        onClick={() => undoStep(onError)}
       >
         Undo
       </button>
@@ -41,7 +52,7 @@ export function HistoryButtons({ onError }: { onError(error: Error): void }) {
         disabled={!redo}
         aria-label={redo ? `Redo ${redo.label}` : 'Redo'}
         title={redo ? `Redo ${redo.label} (Shift+Ctrl+Z)` : 'Nothing to redo'}
-        onClick={() => call('history.redo', {}).catch(onError)}
+        onClick={() => redoStep(onError)}
       >
         Redo
       </button>

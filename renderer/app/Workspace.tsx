@@ -6,6 +6,7 @@ import { CentreArea, type MatrixLayout } from './CentreArea';
 import { CodebookPane } from '../codebook/CodebookPane';
 import { DocumentsPane } from '../documents/DocumentsPane';
 import { ErrorBanner } from '../common/ErrorBanner';
+import { LiveRegion } from '../common/LiveRegion';
 import { Splitter } from '../common/Splitter';
 import { perfMark } from '../common/perf';
 import { StatusBar } from './StatusBar';
@@ -140,15 +141,16 @@ export function Workspace({ project, onQdpx }: { project: Project; onQdpx: () =>
           perfMark('open-document');
           setDocumentId(id);
         }}
-      />
-      <Splitter
-        label="Resize documents pane"
-        area="s1"
-        value={panes.left}
-        min={200}
-        max={520}
-        direction={1}
-        onChange={(left) => setPanes({ ...panes, left })}
+        resizer={
+          <Splitter
+            label="Resize documents pane"
+            value={panes.left}
+            min={200}
+            max={520}
+            direction={1}
+            onChange={(left) => setPanes({ ...panes, left })}
+          />
+        }
       />
       <CentreArea
         project={project}
@@ -165,16 +167,20 @@ export function Workspace({ project, onQdpx }: { project: Project; onQdpx: () =>
         cases={cases.data}
         onError={setError}
       />
-      <Splitter
-        label="Resize codebook pane"
-        area="s2"
-        value={panes.right}
-        min={220}
-        max={560}
-        direction={-1}
-        onChange={(right) => setPanes({ ...panes, right })}
+      <CodebookPane
+        coders={coders.data?.coders ?? []}
+        reveal={revealCode}
+        resizer={
+          <Splitter
+            label="Resize codebook pane"
+            value={panes.right}
+            min={220}
+            max={560}
+            direction={-1}
+            onChange={(right) => setPanes({ ...panes, right })}
+          />
+        }
       />
-      <CodebookPane coders={coders.data?.coders ?? []} reveal={revealCode} />
       <StatusBar coders={coders.data} onError={setError} file={project.file} />
       {help && <HelpOverlay onClose={() => setHelp(false)} />}
       {memosOpen && (
@@ -185,6 +191,7 @@ export function Workspace({ project, onQdpx }: { project: Project; onQdpx: () =>
           onError={setError}
         />
       )}
+      <LiveRegion />
     </div>
   );
 }

@@ -153,19 +153,21 @@ export function CodeTree(props: Props) {
     const dropping = drop?.id === node.id ? drop.where : null;
     // Framework cells and slice values keep their place; a framework stays at the top level.
     const draggable = node.framework === null || node.framework.role === 'root';
+    const showsChildren = (open && node.children.length > 0) || creating?.parentId === node.id;
+    // The row is the treeitem and owns its group beside it (not inside it): its name then matches what it shows,
+    // the code's name and count, not the names of every code under it.
     return (
-      <li
-        key={node.guid}
-        id={`code-${node.id}`}
-        role="treeitem"
-        aria-level={depth + 1}
-        aria-selected={node.id === selectedId}
-        aria-expanded={node.children.length > 0 ? open : undefined}
-        aria-label={`${node.name}, ${count} ${unit}`}
-        tabIndex={node.id === focusId ? 0 : -1}
-        onFocus={(e) => e.target === e.currentTarget && node.id !== selectedId && onSelect(node.id)}
-      >
+      <li key={node.guid} role="none">
         <div
+          id={`code-${node.id}`}
+          role="treeitem"
+          aria-level={depth + 1}
+          aria-selected={node.id === selectedId}
+          aria-expanded={node.children.length > 0 ? open : undefined}
+          aria-owns={showsChildren ? `code-${node.id}-children` : undefined}
+          aria-label={`${node.name}, ${count} ${unit}`}
+          tabIndex={node.id === focusId ? 0 : -1}
+          onFocus={(e) => e.target === e.currentTarget && node.id !== selectedId && onSelect(node.id)}
           className={`code-row${node.codable ? '' : ' grouping'}${node.id === selectedId ? ' selected' : ''}${dropping ? ` drop-${dropping}` : ''}`}
           title={node.description || undefined}
           draggable={draggable && props.renamingId !== node.id}
@@ -227,12 +229,13 @@ export function CodeTree(props: Props) {
           ) : (
             <span className="code-name">{node.name}</span>
           )}
+          {/* A space between name and count, so that the text read out is "name count", not "namecount". */}{' '}
           <span className="code-count" data-testid="code-count">
             {count}
           </span>
         </div>
-        {(open && node.children.length > 0) || creating?.parentId === node.id ? (
-          <ul role="group">
+        {showsChildren ? (
+          <ul role="group" id={`code-${node.id}-children`}>
             {node.children.map((child) => item(child, depth + 1))}
             {newCodeRow(node.id)}
           </ul>

@@ -1,4 +1,4 @@
-import { lazy, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ResultOf } from '../../electron/api/methods';
 import { call } from '../common/api';
 import type { CodeActionPanel } from './CodeActions';
@@ -28,8 +28,11 @@ const TABS: { id: Tab; label: string }[] = [
 ];
 
 /** The codebook: the code tree with counts and each code's details, code sets, frameworks, exchange. */
-/** `reveal`: a code to show (a new object each time someone asks, e.g. from the memo list). */
-export function CodebookPane({ coders, reveal }: { coders: Coder[]; reveal?: { id: number } | null }) {
+/**
+ * `reveal`: a code to show (a new object each time someone asks, e.g. from the memo list); `resizer`: the
+ * splitter that resizes this pane, inside its landmark on its edge.
+ */
+export function CodebookPane({ coders, reveal, resizer }: { coders: Coder[]; reveal?: { id: number } | null; resizer?: ReactNode }) {
   const [tab, setTab] = useStoredState<Tab>('codebook.tab', 'codes');
   const [countCoder, setCountCoder] = useStoredState<number | null>('codebook.countCoder', null);
   const [measure, setMeasure] = useStoredState<Measure>('codebook.measure', 'segmentsWithChildren');
@@ -254,6 +257,7 @@ export function CodebookPane({ coders, reveal }: { coders: Coder[]; reveal?: { i
           </Deferred>
         )}
       </div>
+      {resizer}
     </aside>
   );
 }

@@ -2,8 +2,6 @@ import type { KeyboardEvent, PointerEvent } from 'react';
 
 interface Props {
   label: string;
-  /** The workspace grid area it occupies, if it sits in the workspace grid. */
-  area?: string;
   /** vertical: a divider between columns (the default); horizontal: between a pane above and one below. */
   orientation?: 'vertical' | 'horizontal';
   value: number;
@@ -14,8 +12,8 @@ interface Props {
   onChange: (value: number) => void;
 }
 
-/** A pane divider that works with the mouse and with arrow keys. */
-export function Splitter({ label, area, orientation = 'vertical', value, min, max, direction, onChange }: Props) {
+/** A pane divider that works with the mouse and with arrow keys; it sits inside the landmark of the pane it resizes, on its edge. */
+export function Splitter({ label, orientation = 'vertical', value, min, max, direction, onChange }: Props) {
   const clamp = (v: number) => Math.min(max, Math.max(min, Math.round(v)));
   const vertical = orientation === 'vertical';
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
@@ -41,7 +39,6 @@ export function Splitter({ label, area, orientation = 'vertical', value, min, ma
   return (
     <div
       className={`splitter ${orientation}`}
-      style={area ? { gridArea: area } : undefined}
       role="separator"
       aria-label={label}
       aria-orientation={orientation}

@@ -1,4 +1,4 @@
-import type { KeyboardEvent } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import type { ResultOf } from '../../electron/api/methods';
 import { call } from '../common/api';
 import { DocumentActions } from './DocumentActions';
@@ -7,6 +7,8 @@ type DocumentSummary = ResultOf<'documents.list'>[number];
 type Case = ResultOf<'cases.list'>['cases'][number];
 
 interface Props {
+  /** The splitter that resizes this pane: inside its landmark, on its edge. */
+  resizer?: ReactNode;
   documents: DocumentSummary[];
   cases: Case[];
   selectedId: number | null;
@@ -34,7 +36,7 @@ function groupByCase(documents: DocumentSummary[], cases: Case[]): Group[] {
 }
 
 /** Documents grouped by case; Up/Down move through them, Alt+Up/Down move the selected one in its case. */
-export function DocumentsPane({ documents, cases, selectedId, onSelect, onError }: Props) {
+export function DocumentsPane({ documents, cases, selectedId, onSelect, onError, resizer }: Props) {
   const groups = groupByCase(documents, cases);
   const order = groups.flatMap((g) => g.documents.map((d) => d.id));
   const selected = documents.find((d) => d.id === selectedId);
@@ -94,6 +96,7 @@ export function DocumentsPane({ documents, cases, selectedId, onSelect, onError 
           <p className="hint pad">No documents yet. Import transcripts with Import… or paste one with Paste as document….</p>
         )}
       </div>
+      {resizer}
     </nav>
   );
 }

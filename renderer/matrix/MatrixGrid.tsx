@@ -67,42 +67,41 @@ export function MatrixGrid({ matrix, display, themeLimit, previews, selected, on
     next.focus();
   };
 
-  const body = (cell: Cell) => {
-    if (cell.segments === 0) return <span className="cell-empty">—</span>;
+  /** What a cell shows: a big number (some displays) and a line of detail; null for an empty cell's dash. */
+  const shown = (cell: Cell): { number: string | null; detail: string } | null => {
+    if (cell.segments === 0) return null;
     const share = cell.documents / Math.max(1, columnDocuments.get(cell.column) ?? 0);
     switch (display) {
       case 'counts':
       case 'heat-segments':
-        return (
-          <>
-            <span className="cell-number">{cell.segments}</span>
-            <span className="cell-detail">
-              {plural(cell.documents, 'doc')} · {plural(cell.cases, 'case')}
-            </span>
-          </>
-        );
+        return { number: String(cell.segments), detail: `${plural(cell.documents, 'doc')} · ${plural(cell.cases, 'case')}` };
       case 'heat-documents':
-        return (
-          <>
-            <span className="cell-number">{Math.round(share * 100)}%</span>
-            <span className="cell-detail">
-              {cell.documents} of {columnDocuments.get(cell.column)} docs
-            </span>
-          </>
-        );
+        return { number: `${Math.round(share * 100)}%`, detail: `${cell.documents} of ${columnDocuments.get(cell.column)} docs` };
       case 'chips':
-        return (
-          <span className="cell-detail">
-            {plural(cell.segments, 'segment')} · {plural(cell.documents, 'doc')} · {plural(cell.cases, 'case')}
-          </span>
-        );
+        return {
+          number: null,
+          detail: `${plural(cell.segments, 'segment')} · ${plural(cell.documents, 'doc')} · ${plural(cell.cases, 'case')}`,
+        };
       case 'excerpts':
-        return (
-          <span className="cell-detail">
-            {plural(cell.segments, 'segment')} · {plural(cell.documents, 'doc')}
-          </span>
-        );
+        return { number: null, detail: `${plural(cell.segments, 'segment')} · ${plural(cell.documents, 'doc')}` };
     }
+  };
+
+  const body = (cell: Cell) => {
+    const text = shown(cell);
+    if (!text) return <span className="cell-empty">—</span>;
+    return (
+      <>
+        {text.number !== null && <span className="cell-number">{text.number}</span>} <span className="cell-detail">{text.detail}</span>
+      </>
+    );
+  };
+
+  /** The cell's name: what it shows first (so a name spoken to voice control matches the screen), then where it is and its counts. */
+  const label = (cell: Cell, row: string, column: string) => {
+    const text = shown(cell);
+    const where = `${row} × ${column}: ${plural(cell.segments, 'segment')}, ${plural(cell.documents, 'document')}, ${plural(cell.cases, 'case')}`;
+    return text ? `${[text.number, text.detail].filter(Boolean).join(' ')}; ${where}` : where;
   };
 
   const extra = (cell: Cell, index: number) => {
@@ -166,7 +165,7 @@ export function MatrixGrid({ matrix, display, themeLimit, previews, selected, on
                     className="cell-button"
                     data-cell={`${ri},${ci}`}
                     aria-pressed={isSelected}
-                    aria-label={`${rowName.get(r.key)} × ${columnName.get(c.key)}: ${plural(cell.segments, 'segment')}, ${plural(cell.documents, 'document')}, ${plural(cell.cases, 'case')}`}
+                    aria-label={label(cell, rowName.get(r.key)!, columnName.get(c.key)!)}
                     onClick={() => onSelect({ row: r.key, column: c.key })}
                   >
                     {body(cell)}

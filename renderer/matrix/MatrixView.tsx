@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { ResultOf } from '../../electron/api/methods';
 import { COOCCURRENCE_RULES, exportFileBase, MODE_LABELS, THEME_RULE, themeLevelLabel, themeLevelRule } from '../../shared/matrix-rule';
 import { call } from '../common/api';
@@ -19,6 +19,7 @@ import {
 import type { TranscriptTarget } from '../transcript/types';
 import type { Excerpt } from '../excerpts/ExcerptItems';
 import { useCoderView } from '../common/coder-visibility';
+import { announce } from '../common/LiveRegion';
 import { useQuery } from '../common/use-query';
 import { useStoredState } from '../common/use-stored-state';
 
@@ -37,6 +38,8 @@ interface Props {
   current: number | null;
   onShow: (target: TranscriptTarget, excerpt: Excerpt) => void;
   onError: (error: Error) => void;
+  /** The splitter that resizes the matrix: inside its landmark, at its foot. */
+  resizer?: ReactNode;
 }
 
 const DISPLAYS: [Display, string][] = [
@@ -83,11 +86,33 @@ function codeLayout(value: string, sources: Sources | undefined, frameworks: Fra
 }
 
 /** The live matrix: a framework's rows × columns (or a code matrix), filled from the codings as they change. */
-export function MatrixView({ projectGuid, coders, documents, cases, current, onShow, onError }: Props) {
+/** Says when a change made elsewhere (a coding, an undo, an import) changes the counts of the matrix in view. */
+function useAnnouncedChanges(data: ResultOf<'matrix.get'> | undefined, specKey: string) {
+  const seen = useRef<{ specKey: string; data: ResultOf<'matrix.get'> } | null>(null);
+  useEffect(() => {
+    if (!data) return;
+    const before = seen.current;
+    seen.current = { specKey, data };
+    if (!before || before.specKey !== specKey || before.data.cells.length !== data.cells.length) return;
+    const changed = data.cells.filter((cell, i) => cell.segments !== before.data.cells[i]!.segments);
+    if (changed.length === 0) return;
+    const rowName = new Map(data.rows.map((r) => [r.key, r.name]));
+    const columnName = new Map(data.columns.map((c) => [c.key, c.name]));
+    const [one] = changed;
+    announce(
+      changed.length === 1
+        ? `Matrix updated: ${rowName.get(one!.row)} × ${columnName.get(one!.column)} now ${one!.segments} segment${one!.segments === 1 ? '' : 's'}`
+        : `Matrix updated: ${changed.length} cells changed`,
+    );
+  }, [data, specKey]);
+}
+
+export function MatrixView({ projectGuid, coders, documents, cases, current, onShow, onError, resizer }: Props) {
   const [stored, setSettings] = useStoredState<MatrixSettings>(`matrix.${projectGuid}`, DEFAULT_SETTINGS);
   // Settings remembered before a setting existed take its default.
   const settings: MatrixSettings = { ...DEFAULT_SETTINGS, ...stored };
   const [selected, setSelected] = useState<CellRef | null>(null);
+  const sectionRef = useRef<HTMLElement>(null);
   const [help, setHelp] = useState(false);
   const [exporting, setExporting] = useState(false);
   const [exportMenu, setExportMenu] = useState(false);
@@ -107,6 +132,7 @@ export function MatrixView({ projectGuid, coders, documents, cases, current, onS
       ? frameworks.data?.frameworks.find((f) => `framework:${f.id}` === layoutValue(layout, frameworks.data))
       : undefined;
   const data = matrix.data;
+  useAnnouncedChanges(data, JSON.stringify(spec));
   // Levels offered: down to the one above the deepest (the deepest counts every theme as itself).
   const deepest = Math.max(2, ...(data?.themes.map((t) => t.level) ?? []));
 
@@ -152,7 +178,7 @@ export function MatrixView({ projectGuid, coders, documents, cases, current, onS
   );
 
   return (
-    <section className="pane matrix-view" aria-label="Matrix">
+    <section className="pane matrix-view" aria-label="Matrix" ref={sectionRef}>
       <div className="matrix-toolbar">
         <select aria-label="Matrix" value={layoutValue(layout, frameworks.data)} onChange={(e) => chooseLayout(e.target.value)}>
           <optgroup label="Framework">
@@ -365,10 +391,15 @@ export function MatrixView({ projectGuid, coders, documents, cases, current, onS
             cell={selected}
             current={current}
             onShow={onShow}
-            onClose={() => setSelected(null)}
+            onClose={() => {
+              // The focus goes back to the cell whose excerpts these were, not to the page.
+              sectionRef.current?.querySelector<HTMLElement>('.cell-button[aria-pressed="true"]')?.focus();
+              setSelected(null);
+            }}
           />
         )}
       </div>
+      {resizer}
     </section>
   );
 }

@@ -198,7 +198,8 @@ export function CodingPopover({
                   type="button"
                   className={`cell${on ? ' on' : ''}`}
                   aria-pressed={on}
-                  aria-label={`${r.name} × ${c.name}${index < 9 ? ` (key ${index + 1})` : ''}`}
+                  // The key it shows comes first in its name, so the name says what is seen.
+                  aria-label={index < 9 ? `Key ${index + 1}: ${r.name} × ${c.name}` : `${r.name} × ${c.name}`}
                   style={on ? { backgroundColor: codes.get(cell.codeId)?.color } : undefined}
                   onClick={() => toggle(cell.codeId)}
                 >

@@ -17,6 +17,7 @@ import { KeyboardCaret } from './KeyboardCaret';
 import { ResizeHandles } from './ResizeHandles';
 import { SegmentPanel } from './SegmentPanel';
 import { StripeMargin } from './StripeMargin';
+import { StripeText } from './StripeText';
 import { LANE_WIDTH } from './stripes';
 import { TranscriptHeader } from './TranscriptHeader';
 import { useCodingPopover } from './use-coding-popover';
@@ -28,6 +29,8 @@ import { useSelectedCoding } from './use-selected-coding';
 import { useStripeLayout } from './use-stripe-layout';
 import { useTextInput } from './use-text-input';
 import { useSearchHits, type SearchHitSpans } from './search-hits';
+import { codingsAtCaretSaid } from './codings-said';
+import { announce } from '../common/LiveRegion';
 import { useTranscriptMount } from './use-transcript-mount';
 
 export type { JumpRequest };
@@ -98,7 +101,8 @@ export function TranscriptView({ documentId, cases, coders, currentCoderId, jump
   const cards = useHoverCard(mounted, visible);
   useJumps({ jump, mounted, scrollRef, showAround: painted.showAround, select });
   useSearchHits(mounted, searchHits);
-  const input = useTextInput({ mounted, data, scrollRef, rootRef, openPopover: coding.openForSelection, select, selectAt, step });
+  const sayAt = (offset: number) => announce(codingsAtCaretSaid(visible, offset, codes, coders));
+  const input = useTextInput({ mounted, data, scrollRef, rootRef, openPopover: coding.openForSelection, select, selectAt, step, sayAt });
 
   const lanes = layout.reserved;
   const edited = popover?.segmentId === undefined ? undefined : segments.find((s) => s.id === popover.segmentId);
@@ -135,7 +139,7 @@ export function TranscriptView({ documentId, cases, coders, currentCoderId, jump
         tabIndex={0}
         aria-label={
           data
-            ? `Text of ${data.name}. Move the caret with the arrow keys, select with Shift, press C to code the selection, ? for shortcuts.`
+            ? `Text of ${data.name}. Move the caret with the arrow keys, select with Shift, press C to code the selection, Alt+Shift+K to hear the codings at the caret, ? for shortcuts.`
             : 'Transcript'
         }
         onMouseUp={input.onMouseUp}
@@ -174,6 +178,7 @@ export function TranscriptView({ documentId, cases, coders, currentCoderId, jump
             onSelect={select}
             onHover={cards.setHover}
           />
+          {data && <StripeText codings={painted.inWindow} paragraphs={data.paragraphs} codes={codes} coders={coders} />}
         </div>
       </div>
       {showMemo && documentId !== null && <DocumentMemo documentId={documentId} onError={onError} />}
@@ -188,7 +193,11 @@ export function TranscriptView({ documentId, cases, coders, currentCoderId, jump
           coders={coders}
           snap={snap}
           onEditCodes={() => coding.openForSegment(selected)}
-          onClose={() => select(null)}
+          onClose={() => {
+            // The focus goes back to the text, not to the page.
+            scrollRef.current?.focus({ preventScroll: true });
+            select(null);
+          }}
           onError={onError}
         />
       )}

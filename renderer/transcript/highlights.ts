@@ -1,6 +1,7 @@
 // Paints codings with the CSS Custom Highlight API: one Highlight per code, one Range per segment.
 // Updates are incremental (only changed segments get new Ranges), so applying a code repaints in
 // well under a frame even with thousands of segments.
+import { TINT_ALPHA } from '../../shared/palette';
 import type { TranscriptDocument } from './lexical-document';
 
 export interface PaintedSegment {
@@ -31,7 +32,7 @@ const tint = (hex: string, alpha: number) => {
 
 /** One ::highlight rule per code colour; translucent, so overlapping codes blend instead of hiding. */
 export function setCodeColors(colors: Map<number, string>): void {
-  const rules = [...colors].map(([id, color]) => `::highlight(code-${id}) { background-color: ${tint(color, 0.16)}; }`);
+  const rules = [...colors].map(([id, color]) => `::highlight(code-${id}) { background-color: ${tint(color, TINT_ALPHA)}; }`);
   adoptSheet(SHEET_ID, rules.join('\n'));
 }
 

@@ -3,6 +3,7 @@
 import { useEffect, type RefObject } from 'react';
 import type { ResultOf } from '../../electron/api/methods';
 import { call } from '../common/api';
+import { announce } from '../common/LiveRegion';
 import { perfMark } from '../common/perf';
 import type { CodingChoice } from './CodingPopover';
 import { markRange } from './highlights';
@@ -31,6 +32,8 @@ interface Options {
   codeOptimistically(pending: Omit<Segment, 'id'>, store: () => Promise<Segment>): Promise<Segment>;
   onError(error: Error): void;
 }
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Below the passage's last line; `above` (its first line's top) is for when there is no room below. */
 const anchorBelow = (last: DOMRect | undefined, first: DOMRect | undefined) => ({
@@ -96,6 +99,7 @@ export function useCodingPopover({
         const segment = await codeOptimistically(pending, () => call('segments.create', { ...args, newCodes: choice.newCodes }));
         select(segment.id);
         reveal(segment);
+        announce(`Coding stored: ${plural(choice.codeIds.length + choice.newCodes.length, 'code')}`);
       } else {
         const current = segments.find((s) => s.id === target.segmentId);
         if (!current) return;
@@ -106,8 +110,10 @@ export function useCodingPopover({
           newCodes: choice.newCodes,
           memo: choice.memo,
         });
+        announce('Coding changed');
       }
     } catch (error) {
+      announce(`Coding refused: ${(error as Error).message}`);
       onError(error as Error);
     }
   };

@@ -15,12 +15,14 @@ interface Options {
   select(id: null): void;
   selectAt(x: number, y: number): void;
   step(direction: 1 | -1): void;
+  /** Says the codings at a caret offset (Alt+Shift+K). */
+  sayAt(offset: number): void;
 }
 
 /** The pending keep-the-caret-in-view loop after Ctrl+Home/End, if any; the next key cancels it. */
 let settling: (() => void) | null = null;
 
-export function useTextInput({ mounted, data, scrollRef, rootRef, openPopover, select, selectAt, step }: Options) {
+export function useTextInput({ mounted, data, scrollRef, rootRef, openPopover, select, selectAt, step, sayAt }: Options) {
   /** Keyboard selection needs a starting point: put an (invisible) caret at the first turn's speech. */
   const placeCaret = () => {
     const selection = window.getSelection();
@@ -97,6 +99,12 @@ export function useTextInput({ mounted, data, scrollRef, rootRef, openPopover, s
     } else if (e.key === '[' && plain) {
       e.preventDefault();
       step(-1);
+    } else if (e.code === 'KeyK' && e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey) {
+      // By the key's place, not its letter: Alt changes the letter typed on some layouts.
+      e.preventDefault();
+      const selection = window.getSelection();
+      const offset = mounted && selection?.focusNode ? mounted.doc.fromDom(selection.focusNode, selection.focusOffset) : null;
+      if (offset !== null) sayAt(offset);
     }
   };
 

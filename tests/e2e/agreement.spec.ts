@@ -56,7 +56,7 @@ test('compares the demo’s two coders and steps through their disagreements int
   const current = list.locator('li[aria-current="true"]');
   const documentName = (await current.locator('.where').textContent())!.split(' · ')[0]!;
   await expect(page.locator('.transcript-title h2')).toHaveText(documentName);
-  await list.getByRole('list').focus();
+  await list.getByRole('listbox').focus();
   await page.keyboard.press('ArrowDown');
   await expect(list.locator('.position')).toHaveText(/^3 of \d+$/);
   await page.keyboard.press('k');

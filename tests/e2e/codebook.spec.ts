@@ -35,7 +35,8 @@ const cliCode = (path: string) => flat(cliCodebook()).find((c) => c.path === pat
 const pane = (page: Page) => page.getByRole('complementary', { name: 'Codebook' });
 const item = (page: Page, name: string) =>
   pane(page).getByRole('treeitem', { name: new RegExp(`^${name.replace(/[()]/g, '\\$&')}, \\d+ `) });
-const row = (page: Page, name: string): Locator => item(page, name).locator('> .code-row');
+/** The row is the treeitem itself (it owns its group of children, which sits beside it). */
+const row = (page: Page, name: string): Locator => item(page, name);
 const count = async (page: Page, name: string) => Number(await row(page, name).locator('.code-count').textContent());
 /** Drags with the real mouse, in small steps as a hand does: into the middle of a row, or onto its lower edge (after it). */
 async function drag(page: Page, source: Locator, target: Locator, where: 'inside' | 'after' = 'inside') {
@@ -59,8 +60,8 @@ async function choose(select: Locator, name: string) {
   const value = await select.locator('option', { hasText: new RegExp(`^\\s*${name}$`) }).getAttribute('value');
   await select.selectOption(value!);
 }
-const childNames = (page: Page, name: string) =>
-  item(page, name).locator('> [role="group"] > [role="treeitem"] > .code-row .code-name').allTextContents();
+const childNames = async (page: Page, name: string) =>
+  page.locator(`#${await item(page, name).getAttribute('aria-owns')} > li > [role="treeitem"] .code-name`).allTextContents();
 
 test('builds a small codebook by mouse and keyboard, drags to re-parent, merges two codes, and undoes', async ({ page }) => {
   await page.goto(host.url);

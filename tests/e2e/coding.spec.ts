@@ -66,7 +66,7 @@ test('a mouse selection coded with the MGF grid keys stores exactly the selected
   await expect(popover).toContainText('“naïve plan 😀 worked”');
   await page.keyboard.press('4'); // Organizational × Constitutive
   await page.keyboard.press('0'); // layer: National
-  await expect(popover.getByRole('button', { name: 'Organizational × Constitutive (key 4)' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(popover.getByRole('button', { name: 'Key 4: Organizational × Constitutive' })).toHaveAttribute('aria-pressed', 'true');
   await expect(popover.getByRole('group', { name: /Layer/ }).getByRole('button', { name: 'National' })).toHaveAttribute(
     'aria-pressed',
     'true',

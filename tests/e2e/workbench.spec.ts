@@ -55,7 +55,7 @@ test('a jump from the split matrix to another document lands on the passage', as
 
   await page.keyboard.press('Control+Shift+M');
   const matrix = page.getByRole('region', { name: 'Matrix' });
-  await matrix.getByRole('button', { name: /^Individual × Directive:/ }).click();
+  await matrix.getByRole('button', { name: /(^|; )Individual × Directive:/ }).click();
   const excerpts = page.getByRole('complementary', { name: 'Excerpts' });
   await expect(excerpts.getByRole('status')).toHaveText('1 excerpt');
   await excerpts.locator('.excerpt').first().click();

@@ -3,6 +3,7 @@ import type { ArgsOf, ResultOf } from '../../../electron/api/methods';
 import type { EncodingName } from '../../../shared/encodings';
 import { call } from '../../common/api';
 import { Dialog } from '../../common/Dialog';
+import { announce } from '../../common/LiveRegion';
 import { CaseOptions, type CaseChoice } from './CaseOptions';
 import { FileTable, type Read } from './FileTable';
 import { itemFromText, itemsFromFiles, type ImportItem } from './files';
@@ -141,6 +142,7 @@ export function ImportDialog({ mode, onClose, onOpen }: Props) {
     }
     setProgress({ done: items.length, total: items.length, current: '' });
     setStage('done');
+    announce(`Import finished: ${summarise(Object.values(results))}`);
   };
 
   const onDrop = (e: DragEvent) => {
