@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { projectMenu } from './menu';
 import { startWebHost, type RunningHost } from './host';
 import { dragOver, phraseBox } from './text';
 
@@ -117,7 +118,7 @@ test('the excerpt list, the import dialog, the comparison view, the search panel
   await expectClean(page, 'excerpt list');
   await page.getByRole('button', { name: 'Excerpts', exact: true }).click();
 
-  await page.getByRole('button', { name: 'Import…' }).click();
+  await projectMenu(page, 'Import…');
   await expect(page.getByRole('dialog', { name: 'Import transcripts' })).toBeVisible();
   await expectClean(page, 'import dialog');
   await page.keyboard.press('Escape');
@@ -132,7 +133,7 @@ test('the excerpt list, the import dialog, the comparison view, the search panel
   const search = page.getByRole('region', { name: 'Search' });
   await search.getByRole('searchbox', { name: 'Search query' }).fill('inspect*');
   await search.getByRole('button', { name: 'Search', exact: true }).click();
-  await expect(search.getByRole('status')).toHaveText(/hits in/);
+  await expect(search.locator('.search-total')).toHaveText(/hits in/);
   await expectClean(page, 'search panel');
 });
 
@@ -152,6 +153,31 @@ async function recordAnnouncements(page: Page) {
   });
   return () => page.evaluate(() => (window as unknown as { said: string[] }).said);
 }
+
+test('the memo list, the document rename and delete dialogs, the REFI-QDA exchange dialog and the Project menu', async ({ page }) => {
+  await openDemo(page);
+  await page.getByRole('button', { name: 'Memos' }).click();
+  await expect(page.getByRole('dialog', { name: 'Memos' }).getByRole('list', { name: 'Memos found' })).toBeVisible();
+  await expectClean(page, 'memo list');
+  await page.keyboard.press('Escape');
+
+  const pane = page.getByRole('navigation', { name: 'Documents' });
+  await pane.getByRole('button', { name: /^Rename / }).click();
+  await expect(page.getByRole('dialog', { name: 'Rename document' })).toBeVisible();
+  await expectClean(page, 'rename document');
+  await page.keyboard.press('Escape');
+  await pane.getByRole('button', { name: /^Delete / }).click();
+  await expect(page.getByRole('dialog', { name: 'Delete document' })).toContainText('go with it');
+  await expectClean(page, 'delete document');
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('button', { name: 'Project' }).click();
+  await expect(page.getByRole('menu', { name: 'Project' })).toBeVisible();
+  await expectClean(page, 'project menu');
+  await page.getByRole('menu', { name: 'Project' }).getByRole('menuitem', { name: 'REFI-QDA exchange…' }).click();
+  await expect(page.getByRole('dialog', { name: 'REFI-QDA project exchange' })).toBeVisible();
+  await expectClean(page, 'REFI-QDA exchange');
+});
 
 test('the live region says a coding stored and undone, and the open matrix updated; Alt+Shift+K says the codings at the caret', async ({
   page,

@@ -28,7 +28,7 @@ test('compares the demo’s two coders and steps through their disagreements int
   // The formula behind kappa, in its popover.
   await codes.getByRole('button', { name: "About Cohen's kappa" }).click();
   await expect(view.getByRole('dialog', { name: "Cohen's kappa" })).toContainText('Cohen, J. (1960)');
-  await page.screenshot({ path: 'test-results/agreement-popover.png' });
+  await page.screenshot({ path: '.test-output/screens/agreement-popover.png' });
   await page.keyboard.press('Escape');
 
   // Sorting by alpha puts the highest first (undefined last).
@@ -70,7 +70,7 @@ test('compares the demo’s two coders and steps through their disagreements int
   await expect(list.locator('.position')).toHaveText(/^3 of \d+$/);
   await reconcile.getByRole('button', { name: 'Neither' }).click();
   await expect(list.locator('li').nth(2).locator('.decided')).toHaveText('· neither');
-  await page.screenshot({ path: 'test-results/agreement-view.png' });
+  await page.screenshot({ path: '.test-output/screens/agreement-view.png' });
 
   // Consensus is a coder like any other: it is offered in the matrix's coder filter.
   await page.getByRole('button', { name: 'Matrix', exact: true }).click();
@@ -100,10 +100,10 @@ test('paints only A, only B and both in the passage of each disagreement, and ex
   // The quoted text of the disagreement is inside the outlined run (the quote may be cut short).
   const quote = (await list.locator('li[aria-current="true"] .quote').textContent())!.replace(/…$/, '').slice(0, 20);
   await expect(current.first()).toContainText(quote);
-  await page.screenshot({ path: 'test-results/agreement-passage.png' });
+  await page.screenshot({ path: '.test-output/screens/agreement-passage.png' });
 
   // Keys step too, and the passage follows.
-  await list.getByRole('list').focus();
+  await list.getByRole('listbox').focus();
   await page.keyboard.press('j');
   await expect(list.locator('.position')).toHaveText(/^3 of \d+$/);
   const sideNow = (await list.locator('li[aria-current="true"] .side').textContent()) === 'only A' ? 'A' : 'B';
@@ -165,11 +165,12 @@ test('blind coding: with "Only mine" the codebook, documents list, matrix and tr
   await expect(region.getByRole('note')).toContainText('Only mine');
   for (const c of matrix.cells.slice(0, 6)) {
     const name = `${matrix.rows.find((r) => r.key === c.row)!.name} × ${matrix.columns.find((k) => k.key === c.column)!.name}`;
-    await expect(region.getByRole('button', { name: new RegExp(`^${name}:`) })).toHaveAccessibleName(
-      `${name}: ${c.segments} segments, ${c.documents} documents, ${c.cases} cases`,
+    // A cell is named by what it shows, then by its place and full counts ("…; Row × Column: N segments, …").
+    await expect(region.getByRole('button', { name: new RegExp(`(^|; )${name}:`) })).toHaveAccessibleName(
+      new RegExp(`(^|; )${name}: ${c.segments} segments, ${c.documents} documents, ${c.cases} cases$`),
     );
   }
-  await page.screenshot({ path: 'test-results/blind-coding.png' });
+  await page.screenshot({ path: '.test-output/screens/blind-coding.png' });
 
   // Showing all coders again brings everyone's work back.
   await page.getByRole('group', { name: 'Show codings of' }).getByRole('button', { name: 'Show all coders' }).click();

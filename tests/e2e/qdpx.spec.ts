@@ -35,8 +35,10 @@ test('the demo exported as .qdpx and imported into a new project keeps its coded
   const demoCodings = await codingsOfFirstDocument(host);
   expect(demoCodings.length).toBeGreaterThan(0);
 
-  // Export, by keyboard: the top bar's button opens the dialog, the export saves a download.
-  await page.getByRole('button', { name: 'REFI-QDA…' }).focus();
+  // Export, by keyboard: the Project menu's item opens the dialog, the export saves a download.
+  await page.getByRole('button', { name: 'Project' }).focus();
+  await page.keyboard.press('ArrowDown');
+  await page.getByRole('menu', { name: 'Project' }).getByRole('menuitem', { name: 'REFI-QDA exchange…' }).focus();
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'REFI-QDA project exchange' });
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export as .qdpx' }).click()]);

@@ -268,6 +268,7 @@ test('the top bar: file actions in an accessible Project menu, Close project las
     'Case attributes…',
     'Copy for a coder…',
     'Merge a coder’s file…',
+    'REFI-QDA exchange…',
     'Close project',
   ]);
   await expect(menu.getByRole('menuitem', { name: 'Import…' })).toBeFocused();
@@ -286,7 +287,7 @@ test('the top bar: file actions in an accessible Project menu, Close project las
   await page.keyboard.press('Enter');
   await page.keyboard.press('End');
   await page.keyboard.press('ArrowUp');
-  await expect(menu.getByRole('menuitem', { name: 'Merge a coder’s file…' })).toBeFocused();
+  await expect(menu.getByRole('menuitem', { name: 'REFI-QDA exchange…' })).toBeFocused();
   await page.keyboard.press('Home');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
