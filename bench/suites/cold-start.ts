@@ -14,7 +14,7 @@ const LATER = 3;
 /** Loads the app, then opens the long transcript: ms from navigation to the document list, and from the click to its text. */
 async function loadAndOpen(page: Page, url: string): Promise<{ ready: number; text: number }> {
   await page.goto(url);
-  const button = page.getByRole('button', { name: /B long interview/ });
+  const button = page.getByRole('button', { name: /^B long interview/ });
   await button.waitFor();
   const ready = await page.evaluate(() => performance.now());
   // The short one opens by itself: let it finish, so that its marks are not taken for the long one's.
@@ -24,7 +24,7 @@ async function loadAndOpen(page: Page, url: string): Promise<{ ready: number; te
   const visible = await waitForMark(page, 'text-visible');
   const text = visible - (await markTime(page, 'open-document'))!;
   // The app reopens the last document shown: leave the short one shown, so the next load opens the long one by a click too.
-  await page.getByRole('button', { name: /A short interview/ }).click();
+  await page.getByRole('button', { name: /^A short interview/ }).click();
   await page.waitForFunction(() => document.querySelector('.transcript-header h2')?.textContent === 'A short interview');
   return { ready, text };
 }

@@ -87,7 +87,7 @@ async function staticPaint(page: Page, url: string): Promise<number> {
 }
 
 async function openInApp(page: Page, words: number, codings: number): Promise<{ visible: number; painted: number }> {
-  await page.getByRole('button', { name: /A short interview/ }).click();
+  await page.getByRole('button', { name: /^A short interview/ }).click();
   await page.waitForFunction(() => document.querySelector('.transcript-header h2')?.textContent === 'A short interview');
   await page.evaluate(() => performance.clearMarks());
   await page.getByRole('button', { name: new RegExp(nameOf(words)) }).click();
@@ -109,7 +109,7 @@ export async function run(dir: string): Promise<Row[]> {
     const app = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     const plain = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await app.goto(host.url);
-    await app.getByRole('button', { name: /A short interview/ }).waitFor();
+    await app.getByRole('button', { name: /^A short interview/ }).waitFor();
     const rows: Row[] = [];
     for (const { words, codings } of SIZES) {
       const pageFile = join(dir, `static-${words}.html`);

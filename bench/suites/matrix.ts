@@ -97,7 +97,7 @@ async function liveRows(file: string): Promise<Row[]> {
     // The matrix was left open: it opens with the workspace, as it would for someone coding with it.
     await page.addInitScript(() => localStorage.setItem('trellis.matrix.view', JSON.stringify({ open: true, full: false, height: 480 })));
     await page.goto(host.url);
-    const target = page.getByRole('button', { name: /^Individual × Directive:/ });
+    const target = page.getByRole('button', { name: /(^|; )Individual × Directive:/ });
     await target.waitFor({ timeout: 60_000 });
     const mgf = listFrameworks(openProjectFile(file))[0]!;
     const cell = mgf.cells.find((c) => c.rowId === mgf.rows[2]!.id && c.columnId === mgf.columns[1]!.id)!.codeId;
@@ -105,7 +105,7 @@ async function liveRows(file: string): Promise<Row[]> {
     for (let i = 0; i < 25; i++) {
       const ms = await page.evaluate(
         async ({ cellCode, documentId, start }) => {
-          const button = document.querySelector<HTMLElement>('[aria-label^="Individual × Directive:"]')!;
+          const button = document.querySelector<HTMLElement>('[aria-label*="Individual × Directive:"]')!;
           const before = button.getAttribute('aria-label');
           const changed = new Promise<void>((resolve) => {
             const observer = new MutationObserver(() => {

@@ -131,14 +131,14 @@ export async function run(dir: string): Promise<Row[]> {
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(host.url);
-    await page.getByRole('button', { name: /A short interview/ }).waitFor();
+    await page.getByRole('button', { name: /^A short interview/ }).waitFor();
     const visible: number[] = [];
     const painted: number[] = [];
     for (let i = 0; i < 3; i++) {
-      await page.getByRole('button', { name: /A short interview/ }).click();
+      await page.getByRole('button', { name: /^A short interview/ }).click();
       await page.waitForFunction(() => document.querySelector('.transcript-header h2')?.textContent === 'A short interview');
       await page.evaluate(() => performance.clearMarks());
-      await page.getByRole('button', { name: /B long interview/ }).click();
+      await page.getByRole('button', { name: /^B long interview/ }).click();
       const painted2000 = await waitForMark(page, 'painted-2000');
       const open = (await markTime(page, 'open-document'))!;
       visible.push((await markTime(page, 'text-visible'))! - open);

@@ -1,12 +1,15 @@
 // The page's one polite live region: what changes out of sight (a coding stored, undone or refused, an
 // import finished, the matrix updated) is said by a screen reader without moving the focus.
 import { useEffect, useState } from 'react';
+import { afterPaint } from './after-paint';
 
 const listeners = new Set<(message: string) => void>();
 
-/** Says a message through the live region (if one is on the page). */
+/** Says a message through the live region (if one is on the page), once the change it tells of is painted. */
 export function announce(message: string) {
-  for (const listener of listeners) listener(message);
+  afterPaint(() => {
+    for (const listener of listeners) listener(message);
+  });
 }
 
 /** Rendered once, in the workspace. */

@@ -1,3 +1,4 @@
+import { useAfterPaint } from '../common/after-paint';
 import type { CodeInfo } from './codebook-index';
 import { codingSaid, paragraphsOf } from './codings-said';
 import type { Segment } from './optimistic-segments';
@@ -10,7 +11,8 @@ interface Props {
 }
 
 /** The stripes' text equivalent, for a screen reader: each coding in the painted part of the text, where it is and what it says. */
-export function StripeText({ codings, paragraphs, codes, coders }: Props) {
+export function StripeText({ codings: current, paragraphs, codes, coders }: Props) {
+  const codings = useAfterPaint(current);
   return (
     <ul className="visually-hidden" aria-label="Codings in this part of the transcript">
       {codings.map((c) => (
