@@ -1,6 +1,6 @@
-// Work a person does not see (screen-reader text, announcements) waits until the frame that shows their
-// change has been painted: any change to the page's elements makes Chrome rebuild every CSS highlight, so
-// doing it in the same frame delays the coding the person is waiting to see.
+// Work a person does not see (screen-reader text, announcements) waits until the frame showing the change
+// is painted, or until scrolling settles: any change to the page's elements makes Chrome rebuild every CSS
+// highlight, so doing it in the same frame delays the coding the person is waiting to see.
 import { useEffect, useState } from 'react';
 
 /** Runs `work` once the next frame has been painted. */
@@ -8,15 +8,15 @@ export function afterPaint(work: () => void): void {
   requestAnimationFrame(() => setTimeout(work, 0));
 }
 
-/** `value`, as it was when the last frame was painted: it follows `value` one frame late. */
-export function useAfterPaint<T>(value: T): T {
-  const [shown, setShown] = useState(value);
+/**
+ * `value` once it has stopped changing for `quietMs`: text a screen reader reads (the stripes' equivalent)
+ * is rewritten once after a coding or a scroll, not in every frame of it.
+ */
+export function useSettled<T>(value: T, quietMs = 250): T {
+  const [settled, setSettled] = useState(value);
   useEffect(() => {
-    let live = true;
-    afterPaint(() => live && setShown(value));
-    return () => {
-      live = false;
-    };
-  }, [value]);
-  return shown;
+    const timer = setTimeout(() => setSettled(value), quietMs);
+    return () => clearTimeout(timer);
+  }, [value, quietMs]);
+  return settled;
 }

@@ -45,6 +45,9 @@ function useHitsHere(search: Search | null, documentId: number | null): { start:
   );
 }
 
+type Hit = { documentId: number; start: number; end: number };
+const hitKey = (h: Hit) => `${h.documentId}:${h.start}:${h.end}`;
+
 /** The documents of a page of hits, in their order. */
 function documentsOf(hits: Result['hits']): { documentId: number; document: string }[] {
   return hits.filter((h, i) => i === 0 || hits[i - 1]!.documentId !== h.documentId);
@@ -60,6 +63,13 @@ export function SearchPanel({ documents, cases, openDocumentId, onHits, onShow, 
   const [result, setResult] = useState<Result | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [autocoding, setAutocoding] = useState(false);
+  // Hits chosen for auto-coding (by document and offsets); none chosen means all of them.
+  const [chosen, setChosen] = useState<Map<string, Hit>>(new Map());
+  const toggle = (h: Hit) => {
+    const next = new Map(chosen);
+    if (!next.delete(hitKey(h))) next.set(hitKey(h), { documentId: h.documentId, start: h.start, end: h.end });
+    setChosen(next);
+  };
   // The counts come after the first page: counting a common word means matching every paragraph.
   const counts = useQuery('search.count', search, ['segments-changed']);
   const countOf = new Map(counts.data?.groups.map((g) => [g.documentId, g.hits]));
@@ -93,6 +103,7 @@ export function SearchPanel({ documents, cases, openDocumentId, onHits, onShow, 
       setProblem(null);
       setSearch(spec);
       setResult((previous) => (offset === 0 || !previous ? page : { ...page, hits: [...previous.hits, ...page.hits] }));
+      if (offset === 0) setChosen(new Map());
     } catch (error) {
       setProblem((error as Error).message);
       setResult(null);
@@ -135,7 +146,12 @@ export function SearchPanel({ documents, cases, openDocumentId, onHits, onShow, 
         <button type="submit">Search</button>
         {result && result.hits.length > 0 && (
           <button type="button" onClick={() => setAutocoding(true)}>
-            Auto-code {counts.data ? `${counts.data.total} ` : ''}hits…
+            {chosen.size > 0 ? `Auto-code ${chosen.size} chosen hits…` : `Auto-code ${counts.data ? `${counts.data.total} ` : ''}hits…`}
+          </button>
+        )}
+        {chosen.size > 0 && (
+          <button type="button" onClick={() => setChosen(new Map())}>
+            Choose none
           </button>
         )}
       </form>
@@ -196,6 +212,13 @@ export function SearchPanel({ documents, cases, openDocumentId, onHits, onShow, 
                   .filter((h) => h.documentId === group.documentId)
                   .map((h) => (
                     <li key={`${h.start}-${h.end}`}>
+                      <input
+                        type="checkbox"
+                        className="search-choose"
+                        aria-label={`Choose the hit in ¶ ${h.paragraph} of ${h.document}`}
+                        checked={chosen.has(hitKey(h))}
+                        onChange={() => toggle(h)}
+                      />
                       <button
                         type="button"
                         className="search-hit"
@@ -224,6 +247,7 @@ export function SearchPanel({ documents, cases, openDocumentId, onHits, onShow, 
       {autocoding && search && (
         <AutocodeDialog
           search={search}
+          hits={chosen.size > 0 ? [...chosen.values()] : undefined}
           onClose={() => setAutocoding(false)}
           onDone={() => {
             setAutocoding(false);
@@ -238,11 +262,14 @@ export function SearchPanel({ documents, cases, openDocumentId, onHits, onShow, 
 
 function AutocodeDialog({
   search,
+  hits,
   onClose,
   onDone,
   onError,
 }: {
   search: Search;
+  /** Only these hits; all of the search's when absent. */
+  hits: Hit[] | undefined;
   onClose: () => void;
   onDone: () => void;
   onError: (error: Error) => void;
@@ -251,7 +278,7 @@ function AutocodeDialog({
   const [codeId, setCodeId] = useState<number | null>(null);
   const [expand, setExpand] = useState<NonNullable<Expansion>>('sentence');
   const [busy, setBusy] = useState(false);
-  const spec = codeId === null ? null : { search, expand, codeIds: [codeId] };
+  const spec = codeId === null ? null : { search, ...(hits ? { hits } : {}), expand, codeIds: [codeId] };
   const preview = useQuery('search.autocodePreview', spec, ['segments-changed']);
 
   const apply = async () => {

@@ -1,4 +1,4 @@
-import { useAfterPaint } from '../common/after-paint';
+import { useSettled } from '../common/after-paint';
 import type { CodeInfo } from './codebook-index';
 import { codingSaid, paragraphsOf } from './codings-said';
 import type { Segment } from './optimistic-segments';
@@ -12,7 +12,7 @@ interface Props {
 
 /** The stripes' text equivalent, for a screen reader: each coding in the painted part of the text, where it is and what it says. */
 export function StripeText({ codings: current, paragraphs, codes, coders }: Props) {
-  const codings = useAfterPaint(current);
+  const codings = useSettled(current);
   return (
     <ul className="visually-hidden" aria-label="Codings in this part of the transcript">
       {codings.map((c) => (

@@ -96,15 +96,27 @@ test('search the demo, jump to a hit, step through the marked hits, save the sea
   await expect(panel.locator('.search-total')).toHaveText(`${counts.total} hits in ${counts.groups.length} documents`);
   await page.screenshot({ path: '.test-output/screens/search-saved.png' });
 
-  await panel.getByRole('button', { name: `Auto-code ${counts.total} hits…` }).click();
+  // Twenty hits chosen by their checkboxes: only those are coded.
+  const boxes = panel.getByRole('checkbox', { name: /^Choose the hit in/ });
+  expect(await boxes.count()).toBeGreaterThanOrEqual(20);
+  for (let i = 0; i < 20; i++) await boxes.nth(i).check();
+  const page0 = await api<{ hits: { documentId: number; start: number; end: number }[] }>('search.run', {
+    query: 'inspect*',
+    offset: 0,
+    limit: 20,
+  });
+  await panel.getByRole('button', { name: 'Auto-code 20 chosen hits…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Auto-code the hits' });
   await dialog.getByRole('combobox', { name: 'Code' }).selectOption({ label: cellRef.ref });
   await dialog.getByRole('combobox', { name: 'Expand to' }).selectOption('sentence');
-  const preview = await api<{ segments: number }>('search.autocodePreview', {
+  const preview = await api<{ segments: number; passages: number }>('search.autocodePreview', {
     search: { query: 'inspect*' },
+    hits: page0.hits.map(({ documentId, start, end }) => ({ documentId, start, end })),
     expand: 'sentence',
     codeIds: [cellRef.id],
   });
+  expect(preview.passages).toBe(20);
+  expect(preview.segments).toBeLessThan(counts.total);
   expect(preview.segments).toBeGreaterThan(0);
   await expect(dialog.locator('.autocode-count')).toContainText(`make ${preview.segments} new segments`);
   await page.screenshot({ path: '.test-output/screens/search-autocode.png' });
