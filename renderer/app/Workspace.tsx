@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import type { ResultOf } from '../../electron/api/methods';
 import { call } from '../common/api';
 import { blindFilter, useCoderView } from '../common/coder-visibility';
@@ -35,7 +35,7 @@ export function Workspace({ project, onQdpx }: { project: Project; onQdpx: () =>
   const [memosOpen, setMemosOpen] = useState(false);
   const [revealCode, setRevealCode] = useState<{ id: number } | null>(null);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === '?' && !(e.target instanceof HTMLElement && e.target.closest('input, textarea, select'))) setHelp(true);
     };
@@ -45,7 +45,8 @@ export function Workspace({ project, onQdpx }: { project: Project; onQdpx: () =>
   const [matrix, setMatrix] = useStoredState<MatrixLayout>('matrix.view', { open: false, full: false, height: 480 });
   const [compare, setCompare] = useState(false);
   const [excerptsOpen, setExcerptsOpen] = useStoredState('excerpts.open', false);
-  useEffect(() => {
+  // A layout effect: the shortcut works from the first frame the workspace is seen.
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!isMatrixShortcut(e)) return;
       e.preventDefault();

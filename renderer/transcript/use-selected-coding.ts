@@ -28,18 +28,23 @@ export function useSelectedCoding(
     select(under[0]?.id ?? null);
   };
 
-  /** Brings a coding into view above the coding panel, which takes its room on the next frame. */
+  /** Brings a coding into view above the coding panel, which takes its room a frame or more later:
+   *  the check runs again whenever the scroller changes size in the next second. */
   const reveal = (span: { start: number; end: number }) => {
-    if (!mounted) return;
+    const scroller = scrollRef.current;
+    if (!mounted || !scroller) return;
     mounted.doc.turnElementAt(span.start)?.scrollIntoView({ block: 'nearest' });
-    requestAnimationFrame(() => {
-      const scroller = scrollRef.current;
+    const fit = () => {
       const rect = mounted.doc.range(span.start, span.end)?.getBoundingClientRect();
-      const box = scroller?.getBoundingClientRect();
-      if (scroller && rect && box && (rect.top < box.top || rect.bottom > box.bottom)) {
+      const box = scroller.getBoundingClientRect();
+      if (rect && (rect.top < box.top || rect.bottom > box.bottom)) {
         scroller.scrollBy({ top: rect.top - box.top - Math.max(24, (box.height - rect.height) / 3) });
       }
-    });
+    };
+    requestAnimationFrame(fit);
+    const resized = new ResizeObserver(fit);
+    resized.observe(scroller);
+    setTimeout(() => resized.disconnect(), 1000);
   };
 
   /** Selects the next (1) or previous (-1) coding in text order and brings it into view. */
