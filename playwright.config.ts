@@ -4,6 +4,8 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 60_000,
+  // CI machines are slower and busier than a desk: waits for state get room, never fixed sleeps.
+  expect: { timeout: 10_000 },
   workers: 2,
   fullyParallel: false,
   outputDir: '.test-output/playwright',
