@@ -1,13 +1,16 @@
 // Synthetic corpora at the sizes the issues name: interview-like turns with varied words.
 import { bulkWrite } from '../db/bulk';
-import type { Db } from '../db/project-file';
+import { createProjectFile, type Db } from '../db/project-file';
 import { ensureCase, linkCaseDocument } from '../db/queries/cases';
 import { ensureCoder } from '../db/queries/coders';
 import { codeTree, createCode } from '../db/queries/codes';
 import { insertDocument, listDocuments } from '../db/queries/documents';
 import { listFrameworks } from '../db/queries/frameworks';
+import { setMeta } from '../db/queries/meta';
 import { insertSegment } from '../db/queries/segments';
+import { seedDefaultFramework } from '../electron/services/default-framework';
 import { parsePlainTranscript } from '../electron/services/transcript';
+import { codePointLength } from '../shared/offsets';
 
 const WORDS =
   'the board partnership duty cooperate schools health children services plan commissioning budget pooled assessment framework team lead professional information sharing inspection outcomes leadership resistance change locality early intervention family practitioner café naïve'.split(
@@ -79,4 +82,45 @@ function writeCodings(db: Db, coderNames: string[], segmentCount: number, random
       codeIds: [cell, theme],
     });
   }
+}
+
+/**
+ * A project file for the viewer benches: a short interview, then one transcript per entry with `codings`
+ * segments from coders A and B (each over an MGF cell and one of 30 themes). Returns each transcript's text.
+ */
+export function writeCodedTranscripts(
+  file: string,
+  seed: number,
+  transcripts: { name: string; words: number; codings: number }[],
+): Map<string, string> {
+  const db = createProjectFile(file, 'viewer bench');
+  const random = rng(seed);
+  const texts = new Map<string, string>();
+  db.transaction(() => {
+    seedDefaultFramework(db);
+    const cells = listFrameworks(db)[0]!.cells.map((c) => c.codeId);
+    const root = createCode(db, { parentId: null, name: 'Themes', codable: false });
+    const themes = Array.from({ length: 30 }, (_, i) => createCode(db, { parentId: root, name: `Theme ${i + 1}` }));
+    const coders = [ensureCoder(db, 'A').id, ensureCoder(db, 'B').id];
+    setMeta(db, 'current_coder_id', String(coders[0]));
+    insertDocument(db, {
+      name: 'A short interview',
+      ...parsePlainTranscript(transcript(500, random)),
+      sourceName: null,
+      sourceType: 'bench',
+    });
+    for (const { name, words, codings } of transcripts) {
+      const parsed = parsePlainTranscript(transcript(words, random));
+      texts.set(name, parsed.text);
+      const documentId = insertDocument(db, { name, ...parsed, sourceName: null, sourceType: 'bench' });
+      const length = codePointLength(parsed.text);
+      for (let i = 0; i < codings; i++) {
+        const start = Math.floor(random() * (length - 600));
+        const codeIds = [cells[Math.floor(random() * cells.length)]!, themes[Math.floor(random() * themes.length)]!];
+        insertSegment(db, { documentId, coderId: coders[i % 2]!, start, end: start + 40 + Math.floor(random() * 500), codeIds });
+      }
+    }
+  })();
+  db.close();
+  return texts;
 }

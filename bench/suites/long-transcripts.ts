@@ -7,17 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Page } from '@playwright/test';
 import { build } from 'vite';
-import { createProjectFile } from '../../db/project-file';
-import { ensureCoder } from '../../db/queries/coders';
-import { createCode } from '../../db/queries/codes';
-import { insertDocument } from '../../db/queries/documents';
-import { listFrameworks } from '../../db/queries/frameworks';
-import { setMeta } from '../../db/queries/meta';
-import { insertSegment } from '../../db/queries/segments';
-import { seedDefaultFramework } from '../../electron/services/default-framework';
-import { parsePlainTranscript } from '../../electron/services/transcript';
-import { codePointLength } from '../../shared/offsets';
-import { rng, transcript } from '../corpus';
+import { writeCodedTranscripts } from '../corpus';
 import { fmt, median, ratio, type Row } from '../report';
 import { markTime, startHost, waitForMark } from './viewer';
 
@@ -30,39 +20,6 @@ const SIZES = [
 const ROUNDS = 3;
 
 const nameOf = (words: number) => `${words.toLocaleString('en')} words`;
-
-function writeProject(file: string): Map<number, string> {
-  const db = createProjectFile(file, 'long transcripts bench');
-  const random = rng(17);
-  const texts = new Map<number, string>();
-  db.transaction(() => {
-    seedDefaultFramework(db);
-    const cells = listFrameworks(db)[0]!.cells.map((c) => c.codeId);
-    const root = createCode(db, { parentId: null, name: 'Themes', codable: false });
-    const themes = Array.from({ length: 30 }, (_, i) => createCode(db, { parentId: root, name: `Theme ${i + 1}` }));
-    const coders = [ensureCoder(db, 'A').id, ensureCoder(db, 'B').id];
-    setMeta(db, 'current_coder_id', String(coders[0]));
-    insertDocument(db, {
-      name: 'A short interview',
-      ...parsePlainTranscript(transcript(500, random)),
-      sourceName: null,
-      sourceType: 'bench',
-    });
-    for (const { words, codings } of SIZES) {
-      const parsed = parsePlainTranscript(transcript(words, random));
-      texts.set(words, parsed.text);
-      const documentId = insertDocument(db, { name: nameOf(words), ...parsed, sourceName: null, sourceType: 'bench' });
-      const length = codePointLength(parsed.text);
-      for (let i = 0; i < codings; i++) {
-        const start = Math.floor(random() * (length - 600));
-        const codeIds = [cells[Math.floor(random() * cells.length)]!, themes[Math.floor(random() * themes.length)]!];
-        insertSegment(db, { documentId, coderId: coders[i % 2]!, start, end: start + 40 + Math.floor(random() * 500), codeIds });
-      }
-    }
-  })();
-  db.close();
-  return texts;
-}
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
@@ -99,7 +56,11 @@ async function openInApp(page: Page, words: number, codings: number): Promise<{ 
 export async function run(dir: string): Promise<Row[]> {
   await build({ logLevel: 'warn' });
   const file = join(dir, 'long.trellis');
-  const texts = writeProject(file);
+  const texts = writeCodedTranscripts(
+    file,
+    17,
+    SIZES.map((size) => ({ name: nameOf(size.words), ...size })),
+  );
   const host = await startHost(file, dir);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -113,7 +74,7 @@ export async function run(dir: string): Promise<Row[]> {
     const rows: Row[] = [];
     for (const { words, codings } of SIZES) {
       const pageFile = join(dir, `static-${words}.html`);
-      writeFileSync(pageFile, staticPage(texts.get(words)!));
+      writeFileSync(pageFile, staticPage(texts.get(nameOf(words))!));
       const url = pathToFileURL(pageFile).href;
       await staticPaint(plain, url);
       const limit: number[] = [];

@@ -3,44 +3,12 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { build } from 'vite';
-import { createProjectFile } from '../../db/project-file';
-import { ensureCoder } from '../../db/queries/coders';
-import { createCode } from '../../db/queries/codes';
-import { insertDocument } from '../../db/queries/documents';
-import { listFrameworks } from '../../db/queries/frameworks';
-import { setMeta } from '../../db/queries/meta';
-import { insertSegment } from '../../db/queries/segments';
-import { seedDefaultFramework } from '../../electron/services/default-framework';
-import { parsePlainTranscript } from '../../electron/services/transcript';
-import { rng, transcript } from '../corpus';
+import { writeCodedTranscripts } from '../corpus';
 import { fmt, median, type Row } from '../report';
 
+/** The 50,000-word transcript with 2,000 codings (the cold-start bench opens it too). */
 export function writeProject(file: string): void {
-  const db = createProjectFile(file, 'viewer bench');
-  const random = rng(11);
-  db.transaction(() => {
-    seedDefaultFramework(db);
-    const cells = listFrameworks(db)[0]!.cells.map((c) => c.codeId);
-    const root = createCode(db, { parentId: null, name: 'Themes', codable: false });
-    const themes = Array.from({ length: 30 }, (_, i) => createCode(db, { parentId: root, name: `Theme ${i + 1}` }));
-    const coders = [ensureCoder(db, 'A').id, ensureCoder(db, 'B').id];
-    setMeta(db, 'current_coder_id', String(coders[0]));
-    insertDocument(db, {
-      name: 'A short interview',
-      ...parsePlainTranscript(transcript(500, random)),
-      sourceName: null,
-      sourceType: 'bench',
-    });
-    const long = parsePlainTranscript(transcript(50_000, random));
-    const id = insertDocument(db, { name: 'B long interview', ...long, sourceName: null, sourceType: 'bench' });
-    const length = [...long.text].length;
-    for (let i = 0; i < 2000; i++) {
-      const start = Math.floor(random() * (length - 600));
-      const codeIds = [cells[Math.floor(random() * cells.length)]!, themes[Math.floor(random() * themes.length)]!];
-      insertSegment(db, { documentId: id, coderId: coders[i % 2]!, start, end: start + 40 + Math.floor(random() * 500), codeIds });
-    }
-  })();
-  db.close();
+  writeCodedTranscripts(file, 11, [{ name: 'B long interview', words: 50_000, codings: 2000 }]);
 }
 
 export function startHost(file: string, home: string): Promise<{ url: string; stop(): void }> {
