@@ -393,7 +393,8 @@ export function readReceivedProject(bytes: Buffer, fileName: string): ProjectCon
   try {
     const file = join(dir, `source${PROJECT_EXTENSION}`);
     writeFileSync(file, bytes);
-    const db = openProjectFile(file, fileName);
+    // quick_check, not integrity_check: the file is only read (README, "Two coders").
+    const db = openProjectFile(file, fileName, false, 'quick_check');
     try {
       return readProjectContents(db);
     } finally {
