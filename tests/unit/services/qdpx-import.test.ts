@@ -7,6 +7,7 @@ import { dispatch } from '../../../electron/api/dispatch';
 import type { ResultOf } from '../../../electron/api/methods';
 import type { Session } from '../../../electron/api/session';
 import { sliceCodePoints } from '../../../shared/offsets';
+import { expectDerivedMatchRebuild } from '../db/migrations/old-projects';
 import { newSession, ok } from '../helpers';
 import { buildZip } from './zip-bomb';
 
@@ -265,6 +266,15 @@ describe('qdpx import: character references, line ends and the current coder', (
     expect(before).not.toBeNull();
     await ok(importQdpx(demo, archive(qde(), {})));
     expect((await call<ResultOf<'coders.list'>>(demo, 'coders.list', {})).currentId).toBe(before);
+  });
+
+  it('recounts only the imported documents into a coded project, leaving counts equal to a rebuild', async () => {
+    // The demo project has 306 segments of its own; the import's recount covers only the new documents'
+    // pairs, and the kept counts must still equal the rule's SQL rebuild (db/code-counts.ts, db/cooccurrence.ts).
+    const demo = await session('demo');
+    await ok(importQdpx(demo, archive(otherToolQde())));
+    await ok(importQdpx(demo, archive(qde(), {})));
+    expectDerivedMatchRebuild(demo.db);
   });
 });
 
