@@ -7,7 +7,7 @@ import { codeTree, createCode } from '../db/queries/codes';
 import { insertDocument, listDocuments } from '../db/queries/documents';
 import { listFrameworks } from '../db/queries/frameworks';
 import { setMeta } from '../db/queries/meta';
-import { insertSegment } from '../db/queries/segments';
+import { insertSegments, type NewSegment } from '../db/queries/segments';
 import { seedDefaultFramework } from '../electron/services/default-framework';
 import { parsePlainTranscript } from '../electron/services/transcript';
 import { codePointLength } from '../shared/offsets';
@@ -61,7 +61,10 @@ export function addCodings(db: Db, coderNames: string[], segmentCount: number, s
   bulkWrite(db, () => writeCodings(db, coderNames, segmentCount, rng(seed)));
 }
 
-/** Segments spread over every document in turn, each with one MGF cell and one theme, coders taking turns. */
+/**
+ * Segments spread over every document in turn, each with one MGF cell and one theme, coders taking turns;
+ * stored document by document through insertSegments, as an import does.
+ */
 function writeCodings(db: Db, coderNames: string[], segmentCount: number, random: () => number): void {
   const [mgf] = listFrameworks(db);
   const themes = codeTree(db)
@@ -69,19 +72,20 @@ function writeCodings(db: Db, coderNames: string[], segmentCount: number, random
     .children.map((c) => c.id);
   const coders = coderNames.map((name) => ensureCoder(db, name).id);
   const docs = listDocuments(db).sort((a, b) => a.id - b.id);
+  const byDocument = docs.map(() => [] as Omit<NewSegment, 'documentId'>[]);
   for (let s = 0; s < segmentCount; s++) {
     const doc = docs[s % docs.length]!;
     const start = Math.floor(random() * (doc.characters - 400));
     const cell = mgf!.cells[Math.floor(random() * mgf!.cells.length)]!.codeId;
     const theme = themes[Math.floor(random() * themes.length)]!;
-    insertSegment(db, {
-      documentId: doc.id,
+    byDocument[s % docs.length]!.push({
       coderId: coders[s % coders.length]!,
       start,
       end: start + 50 + Math.floor(random() * 300),
       codeIds: [cell, theme],
     });
   }
+  docs.forEach((doc, i) => insertSegments(db, doc.id, byDocument[i]!));
 }
 
 /**
@@ -114,11 +118,12 @@ export function writeCodedTranscripts(
       texts.set(name, parsed.text);
       const documentId = insertDocument(db, { name, ...parsed, sourceName: null, sourceType: 'bench' });
       const length = codePointLength(parsed.text);
-      for (let i = 0; i < codings; i++) {
+      const segments = Array.from({ length: codings }, (_, i) => {
         const start = Math.floor(random() * (length - 600));
         const codeIds = [cells[Math.floor(random() * cells.length)]!, themes[Math.floor(random() * themes.length)]!];
-        insertSegment(db, { documentId, coderId: coders[i % 2]!, start, end: start + 40 + Math.floor(random() * 500), codeIds });
-      }
+        return { coderId: coders[i % 2]!, start, end: start + 40 + Math.floor(random() * 500), codeIds };
+      });
+      insertSegments(db, documentId, segments);
     }
   })();
   db.close();

@@ -2,9 +2,9 @@
 // that keep code counts and co-occurrence exact cost about 0.5 ms per coded code, ~25 s for 50,000
 // segments. bulkWrite suspends them, writes, and rebuilds the counts in one pass, all inside the caller's
 // transaction, so nothing outside it ever sees counts that disagree with the codings.
-import { rebuildCodeCounts, rebuildCodeTotals } from './code-counts';
+import { rebuildCodeCounts, rebuildCodeTotals, recountCodeTallies } from './code-counts';
 import { rebuildCooccurrenceTotals } from './cooccurrence';
-import { recountCooccurrence } from './cooccurrence-recount';
+import { recountCooccurrence, type Pair } from './cooccurrence-recount';
 import { stmt } from './statements';
 import type { Db } from './project-file';
 
@@ -38,13 +38,50 @@ export const COUNT_TRIGGERS = [
   'cooccurrence_totals_delete',
 ] as const;
 
+/** The (document, coder) pairs a bulk write changed segments or codings in: the writer adds each. */
+export class TouchedPairs {
+  private readonly byKey = new Map<string, Pair>();
+
+  add(documentId: number, coderId: number): void {
+    const key = `${documentId}/${coderId}`;
+    if (!this.byKey.has(key)) this.byKey.set(key, { documentId, coderId });
+  }
+
+  get pairs(): Pair[] {
+    return [...this.byKey.values()];
+  }
+}
+
+/**
+ * What the counts of a pair depend on besides its own codings, for every code: its parent (the tallies
+ * count up the lineage) and whether it is a framework cell or a slice value's code (co-occurrence layers).
+ */
+function codeRoles(db: Db): Map<number, string> {
+  const rows = stmt(
+    db,
+    `SELECT id, parent_id, id IN (SELECT code_id FROM framework_cells),
+            id IN (SELECT code_id FROM framework_values WHERE axis = 'slice' AND code_id IS NOT NULL) FROM codes`,
+  )
+    .raw()
+    .all() as [number, number | null, number, number][];
+  return new Map(rows.map(([id, ...role]) => [id, role.join('/')]));
+}
+
+/** Whether every code there was before still has the same role: new codes cannot be coded outside the touched pairs. */
+const rolesKept = (before: Map<number, string>, after: Map<number, string>) =>
+  [...before].every(([id, role]) => !after.has(id) || after.get(id) === role);
+
 /**
  * Runs `write` with the count triggers and the undo-recording triggers dropped (a bulk write is never an
  * undo step, so those only test that nothing records: half the cost of a plain insert), then rebuilds the
  * counts in one pass and recreates the triggers exactly as they were stored (the schema is unchanged).
  * Must run inside a transaction: if anything throws, the rollback restores the triggers with the rest.
+ *
+ * recount 'all' recounts every pair. 'touched' recounts only the pairs the writer added to the TouchedPairs
+ * it is given (a merge adds one coder's work to a large project), provided no code that existed before
+ * moved or became or stopped being a framework cell or slice value; if one did, everything is recounted.
  */
-export function bulkWrite<T>(db: Db, write: () => T): T {
+export function bulkWrite<T>(db: Db, write: (touched: TouchedPairs) => T, recount: 'all' | 'touched' = 'all'): T {
   if (!db.inTransaction) throw new Error('bulkWrite must run inside a transaction.');
   if (stmt(db, 'SELECT step_id FROM undo_recording').pluck().get() !== null) throw new Error('A bulk write cannot be an undo step.');
   const stored = db
@@ -56,10 +93,18 @@ export function bulkWrite<T>(db: Db, write: () => T): T {
   const missing = COUNT_TRIGGERS.filter((name) => !stored.some((t) => t.name === name));
   if (missing.length > 0) throw new Error(`The project lacks the count triggers ${missing.join(', ')}.`);
   for (const { name } of stored) db.exec(`DROP TRIGGER "${name}"`);
-  const result = write();
-  rebuildCodeCounts(db);
+  const roles = recount === 'touched' ? codeRoles(db) : null;
+  const touched = new TouchedPairs();
+  const result = write(touched);
+  if (roles && rolesKept(roles, codeRoles(db))) {
+    recountCodeTallies(db, touched.pairs);
+    recountCooccurrence(db, touched.pairs);
+  } else {
+    rebuildCodeCounts(db);
+    recountCooccurrence(db);
+  }
+  // Summed whole: one pass over the kept rows, far cheaper than the recounts above.
   rebuildCodeTotals(db);
-  recountCooccurrence(db);
   rebuildCooccurrenceTotals(db);
   for (const { sql } of stored) db.exec(sql);
   return result;

@@ -6,7 +6,9 @@
 // This is the current definition. Schema step 3 froze the SQL it generated (db/migrations); the schema
 // tests hold a project's tables and triggers to this text, so a change here needs a new step that
 // replaces them.
+import type { Pair } from './cooccurrence-recount';
 import type { Db } from './project-file';
+import { stmt } from './statements';
 
 /** The two tally rows a coding counts in: its coder's, and all coders' (coder_id 0). */
 const BOTH = `(SELECT 0 AS every UNION ALL SELECT 1 AS every)`;
@@ -138,22 +140,51 @@ CREATE TRIGGER code_counts_code_moved AFTER UPDATE OF parent_id ON codes WHEN OL
 END;
 `;
 
-/** Recomputes the derived count tables from codes and segment_codes (tests compare the kept ones with it). */
-export function rebuildCodeCounts(db: Db): void {
-  db.exec(`
+/** code_lineage recomputed from codes. */
+const REBUILD_LINEAGE = `
 DELETE FROM code_lineage;
-DELETE FROM code_tallies;
-DELETE FROM code_totals;
 INSERT INTO code_lineage (code_id, ancestor_id)
   WITH RECURSIVE up(code_id, ancestor_id) AS (
     SELECT id, id FROM codes
     UNION ALL
     SELECT up.code_id, c.parent_id FROM up JOIN codes c ON c.id = up.ancestor_id WHERE c.parent_id IS NOT NULL)
-  SELECT code_id, ancestor_id FROM up;
+  SELECT code_id, ancestor_id FROM up;`;
+
+/** The tally rows counting the codings sc for which `where` holds (x.every: the all-coders row). */
+const insertTallies = (where: string) => `
 INSERT INTO code_tallies (code_id, coder_id, document_id, own, total)
   SELECT l.ancestor_id, ${KEY('sc')}, sc.document_id, sum(sc.code_id = l.ancestor_id), count(DISTINCT sc.segment_id)
     FROM code_lineage l JOIN segment_codes sc ON sc.code_id = l.code_id JOIN ${BOTH} x
-   GROUP BY 1, 2, 3;`);
+   WHERE ${where}
+   GROUP BY 1, 2, 3;`;
+
+/** Recomputes the derived count tables from codes and segment_codes (tests compare the kept ones with it). */
+export function rebuildCodeCounts(db: Db): void {
+  db.exec(`${REBUILD_LINEAGE}
+DELETE FROM code_tallies;
+DELETE FROM code_totals;
+${insertTallies('true')}`);
+}
+
+/**
+ * The bulk path's recount when a write touched only some (document, coder) pairs: code_lineage whole
+ * (codes may have been added), and code_tallies for those pairs and their documents' all-coders rows.
+ * The other rows stand when no existing code moved (db/bulk.ts checks). code_totals is summed after.
+ */
+export function recountCodeTallies(db: Db, pairs: Pair[]): void {
+  db.exec(REBUILD_LINEAGE);
+  const touched = {
+    pairs: JSON.stringify(pairs.map((p) => [p.documentId, p.coderId])),
+    documents: JSON.stringify([...new Set(pairs.map((p) => p.documentId))]),
+  };
+  const isTouched = (document: string, coder: string) =>
+    `(${document}, ${coder}) IN (SELECT value ->> 0, value ->> 1 FROM json_each(@pairs))`;
+  const inDocuments = (document: string) => `${document} IN (SELECT value FROM json_each(@documents))`;
+  stmt(
+    db,
+    `DELETE FROM code_tallies WHERE ${isTouched('document_id', 'coder_id')} OR (coder_id = 0 AND ${inDocuments('document_id')})`,
+  ).run(touched);
+  stmt(db, insertTallies(`${inDocuments('sc.document_id')} AND (x.every OR ${isTouched('sc.document_id', 'sc.coder_id')})`)).run(touched);
 }
 
 /** code_totals summed from code_tallies in one pass: the bulk path's rebuild, with the triggers that keep it suspended. */

@@ -2,129 +2,125 @@
 // the reference the tests compare with) computed in one sweep per document and coder. The set-based
 // SQL joins every segment with its neighbours and groups 1.6 million intermediate rows for a
 // 100,000-segment project (~11 s); reading the segments in order and counting in memory is linear in
-// the codings and their overlaps, and the rows go into the table in key order.
+// the codings and their overlaps, and the rows go into the table in key order. A write that touched a
+// few (document, coder) pairs (a merge adds one coder's work) recounts only those: every row belongs
+// to one pair, and a pair's rows depend only on its own segments and on which codes are framework cells
+// and slice values (db/bulk.ts checks that those did not change).
 import type { Db } from './project-file';
 import { stmt } from './statements';
 
-interface Segment {
-  start: number;
-  end: number;
+/** A document and a coder whose segments a bulk write changed. */
+export interface Pair {
+  documentId: number;
+  coderId: number;
+}
+
+/** One pair's segments in start order; codes as dense indices (Codes), each segment's at codes[first[i]..first[i + 1]). */
+interface PairSegments extends Pair {
+  start: number[];
+  end: number[];
+  first: number[];
   codes: number[];
-}
-
-/** Each segment's codes, by segment id. */
-function codesBySegment(db: Db): Map<number, number[]> {
-  const codes = new Map<number, number[]>();
-  const rows = stmt(db, 'SELECT segment_id, code_id FROM segment_codes').raw().all() as [number, number][];
-  for (const [segment, code] of rows) {
-    const list = codes.get(segment);
-    if (list) list.push(code);
-    else codes.set(segment, [code]);
-  }
-  return codes;
-}
-
-/** The segments of each (coder, document) pair in that order, each pair's in start order. */
-function segmentsByPair(db: Db): { documentId: number; coderId: number; segments: Segment[] }[] {
-  const codes = codesBySegment(db);
-  const rows = stmt(db, 'SELECT id, document_id, coder_id, start, end FROM segments ORDER BY coder_id, document_id, start').raw().all() as [
-    number,
-    number,
-    number,
-    number,
-    number,
-  ][];
-  const pairs: { documentId: number; coderId: number; segments: Segment[] }[] = [];
-  let pair: (typeof pairs)[number] | undefined;
-  for (const [id, documentId, coderId, start, end] of rows) {
-    if (pair?.documentId !== documentId || pair.coderId !== coderId) pairs.push((pair = { documentId, coderId, segments: [] }));
-    pair.segments.push({ start, end, codes: codes.get(id) ?? [] });
-  }
-  return pairs;
-}
-
-/**
- * Counts into `rows` for each segment u of one document and coder: the codes of every segment
- * overlapping u (itself included; `own` when u carries the code), under each code u carries and each
- * layer that code counts in: 0, and for a framework cell code every slice value u carries.
- */
-function countPair(segments: Segment[], layers: Layers, rows: Rows, coderId: number, documentId: number): void {
-  const longest = segments.reduce((max, s) => Math.max(max, s.end - s.start), 0);
-  const others = new Map<number, number>();
-  const rowOf = new Map<number, number>();
-  const neighbour = (v: Segment) => {
-    for (const c of v.codes) if (!others.has(c)) others.set(c, 0);
-  };
-  const add = (code: number, slice: number) => {
-    for (const [other, own] of others) {
-      const key = layers.key(code, slice, other);
-      const row = rowOf.get(key);
-      if (row === undefined) rowOf.set(key, rows.add(key, coderId, documentId, own));
-      else rows.count(row, own);
-    }
-  };
-  segments.forEach((u, i) => {
-    others.clear();
-    for (const c of u.codes) others.set(c, 1);
-    // Sorted by start: earlier segments overlap when they end after u starts (none starts further back
-    // than the longest segment); later ones when they start before u ends.
-    for (let j = i - 1; j >= 0 && segments[j]!.start >= u.start - longest; j--) if (segments[j]!.end > u.start) neighbour(segments[j]!);
-    for (let j = i + 1; j < segments.length && segments[j]!.start < u.end; j++) neighbour(segments[j]!);
-    for (const a of u.codes) {
-      add(a, 0);
-      if (layers.cells.has(a)) for (const k of u.codes) if (layers.slices.has(k)) add(a, k);
-    }
-  });
 }
 
 /**
  * Codes and layers numbered densely in id order, so that (code, layer, other code) is one number whose
  * order is the table's key order.
  */
-class Layers {
-  readonly cells: Set<number>;
-  /** The codes of slice values (each names its own code). */
-  readonly slices = new Set<number>();
-  private readonly codeIndex = new Map<number, number>();
-  private readonly codeIds: number[];
-  private readonly sliceIndex = new Map<number, number>([[0, 0]]);
-  private readonly sliceIds = [0];
+class Codes {
+  /** Code id → dense index (-1: no such code). */
+  readonly index: Int32Array;
+  readonly ids: number[];
+  /** By dense index: whether a framework cell's code, and the layer number of a slice value's code (0: none). */
+  readonly cell: Uint8Array;
+  readonly layer: Int32Array;
+  /** Layer number → the slice value's code id (layer 0: any). */
+  readonly layerIds = [0];
 
   constructor(db: Db) {
-    this.cells = new Set(stmt(db, 'SELECT code_id FROM framework_cells').pluck().all() as number[]);
-    for (const k of stmt(db, "SELECT code_id FROM framework_values WHERE axis = 'slice' AND code_id IS NOT NULL ORDER BY code_id")
+    this.ids = stmt(db, 'SELECT id FROM codes ORDER BY id').pluck().all() as number[];
+    this.index = new Int32Array((this.ids.at(-1) ?? 0) + 1).fill(-1);
+    this.ids.forEach((id, i) => (this.index[id] = i));
+    this.cell = new Uint8Array(this.ids.length);
+    for (const id of stmt(db, 'SELECT code_id FROM framework_cells').pluck().all() as number[]) this.cell[this.index[id]!] = 1;
+    this.layer = new Int32Array(this.ids.length);
+    for (const id of stmt(db, "SELECT code_id FROM framework_values WHERE axis = 'slice' AND code_id IS NOT NULL ORDER BY code_id")
       .pluck()
       .all() as number[]) {
-      this.slices.add(k);
-      this.sliceIndex.set(k, this.sliceIds.push(k) - 1);
+      this.layer[this.index[id]!] = this.layerIds.push(id) - 1;
     }
-    this.codeIds = stmt(db, 'SELECT id FROM codes ORDER BY id').pluck().all() as number[];
-    this.codeIds.forEach((id, i) => this.codeIndex.set(id, i));
   }
 
-  key(code: number, slice: number, other: number): number {
-    return (
-      (this.codeIndex.get(code)! * this.sliceIds.length + this.sliceIndex.get(slice)!) * this.codeIds.length + this.codeIndex.get(other)!
-    );
+  /** How many keys there can be: codes × layers × codes. */
+  get keySpace(): number {
+    return this.ids.length * this.layerIds.length * this.ids.length;
   }
+}
 
-  /** The code, layer and other code a key stands for. */
-  ids(key: number): [number, number, number] {
-    const other = key % this.codeIds.length;
-    const rest = (key - other) / this.codeIds.length;
-    const slice = rest % this.sliceIds.length;
-    return [this.codeIds[(rest - slice) / this.sliceIds.length]!, this.sliceIds[slice]!, this.codeIds[other]!];
+/** Appends rows [id, start, end, code id] (in start order, a segment's codes together) to pair, codes as indices. */
+function addRows(pair: PairSegments, rows: number[][], codes: Codes, from = 0, to = rows.length): void {
+  let last = -1;
+  for (let r = from; r < to; r++) {
+    const [id, start, end, code] = rows[r]!;
+    if (id !== last) {
+      pair.first.push(pair.codes.length);
+      pair.start.push(start!);
+      pair.end.push(end!);
+      last = id!;
+    }
+    pair.codes.push(codes.index[code!]!);
   }
+  pair.first.push(pair.codes.length);
+}
+
+const empty = (documentId: number, coderId: number): PairSegments => ({ documentId, coderId, start: [], end: [], first: [], codes: [] });
+
+/** Every pair's segments, pairs in (coder, document) order: one read of every coding. */
+function allPairs(db: Db, codes: Codes): PairSegments[] {
+  const rows = stmt(
+    db,
+    `SELECT s.id, s.start, s.end, sc.code_id, s.document_id, s.coder_id FROM segments s JOIN segment_codes sc ON sc.segment_id = s.id
+      ORDER BY s.coder_id, s.document_id, s.start, s.id`,
+  )
+    .raw()
+    .all() as number[][];
+  const pairs: PairSegments[] = [];
+  for (let from = 0; from < rows.length;) {
+    const [, , , , documentId, coderId] = rows[from]!;
+    let to = from + 1;
+    while (to < rows.length && rows[to]![4] === documentId && rows[to]![5] === coderId) to++;
+    const pair = empty(documentId!, coderId!);
+    addRows(pair, rows, codes, from, to);
+    pairs.push(pair);
+    from = to;
+  }
+  return pairs;
+}
+
+/** The segments of the given pairs (one indexed read each), in (coder, document) order. */
+function somePairs(db: Db, codes: Codes, wanted: Pair[]): PairSegments[] {
+  const read = stmt(
+    db,
+    `SELECT s.id, s.start, s.end, sc.code_id FROM segments s JOIN segment_codes sc ON sc.segment_id = s.id
+      WHERE s.document_id = ? AND s.coder_id = ? ORDER BY s.start, s.id`,
+  ).raw();
+  return [...wanted]
+    .sort((a, b) => a.coderId - b.coderId || a.documentId - b.documentId)
+    .map(({ documentId, coderId }) => {
+      const pair = empty(documentId, coderId);
+      addRows(pair, read.all(documentId, coderId) as number[][], codes);
+      return pair;
+    });
 }
 
 /** The counted rows, column by column in typed arrays (a 100,000-segment project counts ~800,000). */
 class Rows {
   length = 0;
-  key = new Float64Array(1024);
-  coder = new Float64Array(1024);
-  document = new Float64Array(1024);
-  same = new Float64Array(1024);
-  over = new Float64Array(1024);
+  key = new Float64Array(1 << 16);
+  coder = new Float64Array(1 << 16);
+  document = new Float64Array(1 << 16);
+  same = new Float64Array(1 << 16);
+  over = new Float64Array(1 << 16);
 
   add(key: number, coder: number, document: number, same: number): number {
     if (this.length === this.key.length) {
@@ -143,40 +139,175 @@ class Rows {
     return row;
   }
 
-  count(row: number, same: number): void {
-    this.same[row]! += same;
-    this.over[row]!++;
-  }
-
   /** Row numbers by key, rows of one key in the order they came (a counting sort over the distinct keys). */
   inKeyOrder(): Uint32Array {
-    const keys = this.key.subarray(0, this.length);
-    const distinct = Float64Array.from(new Set(keys)).sort();
-    const rank = new Map<number, number>();
-    distinct.forEach((k, i) => rank.set(k, i));
-    const starts = new Uint32Array(distinct.length + 1);
-    for (const k of keys) starts[rank.get(k)! + 1]!++;
-    for (let i = 1; i < starts.length; i++) starts[i]! += starts[i - 1]!;
+    const counts = new Map<number, number>();
+    for (let r = 0; r < this.length; r++) counts.set(this.key[r]!, (counts.get(this.key[r]!) ?? 0) + 1);
+    const next = new Map<number, number>();
+    let at = 0;
+    for (const k of Float64Array.from(counts.keys()).sort()) {
+      next.set(k, at);
+      at += counts.get(k)!;
+    }
     const order = new Uint32Array(this.length);
-    keys.forEach((k, row) => (order[starts[rank.get(k)!]!++] = row));
+    for (let r = 0; r < this.length; r++) {
+      const k = this.key[r]!;
+      const slot = next.get(k)!;
+      order[slot] = r;
+      next.set(k, slot + 1);
+    }
     return order;
   }
 }
 
+/** Where a key's row of the current pair is: a flat array over every key when that is small, else a map. */
+class RowOf {
+  private readonly flat: Int32Array | null;
+  private readonly map = new Map<number, number>();
+  /** Rows before this one belong to earlier pairs: a flat entry pointing there is stale. */
+  private pairStart = 0;
+
+  constructor(keySpace: number) {
+    this.flat = keySpace <= 1 << 22 ? new Int32Array(keySpace).fill(-1) : null;
+  }
+
+  newPair(firstRow: number): void {
+    this.pairStart = firstRow;
+    this.map.clear();
+  }
+
+  get(key: number): number {
+    if (!this.flat) return this.map.get(key) ?? -1;
+    const row = this.flat[key]!;
+    return row >= this.pairStart ? row : -1;
+  }
+
+  set(key: number, row: number): void {
+    if (this.flat) this.flat[key] = row;
+    else this.map.set(key, row);
+  }
+}
+
 /**
- * Recomputes cooccurrence for every document and coder: equal to rebuildCooccurrence (tests hold it to
- * that). Runs with the co-occurrence triggers suspended (db/bulk.ts), which then sums cooccurrence_totals.
+ * Counts one pair into `rows`: for each segment u, the codes of every segment overlapping u (itself
+ * included; own when u carries the code), under each code u carries and each layer that code counts
+ * in: 0, and for a framework cell code every slice value u carries.
  */
-export function recountCooccurrence(db: Db): void {
-  db.exec('DELETE FROM cooccurrence');
-  const layers = new Layers(db);
+function countPair(pair: PairSegments, codes: Codes, rows: Rows, rowOf: RowOf, scratch: Scratch): void {
+  const { start, end, first, codes: coded } = pair;
+  const n = codes.ids.length;
+  const layers = codes.layerIds.length;
+  let longest = 0;
+  for (let i = 0; i < start.length; i++) longest = Math.max(longest, end[i]! - start[i]!);
+  rowOf.newPair(rows.length);
+  const { seen, others, own } = scratch;
+  const add = (prefix: number, count: number) => {
+    const base = prefix * n;
+    for (let i = 0; i < count; i++) {
+      const key = base + others[i]!;
+      const row = rowOf.get(key);
+      if (row < 0) rowOf.set(key, rows.add(key, pair.coderId, pair.documentId, own[i]!));
+      else {
+        rows.same[row]! += own[i]!;
+        rows.over[row]!++;
+      }
+    }
+  };
+  for (let u = 0; u < start.length; u++) {
+    const stamp = ++scratch.stamp;
+    let count = 0;
+    const take = (v: number, isOwn: number) => {
+      for (let c = first[v]!; c < first[v + 1]!; c++) {
+        const code = coded[c]!;
+        if (seen[code] === stamp) continue;
+        seen[code] = stamp;
+        others[count] = code;
+        own[count++] = isOwn;
+      }
+    };
+    take(u, 1);
+    // In start order: earlier segments overlap when they end after u starts (none starts further back than
+    // the longest segment); later ones when they start before u ends.
+    for (let v = u - 1; v >= 0 && start[v]! >= start[u]! - longest; v--) if (end[v]! > start[u]!) take(v, 0);
+    for (let v = u + 1; v < start.length && start[v]! < end[u]!; v++) take(v, 0);
+    for (let c = first[u]!; c < first[u + 1]!; c++) {
+      const a = coded[c]!;
+      add(a * layers, count);
+      if (codes.cell[a])
+        for (let k = first[u]!; k < first[u + 1]!; k++) if (codes.layer[coded[k]!]) add(a * layers + codes.layer[coded[k]!]!, count);
+    }
+  }
+}
+
+/** Per-code scratch space reused for every segment: which codes were seen for it (by stamp), and the list. */
+interface Scratch {
+  stamp: number;
+  seen: Int32Array;
+  others: Int32Array;
+  own: Uint8Array;
+}
+
+/** Rows per INSERT: one statement of many rows binds and steps far less often than one per row. */
+const BATCH = 128;
+const COLUMNS = 'INSERT INTO cooccurrence (code_id, slice_id, other_id, coder_id, document_id, same_segment, overlapping) VALUES ';
+
+/** Writes the counted rows in key order, BATCH rows per statement. */
+function insertRows(db: Db, rows: Rows, codes: Codes): void {
+  const n = codes.ids.length;
+  const layers = codes.layerIds.length;
+  const statement = (size: number) => stmt(db, COLUMNS + Array.from({ length: size }, () => '(?, ?, ?, ?, ?, ?, ?)').join(', '));
+  const order = rows.inKeyOrder();
+  const values: number[] = new Array<number>(BATCH * 7);
+  for (let at = 0; at < order.length; at += BATCH) {
+    const size = Math.min(BATCH, order.length - at);
+    if (size < BATCH) values.length = size * 7;
+    for (let i = 0; i < size; i++) {
+      const r = order[at + i]!;
+      const key = rows.key[r]!;
+      const other = key % n;
+      const rest = (key - other) / n;
+      const layer = rest % layers;
+      const o = i * 7;
+      values[o] = codes.ids[(rest - layer) / layers]!;
+      values[o + 1] = codes.layerIds[layer]!;
+      values[o + 2] = codes.ids[other]!;
+      values[o + 3] = rows.coder[r]!;
+      values[o + 4] = rows.document[r]!;
+      values[o + 5] = rows.same[r]!;
+      values[o + 6] = rows.over[r]!;
+    }
+    statement(size).run(values);
+  }
+}
+
+/**
+ * Recomputes cooccurrence for every document and coder, or only for the pairs given: equal to
+ * rebuildCooccurrence either way (tests hold it to that). Runs with the co-occurrence triggers suspended
+ * (db/bulk.ts), which then sums cooccurrence_totals.
+ */
+export function recountCooccurrence(db: Db, only?: Pair[]): void {
+  const codes = new Codes(db);
+  let pairs: PairSegments[];
+  if (only) {
+    // One pass over the table (it has no index by pair): ~70 ms at 800,000 rows.
+    stmt(db, 'DELETE FROM cooccurrence WHERE (coder_id, document_id) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))').run(
+      JSON.stringify(only.map((p) => [p.coderId, p.documentId])),
+    );
+    pairs = somePairs(db, codes, only);
+  } else {
+    db.exec('DELETE FROM cooccurrence');
+    pairs = allPairs(db, codes);
+  }
   const rows = new Rows();
-  for (const { documentId, coderId, segments } of segmentsByPair(db)) countPair(segments, layers, rows, coderId, documentId);
+  const rowOf = new RowOf(codes.keySpace);
+  const scratch = {
+    stamp: 0,
+    seen: new Int32Array(codes.ids.length),
+    others: new Int32Array(codes.ids.length),
+    own: new Uint8Array(codes.ids.length),
+  };
+  for (const pair of pairs) countPair(pair, codes, rows, rowOf, scratch);
   // In primary-key order (pairs came by coder, then document), each insert appends to the table's b-tree:
   // three times faster than inserting pair by pair.
-  const insert = stmt(
-    db,
-    'INSERT INTO cooccurrence (code_id, slice_id, other_id, coder_id, document_id, same_segment, overlapping) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
-  for (const r of rows.inKeyOrder()) insert.run(...layers.ids(rows.key[r]!), rows.coder[r], rows.document[r], rows.same[r], rows.over[r]);
+  insertRows(db, rows, codes);
 }

@@ -93,12 +93,19 @@ function withoutTraces<T>(file: string, look: () => T): T {
 }
 
 /**
+ * SQLite's whole check, or quick_check: the same page, record and constraint checks without comparing
+ * every index with its table (0.2 s instead of 0.37 s on a 45 MB file of 100,000 segments). Quick is for a file that is
+ * only read (a merge's source; README, "Two coders"); a project the app opens and writes gets the whole check.
+ */
+export type IntegrityCheck = 'integrity_check' | 'quick_check';
+
+/**
  * Checks a file before anything writes to it: an SQLite header, Trellis's application id, a schema
  * version this build understands, every table, index and trigger of that version, and a clean
- * integrity_check. Read-only and leaving nothing beside the file, so a rejected file is untouched.
+ * integrity_check (or quick_check). Read-only and leaving nothing beside the file, so a rejected file is untouched.
  * Messages call the file `name` (a file received as bytes sits in a temporary folder under another name).
  */
-export function inspectProjectFile(file: string, name = file): { schemaVersion: number } {
+export function inspectProjectFile(file: string, name = file, check: IntegrityCheck = 'integrity_check'): { schemaVersion: number } {
   if (!existsSync(file)) throw new ProjectFileError('missing', file, `"${name}" does not exist.`);
   if (!statSync(file).isFile()) {
     throw new ProjectFileError('not-a-project', file, `"${name}" is a folder, not a Trellis project file.`);
@@ -109,10 +116,10 @@ export function inspectProjectFile(file: string, name = file): { schemaVersion: 
   if (readHeader(file) !== SQLITE_MAGIC) {
     throw new ProjectFileError('not-a-project', file, `"${name}" is not a Trellis project (it is not an SQLite database).`);
   }
-  return withoutTraces(file, () => checkContents(file, name));
+  return withoutTraces(file, () => checkContents(file, name, check));
 }
 
-function checkContents(file: string, name: string): { schemaVersion: number } {
+function checkContents(file: string, name: string, check: IntegrityCheck): { schemaVersion: number } {
   let db: Db | undefined;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
@@ -137,9 +144,9 @@ function checkContents(file: string, name: string): { schemaVersion: number } {
         `"${name}" is missing part of a Trellis project's structure (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''}).`,
       );
     }
-    const problems = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
+    const problems = (db.pragma(check) as Record<IntegrityCheck, string>[]).map((r) => r[check]);
     if (problems.length !== 1 || problems[0] !== 'ok') {
-      throw new ProjectFileError('corrupt', file, `"${name}" is damaged (integrity check: ${problems.slice(0, 3).join('; ')}).`);
+      throw new ProjectFileError('corrupt', file, `"${name}" is damaged (${check}: ${problems.slice(0, 3).join('; ')}).`);
     }
     return { schemaVersion: version };
   } catch (error) {
@@ -164,8 +171,8 @@ export function canWrite(file: string): boolean {
  * Opens an existing project, upgrading an older schema after a backup copy. A file this process cannot
  * write opens read-only (`db.readonly`), so it can still be read rather than failing at the first write.
  */
-export function openProjectFile(file: string, name = file, readOnly = !canWrite(file)): Db {
-  const { schemaVersion } = inspectProjectFile(file, name);
+export function openProjectFile(file: string, name = file, readOnly = !canWrite(file), check: IntegrityCheck = 'integrity_check'): Db {
+  const { schemaVersion } = inspectProjectFile(file, name, check);
   if (readOnly && schemaVersion < LATEST_SCHEMA_VERSION) {
     throw new ProjectFileError(
       'io',

@@ -318,65 +318,73 @@ function applyPlan(db: Db, source: ProjectContents, target: MergeTarget, plan: P
   const codes = ids(plan.codes);
   const documents = ids(plan.documents);
   const added = (decisions: Map<number, Decision>, id: number) => decisions.get(id)?.kind === 'added';
-  bulkWrite(db, () => {
-    for (const c of source.coders) if (added(plan.coders, c.id)) coders.set(c.id, insertCoderRow(db, c));
-    for (const c of source.cases) if (added(plan.cases, c.id)) cases.set(c.id, insertCaseRow(db, c));
-    const choices = new Map(target.attributes.map((a) => [a.id, a.choices ? (JSON.parse(a.choices) as string[]) : null]));
-    for (const a of source.attributes) {
-      if (!added(plan.attributes, a.id)) continue;
-      const id = insertAttributeRow(db, a);
-      attributes.set(a.id, id);
-      choices.set(id, a.choices ? (JSON.parse(a.choices) as string[]) : null);
-    }
-    const values = new Map(target.attributeValues.map((v) => [`${v.caseId}/${v.attributeId}`, v.value]));
-    const caseName = new Map(source.cases.map((c) => [c.id, c.name]));
-    const attributeName = new Map(source.attributes.map((a) => [a.id, a.name]));
-    for (const v of source.attributeValues) {
-      const caseId = cases.get(v.caseId);
-      const attributeId = attributes.get(v.attributeId);
-      if (caseId === undefined || attributeId === undefined) continue;
-      const existing = values.get(`${caseId}/${attributeId}`);
-      if (existing === undefined) {
-        const allowed = choices.get(attributeId);
-        if (allowed && !allowed.includes(v.value)) {
-          allowed.push(v.value);
-          setChoices(db, attributeId, allowed);
-        }
-        insertAttributeValue(db, caseId, attributeId, v.value);
-      } else if (existing !== v.value) {
-        plan.report.attributes.kept.push({
-          case: caseName.get(v.caseId)!,
-          attribute: attributeName.get(v.attributeId)!,
-          value: existing,
-          ignored: v.value,
-        });
+  // Only the merged segments' (document, coder) pairs are recounted: a merge adds, never moves a code.
+  bulkWrite(
+    db,
+    (touched) => {
+      for (const c of source.coders) if (added(plan.coders, c.id)) coders.set(c.id, insertCoderRow(db, c));
+      for (const c of source.cases) if (added(plan.cases, c.id)) cases.set(c.id, insertCaseRow(db, c));
+      const choices = new Map(target.attributes.map((a) => [a.id, a.choices ? (JSON.parse(a.choices) as string[]) : null]));
+      for (const a of source.attributes) {
+        if (!added(plan.attributes, a.id)) continue;
+        const id = insertAttributeRow(db, a);
+        attributes.set(a.id, id);
+        choices.set(id, a.choices ? (JSON.parse(a.choices) as string[]) : null);
       }
-    }
-    for (const c of source.codes) {
-      if (added(plan.codes, c.id))
-        codes.set(c.id, insertCodeRow(db, { ...c, parentId: c.parentId === null ? null : codes.get(c.parentId)! }));
-    }
-    const paragraphs = groupBy(source.paragraphs, (p) => p.documentId);
-    const links = groupBy(source.caseDocuments, (l) => l.documentId);
-    for (const d of source.documents) {
-      if (!added(plan.documents, d.id)) continue;
-      const id = insertDocumentRow(
-        db,
-        { ...d, createdBy: d.createdBy === null ? null : (coders.get(d.createdBy) ?? null) },
-        paragraphs.get(d.id) ?? [],
-      );
-      documents.set(d.id, id);
-      for (const link of links.get(d.id) ?? []) linkCase(db, cases.get(link.caseId)!, id);
-    }
-    for (const { segment, codeIds } of plan.segments) {
-      insertSegmentRow(
-        db,
-        { ...segment, documentId: documents.get(segment.documentId)!, coderId: coders.get(segment.coderId)! },
-        codeIds.map((c) => codes.get(c)!),
-      );
-    }
-    clearUndoHistory(db);
-  });
+      const values = new Map(target.attributeValues.map((v) => [`${v.caseId}/${v.attributeId}`, v.value]));
+      const caseName = new Map(source.cases.map((c) => [c.id, c.name]));
+      const attributeName = new Map(source.attributes.map((a) => [a.id, a.name]));
+      for (const v of source.attributeValues) {
+        const caseId = cases.get(v.caseId);
+        const attributeId = attributes.get(v.attributeId);
+        if (caseId === undefined || attributeId === undefined) continue;
+        const existing = values.get(`${caseId}/${attributeId}`);
+        if (existing === undefined) {
+          const allowed = choices.get(attributeId);
+          if (allowed && !allowed.includes(v.value)) {
+            allowed.push(v.value);
+            setChoices(db, attributeId, allowed);
+          }
+          insertAttributeValue(db, caseId, attributeId, v.value);
+        } else if (existing !== v.value) {
+          plan.report.attributes.kept.push({
+            case: caseName.get(v.caseId)!,
+            attribute: attributeName.get(v.attributeId)!,
+            value: existing,
+            ignored: v.value,
+          });
+        }
+      }
+      for (const c of source.codes) {
+        if (added(plan.codes, c.id))
+          codes.set(c.id, insertCodeRow(db, { ...c, parentId: c.parentId === null ? null : codes.get(c.parentId)! }));
+      }
+      const paragraphs = groupBy(source.paragraphs, (p) => p.documentId);
+      const links = groupBy(source.caseDocuments, (l) => l.documentId);
+      for (const d of source.documents) {
+        if (!added(plan.documents, d.id)) continue;
+        const id = insertDocumentRow(
+          db,
+          { ...d, createdBy: d.createdBy === null ? null : (coders.get(d.createdBy) ?? null) },
+          paragraphs.get(d.id) ?? [],
+        );
+        documents.set(d.id, id);
+        for (const link of links.get(d.id) ?? []) linkCase(db, cases.get(link.caseId)!, id);
+      }
+      for (const { segment, codeIds } of plan.segments) {
+        const documentId = documents.get(segment.documentId)!;
+        const coderId = coders.get(segment.coderId)!;
+        insertSegmentRow(
+          db,
+          { ...segment, documentId, coderId },
+          codeIds.map((c) => codes.get(c)!),
+        );
+        touched.add(documentId, coderId);
+      }
+      clearUndoHistory(db);
+    },
+    'touched',
+  );
 }
 
 /** Reads a project file received as bytes: checked (not a project, newer, damaged) and upgraded if older, in a temporary folder. */
@@ -385,7 +393,8 @@ export function readReceivedProject(bytes: Buffer, fileName: string): ProjectCon
   try {
     const file = join(dir, `source${PROJECT_EXTENSION}`);
     writeFileSync(file, bytes);
-    const db = openProjectFile(file, fileName);
+    // quick_check, not integrity_check: the file is only read (README, "Two coders").
+    const db = openProjectFile(file, fileName, false, 'quick_check');
     try {
       return readProjectContents(db);
     } finally {

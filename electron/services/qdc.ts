@@ -1,6 +1,7 @@
 // REFI-QDA codebooks (.qdc, Codebook-mrt2019.xsd): reading with every check the schema makes, and writing.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { DataError } from '../../db/errors';
+import { xmlReferences } from './xml-entities';
 import { writeXml } from './xml-write';
 
 export const QDC_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
@@ -83,6 +84,7 @@ export function readQdc(xml: string, file: string): QdcCodebook {
       attributeNamePrefix: '@_',
       parseTagValue: false,
       parseAttributeValue: false,
+      entityDecoder: xmlReferences,
       isArray: (name) => /(^|:)(Code|Set|MemberCode)$/.test(name),
       // CodeBook, Codes, the codes and a Description: deeper than that is more codes than Trellis nests.
       maxNestedTags: MAX_QDC_DEPTH + 3,

@@ -6,7 +6,8 @@ import { bulkWrite } from '../../db/bulk';
 import { DataError } from '../../db/errors';
 import type { Db } from '../../db/project-file';
 import { ensureAttribute, ensureCase, linkCaseDocument, setCaseAttribute, type AttributeType } from '../../db/queries/cases';
-import { ensureCoder } from '../../db/queries/coders';
+import { currentCoderId, ensureCoder, getCoder } from '../../db/queries/coders';
+import { setMeta } from '../../db/queries/meta';
 import { insertDocument, uniqueDocumentName } from '../../db/queries/documents';
 import { setMemo } from '../../db/queries/memos';
 import { insertSegments, type NewSegment } from '../../db/queries/segments';
@@ -14,6 +15,7 @@ import { mergeCodebookWithIds } from './codebook-import';
 import { FileProblem } from './import/file-problem';
 import { normalColor, normalGuid, type QdcCode, type QdcSet } from './qdc';
 import { parsePlainTranscript } from './transcript';
+import { xmlReferences } from './xml-entities';
 import { readBoundedZip } from './zip';
 
 type Node = Record<string, unknown>;
@@ -132,6 +134,7 @@ export function readQdpx(bytes: Uint8Array): QdpxProject {
     removeNSPrefix: true,
     trimValues: false,
     processEntities: true,
+    entityDecoder: xmlReferences,
     isArray: (name) => LISTS.has(name),
   }).parse(xml) as Node;
   const project = child(parsed, 'Project');
@@ -318,79 +321,94 @@ export function writeQdpx(db: Db, project: QdpxProject, file: string): QdpxImpor
     skippedSources: project.skipped,
     notes: [],
   };
-  return bulkWrite(db, () => {
-    const merged = mergeCodebookWithIds(db, { codes: project.codes, sets: project.sets }, file);
-    report.codes = merged.idOfGuid.size;
-    report.notes.push(...merged.report.notes);
-    const coderOf = new Map<string, number>();
-    for (const [guid, name] of project.users) coderOf.set(guid, ensureCoder(db, name).id);
-    const documentOf = new Map<string, number>();
-    for (const source of project.sources) {
-      const parsed = parsePlainTranscript(source.text);
-      const documentId = insertDocument(db, {
-        name: uniqueDocumentName(db, source.name),
-        text: parsed.text,
-        paragraphs: parsed.paragraphs,
-        sourceName: source.name,
-        sourceType: 'qdpx',
-      });
-      documentOf.set(source.guid, documentId);
-      report.sources++;
-      if (source.memo) setMemo(db, { kind: 'document', id: documentId }, source.memo, null);
-      const raw = Array.from(source.text);
-      const utf16 = countsUtf16(source, raw);
-      const map = offsetMap(raw, Array.from(parsed.text));
-      const segments: Omit<NewSegment, 'documentId'>[] = [];
-      source.selections.forEach((s, i) => {
-        const label = `"${source.name}" selection ${i + 1} (${s.start}–${s.end})`;
-        const limit = utf16 ? source.text.length : raw.length;
-        if (s.start < 0 || s.end <= s.start || s.end > limit) return void report.rejected.push(`${label}: outside its source (0–${limit})`);
-        let start = s.start;
-        let end = s.end;
-        if (utf16) {
-          start = Array.from(source.text.slice(0, s.start)).length;
-          end = Array.from(source.text.slice(0, s.end)).length;
-          if (start !== s.start || end !== s.end) report.corrected.push(`${label}: counted UTF-16 units, now ${start}–${end}`);
-        }
-        if (!map) return void report.rejected.push(`${label}: the text could not be aligned with its imported form`);
-        const byCoder = new Map<number, number[]>();
-        for (const c of s.codings) {
-          const codeId = merged.idOfGuid.get(c.code);
-          if (codeId === undefined) {
-            report.rejected.push(`${label}: its code ${c.code} is not in the codebook`);
-            continue;
+  // The recount covers only the new documents' (document, coder) pairs: importing into a large project
+  // does not recount it whole.
+  return bulkWrite(
+    db,
+    (touched) => {
+      const merged = mergeCodebookWithIds(db, { codes: project.codes, sets: project.sets }, file);
+      report.codes = merged.idOfGuid.size;
+      report.notes.push(...merged.report.notes);
+      const coderOf = new Map<string, number>();
+      for (const [guid, name] of project.users) coderOf.set(guid, ensureCoder(db, name).id);
+      const documentOf = new Map<string, number>();
+      for (const source of project.sources) {
+        const parsed = parsePlainTranscript(source.text);
+        const documentId = insertDocument(db, {
+          name: uniqueDocumentName(db, source.name),
+          text: parsed.text,
+          paragraphs: parsed.paragraphs,
+          sourceName: source.name,
+          sourceType: 'qdpx',
+        });
+        documentOf.set(source.guid, documentId);
+        report.sources++;
+        if (source.memo) setMemo(db, { kind: 'document', id: documentId }, source.memo, null);
+        const raw = Array.from(source.text);
+        const utf16 = countsUtf16(source, raw);
+        const map = offsetMap(raw, Array.from(parsed.text));
+        const segments: Omit<NewSegment, 'documentId'>[] = [];
+        source.selections.forEach((s, i) => {
+          const label = `"${source.name}" selection ${i + 1} (${s.start}–${s.end})`;
+          const limit = utf16 ? source.text.length : raw.length;
+          if (s.start < 0 || s.end <= s.start || s.end > limit)
+            return void report.rejected.push(`${label}: outside its source (0–${limit})`);
+          let start = s.start;
+          let end = s.end;
+          if (utf16) {
+            start = Array.from(source.text.slice(0, s.start)).length;
+            end = Array.from(source.text.slice(0, s.end)).length;
+            if (start !== s.start || end !== s.end) report.corrected.push(`${label}: counted UTF-16 units, now ${start}–${end}`);
           }
-          const guid = c.user ?? 'unknown';
-          if (!coderOf.has(guid)) coderOf.set(guid, ensureCoder(db, c.user ? `User ${c.user.slice(0, 8)}` : 'Imported').id);
-          const coder = coderOf.get(guid)!;
-          byCoder.set(coder, [...(byCoder.get(coder) ?? []), codeId]);
-        }
-        if (byCoder.size === 0 && s.codings.length === 0) return void report.rejected.push(`${label}: it carries no coding`);
-        if (map[start] === map[end]) return void report.rejected.push(`${label}: it covers only spaces or blank lines`);
-        for (const [coderId, codeIds] of byCoder) {
-          segments.push({ coderId, start: map[start]!, end: map[end]!, codeIds: [...new Set(codeIds)], memo: s.memo });
-          report.selections++;
-          report.codings += new Set(codeIds).size;
-        }
-      });
-      insertSegments(db, documentId, segments);
-    }
-    for (const c of project.cases) {
-      const caseId = ensureCase(db, c.name, c.description);
-      report.cases++;
-      for (const guid of c.sources) linkCaseDocument(db, caseId, documentOf.get(guid)!);
-      for (const { variable, value } of c.values) {
-        const v = project.variables.get(variable)!;
-        if (value === '') continue;
-        const written = v.type === 'boolean' ? String(value === 'true' || value === '1') : value;
-        try {
-          setCaseAttribute(db, caseId, ensureAttribute(db, v.name, v.type, v.choices), written);
-        } catch (error) {
-          if (!(error instanceof DataError)) throw error;
-          report.notes.push(`Case "${c.name}": ${error.message}`);
+          if (!map) return void report.rejected.push(`${label}: the text could not be aligned with its imported form`);
+          const byCoder = new Map<number, number[]>();
+          for (const c of s.codings) {
+            const codeId = merged.idOfGuid.get(c.code);
+            if (codeId === undefined) {
+              report.rejected.push(`${label}: its code ${c.code} is not in the codebook`);
+              continue;
+            }
+            const guid = c.user ?? 'unknown';
+            if (!coderOf.has(guid)) coderOf.set(guid, ensureCoder(db, c.user ? `User ${c.user.slice(0, 8)}` : 'Imported').id);
+            const coder = coderOf.get(guid)!;
+            byCoder.set(coder, [...(byCoder.get(coder) ?? []), codeId]);
+          }
+          if (byCoder.size === 0 && s.codings.length === 0) return void report.rejected.push(`${label}: it carries no coding`);
+          if (map[start] === map[end]) return void report.rejected.push(`${label}: it covers only spaces or blank lines`);
+          for (const [coderId, codeIds] of byCoder) {
+            segments.push({ coderId, start: map[start]!, end: map[end]!, codeIds: [...new Set(codeIds)], memo: s.memo });
+            report.selections++;
+            report.codings += new Set(codeIds).size;
+          }
+        });
+        insertSegments(db, documentId, segments);
+        for (const { coderId } of segments) touched.add(documentId, coderId);
+      }
+      for (const c of project.cases) {
+        const caseId = ensureCase(db, c.name, c.description);
+        report.cases++;
+        for (const guid of c.sources) linkCaseDocument(db, caseId, documentOf.get(guid)!);
+        for (const { variable, value } of c.values) {
+          const v = project.variables.get(variable)!;
+          if (value === '') continue;
+          const written = v.type === 'boolean' ? String(value === 'true' || value === '1') : value;
+          try {
+            setCaseAttribute(db, caseId, ensureAttribute(db, v.name, v.type, v.choices), written);
+          } catch (error) {
+            if (!(error instanceof DataError)) throw error;
+            report.notes.push(`Case "${c.name}": ${error.message}`);
+          }
         }
       }
-    }
-    return report;
-  });
+      // A project nobody codes in yet (a new one) gets a current coder, as a new project's first coder
+      // would be chosen: the file's first user, else the first coder its codings brought.
+      const first = coderOf.values().next();
+      if (currentCoderId(db) === null && !first.done) {
+        setMeta(db, 'current_coder_id', String(first.value));
+        report.notes.push(`The current coder is now "${getCoder(db, first.value).name}" (the project had none).`);
+      }
+      return report;
+    },
+    'touched',
+  );
 }

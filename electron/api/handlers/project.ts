@@ -14,7 +14,7 @@ import { method } from '../define';
 import { requireCreatable, requireOpenable } from '../file-access';
 import { projectStatus } from '../project-status';
 import type { Session } from '../session';
-import { filePath, id, name, none } from '../schemas';
+import { base64Text, filePath, id, name, none } from '../schemas';
 
 /** Relative paths land in the projects folder; new files get the .trellis extension. */
 function resolveNewPath(session: Session, file: string): string {
@@ -118,7 +118,7 @@ export const projectMethods = {
     kind: 'mutation',
     args: z.strictObject({
       name: z.string().trim().min(1).max(1024),
-      bytes: z.base64().max(MERGE_BODY_BYTES),
+      bytes: base64Text(MERGE_BODY_BYTES),
     }),
     emits: ['documents-changed', 'coders-changed', 'codebook-changed', 'segments-changed', 'history-changed'],
     maxBodyBytes: MERGE_BODY_BYTES,

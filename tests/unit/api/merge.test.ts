@@ -295,6 +295,29 @@ describe('merge refuses bad input, leaving the target untouched', () => {
     });
   });
 
+  it('a damaged file (the merge checks the file it reads with quick_check)', async () => {
+    const coder = await study('Coder');
+    await code(coder, B_CODINGS);
+    const file = join(tempDir(), 'Coder.trellis');
+    copyProjectFile(coder.db, file);
+    const bytes = readFileSync(file);
+    // Pages in the middle of the file overwritten (not the header): what a broken disk or transfer leaves.
+    for (let i = 4096 * 3; i < 4096 * 6; i++) bytes[i] = (i * 7) & 0xff;
+    const { error } = await refused(bytes, 'Coder.trellis');
+    expect(error).toMatchObject({ code: 'corrupt', message: expect.stringMatching(/^"Coder.trellis" is damaged/) });
+  });
+
+  it('bytes that are not base64', async () => {
+    const lead = await study('Lead');
+    for (const bytes of ['U1FMaXRl ZQ==', 'U1FMaXRlZ', 'U1F=TGl0ZQ==']) {
+      const envelope = await dispatch(lead, 'project.merge', { name: 'x.trellis', bytes });
+      expect(envelope, bytes).toMatchObject({
+        ok: false,
+        error: { code: 'invalid-args', message: expect.stringContaining('must be base64') },
+      });
+    }
+  });
+
   it('the project itself', async () => {
     const lead = await study('Lead');
     const file = join(tempDir(), 'Lead.trellis');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bulkWrite, COUNT_TRIGGERS } from '../../../db/bulk';
+import { bulkWrite, COUNT_TRIGGERS, type TouchedPairs } from '../../../db/bulk';
 import { ensureCoder } from '../../../db/queries/coders';
 import { createCode } from '../../../db/queries/codes';
 import { insertFrameworkValue, listFrameworks } from '../../../db/queries/frameworks';
@@ -81,5 +81,69 @@ describe('bulkWrite', () => {
     expect(schema(db)).toEqual(before);
     expect(rowsOf(db, ['segments', 'segment_codes'])).toEqual(segments);
     expectDerivedMatchRebuild(db);
+  });
+});
+
+/**
+ * Changes inside two (document, coder) pairs only, each reported to `touched` when given: segments of a
+ * new coder C in document 2 (one with an emoji before it, carrying a slice value on a cell and a new
+ * code), a new segment of A in document 1 overlapping A's, and one of A's codes there taken off.
+ */
+function pairChanges(db: Db, touched?: TouchedPairs) {
+  const mgf = listFrameworks(db)[0]!;
+  const A = ensureCoder(db, 'A').id;
+  const C = ensureCoder(db, 'C').id;
+  const added = createCode(db, { parentId: db.prepare("SELECT id FROM codes WHERE name = 'Themes'").pluck().get() as number, name: 'New' });
+  const national = mgf.slices.find((s) => s.name === 'National')!.codeId;
+  insertSegment(db, { documentId: 2, coderId: C, start: 18, end: 25, codeIds: [mgf.cells[0]!.codeId, national, added] });
+  insertSegment(db, { documentId: 2, coderId: C, start: 20, end: 30, codeIds: [mgf.cells[4]!.codeId] });
+  insertSegment(db, { documentId: 1, coderId: A, start: 3, end: 20, codeIds: [added, mgf.cells[0]!.codeId] });
+  removeSegmentCodes(db, 1, [db.prepare("SELECT id FROM codes WHERE name = 'T1'").pluck().get() as number]);
+  touched?.add(2, C);
+  touched?.add(1, A);
+}
+
+describe('bulkWrite recounting only the touched pairs', () => {
+  it('leaves the same counts as the triggers would, equal to a fresh rebuild', () => {
+    const byTriggers = matrixFixture().db;
+    byTriggers.transaction(() => pairChanges(byTriggers))();
+    const bulk = matrixFixture().db;
+    bulk.transaction(() => bulkWrite(bulk, (touched) => pairChanges(bulk, touched), 'touched'))();
+    expect(rowsOf(bulk, DERIVED)).toEqual(rowsOf(byTriggers, DERIVED));
+    expectDerivedMatchRebuild(bulk);
+  });
+
+  it('recounts nothing outside those pairs: a count planted in an untouched pair stays', () => {
+    const { db } = matrixFixture();
+    // Coder B's counts in document 1 are wrong on purpose (as if they had drifted): only a full recount
+    // would put them right, so finding them unchanged shows that the write recounted only its pairs.
+    const B = ensureCoder(db, 'B').id;
+    const plant = () => {
+      db.prepare('UPDATE cooccurrence SET overlapping = overlapping + 100 WHERE coder_id = ? AND document_id = 1').run(B);
+      db.prepare('UPDATE code_tallies SET own = own + 100 WHERE coder_id = ? AND document_id = 1').run(B);
+    };
+    db.transaction(plant)();
+    const planted = db.prepare('SELECT overlapping FROM cooccurrence WHERE coder_id = ? AND document_id = 1 ORDER BY 1').pluck().all(B);
+    db.transaction(() => bulkWrite(db, (touched) => pairChanges(db, touched), 'touched'))();
+    expect(db.prepare('SELECT overlapping FROM cooccurrence WHERE coder_id = ? AND document_id = 1 ORDER BY 1').pluck().all(B)).toEqual(
+      planted,
+    );
+    // Taking the planted counts out again leaves exactly a rebuild's rows: the touched pairs are right.
+    db.transaction(() => {
+      db.prepare('UPDATE cooccurrence SET overlapping = overlapping - 100 WHERE coder_id = ? AND document_id = 1').run(B);
+      db.prepare('UPDATE code_tallies SET own = own - 100 WHERE coder_id = ? AND document_id = 1').run(B);
+    })();
+    expectDerivedMatchRebuild(db);
+  });
+
+  it('recounts everything when a code that existed moved or took a framework role during the write', () => {
+    // manyChanges moves T4 under a new code and adds a slice value: every pair coding T4 or a cell changes,
+    // though the write reports no pair at all.
+    const byTriggers = matrixFixture().db;
+    byTriggers.transaction(() => manyChanges(byTriggers))();
+    const bulk = matrixFixture().db;
+    bulk.transaction(() => bulkWrite(bulk, () => manyChanges(bulk), 'touched'))();
+    expect(rowsOf(bulk, DERIVED)).toEqual(rowsOf(byTriggers, DERIVED));
+    expectDerivedMatchRebuild(bulk);
   });
 });

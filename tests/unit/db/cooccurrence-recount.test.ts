@@ -64,4 +64,36 @@ describe('recountCooccurrence', () => {
     })();
     expectRecountEqualsRebuild(db);
   });
+
+  it('recounts only the pairs given: their rows removed (and others left) come back equal to the rebuild', () => {
+    const { db } = emptyProject();
+    db.transaction(() => {
+      seedDefaultFramework(db);
+      fillCorpus(db, 4, 300, 400);
+    })();
+    const expected = rowsOf(db, ['cooccurrence']);
+    const pairs = db.prepare('SELECT DISTINCT document_id AS documentId, coder_id AS coderId FROM segments ORDER BY 1, 2').all() as {
+      documentId: number;
+      coderId: number;
+    }[];
+    expect(pairs.length).toBeGreaterThan(3);
+    const [left, ...given] = pairs;
+    const inGiven = `(document_id, coder_id) IN (${given.map((p) => `(${p.documentId}, ${p.coderId})`).join(', ')})`;
+    const inLeft = `document_id = ${left!.documentId} AND coder_id = ${left!.coderId}`;
+    const countOf = (where: string) => db.prepare(`SELECT count(*) FROM cooccurrence WHERE ${where}`).pluck().get() as number;
+    expect(() =>
+      db.transaction(() => {
+        db.exec('DROP TRIGGER cooccurrence_totals_delete; DROP TRIGGER cooccurrence_totals_insert');
+        // Wrong counts in the pairs given, missing rows in one not given: only the first are put right.
+        db.exec(`UPDATE cooccurrence SET same_segment = same_segment + 7 WHERE ${inGiven}`);
+        db.exec(`DELETE FROM cooccurrence WHERE ${inLeft}`);
+        recountCooccurrence(db, given);
+        expect(countOf(inLeft)).toBe(0);
+        expect(rowsOf(db, ['cooccurrence'])).not.toEqual(expected);
+        recountCooccurrence(db, [left!]);
+        expect(rowsOf(db, ['cooccurrence'])).toEqual(expected);
+        throw new Error('roll back');
+      })(),
+    ).toThrow('roll back');
+  });
 });

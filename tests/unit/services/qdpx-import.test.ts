@@ -7,6 +7,7 @@ import { dispatch } from '../../../electron/api/dispatch';
 import type { ResultOf } from '../../../electron/api/methods';
 import type { Session } from '../../../electron/api/session';
 import { sliceCodePoints } from '../../../shared/offsets';
+import { expectDerivedMatchRebuild } from '../db/migrations/old-projects';
 import { newSession, ok } from '../helpers';
 import { buildZip } from './zip-bomb';
 
@@ -180,6 +181,100 @@ describe('qdpx import of files other programs write', () => {
     // Speaker turns are found as on any import.
     const speakers = s.db.prepare('SELECT DISTINCT speaker FROM paragraphs WHERE speaker IS NOT NULL ORDER BY speaker').all();
     expect(speakers).toEqual([{ speaker: 'Interviewer' }, { speaker: 'Maria' }]);
+  });
+});
+
+describe('qdpx import: character references, line ends and the current coder', () => {
+  // The text as the writer had it: an emoji, a CR LF line end and an é, all written as numeric
+  // character references, and "&amp;#10;", which is the six characters "&#10;", not a line break.
+  const RAW = 'Interviewer: Hi 😀\r\nAna: Café &#10; time.';
+  const escaped = 'Interviewer: Hi &#x1F600;&#13;&#10;Ana: Caf&#233; &amp;#10; time.';
+  // Positions count code points of RAW, the CR included (the emoji is one).
+  const at = (phrase: string) => {
+    const start = Array.from(RAW.slice(0, RAW.indexOf(phrase))).length;
+    return [start, start + Array.from(phrase).length];
+  };
+  const qde = (users = `<Users><User guid="${G(1)}" name="Ana &#x1F600;"/><User guid="${G(2)}" name="Ben"/></Users>`) => {
+    const [s, e] = at('Café');
+    const [s2, e2] = [0, 'Interviewer: one'.length];
+    return `<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="Refs">
+  ${users}
+  <CodeBook><Codes><Code guid="${G(3)}" name="Caf&#xE9; &#x1F600;" isCodable="true"><Description>Line one&#10;line two</Description></Code></Codes></CodeBook>
+  <Sources>
+    <TextSource guid="${G(4)}" name="Talk &#x1F600;"><PlainTextContent>${escaped}</PlainTextContent>
+      <PlainTextSelection guid="${G(5)}" startPosition="${s}" endPosition="${e}" creatingUser="${G(2)}">
+        <Coding guid="${G(6)}"><CodeRef targetGUID="${G(3)}"/></Coding><NoteRef targetGUID="${G(7)}"/>
+      </PlainTextSelection>
+    </TextSource>
+    <TextSource guid="${G(8)}" name="Literal">${'<PlainTextContent>Interviewer: one\r\nAna: two</PlainTextContent>'}
+      <PlainTextSelection guid="${G(9)}" startPosition="${s2}" endPosition="${e2}" creatingUser="${G(2)}">
+        <Coding guid="${U(1)}"><CodeRef targetGUID="${G(3)}"/></Coding>
+      </PlainTextSelection>
+    </TextSource>
+  </Sources>
+  <Notes><Note guid="${G(7)}" name="n"><PlainTextContent>Smile &#x1F600;&#13;&#10;here</PlainTextContent></Note></Notes>
+</Project>`;
+  };
+
+  it('decodes numeric character references in names, descriptions, notes and texts, and keeps a CR LF written as references', async () => {
+    const s = await session('empty');
+    const report = await ok<ResultOf<'qdpx.import'>>(importQdpx(s, archive(qde(), {})));
+    expect(report).toMatchObject({ sources: 2, selections: 2, rejected: [], corrected: [] });
+    const d = dump(s.db);
+    // The CR of the CR LF counts in the positions (as the writer counted it) and leaves the canonical
+    // text, which ends lines with \n alone, as every import does.
+    expect(d.documents).toEqual([
+      { name: 'Literal', text: 'Interviewer: one\nAna: two' },
+      { name: 'Talk 😀', text: 'Interviewer: Hi 😀\nAna: Café &#10; time.' },
+    ]);
+    const segment = d.segments.find((x) => (x as { document: string }).document === 'Talk 😀') as {
+      start: number;
+      end: number;
+      memo: string;
+    };
+    expect(sliceCodePoints(d.documents[1]!.text, segment.start, segment.end)).toBe('Café');
+    expect(segment.memo).toBe('Smile 😀\r\nhere');
+    expect(d.codebook).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Café 😀', description: 'Line one\nline two' })]));
+    expect(d.coders).toEqual(['Ana 😀', 'Ben']);
+  });
+
+  it('reads a literal CR LF in a PlainTextContent as XML requires: one line break (XML 1.0 §2.11), positions counted on it', async () => {
+    // XML parsers turn a literal CR LF into LF before the application sees the text; a writer that means
+    // CR LF writes &#13;. "Interviewer: one" is 0–16 either way; "Ana" starts at 17 after the one \n.
+    const s = await session('empty');
+    await ok(importQdpx(s, archive(qde(), {})));
+    const literal = dump(s.db).segments.find((x) => (x as { document: string }).document === 'Literal') as { start: number; end: number };
+    expect(literal).toMatchObject({ start: 0, end: 16 });
+  });
+
+  it("makes the file's first user the current coder of a project that had none, and leaves a chosen one", async () => {
+    const fresh = await session('empty');
+    expect((await call<ResultOf<'coders.list'>>(fresh, 'coders.list', {})).currentId).toBeNull();
+    const report = await ok<ResultOf<'qdpx.import'>>(importQdpx(fresh, archive(qde(), {})));
+    const listed = await call<ResultOf<'coders.list'>>(fresh, 'coders.list', {});
+    expect(listed.coders.find((c) => c.id === listed.currentId)?.name).toBe('Ana 😀');
+    expect(report.notes).toContain('The current coder is now "Ana 😀" (the project had none).');
+    // Without users, the coder its codings brought (the selection names a user the file does not list).
+    const noUsers = await session('empty');
+    await ok(importQdpx(noUsers, archive(qde(''), {})));
+    const second = await call<ResultOf<'coders.list'>>(noUsers, 'coders.list', {});
+    expect(second.coders.find((c) => c.id === second.currentId)?.name).toMatch(/^User /);
+    // A project where someone already codes keeps its current coder.
+    const demo = await session('demo');
+    const before = (await call<ResultOf<'coders.list'>>(demo, 'coders.list', {})).currentId;
+    expect(before).not.toBeNull();
+    await ok(importQdpx(demo, archive(qde(), {})));
+    expect((await call<ResultOf<'coders.list'>>(demo, 'coders.list', {})).currentId).toBe(before);
+  });
+
+  it('recounts only the imported documents into a coded project, leaving counts equal to a rebuild', async () => {
+    // The demo project has 306 segments of its own; the import's recount covers only the new documents'
+    // pairs, and the kept counts must still equal the rule's SQL rebuild (db/code-counts.ts, db/cooccurrence.ts).
+    const demo = await session('demo');
+    await ok(importQdpx(demo, archive(otherToolQde())));
+    await ok(importQdpx(demo, archive(qde(), {})));
+    expectDerivedMatchRebuild(demo.db);
   });
 });
 
