@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ArgsOf, ResultOf } from '../../electron/api/methods';
 import { call } from '../common/api';
+import { type CoderView, useCoderView } from '../common/coder-visibility';
 import { Dialog } from '../common/Dialog';
 import { useQuery } from '../common/use-query';
 import type { SearchHitSpans } from '../transcript/search-hits';
@@ -45,6 +46,12 @@ function useHitsHere(search: Search | null, documentId: number | null): { start:
   );
 }
 
+/** While blind, "coded with" and "uncoded" look at the blind coder's codings alone (no one else's are used). */
+function blinded(search: Search | null, blind: CoderView['blind']): Search | null {
+  const scope = search?.scope;
+  return blind && scope && (scope.codedWith?.length || scope.uncoded) ? { ...search, scope: { ...scope, codedBy: [blind.id] } } : search;
+}
+
 type Hit = { documentId: number; start: number; end: number };
 const hitKey = (h: Hit) => `${h.documentId}:${h.start}:${h.end}`;
 
@@ -59,7 +66,10 @@ export function SearchPanel({ documents, cases, openDocumentId, onHits, onShow, 
   const [regex, setRegex] = useState(false);
   const [noStem, setNoStem] = useState(false);
   const [scope, setScope] = useState<Scope>({});
+  // The search as asked (and saved); `effective` is what runs, with the blind coder's scope while blind.
   const [search, setSearch] = useState<Search | null>(null);
+  const { blind } = useCoderView();
+  const effective = useMemo(() => blinded(search, blind), [search, blind]);
   const [result, setResult] = useState<Result | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [autocoding, setAutocoding] = useState(false);
@@ -71,9 +81,9 @@ export function SearchPanel({ documents, cases, openDocumentId, onHits, onShow, 
     setChosen(next);
   };
   // The counts come after the first page: counting a common word means matching every paragraph.
-  const counts = useQuery('search.count', search, ['segments-changed']);
+  const counts = useQuery('search.count', effective, ['segments-changed']);
   const countOf = new Map(counts.data?.groups.map((g) => [g.documentId, g.hits]));
-  const here = useHitsHere(search, openDocumentId);
+  const here = useHitsHere(effective, openDocumentId);
   // Which hit of the open document was stepped to last; a new set of hits starts again.
   const [stepped, setStepped] = useState<{ of: typeof here; at: number } | null>(null);
   const step = stepped?.of === here ? stepped.at : null;
@@ -99,7 +109,7 @@ export function SearchPanel({ documents, cases, openDocumentId, onHits, onShow, 
 
   const run = async (spec: Search, offset: number) => {
     try {
-      const page = await call('search.run', { ...spec, offset, limit: PAGE });
+      const page = await call('search.run', { ...blinded(spec, blind)!, offset, limit: PAGE });
       setProblem(null);
       setSearch(spec);
       setResult((previous) => (offset === 0 || !previous ? page : { ...page, hits: [...previous.hits, ...page.hits] }));
@@ -246,7 +256,7 @@ export function SearchPanel({ documents, cases, openDocumentId, onHits, onShow, 
       )}
       {autocoding && search && (
         <AutocodeDialog
-          search={search}
+          search={effective!}
           hits={chosen.size > 0 ? [...chosen.values()] : undefined}
           onClose={() => setAutocoding(false)}
           onDone={() => {
