@@ -13,7 +13,11 @@ import { appDirs } from './services/app-dirs';
 import { readRecent } from './services/recent-projects';
 import { denyPermissions, hardenContents, windowOptions } from './window';
 
-protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+// codeCache: V8 keeps the compiled scripts between launches (by default only http(s) gets a code cache), so a
+// window after the first launch does not parse and compile the whole renderer again.
+protocol.registerSchemesAsPrivileged([
+  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+]);
 
 const session = new Session(appDirs());
 const projectArg = process.argv.find((a) => a.endsWith('.trellis'));

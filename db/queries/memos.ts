@@ -73,6 +73,8 @@ export interface MemoEntry {
 export interface MemoFilter {
   kinds?: MemoEntry['kind'][];
   authorId?: number;
+  /** Only this coder's coding memos (object memos all stay). */
+  codingsBy?: number;
   /** Words the memo's text or its object's name contains (case-insensitive). */
   text?: string;
 }
@@ -99,11 +101,13 @@ export function listMemos(db: Db, filter: MemoFilter = {}): MemoEntry[] {
      WHERE body <> ''
        AND (@kinds IS NULL OR kind IN (SELECT value FROM json_each(@kinds)))
        AND (@author IS NULL OR authorId = @author)
+       AND (@codingsBy IS NULL OR kind <> 'coding' OR authorId = @codingsBy)
        AND (@text IS NULL OR instr(lower(body || ' ' || objectName), lower(@text)) > 0)
      ORDER BY modifiedAt DESC, kind, objectId`,
   ).all({
     kinds: filter.kinds ? JSON.stringify(filter.kinds) : null,
     author: filter.authorId ?? null,
+    codingsBy: filter.codingsBy ?? null,
     text: filter.text?.trim() ? filter.text.trim() : null,
   }) as MemoEntry[];
   return rows;

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { dispatch, methodBodyLimit } from '../api/dispatch';
 import type { Session } from '../api/session';
 import { CONTENT_SECURITY_POLICY } from './csp';
-import { contentType, staticFile } from './static-files';
+import { cachingHeaders, contentType, staticFile } from './static-files';
 
 export interface HttpHostOptions {
   session: Session;
@@ -95,7 +95,7 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
     if (origin !== undefined && !allowedHosts.some((h) => origin === `http://${h}`)) throw new HttpProblem(403, 'Foreign origin.');
   };
 
-  const serveStatic = async (res: ServerResponse, pathname: string) => {
+  const serveStatic = async (req: IncomingMessage, res: ServerResponse, pathname: string) => {
     const file = await staticFile(options.staticDir, pathname);
     if (!file) throw new HttpProblem(404, 'Not found.');
     let body: Buffer;
@@ -104,8 +104,10 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
     } catch {
       throw new HttpProblem(404, 'Not found.');
     }
-    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': contentType(file) });
-    res.end(body);
+    const caching = cachingHeaders(pathname, body);
+    const unchanged = req.headers['if-none-match']?.split(/\s*,\s*/).includes(caching.ETag);
+    res.writeHead(unchanged ? 304 : 200, { ...SECURITY_HEADERS, 'Content-Type': contentType(file), ...caching });
+    res.end(unchanged ? undefined : body);
   };
 
   const serveEvents = (req: IncomingMessage, res: ServerResponse) => {
@@ -146,7 +148,7 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
           return send(res, 200, JSON.stringify(envelope));
         }
         if (req.method !== 'GET') throw new HttpProblem(405, 'Use GET.');
-        await serveStatic(res, url.pathname);
+        await serveStatic(req, res, url.pathname);
       } catch (error) {
         const status = error instanceof HttpProblem ? error.status : 500;
         const message = error instanceof HttpProblem ? error.message : 'Internal error.';

@@ -91,7 +91,9 @@ export function ComparisonView({ projectGuid, coders, documents, onShow, onError
     chosen.length >= 2 && settings.codes.length ? { coders: chosen, unit: 'document' } : null,
     EVENTS,
   );
-  const disagreements = useQuery('agreement.disagreements', chosen.length === 2 ? scope : null, EVENTS);
+  // By speaker turn when the statistics count turns; by character otherwise (a whole document is no place to step to).
+  const disagreementUnit = settings.unit === 'paragraph' ? 'paragraph' : 'character';
+  const disagreements = useQuery('agreement.disagreements', chosen.length === 2 ? { ...scope, unit: disagreementUnit } : null, EVENTS);
   const [code, setCode] = useState<string | null>(null);
   const [chosenIndex, setIndex] = useState(0);
   const items = disagreements.data?.disagreements ?? [];
@@ -194,6 +196,7 @@ export function ComparisonView({ projectGuid, coders, documents, onShow, onError
           {chosen.length === 2 && disagreements.data && (
             <DisagreementList
               coders={disagreements.data.coders}
+              unit={disagreements.data.unit}
               items={items}
               index={index}
               onStep={step}

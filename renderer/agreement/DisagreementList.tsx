@@ -5,6 +5,8 @@ type Disagreement = ResultOf<'agreement.disagreements'>['disagreements'][number]
 
 interface Props {
   coders: [string, string];
+  /** Stretches of characters or whole speaker turns. */
+  unit: 'character' | 'paragraph';
   items: Disagreement[];
   index: number;
   onStep: (index: number) => void;
@@ -20,7 +22,7 @@ const DECIDED = { A: 'accepted A', B: 'accepted B', both: 'both', neither: 'neit
  * The spans where two coders differ, in document order, one of them current: Previous / Next, or the arrow
  * keys (and j / k) while the list has focus. Stepping opens the transcript at the span.
  */
-export function DisagreementList({ coders, items, index, onStep, onReconcile, passage }: Props) {
+export function DisagreementList({ coders, unit, items, index, onStep, onReconcile, passage }: Props) {
   const list = useRef<HTMLOListElement>(null);
   const [note, setNote] = useState('');
   const current = items[index];
@@ -32,7 +34,9 @@ export function DisagreementList({ coders, items, index, onStep, onReconcile, pa
   return (
     <section className="disagreements" aria-label="Disagreements">
       <header>
-        <h3>Disagreements ({items.length})</h3>
+        <h3>
+          Disagreements {unit === 'paragraph' ? 'by speaker turn' : 'by character'} ({items.length})
+        </h3>
         <button type="button" onClick={() => step(-1)} disabled={index <= 0}>
           Previous
         </button>

@@ -3,6 +3,7 @@ import { call } from '../common/api';
 import type { Act } from './types';
 import { places, type CodeNode } from './code-tree-model';
 import { PassageText } from '../common/PassageText';
+import { blindFilter, useCoderView } from '../common/coder-visibility';
 import { useQuery } from '../common/use-query';
 import { useReveal } from '../common/use-reveal';
 
@@ -62,7 +63,12 @@ function Merge({ code, tree, act, done }: { code: CodeNode; tree: CodeNode[]; ac
 }
 
 function Split({ code, tree, act, done }: { code: CodeNode; tree: CodeNode[]; act: Act; done: () => void }) {
-  const passages = useQuery('codes.segments', { id: code.id, limit: 1000 }, ['segments-changed', 'codebook-changed']);
+  // While blind, only the blind coder's passages are offered (others' are not shown, so not moved).
+  const { blind } = useCoderView();
+  const passages = useQuery('codes.segments', { id: code.id, limit: 1000, ...blindFilter(blind) }, [
+    'segments-changed',
+    'codebook-changed',
+  ]);
   const [chosen, setChosen] = useState<number[]>([]);
   const [name, setName] = useState('');
   const [targetId, setTargetId] = useState<number | null>(null);

@@ -1,13 +1,16 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ArgsOf, MethodName, ResultOf } from '../../electron/api/methods';
 import type { ApiEvent } from '../../shared/protocol';
 import { bridge, call } from './api';
+import { sharedCalls } from './shared-calls';
 
 export interface Query<T> {
   data: T | undefined;
   error: Error | undefined;
   reload: () => void;
 }
+
+const ask = sharedCalls(call as (method: string, args: unknown) => Promise<unknown>);
 
 /**
  * Calls an API query and calls it again when one of the given events arrives, keeping the previous
@@ -19,20 +22,26 @@ export function useQuery<M extends MethodName>(method: M, args: ArgsOf<M> | null
   const key = JSON.stringify(args);
   const latest = useRef(0);
 
-  const reload = useCallback(() => {
-    if (key === 'null') return;
-    const ticket = ++latest.current;
-    call(method, JSON.parse(key) as ArgsOf<M>).then(
-      (result) => {
-        if (ticket !== latest.current) return;
-        setData(result);
-        setError(undefined);
-      },
-      (e: Error) => ticket === latest.current && setError(e),
-    );
-  }, [method, key]);
+  const load = useCallback(
+    (join: boolean) => {
+      if (key === 'null') return;
+      const ticket = ++latest.current;
+      ask<ResultOf<M>>(method, key, join).then(
+        (result) => {
+          if (ticket !== latest.current) return;
+          setData(result);
+          setError(undefined);
+        },
+        (e: Error) => ticket === latest.current && setError(e),
+      );
+    },
+    [method, key],
+  );
+  const reload = useCallback(() => load(false), [load]);
 
-  useEffect(reload, [reload]);
+  // The first load leaves as soon as the view is committed, before the browser paints it (not after, as a
+  // passive effect would): at start-up the calls then overlap the first paint instead of following it.
+  useLayoutEffect(() => load(true), [load]);
   const eventKey = events.join(',');
   useEffect(() => bridge.subscribe((event) => eventKey.split(',').includes(event) && reload()), [eventKey, reload]);
   return { data, error, reload };

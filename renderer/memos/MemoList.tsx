@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ArgsOf, ResultOf } from '../../electron/api/methods';
 import { call } from '../common/api';
+import { useCoderView } from '../common/coder-visibility';
 import { Dialog } from '../common/Dialog';
 import { SavedText } from '../common/SavedFields';
 import { useQuery } from '../common/use-query';
@@ -39,10 +40,13 @@ export function MemoList({
   const [text, setText] = useState('');
   const [kind, setKind] = useState<Kind | ''>('');
   const [authorId, setAuthorId] = useState<number | ''>('');
+  const { blind } = useCoderView();
   const args: ArgsOf<'memos.list'> = {
     ...(text.trim() ? { text } : {}),
     ...(kind ? { kinds: [kind] } : {}),
     ...(authorId !== '' ? { authorId } : {}),
+    // While blind, other coders' codings (and so their coding memos) are not shown.
+    ...(blind ? { codingsBy: blind.id } : {}),
   };
   const memos = useQuery('memos.list', args, CHANGES);
   const project = useQuery('memos.get', { target: { kind: 'project' } }, ['memos-changed', 'history-changed']);

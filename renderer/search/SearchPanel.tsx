@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ArgsOf, ResultOf } from '../../electron/api/methods';
 import { call } from '../common/api';
+import { type CoderView, useCoderView } from '../common/coder-visibility';
 import { Dialog } from '../common/Dialog';
 import { useQuery } from '../common/use-query';
 import type { SearchHitSpans } from '../transcript/search-hits';
@@ -45,6 +46,12 @@ function useHitsHere(search: Search | null, documentId: number | null): { start:
   );
 }
 
+/** While blind, "coded with" and "uncoded" look at the blind coder's codings alone (no one else's are used). */
+function blinded(search: Search | null, blind: CoderView['blind']): Search | null {
+  const scope = search?.scope;
+  return blind && scope && (scope.codedWith?.length || scope.uncoded) ? { ...search, scope: { ...scope, codedBy: [blind.id] } } : search;
+}
+
 type Hit = { documentId: number; start: number; end: number };
 const hitKey = (h: Hit) => `${h.documentId}:${h.start}:${h.end}`;
 
@@ -59,8 +66,13 @@ export function SearchPanel({ documents, cases, openDocumentId, onHits, onShow, 
   const [regex, setRegex] = useState(false);
   const [noStem, setNoStem] = useState(false);
   const [scope, setScope] = useState<Scope>({});
+  // The search as asked (and saved); `effective` is what runs, with the blind coder's scope while blind.
   const [search, setSearch] = useState<Search | null>(null);
+  const { blind } = useCoderView();
+  const effective = useMemo(() => blinded(search, blind), [search, blind]);
   const [result, setResult] = useState<Result | null>(null);
+  // Whose blindness the hits were found under: a coded / uncoded search's hits depend on it.
+  const [ranBlind, setRanBlind] = useState<number | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [autocoding, setAutocoding] = useState(false);
   // Hits chosen for auto-coding (by document and offsets); none chosen means all of them.
@@ -71,9 +83,9 @@ export function SearchPanel({ documents, cases, openDocumentId, onHits, onShow, 
     setChosen(next);
   };
   // The counts come after the first page: counting a common word means matching every paragraph.
-  const counts = useQuery('search.count', search, ['segments-changed']);
+  const counts = useQuery('search.count', effective, ['segments-changed']);
   const countOf = new Map(counts.data?.groups.map((g) => [g.documentId, g.hits]));
-  const here = useHitsHere(search, openDocumentId);
+  const here = useHitsHere(effective, openDocumentId);
   // Which hit of the open document was stepped to last; a new set of hits starts again.
   const [stepped, setStepped] = useState<{ of: typeof here; at: number } | null>(null);
   const step = stepped?.of === here ? stepped.at : null;
@@ -99,7 +111,8 @@ export function SearchPanel({ documents, cases, openDocumentId, onHits, onShow, 
 
   const run = async (spec: Search, offset: number) => {
     try {
-      const page = await call('search.run', { ...spec, offset, limit: PAGE });
+      const page = await call('search.run', { ...blinded(spec, blind)!, offset, limit: PAGE });
+      setRanBlind(blind?.id ?? null);
       setProblem(null);
       setSearch(spec);
       setResult((previous) => (offset === 0 || !previous ? page : { ...page, hits: [...previous.hits, ...page.hits] }));
@@ -109,6 +122,10 @@ export function SearchPanel({ documents, cases, openDocumentId, onHits, onShow, 
       setResult(null);
     }
   };
+
+  // A coded / uncoded search found under other blindness is not shown: its hits used codings "Only mine" now hides (or shows).
+  const stale = result !== null && !!(search?.scope?.codedWith?.length || search?.scope?.uncoded) && ranBlind !== (blind?.id ?? null);
+  const shown = stale ? null : result;
 
   return (
     <section className="search-panel" aria-label="Search">
@@ -144,7 +161,7 @@ export function SearchPanel({ documents, cases, openDocumentId, onHits, onShow, 
           <input type="checkbox" checked={noStem} disabled={regex} onChange={(e) => setNoStem(e.target.checked)} /> Exact words
         </label>
         <button type="submit">Search</button>
-        {result && result.hits.length > 0 && (
+        {shown && shown.hits.length > 0 && (
           <button type="button" onClick={() => setAutocoding(true)}>
             {chosen.size > 0 ? `Auto-code ${chosen.size} chosen hits…` : `Auto-code ${counts.data ? `${counts.data.total} ` : ''}hits…`}
           </button>
@@ -188,27 +205,32 @@ export function SearchPanel({ documents, cases, openDocumentId, onHits, onShow, 
           </span>
         </div>
       )}
+      {stale && (
+        <p className="hint" role="status">
+          “Only mine” was turned {blind ? 'on' : 'off'}: search again for the hits in {blind ? 'your' : 'every coder’s'} coded text.
+        </p>
+      )}
       {problem && (
         <p className="search-problem" role="alert">
           {problem}
         </p>
       )}
-      {result && (
+      {shown && (
         <div className="search-results">
           <p role="status" className="search-total">
             {counts.data
               ? `${counts.data.total} hits in ${counts.data.groups.length} documents`
-              : result.hits.length === 0
+              : shown.hits.length === 0
                 ? 'No hits'
                 : 'Counting the hits…'}
           </p>
-          {documentsOf(result.hits).map((group) => (
+          {documentsOf(shown.hits).map((group) => (
             <div key={group.documentId} className="search-group">
               <h3>
                 {group.document} {countOf.has(group.documentId) && <span className="search-count">{countOf.get(group.documentId)}</span>}
               </h3>
               <ul>
-                {result.hits
+                {shown.hits
                   .filter((h) => h.documentId === group.documentId)
                   .map((h) => (
                     <li key={`${h.start}-${h.end}`}>
@@ -237,8 +259,8 @@ export function SearchPanel({ documents, cases, openDocumentId, onHits, onShow, 
               </ul>
             </div>
           ))}
-          {result.more && search && (
-            <button type="button" onClick={() => void run(search, result.hits.length)}>
+          {shown.more && search && (
+            <button type="button" onClick={() => void run(search, shown.hits.length)}>
               Show more hits
             </button>
           )}
@@ -246,7 +268,7 @@ export function SearchPanel({ documents, cases, openDocumentId, onHits, onShow, 
       )}
       {autocoding && search && (
         <AutocodeDialog
-          search={search}
+          search={effective!}
           hits={chosen.size > 0 ? [...chosen.values()] : undefined}
           onClose={() => setAutocoding(false)}
           onDone={() => {

@@ -78,6 +78,31 @@ test('compares the demo’s two coders and steps through their disagreements int
   await expect(filter.locator('option', { hasText: 'Coder Consensus' })).toHaveCount(1);
 });
 
+test('by speaker turn, the disagreements are whole turns, as the API lists them', async ({ page }) => {
+  await page.setViewportSize({ width: 1500, height: 950 });
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  const view = page.getByRole('region', { name: 'Coder comparison' });
+  const list = view.getByRole('region', { name: 'Disagreements' });
+  await expect(list.getByRole('heading')).toHaveText(/^Disagreements by character \(\d+\)$/);
+  await view.getByRole('combobox', { name: 'Unit' }).selectOption('paragraph');
+  const expected = await host.call<{ disagreements: { document: string; start: number; end: number }[] }>('agreement.disagreements', {
+    coders: ['A', 'B'],
+    unit: 'paragraph',
+  });
+  expect(expected.disagreements.length).toBeGreaterThan(0);
+  await expect(list.getByRole('heading')).toHaveText(`Disagreements by speaker turn (${expected.disagreements.length})`);
+  const first = expected.disagreements[0]!;
+  await expect(list.locator('li').first().locator('.where')).toHaveText(`${first.document} · ${first.start}–${first.end}`);
+  // The span is one whole speaker turn of its document.
+  const documents = await host.call<{ id: number; name: string }[]>('documents.list');
+  const doc = await host.call<{ paragraphs: { start: number; end: number }[] }>('documents.get', {
+    id: documents.find((d) => d.name === first.document)!.id,
+  });
+  expect(doc.paragraphs.some((p) => p.start === first.start && p.end === first.end)).toBe(true);
+  await page.screenshot({ path: '.test-output/screens/agreement-turns.png' });
+});
+
 test('paints only A, only B and both in the passage of each disagreement, and exports the report', async ({ page }) => {
   await page.setViewportSize({ width: 1500, height: 950 });
   await page.goto(host.url);

@@ -302,6 +302,79 @@ test('coder visibility: all coders, chosen coders, only mine', async ({ page }) 
   await expect(page.locator('.transcript-meta')).toContainText('2 of 3 codings shown');
 });
 
+test('blind (only mine): another coder’s coding is gone from the hover card and from search’s coded scope', async ({ page }) => {
+  const doc = (await host.call<{ id: number }[]>('documents.list'))[0]!;
+  // A (the current coder) and B both code "Trust 🎉"; only B codes "the CAF".
+  await host.call('segments.create', {
+    documentId: doc.id,
+    ...codePoints('Trust 🎉'),
+    codeRefs: ['MGF:System/Directive'],
+    coder: 'A',
+    memo: 'Mine.',
+  });
+  for (const piece of ['Trust 🎉', 'the CAF'])
+    await host.call('segments.create', {
+      documentId: doc.id,
+      ...codePoints(piece),
+      codeRefs: ['MGF:Individual/Operational'],
+      coder: 'B',
+      memo: 'B’s note.',
+    });
+  await page.goto(host.url);
+  const meta = page.locator('.transcript-meta');
+  await expect(meta).toContainText('3 of 3 codings shown');
+  const card = page.getByRole('tooltip');
+  /** Hovers over "Trust 🎉" (from outside the text, so the card opens afresh) and returns the card. */
+  const hoverTrust = async () => {
+    await page.mouse.move(5, 5);
+    await expect(card).toHaveCount(0);
+    const phrase = await phraseBox(page, 'Trust 🎉');
+    await page.mouse.move((phrase.x1 + phrase.x2) / 2, phrase.y1, { steps: 3 });
+    await expect(card).toBeVisible();
+    return card;
+  };
+  // Search "CAF" only in text coded with Individual × Operational: B's coding of "the CAF" puts one hit there.
+  await page.locator('.search-slot > summary').click();
+  const panel = page.getByRole('region', { name: 'Search' });
+  await panel.getByRole('searchbox', { name: 'Search query' }).fill('CAF');
+  await panel.getByText('Scope and saved searches').click();
+  const option = (await host.call<{ id: number; ref: string }[]>('codebook.refs')).find((r) => r.ref === 'MGF:Individual/Operational')!;
+  await panel.getByLabel('Only in text coded with').selectOption(String(option.id));
+  const search = async (total: string | RegExp) => {
+    await panel.getByRole('button', { name: 'Search', exact: true }).click();
+    await expect(panel.locator('.search-total')).toHaveText(total);
+  };
+
+  // Not blind: B's coding is in the card beside A's, and search counts the hit in B's coded text.
+  await expect(await hoverTrust()).toContainText('MGF/Individual × Operational');
+  await expect(card).toContainText('B’s note.');
+  await expect(card).toContainText('Mine.');
+  await search('1 hits in 1 documents');
+  await expect(panel.locator('.search-hit')).toHaveCount(1);
+
+  // Blind: the card shows A's coding alone, and B's coded text is no scope for a search.
+  await page.getByRole('button', { name: 'Only mine' }).click();
+  await expect(meta).toContainText('1 of 1 codings shown');
+  // The hits found with B's codings are withdrawn until the search runs again.
+  await expect(panel.locator('.search-hit')).toHaveCount(0);
+  await expect(panel.getByRole('status').filter({ hasText: 'search again' })).toBeVisible();
+  await hoverTrust();
+  await expect(card).toContainText('MGF/System × Directive');
+  await expect(card).toContainText('Mine.');
+  await expect(card).not.toContainText('Individual × Operational');
+  await expect(card).not.toContainText('B’s note.');
+  await expect(card.locator('.hover-coder')).toHaveText(['A']);
+  await page.screenshot({ path: '.test-output/screens/blind-hover-card.png' });
+  await search(/^(No hits|0 hits in 0 documents)$/);
+
+  // Seen again once every coder is shown.
+  await page.getByRole('button', { name: 'Show all coders' }).click();
+  await expect(meta).toContainText('3 of 3 codings shown');
+  await expect(await hoverTrust()).toContainText('B’s note.');
+  await expect(card.locator('.hover-coder')).toHaveText(['A', 'B']);
+  await search('1 hits in 1 documents');
+});
+
 test('dragging a grip moves a boundary; the document memo and code definitions are at hand', async ({ page }) => {
   const doc = (await host.call<{ id: number }[]>('documents.list'))[0]!;
   const segment = await host.call('segments.create', {

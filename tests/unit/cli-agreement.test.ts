@@ -134,7 +134,8 @@ describe('trellis disagreements', () => {
   it('lists where two coders differ on a code, by character, in document order', async () => {
     const file = projectFile();
     const result = await json(['disagreements', file, '--coders', 'A,B', '--code', 'Themes/T1']);
-    expect(Object.keys(result)).toEqual(['coders', 'disagreements']);
+    expect(Object.keys(result)).toEqual(['unit', 'coders', 'disagreements']);
+    expect(result.unit).toBe('character');
     expect(result.coders).toEqual(['A', 'B']);
     // The fixture's T1 (tests/unit/matrix-fixture.ts): One A [0,12), B [8,20); Two A [18,23) and B codes
     // elsewhere in Two (so B took part there). Offsets count code points: the emoji at 11 is one.
@@ -145,6 +146,48 @@ describe('trellis disagreements', () => {
     ]);
     expect(await run(['disagreements', file, '--coders', 'A,B', '--code', 'Themes/T1', '--doc', 'Two'])).toBe(0);
     expect(out.at(-1)).toBe('1 disagreements between A and B\nTwo 18–23 Themes/T1: only A "DCS: "');
+  });
+
+  it('lists the speaker turns only one coder applied a code in with --unit paragraph', async () => {
+    const file = projectFile();
+    const result = await json(['disagreements', file, '--coders', 'A,B', '--code', 'Themes/T1', '--unit', 'paragraph']);
+    // By hand from the fixture: One's first turn holds A's [0,12) and B's [8,20) (both coded it: no disagreement);
+    // Two's second turn [18,44) ("DCS: Boards met 😀 monthly.", 26 code points) holds A's [18,23) and no T1 of B's.
+    expect(result).toEqual({
+      unit: 'paragraph',
+      coders: ['A', 'B'],
+      disagreements: [
+        { document: 'Two', code: 'Themes/T1', side: 'A', start: 18, end: 44, text: 'DCS: Boards met 😀 monthly.', decision: null },
+      ],
+    });
+    expect(await run(['disagreements', file, '--coders', 'A,B', '--code', 'Themes/T1', '--unit', 'char'])).toBe(0);
+    expect(out.at(-1)).toMatch(/^3 disagreements between A and B\n/);
+    // A turn is reconciled as listed: Consensus gets A's T1 inside it, [18,23).
+    const settled = await json([
+      'reconcile',
+      file,
+      '--coders',
+      'A,B',
+      '--code',
+      'Themes/T1',
+      '--doc',
+      'Two',
+      '--unit',
+      'paragraph',
+      '--start',
+      '18',
+      '--end',
+      '44',
+      '--accept',
+      'A',
+    ]);
+    expect(settled).toMatchObject({ side: 'A', start: 18, end: 44, decision: 'A', consensusSegment: expect.any(Number) });
+    const again = await json(['disagreements', file, '--coders', 'A,B', '--code', 'Themes/T1', '--unit', 'paragraph']);
+    expect(again.disagreements[0].decision).toMatchObject({ decision: 'A' });
+    await expect(run(['disagreements', file, '--coders', 'A,B', '--unit', 'document'])).rejects.toMatchObject({
+      exitCode: 2,
+      message: expect.stringContaining('--unit must be char or paragraph'),
+    });
   });
 
   it('refuses anything but two coders, and unknown names', async () => {

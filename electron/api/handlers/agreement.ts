@@ -26,8 +26,9 @@ export const agreementMethods = {
   }),
   'agreement.disagreements': method({
     summary:
-      'Where two coders differ, per code: the stretches of code points only the first coder ("A") or only the second ("B") coded, ' +
-      'in document order, over the documents both coded (optionally only the given codes and documents).',
+      'Where two coders differ, per code, in document order, over the documents both coded (optionally only the given codes and ' +
+      'documents): by character the stretches of code points only the first coder ("A") or only the second ("B") coded; by paragraph ' +
+      "the speaker turns only one of them applied the code in (agreement.compute's paragraph unit).",
     kind: 'query',
     args: disagreementsSpec,
     handler: (session, spec) => listDisagreements(session.db, spec),
@@ -35,7 +36,8 @@ export const agreementMethods = {
   'agreement.reconcile': method({
     summary:
       'Settles one disagreement between two coders into the coder "Consensus" (created on first use): accept A, accept B, both or neither, ' +
-      'with a note. Codes the span for Consensus when the decision keeps it, and logs who decided what, when and why; one undo step.',
+      'with a note. When the decision keeps the code, Consensus gets what the coder on that side coded with it inside the span (a ' +
+      'stretch: the span; a turn: their passages in it), and the decision is logged (who, when, why); one undo step.',
     kind: 'mutation',
     args: reconcileSpec,
     emits: () => ['segments-changed', 'coders-changed'],

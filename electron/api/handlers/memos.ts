@@ -31,7 +31,9 @@ export const memoMethods = {
     },
   }),
   'memos.list': method({
-    summary: 'Every written memo, newest first (object memos and coding memos), filtered by kind, author or words.',
+    summary:
+      'Every written memo, newest first (object memos and coding memos), filtered by kind, author or words; with codingsBy, ' +
+      "only that coder's coding memos (blind coding).",
     kind: 'query',
     args: z.strictObject({
       kinds: z
@@ -39,6 +41,8 @@ export const memoMethods = {
         .max(5)
         .optional(),
       authorId: id.optional(),
+      /** Coding memos of this coder's codings only (blind coding); object memos are everyone's notes and stay. */
+      codingsBy: id.optional(),
       text: z.string().max(200).optional(),
     }),
     handler: (session, args) => listMemos(session.db, args),

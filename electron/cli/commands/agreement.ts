@@ -61,12 +61,23 @@ function twoCoders(inv: Invocation): [string, string] {
   return coders as [string, string];
 }
 
-/** The disagreements of two coders, over the --code and --doc given (each repeatable). */
+const DISAGREEMENT_UNITS = { char: 'character', character: 'character', paragraph: 'paragraph' } as const;
+
+/** --unit char|paragraph (character by default; "character" as `agreement` spells it is taken too). */
+function disagreementUnit(inv: Invocation): 'character' | 'paragraph' {
+  const unit = inv.options.unit ?? 'char';
+  if (typeof unit !== 'string' || !Object.hasOwn(DISAGREEMENT_UNITS, unit))
+    throw new CliError(`--unit must be char or paragraph, not "${String(unit)}".`, 2);
+  return DISAGREEMENT_UNITS[unit as keyof typeof DISAGREEMENT_UNITS];
+}
+
+/** The disagreements of two coders by --unit, over the --code and --doc given (each repeatable). */
 async function disagreementsOf(session: Session, inv: Invocation, coders: [string, string]) {
   const codes = strings(inv.options.code);
   const documents = strings(inv.options.doc);
   return call(session, 'agreement.disagreements', {
     coders,
+    unit: disagreementUnit(inv),
     ...(codes.length ? { codes } : {}),
     ...(documents.length ? { documents } : {}),
   });
@@ -139,10 +150,12 @@ export const agreementCommands: Record<string, Command> = {
   },
   disagreements: {
     usage:
-      'disagreements PROJECT --coders A,B [--code PATH]... [--doc NAME]... [--json]\n' +
-      '                                      where two coders differ, by character: each stretch only A or only B coded, with any decision taken',
+      'disagreements PROJECT --coders A,B [--unit char|paragraph] [--code PATH]... [--doc NAME]... [--json]\n' +
+      '                                      where two coders differ: each stretch (char, the default) or speaker turn (paragraph)\n' +
+      '                                      only A or only B coded, with any decision taken',
     options: {
       coders: { type: 'string' },
+      unit: { type: 'string' },
       code: { type: 'string', multiple: true },
       doc: { type: 'string', multiple: true },
     },
@@ -153,9 +166,9 @@ export const agreementCommands: Record<string, Command> = {
       const list = result.disagreements.map(described);
       print(
         inv.json,
-        { coders: result.coders, disagreements: list },
+        { unit: result.unit, coders: result.coders, disagreements: list },
         [
-          `${list.length} disagreements between ${result.coders.join(' and ')}`,
+          `${list.length} disagreements between ${result.coders.join(' and ')}${result.unit === 'paragraph' ? ' by speaker turn' : ''}`,
           ...list.map(
             (d) =>
               `${d.document} ${d.start}–${d.end} ${d.code}: only ${result.coders[d.side === 'A' ? 0 : 1]} ` +
@@ -167,10 +180,12 @@ export const agreementCommands: Record<string, Command> = {
   },
   reconcile: {
     usage:
-      'reconcile PROJECT --coders A,B --doc NAME --code PATH --start N --end N --accept A|B|both|neither [--note TEXT] [--json]\n' +
+      'reconcile PROJECT --coders A,B --doc NAME --code PATH --start N --end N --accept A|B|both|neither [--unit char|paragraph]\n' +
+      '                [--note TEXT] [--json]\n' +
       '                                      settles one disagreement (as `disagreements` lists it) into the coder Consensus, and logs the decision',
     options: {
       coders: { type: 'string' },
+      unit: { type: 'string' },
       doc: { type: 'string' },
       code: { type: 'string' },
       start: { type: 'string' },

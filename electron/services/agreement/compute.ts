@@ -241,6 +241,17 @@ function groupsOf(db: Db, codes: readonly CatalogCode[], catalog: readonly Catal
   return groups;
 }
 
+/** The paragraph unit: each document's non-empty speaker turns, as sorted code-point ranges. */
+export function paragraphsOf(db: Db, documentIds: readonly number[]): Map<number, Interval[]> {
+  const paragraphs = new Map<number, Interval[]>();
+  for (const p of paragraphRanges(db, documentIds)) {
+    const list = paragraphs.get(p.documentId);
+    if (list) list.push([p.start, p.end]);
+    else paragraphs.set(p.documentId, [[p.start, p.end]]);
+  }
+  return paragraphs;
+}
+
 export function computeAgreement(db: Db, spec: AgreementSpec): Agreement {
   // One read transaction: every query sees the same project.
   return db.transaction(() => compute(db, spec))();
@@ -293,14 +304,7 @@ function compute(db: Db, spec: AgreementSpec): Agreement {
   const coded = (codeId: number, documentId: number, coderId: number): Interval[] =>
     byCode.get(codeId)?.get(documentId)?.get(coderId) ?? [];
 
-  const paragraphs = new Map<number, Interval[]>();
-  if (spec.unit === 'paragraph') {
-    for (const p of paragraphRanges(db, documentIds)) {
-      const list = paragraphs.get(p.documentId);
-      if (list) list.push([p.start, p.end]);
-      else paragraphs.set(p.documentId, [[p.start, p.end]]);
-    }
-  }
+  const paragraphs = spec.unit === 'paragraph' ? paragraphsOf(db, documentIds) : new Map<number, Interval[]>();
   const unitsOf = (documentId: number, characters: number) =>
     spec.unit === 'character' ? characters : spec.unit === 'paragraph' ? (paragraphs.get(documentId)?.length ?? 0) : 1;
   const onUnitAxis = (intervals: Interval[], documentId: number): Interval[] =>

@@ -1,16 +1,20 @@
-// Where two coders differ: per code and document, the stretches of code points one coder coded and the other
-// did not ("only A", "only B"), in document order. Only documents both coders took part in count (as in the
+// Where two coders differ: per code and document, in document order, by character the stretches of code
+// points one coder coded and the other did not ("only A", "only B"); by paragraph the speaker turns one coder
+// applied the code somewhere in and the other nowhere in (agreement.compute's paragraph unit, the same
+// paragraphs and the same paragraphUnits). Only documents both coders took part in count (as in the
 // statistics: a coder missing from a document is missing data, not a disagreement).
 import { z } from 'zod';
 import type { Db } from '../../../db/project-file';
 import { codedRanges, coderPresence, documentLengths, documentTexts, reconciliationsIn } from '../../../db/queries/agreement';
 import { codeCatalog } from '../../../db/queries/codes';
 import { sliceCodePoints } from '../../../shared/offsets';
-import { agreementSpec, resolveScope } from './compute';
-import { type Interval, mergeIntervals } from './intervals';
+import { agreementSpec, paragraphsOf, resolveScope } from './compute';
+import { type Interval, mergeIntervals, paragraphUnits } from './intervals';
 
 export const disagreementsSpec = agreementSpec.pick({ codes: true, documents: true }).extend({
   coders: z.array(z.string().trim().min(1).max(2000)).length(2, 'Disagreements compare exactly two coders.'),
+  /** Stretches of code points, or whole speaker turns (the code present in the turn for one coder only). */
+  unit: z.enum(['character', 'paragraph']).default('character'),
 });
 
 export type DisagreementsSpec = z.output<typeof disagreementsSpec>;
@@ -22,6 +26,7 @@ export interface Disagreement {
   code: string;
   /** Which coder coded this stretch: the first coder named ("A") or the second ("B"). */
   side: 'A' | 'B';
+  /** The stretch by character; the whole turn by paragraph. */
   start: number;
   end: number;
   /** The stretch's text, cut to QUOTE code points. */
@@ -31,6 +36,20 @@ export interface Disagreement {
 }
 
 const QUOTE = 160;
+
+/**
+ * The paragraphs (sorted, non-overlapping code-point ranges) in which one coder's merged intervals touch a code
+ * point and the other's touch none, as code-point ranges: where the paragraph unit's "only A" counts come from.
+ */
+export function paragraphDisagreements(
+  mine: readonly Interval[],
+  theirs: readonly Interval[],
+  paragraphs: readonly Interval[],
+): Interval[] {
+  return subtractIntervals(paragraphUnits(mine, paragraphs), paragraphUnits(theirs, paragraphs)).flatMap(([first, last]) =>
+    paragraphs.slice(first, last),
+  );
+}
 
 /** The parts of sorted merged intervals `a` not covered by sorted merged intervals `b`. */
 export function subtractIntervals(a: readonly Interval[], b: readonly Interval[]): Interval[] {
@@ -51,7 +70,10 @@ export function subtractIntervals(a: readonly Interval[], b: readonly Interval[]
 const decisionOf = (r: { decision: 'A' | 'B' | 'both' | 'neither'; note: string; decidedAt: string } | undefined) =>
   r ? { decision: r.decision, note: r.note, decidedAt: r.decidedAt } : null;
 
-export function listDisagreements(db: Db, spec: DisagreementsSpec): { coders: [string, string]; disagreements: Disagreement[] } {
+export function listDisagreements(
+  db: Db,
+  spec: DisagreementsSpec,
+): { unit: DisagreementsSpec['unit']; coders: [string, string]; disagreements: Disagreement[] } {
   return db.transaction(() => {
     const catalog = new Map(codeCatalog(db).map((c) => [c.id, c]));
     const scope = resolveScope(db, spec, catalog);
@@ -77,6 +99,7 @@ export function listDisagreements(db: Db, spec: DisagreementsSpec): { coders: [s
     }
     const documentIds = documents.map((d) => d.id);
     const texts = documentTexts(db, documentIds);
+    const paragraphs = spec.unit === 'paragraph' ? paragraphsOf(db, documentIds) : new Map<number, Interval[]>();
     const decisions = new Map(
       reconciliationsIn(db, documentIds)
         .filter((r) => r.coderA === a.name && r.coderB === b.name)
@@ -104,12 +127,18 @@ export function listDisagreements(db: Db, spec: DisagreementsSpec): { coders: [s
               decision: decisionOf(decisions.get(`${documentId}:${codeId}:${side}:${start}:${end}`)),
             }),
           );
-        add('A', subtractIntervals(mergedA, mergedB));
-        add('B', subtractIntervals(mergedB, mergedA));
+        if (spec.unit === 'paragraph') {
+          const turns = paragraphs.get(documentId) ?? [];
+          add('A', paragraphDisagreements(mergedA, mergedB, turns));
+          add('B', paragraphDisagreements(mergedB, mergedA, turns));
+        } else {
+          add('A', subtractIntervals(mergedA, mergedB));
+          add('B', subtractIntervals(mergedB, mergedA));
+        }
       }
       here.sort((x, y) => x.start - y.start || x.end - y.end || x.code.localeCompare(y.code) || x.side.localeCompare(y.side));
       disagreements.push(...here);
     }
-    return { coders: [a.name, b.name] as [string, string], disagreements };
+    return { unit: spec.unit, coders: [a.name, b.name] as [string, string], disagreements };
   })();
 }

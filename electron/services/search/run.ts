@@ -26,13 +26,15 @@ export const scopeSpec = z.strictObject({
   /** Documents of the cases with this attribute value. */
   cases: z.strictObject({ attribute: name, value: z.string().max(1000) }).optional(),
   speakers: z.array(z.string().trim().min(1).max(500)).max(500).optional(),
-  /** Only hits inside text coded (by any coder) with one of these codes: ids or references (paths, "MGF:Row/Column"). */
+  /** Only hits inside text coded (by any coder, or those of codedBy) with one of these codes: ids or references (paths, "MGF:Row/Column"). */
   codedWith: z
     .array(z.union([id, z.string().min(1).max(500)]))
     .max(500)
     .optional(),
   /** Only hits that no coding touches. */
   uncoded: z.boolean().optional(),
+  /** Whose codings codedWith and uncoded look at: these coders' only (blind coding), every coder's by default. */
+  codedBy: z.array(id).min(1).max(1000).optional(),
 });
 
 export const searchSpec = z.strictObject({
@@ -144,7 +146,11 @@ function* inCodedScope(db: Db, found: Iterable<ParagraphHits>, scope: ScopeSpec 
   let documentId = -1;
   let here: CodedRange[] = [];
   for (const { p, ranges } of found) {
-    if (p.documentId !== documentId) [documentId, here] = [p.documentId, codedRanges(db, [p.documentId], null)];
+    if (p.documentId !== documentId)
+      [documentId, here] = [
+        p.documentId,
+        codedRanges(db, [p.documentId], null).filter((r) => !scope.codedBy || scope.codedBy.includes(r.coderId)),
+      ];
     const kept = ranges.filter(([s, e]) => {
       const [start, end] = [p.bodyStart + s, p.bodyStart + e];
       if (scope.uncoded && here.some((r) => r.start < end && start < r.end)) return false;

@@ -121,6 +121,15 @@ describe('memos on codes, cases and the project, and the memo list', () => {
     const ben = (await call(session, 'coders.list', {})).coders.find((c) => c.name === 'Ben')!;
     expect((await call(session, 'memos.list', { authorId: ben.id })).map((m) => m.kind)).toEqual(['project']);
     expect((await call(session, 'memos.list', { text: 'POOLED' })).map((m) => m.kind)).toEqual(['case']);
+    // Blind coding (codingsBy): the demo's coding memos are its coders' (A and B); Ben wrote none, so only
+    // the object memos stay, everyone's; for A, A's coding memos stay and no one else's.
+    const codings = all.filter((m) => m.kind === 'coding');
+    const coderA = (await call(session, 'coders.list', {})).coders.find((c) => c.name === 'A')!;
+    expect(new Set(codings.map((m) => m.author)).size).toBeGreaterThan(1);
+    expect(await call(session, 'memos.list', { codingsBy: ben.id })).toEqual(mine);
+    const forA = await call(session, 'memos.list', { codingsBy: coderA.id });
+    expect(forA.filter((m) => m.kind === 'coding')).toEqual(codings.filter((m) => m.authorId === coderA.id));
+    expect(forA.filter((m) => m.kind !== 'coding')).toEqual(mine);
     // A memo is found by its object's name too.
     expect((await call(session, 'memos.list', { text: code.name, kinds: ['code'] })).length).toBe(1);
 

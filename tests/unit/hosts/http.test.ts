@@ -25,6 +25,7 @@ beforeAll(() => {
   mkdirSync(join(staticDir, 'assets'), { recursive: true });
   writeFileSync(join(staticDir, 'index.html'), INDEX);
   writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1);');
+  writeFileSync(join(staticDir, 'assets', 'index-BQgm3k6q.js'), 'console.log(2);');
   // Next to the static folder, so a traversal that escaped it would find something to serve.
   writeFileSync(join(root, 'package.json'), SECRET);
   mkdirSync(join(root, 'static-private'));
@@ -179,6 +180,23 @@ describe('binding and static files', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it('lets a content-hashed asset be kept a year, and answers an unchanged file 304 by its ETag', async () => {
+    const hashed = await fetch(`${base()}/assets/index-BQgm3k6q.js`);
+    expect(hashed.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    // index.html names the assets of the current build: kept, but asked for again each time.
+    const page = await raw({ path: '/' });
+    expect(page.headers['cache-control']).toBe('no-cache');
+    const etag = page.headers.etag!;
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]{32}"$/);
+    expect(await raw({ path: '/assets/app.js' })).toMatchObject({ headers: { 'cache-control': 'no-cache' } });
+    const again = await raw({ path: '/', headers: { 'If-None-Match': `"other", ${etag}` } });
+    expect(again).toMatchObject({ status: 304, body: '', headers: { etag } });
+    expect(again.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    // Another file's tag is no match: the body comes.
+    const other = await raw({ path: '/', headers: { 'If-None-Match': (await raw({ path: '/assets/app.js' })).headers.etag! } });
+    expect(other).toMatchObject({ status: 200, body: INDEX });
   });
 
   it('answers 404 for missing files and refuses path traversal', async () => {

@@ -7,7 +7,7 @@ import { insertSegment } from '../../../db/queries/segments';
 import { dispatch } from '../../../electron/api/dispatch';
 import type { ResultOf } from '../../../electron/api/methods';
 import { Session } from '../../../electron/api/session';
-import { subtractIntervals } from '../../../electron/services/agreement/disagreements';
+import { paragraphDisagreements, subtractIntervals } from '../../../electron/services/agreement/disagreements';
 import { parsePlainTranscript } from '../../../electron/services/transcript';
 import { tempDir } from '../helpers';
 
@@ -53,7 +53,10 @@ async function project() {
   return session;
 }
 
-async function disagreements(session: Session, args: { coders: string[]; codes?: string[]; documents?: string[] }) {
+async function disagreements(
+  session: Session,
+  args: { coders: string[]; unit?: 'character' | 'paragraph'; codes?: string[]; documents?: string[] },
+) {
   const envelope = await dispatch(session, 'agreement.disagreements', args);
   if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`);
   return envelope.result as ResultOf<'agreement.disagreements'>;
@@ -85,6 +88,36 @@ describe('subtractIntervals', () => {
   });
 });
 
+describe('paragraphDisagreements', () => {
+  it('keeps the turns one side touches and the other does not, whole', () => {
+    const turns: [number, number][] = [
+      [0, 10],
+      [11, 20],
+      [21, 30],
+    ];
+    // By hand: mine [2,4) touches turn 0 and [18,22) turns 1 and 2; theirs [5,6) touches turn 0 only,
+    // so turns 1 and 2 are mine alone. A range ending where a turn starts (theirs [9,11)) does not touch it.
+    expect(
+      paragraphDisagreements(
+        [
+          [2, 4],
+          [18, 22],
+        ],
+        [
+          [5, 6],
+          [9, 11],
+        ],
+        turns,
+      ),
+    ).toEqual([
+      [11, 20],
+      [21, 30],
+    ]);
+    expect(paragraphDisagreements([[0, 1]], [[9, 10]], turns)).toEqual([]);
+    expect(paragraphDisagreements([], [[0, 30]], turns)).toEqual([]);
+  });
+});
+
 describe('agreement.disagreements', () => {
   it('lists only-A and only-B stretches per code in document order, in code points', async () => {
     const session = await project();
@@ -111,6 +144,29 @@ describe('agreement.disagreements', () => {
       ['Themes/Funding', 'A', 52, 60],
     ]);
     expect((await disagreements(session, { coders: ['A', 'B'], documents: ['D2'] })).disagreements).toEqual([]);
+    session.close();
+  });
+
+  it('by paragraph, lists the speaker turns only one coder applied a code in, as agreement.compute counts them', async () => {
+    const session = await project();
+    // D1's turns are [0,26) [27,52) [53,73) (the 😀 count one each; the newlines fall between turns). Trust: A
+    // [0,20) touches turn 1, B [5,30) turns 1 and 2, so turn 2 is only B's. Funding: A [27,52) touches turn 2,
+    // B [40,60) turns 2 and 3, so turn 3 is only B's. D2 agrees; D3 has no B. The same counts as the paragraph
+    // unit in agreement.test.ts: per code both 1, only A 0, only B 1 in D1.
+    const result = await disagreements(session, { coders: ['A', 'B'], unit: 'paragraph' });
+    expect(result.unit).toBe('paragraph');
+    expect(result.disagreements.map((d) => [d.document, d.code, d.side, d.start, d.end, d.text])).toEqual([
+      ['D1', 'Themes/Trust', 'B', 27, 52, 'Interviewer: And funding?'],
+      ['D1', 'Themes/Funding', 'B', 53, 73, 'DCS: Tight 😀 always.'],
+    ]);
+    const computed = await dispatch(session, 'agreement.compute', { coders: ['A', 'B'], unit: 'paragraph', documents: ['D1'] });
+    if (!computed.ok) throw new Error(computed.error.message);
+    const onlyB = (computed.result as ResultOf<'agreement.compute'>).overall.onlyB;
+    expect(result.disagreements.filter((d) => d.side === 'B')).toHaveLength(onlyB!);
+    // Swapped coders swap the sides; the default unit is still the character.
+    const swapped = await disagreements(session, { coders: ['B', 'A'], unit: 'paragraph', codes: ['Themes/Funding'] });
+    expect(swapped.disagreements.map((d) => [d.side, d.start, d.end])).toEqual([['A', 53, 73]]);
+    expect((await disagreements(session, { coders: ['A', 'B'] })).unit).toBe('character');
     session.close();
   });
 
@@ -183,6 +239,55 @@ describe('agreement.reconcile', () => {
     for (let i = 0; i < 3; i++) await call(session, 'history.undo', {});
     expect(session.db.prepare('SELECT count(*) AS n FROM reconciliations').get()).toEqual({ n: 0 });
     expect(session.db.prepare('SELECT count(*) AS n FROM segments WHERE coder_id = ?').get(consensus.id)).toEqual({ n: 0 });
+    session.close();
+  });
+
+  it("by paragraph, gives Consensus the accepted coder's passages inside the turn, not the whole turn", async () => {
+    const session = await project();
+    const db = session.db;
+    const id = (sql: string) => (db.prepare(sql).get() as { id: number }).id;
+    // A second Trust passage of B's in turn 2: B's Trust there is then [27,30) (the end of [5,30)) and [45,48).
+    db.transaction(() =>
+      insertSegment(db, {
+        documentId: id("SELECT id FROM documents WHERE name = 'D1'"),
+        coderId: id("SELECT id FROM coders WHERE name = 'B'"),
+        start: 45,
+        end: 48,
+        codeIds: [id("SELECT id FROM codes WHERE name = 'Trust'")],
+      }),
+    )();
+    const [trust, funding] = (await disagreements(session, { coders: ['A', 'B'], unit: 'paragraph' })).disagreements as [
+      ResultOf<'agreement.disagreements'>['disagreements'][number],
+      ResultOf<'agreement.disagreements'>['disagreements'][number],
+    ];
+    const settle = (d: typeof trust, decision: 'A' | 'B' | 'both' | 'neither') =>
+      call<{ segmentId: number | null }>(session, 'agreement.reconcile', {
+        coders: ['A', 'B'],
+        documentId: d.documentId,
+        codeId: d.codeId,
+        start: d.start,
+        end: d.end,
+        side: d.side,
+        decision,
+        note: 'turn',
+      });
+    expect((await settle(trust, 'B')).segmentId).toEqual(expect.any(Number));
+    expect((await settle(funding, 'both')).segmentId).toEqual(expect.any(Number));
+    // Funding: B's [40,60) clipped to turn 3 [53,73) is [53,60).
+    const consensus = db
+      .prepare(
+        `SELECT s.start, s.end, c.name FROM segments s JOIN segment_codes sc ON sc.segment_id = s.id JOIN codes c ON c.id = sc.code_id
+          WHERE s.coder_id = (SELECT id FROM coders WHERE name = 'Consensus') ORDER BY s.start`,
+      )
+      .all();
+    expect(consensus).toEqual([
+      { start: 27, end: 30, name: 'Trust' },
+      { start: 45, end: 48, name: 'Trust' },
+      { start: 53, end: 60, name: 'Funding' },
+    ]);
+    // The decisions are logged on the turns, and the paragraph list shows them.
+    const listed = (await disagreements(session, { coders: ['A', 'B'], unit: 'paragraph' })).disagreements;
+    expect(listed.map((d) => d.decision?.decision)).toEqual(['B', 'both']);
     session.close();
   });
 

@@ -111,6 +111,17 @@ describe('search.run', () => {
     expect(await matches({ query: 'inspection', scope: { codedWith: ['Inspection'] } })).toEqual(['North:inspections']);
     expect(await matches({ query: 'inspection', scope: { codedWith: [ids.other] } })).toEqual([]);
     expect(await matches({ query: 'budget*', scope: { uncoded: true } })).toEqual(['North:budgets', 'South:budget']);
+    // Blind coding: with codedBy only those coders' codings count. Both passages above are A's; B coded nothing,
+    // so for B no hit is coded with Inspection and every hit is uncoded; for A the answers are those above.
+    const b = session.db.transaction(() => ensureCoder(session.db, 'B').id)();
+    expect(await matches({ query: 'inspection', scope: { codedWith: ['Inspection'], codedBy: [b] } })).toEqual([]);
+    const every = await matches({ query: 'budget*' });
+    expect(every).toContain('North:budget');
+    expect(await matches({ query: 'budget*', scope: { uncoded: true, codedBy: [b] } })).toEqual(every);
+    expect(await matches({ query: 'inspection', scope: { codedWith: ['Inspection'], codedBy: [ids.coder, b] } })).toEqual([
+      'North:inspections',
+    ]);
+    expect(await matches({ query: 'budget*', scope: { uncoded: true, codedBy: [ids.coder] } })).toEqual(['North:budgets', 'South:budget']);
   });
 
   it('pages the hits, says whether more follow, and counts all of them by document', async () => {
