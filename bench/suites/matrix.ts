@@ -95,7 +95,11 @@ async function liveRows(file: string): Promise<Row[]> {
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     // The matrix was left open: it opens with the workspace, as it would for someone coding with it.
-    await page.addInitScript(() => localStorage.setItem('trellis.matrix.view', JSON.stringify({ open: true, full: false, height: 480 })));
+    const { project } = await host.call<{ project: { guid: string } }>('app.status');
+    await page.addInitScript(
+      (guid) => localStorage.setItem(`trellis.matrix.view.${guid}`, JSON.stringify({ open: true, full: false, height: 480 })),
+      project.guid,
+    );
     await page.goto(host.url);
     const target = page.getByRole('button', { name: /(^|; )Individual × Directive:/ });
     await target.waitFor({ timeout: 60_000 });

@@ -74,11 +74,7 @@ export function SpeakerAutocode({ scope, onClose, onDone, onError }: Props) {
       </label>
       <label>
         Add a code{' '}
-        <select
-          aria-label="Add a code"
-          value=""
-          onChange={(e) => e.target.value && setCodeIds([...codeIds, Number(e.target.value)])}
-        >
+        <select aria-label="Add a code" value="" onChange={(e) => e.target.value && setCodeIds([...codeIds, Number(e.target.value)])}>
           <option value="">Choose a code…</option>
           {refs.data
             ?.filter((r) => !codeIds.includes(r.id))
@@ -108,8 +104,8 @@ export function SpeakerAutocode({ scope, onClose, onDone, onError }: Props) {
       {spec && preview.error && <p role="alert">{preview.error.message}</p>}
       {spec && preview.data && (
         <p role="status" className="autocode-count">
-          {speaker} has {preview.data.passages} turns: {preview.data.segments} new segments; {preview.data.skipped} turns carry
-          all these codes already and are skipped. One Undo undoes it all.
+          {speaker} has {preview.data.passages} turns: {preview.data.segments} new segments; {preview.data.skipped} turns carry all these
+          codes already and are skipped. One Undo undoes it all.
         </p>
       )}
     </Dialog>
