@@ -56,7 +56,7 @@ export function CodingSide({ side, setSide, selected, children }: Props) {
         onChange={(width) => setSide({ ...side, width })}
       />
       <div className="coding-side-head">
-        <h2 className="pane-title">Coding</h2>
+        <h3 className="pane-title">Coding</h3>
         <button
           type="button"
           className="icon-button"

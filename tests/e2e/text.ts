@@ -27,7 +27,14 @@ export async function phraseBox(page: Page, phrase: string) {
     const rects = [...range.getClientRects()].filter((r) => r.width > 0);
     const first = rects[0]!;
     const last = rects[rects.length - 1]!;
-    return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
+    // xm: the middle of the phrase's first line (a phrase may wrap, beside the coding panel).
+    return {
+      x1: first.left + 1,
+      y1: first.top + first.height / 2,
+      x2: last.right - 1,
+      y2: last.top + last.height / 2,
+      xm: first.left + first.width / 2,
+    };
   }, phrase);
 }
 
