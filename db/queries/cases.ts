@@ -1,3 +1,4 @@
+import type { CaseCondition } from '../../shared/case-condition';
 import { DataError } from '../errors';
 import { newGuid, nowIso } from '../ids';
 import type { Db } from '../project-file';
@@ -109,9 +110,6 @@ export function listCases(db: Db): Case[] {
     attributes: Object.fromEntries(values.filter((v) => v.case_id === c.id).map((v) => [v.name, v.value])),
   }));
 }
-
-/** A case attribute's value, or (number and date attributes) a range of values, both ends included. */
-export type CaseCondition = { attributeId: number; value: string } | { attributeId: number; min?: string; max?: string };
 
 /** Whether a stored value meets a condition: numbers compare as numbers, dates (YYYY-MM-DD) as text. */
 function meets(condition: CaseCondition, type: AttributeType, value: string): boolean {

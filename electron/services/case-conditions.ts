@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { DataError } from '../../db/errors';
 import type { Db } from '../../db/project-file';
-import { documentsOfCasesWith, listAttributes, type Attribute, type CaseCondition } from '../../db/queries/cases';
+import { documentsOfCasesWith, listAttributes, type Attribute } from '../../db/queries/cases';
+import type { CaseCondition } from '../../shared/case-condition';
 import { id } from '../api/schemas';
 
 const bound = z.union([z.number().finite(), z.string().trim().min(1).max(100)]).transform(String);
@@ -42,11 +43,4 @@ export function documentsMeeting(db: Db, conditions: CaseCondition[] | undefined
   if (!conditions?.length) return null;
   checkCaseConditions(listAttributes(db), conditions);
   return documentsOfCasesWith(db, conditions);
-}
-
-/** "Region: London", "Age: 30–45", "Interviewed: from 2009-01-01". */
-export function describeCondition(attribute: Attribute, c: CaseCondition): string {
-  if ('value' in c) return `${attribute.name}: ${c.value}`;
-  if (c.min !== undefined && c.max !== undefined) return `${attribute.name}: ${c.min}–${c.max}`;
-  return c.min !== undefined ? `${attribute.name}: from ${c.min}` : `${attribute.name}: up to ${c.max}`;
 }

@@ -20,7 +20,8 @@ import { getMeta, setMeta } from '../../db/queries/meta';
 import { DEFAULT_CITATION_TEMPLATE, MAX_CITATION_TEMPLATE } from '../../shared/citation';
 import { id } from '../api/schemas';
 import { formatClock } from './timecode';
-import { caseConditions, describeCondition, documentsMeeting } from './case-conditions';
+import { caseConditions, documentsMeeting } from './case-conditions';
+import { conditionLabel } from '../../shared/case-condition';
 
 export const GROUPINGS = ['none', 'code', 'cell', 'document', 'case'] as const;
 export type Grouping = (typeof GROUPINGS)[number];
@@ -225,12 +226,7 @@ export function describeSelection(db: Db, s: ExcerptSelection, total: number): {
   const chosen = s.codeIds.map(name);
   const coders = coderCatalog(db).filter((c) => s.coderIds?.includes(c.id));
   const attributes = listAttributes(db);
-  const where = (s.caseAttributes ?? []).map((c) =>
-    describeCondition(
-      attributes.find((a) => a.id === c.attributeId)!,
-      c,
-    ),
-  );
+  const where = (s.caseAttributes ?? []).map((c) => conditionLabel(attributes.find((a) => a.id === c.attributeId)!.name, c));
   const order = attributes.find((a) => a.id === s.orderByAttributeId);
   const description = [
     `${total} ${total === 1 ? 'excerpt' : 'excerpts'}`,
