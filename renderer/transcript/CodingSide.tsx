@@ -9,7 +9,7 @@ export interface SideLayout {
   collapsed: boolean;
 }
 
-const WIDTH = { initial: 320, min: 240, max: 640 };
+const WIDTH = { initial: 280, min: 220, max: 640 };
 
 /** The panel's layout, remembered per project. */
 export const useCodingSide = (projectGuid: string) =>

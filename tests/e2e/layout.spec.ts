@@ -24,7 +24,7 @@ test('the coding panel beside the transcript is resized and collapsed, the matri
   await expect(page.locator('.transcript .turn').first()).toBeVisible();
   const side = page.getByRole('region', { name: 'Coding panel' });
   const splitter = side.getByRole('separator', { name: 'Resize coding panel' });
-  await expect(splitter).toHaveAttribute('aria-valuenow', '320');
+  await expect(splitter).toHaveAttribute('aria-valuenow', '280');
 
   // Selecting a coding shows it in the panel, beside the text rather than under it.
   await page.locator('.transcript-scroll').focus();
@@ -38,8 +38,8 @@ test('the coding panel beside the transcript is resized and collapsed, the matri
   // Wider by keyboard: the splitter is on the panel's left edge, so ← widens it (16 px a step).
   await splitter.focus();
   for (let i = 0; i < 3; i++) await splitter.press('ArrowLeft');
-  await expect(splitter).toHaveAttribute('aria-valuenow', '368');
-  await expect.poll(async () => Math.round((await side.boundingBox())!.width)).toBe(368);
+  await expect(splitter).toHaveAttribute('aria-valuenow', '328');
+  await expect.poll(async () => Math.round((await side.boundingBox())!.width)).toBe(328);
 
   // The matrix, 48 px taller by keyboard.
   await page.getByRole('button', { name: 'Matrix', exact: true }).click();
@@ -59,14 +59,14 @@ test('the coding panel beside the transcript is resized and collapsed, the matri
   await expect(expand).toHaveAttribute('aria-expanded', 'false');
   await expect(matrixSplitter).toHaveAttribute('aria-valuenow', '528');
   await expand.click();
-  await expect(splitter).toHaveAttribute('aria-valuenow', '368');
+  await expect(splitter).toHaveAttribute('aria-valuenow', '328');
 
-  // Another project starts from the defaults: panel open at 320 px, matrix closed.
+  // Another project starts from the defaults: panel open at 280 px, matrix closed.
   await projectMenu(page, 'Close project');
   await page.getByLabel('New project').fill('Layout study');
   await page.getByLabel('New project').press('Enter');
   await ready(page, 'Layout study');
-  await expect(splitter).toHaveAttribute('aria-valuenow', '320');
+  await expect(splitter).toHaveAttribute('aria-valuenow', '280');
   await expect(page.getByRole('button', { name: 'Matrix', exact: true })).toHaveAttribute('aria-pressed', 'false');
   await page.getByRole('button', { name: 'Matrix', exact: true }).click();
   await expect(matrixSplitter).toHaveAttribute('aria-valuenow', '480');

@@ -21,6 +21,8 @@ export async function phraseBox(page: Page, phrase: string) {
     };
     const from = locate(at);
     const to = locate(at + target.length);
+    // Brought into view first if it is not (the text column is narrower beside the coding panel).
+    from.node.parentElement!.scrollIntoView({ block: 'nearest' });
     const range = document.createRange();
     range.setStart(from.node, from.offset);
     range.setEnd(to.node, to.offset);
