@@ -137,13 +137,17 @@ export function documentsOfCasesWith(db: Db, conditions: CaseCondition[]): numbe
        FROM case_attribute_values v JOIN attributes a ON a.id = v.attribute_id`,
   ).all() as { caseId: number; attributeId: number; type: AttributeType; value: string }[];
   const attributes = [...new Set(conditions.map((c) => c.attributeId))];
+  // Each case's values, so that matching is one pass over them rather than one per case.
+  const byCase = new Map<number, typeof values>();
+  for (const v of values) {
+    const list = byCase.get(v.caseId);
+    if (list) list.push(v);
+    else byCase.set(v.caseId, [v]);
+  }
   const matches = (caseId: number) =>
     attributes.every((attributeId) =>
-      values.some(
-        (v) =>
-          v.caseId === caseId &&
-          v.attributeId === attributeId &&
-          conditions.some((c) => c.attributeId === attributeId && meets(c, v.type, v.value)),
+      (byCase.get(caseId) ?? []).some(
+        (v) => v.attributeId === attributeId && conditions.some((c) => c.attributeId === attributeId && meets(c, v.type, v.value)),
       ),
     );
   const links = stmt(db, 'SELECT case_id AS caseId, document_id AS documentId FROM case_documents').all() as {
