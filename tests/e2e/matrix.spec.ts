@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { startWebHost, type RunningHost } from './host';
 import { dragOver } from './text';
@@ -338,6 +339,9 @@ test('the filter menu is searched, and a range of a number attribute leaves the 
   await range.getByLabel('Range of').selectOption({ label: 'Duration (minutes)' });
   await range.getByLabel('from').fill('45');
   await range.getByLabel('to').fill('55');
+  await page.screenshot({ path: '.test-output/screens/matrix-range-form.png' });
+  const axe = await new AxeBuilder({ page }).include('.matrix-filters').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   await range.getByRole('button', { name: 'Add range' }).click();
   await expect(filters.locator('.filter-chip')).toHaveText(['Duration (minutes): 45–55×']);
   const documents = new Set(inRange.flatMap((c) => c.documentIds)).size;
