@@ -379,6 +379,8 @@ test('word snapping: Alt+→ moves a start onto the next word, Alt+Shift+→ an 
   await host.call('segments.create', { documentId: doc!.id, ...codePoints('The naïve plan'), codeRefs: ['MGF:System/Directive'] });
   await page.goto(host.url);
   await expect(page.locator('.transcript .turn').first()).toBeVisible();
+  // "]" selects the next coding only once the codings have come.
+  await expect(page.locator('.transcript-meta')).toContainText('1 of 1 codings shown');
   await page.locator('.transcript-scroll').focus();
   await page.keyboard.press(']');
   const panel = page.getByRole('region', { name: 'Selected coding' });

@@ -27,6 +27,8 @@ test('the coding panel beside the transcript is resized and collapsed, the matri
   await expect(splitter).toHaveAttribute('aria-valuenow', '280');
 
   // Selecting a coding shows it in the panel, beside the text rather than under it.
+  // "]" selects the next coding only once the codings have come.
+  await expect(page.locator('.transcript-meta')).toContainText(/[1-9]\d* of \d+ codings shown/);
   await page.locator('.transcript-scroll').focus();
   await page.keyboard.press(']');
   await expect(side.getByRole('region', { name: 'Selected coding' })).toContainText('Coder');
