@@ -11,6 +11,7 @@ import * as excerpts from './suites/excerpts';
 import * as imports from './suites/import';
 import * as longTranscripts from './suites/long-transcripts';
 import * as matrix from './suites/matrix';
+import * as matrixPng from './suites/matrix-png';
 import * as merge from './suites/merge';
 import * as project from './suites/project';
 import * as search from './suites/search';
@@ -27,6 +28,7 @@ const suites: Record<string, { run(dir: string): Promise<Row[]> }> = {
   'long-transcripts': longTranscripts,
   codebook,
   matrix,
+  'matrix-png': matrixPng,
   agreement,
   merge,
   excerpts,

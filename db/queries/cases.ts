@@ -1,3 +1,4 @@
+import type { CaseCondition } from '../../shared/case-condition';
 import { DataError } from '../errors';
 import { newGuid, nowIso } from '../ids';
 import type { Db } from '../project-file';
@@ -108,4 +109,50 @@ export function listCases(db: Db): Case[] {
     documentIds: links.filter((l) => l.case_id === c.id).map((l) => l.document_id),
     attributes: Object.fromEntries(values.filter((v) => v.case_id === c.id).map((v) => [v.name, v.value])),
   }));
+}
+
+/** Whether a stored value meets a condition: numbers compare as numbers, dates (YYYY-MM-DD) as text. */
+function meets(condition: CaseCondition, type: AttributeType, value: string): boolean {
+  if ('value' in condition) return condition.value === value;
+  if (type === 'number') {
+    const n = Number(value);
+    return (
+      value.trim() !== '' &&
+      Number.isFinite(n) &&
+      (condition.min === undefined || n >= Number(condition.min)) &&
+      (condition.max === undefined || n <= Number(condition.max))
+    );
+  }
+  return (condition.min === undefined || value >= condition.min) && (condition.max === undefined || value <= condition.max);
+}
+
+/**
+ * The documents of the cases meeting every attribute's conditions (several conditions on one attribute:
+ * any of them), in id order. Used by the matrix and the excerpts alike, so their filters agree.
+ */
+export function documentsOfCasesWith(db: Db, conditions: CaseCondition[]): number[] {
+  const values = stmt(
+    db,
+    `SELECT v.case_id AS caseId, v.attribute_id AS attributeId, a.type, v.value
+       FROM case_attribute_values v JOIN attributes a ON a.id = v.attribute_id`,
+  ).all() as { caseId: number; attributeId: number; type: AttributeType; value: string }[];
+  const attributes = [...new Set(conditions.map((c) => c.attributeId))];
+  // Each case's values, so that matching is one pass over them rather than one per case.
+  const byCase = new Map<number, typeof values>();
+  for (const v of values) {
+    const list = byCase.get(v.caseId);
+    if (list) list.push(v);
+    else byCase.set(v.caseId, [v]);
+  }
+  const matches = (caseId: number) =>
+    attributes.every((attributeId) =>
+      (byCase.get(caseId) ?? []).some(
+        (v) => v.attributeId === attributeId && conditions.some((c) => c.attributeId === attributeId && meets(c, v.type, v.value)),
+      ),
+    );
+  const links = stmt(db, 'SELECT case_id AS caseId, document_id AS documentId FROM case_documents').all() as {
+    caseId: number;
+    documentId: number;
+  }[];
+  return [...new Set(links.filter((l) => matches(l.caseId)).map((l) => l.documentId))].sort((x, y) => x - y);
 }

@@ -16,8 +16,6 @@ export interface ExcerptQuery {
   mode: CooccurrenceMode;
   coderIds: number[] | null;
   documentIds: number[] | null;
-  /** Documents of cases with these values: values of one attribute are alternatives, different attributes must all hold. */
-  caseAttributes: { attributeId: number; value: string }[] | null;
   /**
    * codes: lists of codes, one per group in order: a segment is listed once under each group whose codes
    * it carries (once, without a group, when it carries none). document / case: by the document or its case.
@@ -89,12 +87,6 @@ function where(q: ExcerptQuery): string {
     q.meets.length ? `NOT EXISTS (SELECT 1 FROM json_each(@meets) w WHERE NOT ${meets})` : '',
     q.coderIds ? inJson('s.coder_id', 'coders') : '',
     q.documentIds ? inJson('s.document_id', 'documents') : '',
-    q.caseAttributes?.length
-      ? `s.document_id IN (SELECT cd.document_id FROM case_documents cd WHERE NOT EXISTS (
-           SELECT 1 FROM json_each(@conditions) need WHERE NOT EXISTS (
-             SELECT 1 FROM case_attribute_values v JOIN json_each(@conditions) ok ON ok.value ->> 'attributeId' = v.attribute_id
-              WHERE v.case_id = cd.case_id AND v.attribute_id = need.value ->> 'attributeId' AND v.value = ok.value ->> 'value')))`
-      : '',
   ]
     .filter(Boolean)
     .join(' AND ');
@@ -144,7 +136,6 @@ function params(q: ExcerptQuery) {
     meets: q.meets.length ? JSON.stringify(q.meets) : null,
     coders: json(q.coderIds),
     documents: json(q.documentIds),
-    conditions: q.caseAttributes?.length ? JSON.stringify(q.caseAttributes) : null,
     groups: q.groupBy !== null && typeof q.groupBy === 'object' ? JSON.stringify(q.groupBy.codes) : null,
     orderBy: q.orderByAttributeId,
   };

@@ -167,30 +167,6 @@ export function countThemeGroups(db: Db, q: GroupQuery): CountRow[] {
   ).all({ ...params({ ...q, cellOthers: null, themes: [] }), groupOf: JSON.stringify(groupOf) }) as CountRow[];
 }
 
-/** The documents of the cases matching every attribute condition (several values of one attribute: any of them). */
-export function documentsOfCasesWith(db: Db, conditions: { attributeId: number; value: string }[]): number[] {
-  const values = stmt(db, 'SELECT case_id AS caseId, attribute_id AS attributeId, value FROM case_attribute_values').all() as {
-    caseId: number;
-    attributeId: number;
-    value: string;
-  }[];
-  const attributes = [...new Set(conditions.map((c) => c.attributeId))];
-  const matches = (caseId: number) =>
-    attributes.every((attributeId) =>
-      values.some(
-        (v) =>
-          v.caseId === caseId &&
-          v.attributeId === attributeId &&
-          conditions.some((c) => c.attributeId === attributeId && c.value === v.value),
-      ),
-    );
-  const links = stmt(db, 'SELECT case_id AS caseId, document_id AS documentId FROM case_documents').all() as {
-    caseId: number;
-    documentId: number;
-  }[];
-  return [...new Set(links.filter((l) => matches(l.caseId)).map((l) => l.documentId))].sort((x, y) => x - y);
-}
-
 /** Documents in scope per column: every document, or those of each case or attribute value. */
 export function documentsPerKey(db: Db, key: ColumnKey, documentIds: number[] | null): Map<number | string, number> {
   const inScope = (column: string) => `(@documents IS NULL OR ${inList(column, 'documents')})`;

@@ -1,5 +1,6 @@
 // Names the command line takes for what the API knows by id: coders, and case attribute conditions.
 import type { Session } from '../api/session';
+import type { CaseCondition } from '../../shared/case-condition';
 import { call, CliError, type Invocation } from './command';
 
 /** A repeatable option's values. */
@@ -19,8 +20,11 @@ export async function coderIds(session: Session, names: string[]): Promise<numbe
   });
 }
 
-/** `--where attr=value` conditions (values of one attribute: any of them; different attributes: all). */
-export async function caseConditions(session: Session, conditions: string[]): Promise<{ attributeId: number; value: string }[]> {
+/**
+ * `--where attr=value` conditions (values of one attribute: any of them; different attributes: all); for a
+ * number or date attribute `attr=MIN..MAX`, `attr=MIN..` or `attr=..MAX` is a range, both ends included.
+ */
+export async function caseConditions(session: Session, conditions: string[]): Promise<CaseCondition[]> {
   if (conditions.length === 0) return [];
   const { attributes } = await call(session, 'cases.list', {});
   return conditions.map((condition) => {
@@ -29,6 +33,12 @@ export async function caseConditions(session: Session, conditions: string[]): Pr
     const name = condition.slice(0, at).trim();
     const attribute = attributes.find((a) => same(a.name, name));
     if (!attribute) throw new CliError(`There is no case attribute "${name}".`);
-    return { attributeId: attribute.id, value: condition.slice(at + 1).trim() };
+    const value = condition.slice(at + 1).trim();
+    const range = /^(.*)\.\.(.*)$/.exec(value);
+    if (range && (attribute.type === 'number' || attribute.type === 'date')) {
+      const [min, max] = [range[1]!.trim(), range[2]!.trim()];
+      return { attributeId: attribute.id, ...(min ? { min } : {}), ...(max ? { max } : {}) };
+    }
+    return { attributeId: attribute.id, value };
   });
 }

@@ -20,6 +20,8 @@ import { getMeta, setMeta } from '../../db/queries/meta';
 import { DEFAULT_CITATION_TEMPLATE, MAX_CITATION_TEMPLATE } from '../../shared/citation';
 import { id } from '../api/schemas';
 import { formatClock } from './timecode';
+import { caseConditions, documentsMeeting } from './case-conditions';
+import { conditionLabel } from '../../shared/case-condition';
 
 export const GROUPINGS = ['none', 'code', 'cell', 'document', 'case'] as const;
 export type Grouping = (typeof GROUPINGS)[number];
@@ -36,10 +38,8 @@ export const excerptSelection = z.strictObject({
   mode: z.enum(['overlap', 'same-segment']).default('overlap'),
   coderIds: z.array(id).max(500).optional(),
   documentIds: z.array(id).max(100_000).optional(),
-  caseAttributes: z
-    .array(z.strictObject({ attributeId: id, value: z.string().max(1000) }))
-    .max(100)
-    .optional(),
+  /** Cases by an attribute's value, or a range of a number or date attribute: the matrix's filter. */
+  caseAttributes: caseConditions.optional(),
   groupBy: z.enum(GROUPINGS).default('none'),
   /** Orders by this case attribute's value, then by position; absent: by document position. */
   orderByAttributeId: id.optional(),
@@ -166,9 +166,10 @@ function queryOf(db: Db, s: ExcerptSelection, codes: CodeIndex): Omit<ExcerptQue
   for (const c of s.coderIds ?? [])
     if (!coders.some((k) => k.id === c)) throw new DataError('not-found', `There is no coder with id ${c}.`);
   const attributes = listAttributes(db);
-  for (const a of [...(s.caseAttributes ?? []).map((c) => c.attributeId), ...(s.orderByAttributeId ? [s.orderByAttributeId] : [])]) {
-    if (!attributes.some((x) => x.id === a)) throw new DataError('not-found', `There is no case attribute with id ${a}.`);
-  }
+  if (s.orderByAttributeId && !attributes.some((x) => x.id === s.orderByAttributeId))
+    throw new DataError('not-found', `There is no case attribute with id ${s.orderByAttributeId}.`);
+  const chosenDocuments = s.documentIds?.length ? [...new Set(s.documentIds)] : null;
+  const ofCases = documentsMeeting(db, s.caseAttributes);
   const lists = s.codeIds.map((c) => (s.subcodes ? descendants(codes.byId, c) : [c]));
   const chosen = lists.length === 0 ? [] : s.match === 'all' ? lists : [[...new Set(lists.flat())]];
   const anchors = [s.cellCodeId, s.sliceCodeId].filter((c) => c !== undefined).map((c) => [c]);
@@ -178,8 +179,8 @@ function queryOf(db: Db, s: ExcerptSelection, codes: CodeIndex): Omit<ExcerptQue
     meets: anchors.length ? chosen : [],
     mode: s.mode,
     coderIds: s.coderIds?.length ? [...new Set(s.coderIds)] : null,
-    documentIds: s.documentIds?.length ? [...new Set(s.documentIds)] : null,
-    caseAttributes: s.caseAttributes?.length ? s.caseAttributes : null,
+    documentIds:
+      ofCases === null ? chosenDocuments : chosenDocuments === null ? ofCases : ofCases.filter((d) => chosenDocuments.includes(d)),
     groupBy: groups ? { codes: groups.codes } : s.groupBy === 'document' || s.groupBy === 'case' ? s.groupBy : null,
     orderByAttributeId: s.orderByAttributeId ?? null,
     labels: groups?.labels ?? null,
@@ -225,7 +226,7 @@ export function describeSelection(db: Db, s: ExcerptSelection, total: number): {
   const chosen = s.codeIds.map(name);
   const coders = coderCatalog(db).filter((c) => s.coderIds?.includes(c.id));
   const attributes = listAttributes(db);
-  const where = (s.caseAttributes ?? []).map((c) => `${attributes.find((a) => a.id === c.attributeId)!.name}: ${c.value}`);
+  const where = (s.caseAttributes ?? []).map((c) => conditionLabel(attributes.find((a) => a.id === c.attributeId)!.name, c));
   const order = attributes.find((a) => a.id === s.orderByAttributeId);
   const description = [
     `${total} ${total === 1 ? 'excerpt' : 'excerpts'}`,

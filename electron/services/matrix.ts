@@ -16,7 +16,9 @@ import { listCodeSets } from '../../db/queries/code-sets';
 import { codeCatalog, type CatalogCode } from '../../db/queries/codes';
 import { coderCatalog } from '../../db/queries/coders';
 import { nonFrameworkCodeIds } from '../../db/queries/framework-places';
-import { countMatrix, countThemeGroups, documentsOfCasesWith, documentsPerKey, type ColumnKey } from '../../db/queries/matrix';
+import { countMatrix, countThemeGroups, documentsPerKey, type ColumnKey } from '../../db/queries/matrix';
+import { documentsOfCasesWith } from '../../db/queries/cases';
+import { caseConditions, documentsMeeting } from './case-conditions';
 import { listExcerpts } from '../../db/queries/excerpts';
 import { getMeta } from '../../db/queries/meta';
 import { id } from '../api/schemas';
@@ -52,10 +54,8 @@ export const matrixSpec = z.strictObject({
     .strictObject({
       coderIds: z.array(id).max(500).optional(),
       documentIds: z.array(id).max(100_000).optional(),
-      caseAttributes: z
-        .array(z.strictObject({ attributeId: id, value: z.string().max(1000) }))
-        .max(100)
-        .optional(),
+      /** Cases by an attribute's value, or a range of a number or date attribute. */
+      caseAttributes: caseConditions.optional(),
       themeIds: z.array(id).max(10_000).optional(),
     })
     .default({}),
@@ -194,13 +194,9 @@ function plan(db: Db, spec: MatrixSpec): Plan {
     if (!coders.some((k) => k.id === c)) throw new DataError('not-found', `There is no coder with id ${c}.`);
   }
   const attributes = listAttributes(db);
-  for (const a of filters.caseAttributes ?? []) {
-    if (!attributes.some((x) => x.id === a.attributeId))
-      throw new DataError('not-found', `There is no case attribute with id ${a.attributeId}.`);
-  }
   const documentIds = intersect(
     filters.documentIds ? [...new Set(filters.documentIds)] : null,
-    filters.caseAttributes?.length ? documentsOfCasesWith(db, filters.caseAttributes) : null,
+    documentsMeeting(db, filters.caseAttributes),
   );
   const coderIds = filters.coderIds ? [...new Set(filters.coderIds)] : null;
   const outsideFrameworks = new Set(nonFrameworkCodeIds(db));
@@ -414,7 +410,6 @@ function excerptsOf(
     mode: spec.mode,
     coderIds: cell.coderId === null ? p.coderIds : intersect(p.coderIds, [cell.coderId]),
     documentIds: intersect(p.documentIds, cell.documentIds),
-    caseAttributes: null,
     groupBy: null,
     orderByAttributeId: null,
     limit,

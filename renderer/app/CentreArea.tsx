@@ -181,6 +181,7 @@ export function CentreArea({
           </p>
         )}
         <TranscriptView
+          projectGuid={project.guid}
           documentId={documentId}
           cases={cases?.cases ?? []}
           coders={coders}

@@ -42,7 +42,8 @@ export function Workspace({ project, onQdpx }: { project: Project; onQdpx: () =>
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
-  const [matrix, setMatrix] = useStoredState<MatrixLayout>('matrix.view', { open: false, full: false, height: 480 });
+  // Per project: a matrix dragged tall for one study need not crowd another's transcript.
+  const [matrix, setMatrix] = useStoredState<MatrixLayout>(`matrix.view.${project.guid}`, { open: false, full: false, height: 480 });
   const [compare, setCompare] = useState(false);
   const [excerptsOpen, setExcerptsOpen] = useStoredState('excerpts.open', false);
   // A layout effect: the shortcut works from the first frame the workspace is seen.

@@ -1,6 +1,8 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { ResultOf } from '../../electron/api/methods';
+import { conditionLabel } from '../../shared/case-condition';
 import type { MatrixFilters as Filters } from './matrix-settings';
+import { RangeFilter, rangeAttributes } from './RangeFilter';
 
 type Coder = ResultOf<'coders.list'>['coders'][number];
 type DocumentSummary = ResultOf<'documents.list'>[number];
@@ -26,28 +28,59 @@ function attributeValues(cases: Cases | undefined) {
   }));
 }
 
-/** Active filters as removable chips, and one menu to add coders, documents, case attribute values or themes. */
-export function MatrixFilters({ filters, onChange, coders, documents, cases, themes, children }: Props) {
-  const attributes = attributeValues(cases);
+/** The filters that can be added, by group (as the menu shows them): each with its value and label. */
+function choices({ filters, coders, documents, cases, themes }: Props) {
+  return [
+    {
+      group: 'Coder',
+      options: coders.filter((c) => !filters.coderIds.includes(c.id)).map((c) => ({ value: `coder:${c.id}`, label: `Coder ${c.name}` })),
+    },
+    ...attributeValues(cases).map((a) => ({
+      group: `Cases by ${a.name}`,
+      options: a.values
+        .filter((v) => !filters.caseAttributes.some((x) => x.attributeId === a.id && 'value' in x && x.value === v))
+        .map((v) => ({ value: `attr:${a.id}:${v}`, label: `${a.name}: ${v}` })),
+    })),
+    {
+      group: 'Document',
+      options: documents.filter((d) => !filters.documentIds.includes(d.id)).map((d) => ({ value: `doc:${d.id}`, label: d.name })),
+    },
+    {
+      group: 'Theme',
+      options: themes.filter((t) => t.codable && !filters.themeIds.includes(t.id)).map((t) => ({ value: `theme:${t.id}`, label: t.path })),
+    },
+  ];
+}
+
+/**
+ * Active filters as removable chips; one menu to add coders, documents, case attribute values or themes,
+ * narrowed by a search box (Enter adds the first match); ranges of number and date attributes.
+ */
+export function MatrixFilters(props: Props) {
+  const { filters, onChange, cases, children } = props;
+  const [search, setSearch] = useState('');
+  const [ranging, setRanging] = useState(false);
+  const attributes = cases?.attributes ?? [];
+  const nameOf = (attributeId: number) => attributes.find((x) => x.id === attributeId)?.name ?? 'Attribute';
   const chips = [
     ...filters.coderIds.map((id) => ({
       key: `coder:${id}`,
-      label: `Coder ${coders.find((c) => c.id === id)?.name ?? id}`,
+      label: `Coder ${props.coders.find((c) => c.id === id)?.name ?? id}`,
       remove: () => onChange({ ...filters, coderIds: filters.coderIds.filter((x) => x !== id) }),
     })),
     ...filters.documentIds.map((id) => ({
       key: `doc:${id}`,
-      label: documents.find((d) => d.id === id)?.name ?? `Document ${id}`,
+      label: props.documents.find((d) => d.id === id)?.name ?? `Document ${id}`,
       remove: () => onChange({ ...filters, documentIds: filters.documentIds.filter((x) => x !== id) }),
     })),
     ...filters.caseAttributes.map((a) => ({
-      key: `attr:${a.attributeId}:${a.value}`,
-      label: `${attributes.find((x) => x.id === a.attributeId)?.name ?? 'Attribute'}: ${a.value}`,
+      key: `attr:${JSON.stringify(a)}`,
+      label: conditionLabel(nameOf(a.attributeId), a),
       remove: () => onChange({ ...filters, caseAttributes: filters.caseAttributes.filter((x) => x !== a) }),
     })),
     ...filters.themeIds.map((id) => ({
       key: `theme:${id}`,
-      label: `Theme ${themes.find((t) => t.id === id)?.name ?? id}`,
+      label: `Theme ${props.themes.find((t) => t.id === id)?.name ?? id}`,
       remove: () => onChange({ ...filters, themeIds: filters.themeIds.filter((x) => x !== id) }),
     })),
   ];
@@ -59,50 +92,60 @@ export function MatrixFilters({ filters, onChange, coders, documents, cases, the
     if (kind === 'attr') onChange({ ...filters, caseAttributes: [...filters.caseAttributes, { attributeId: n, value: rest.join(':') }] });
     if (kind === 'theme') onChange({ ...filters, themeIds: [...filters.themeIds, n] });
   };
+  const words = search.trim().toLowerCase();
+  const groups = choices(props)
+    .map((g) => ({
+      ...g,
+      // A group's name matches too ("cases by region" lists every region).
+      options: words ? g.options.filter((o) => `${g.group} ${o.label}`.toLowerCase().includes(words)) : g.options,
+    }))
+    .filter((g) => g.options.length > 0);
+  const matches = groups.reduce((n, g) => n + g.options.length, 0);
   const none: Filters = { coderIds: [], documentIds: [], caseAttributes: [], themeIds: [] };
   return (
     <div className="matrix-filters" role="group" aria-label="Filters">
+      <input
+        type="search"
+        className="filter-search"
+        aria-label="Search filter values"
+        placeholder="Search values…"
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+        onKeyDown={(e) => {
+          // Enter adds the first match: type "metro", press Enter.
+          if (e.key === 'Enter' && words && groups[0]) {
+            e.preventDefault();
+            add(groups[0].options[0]!.value);
+            setSearch('');
+          }
+        }}
+      />
       <select aria-label="Add a filter" value="" onChange={(e) => e.target.value && add(e.target.value)}>
-        <option value="">+ Filter…</option>
-        <optgroup label="Coder">
-          {coders
-            .filter((c) => !filters.coderIds.includes(c.id))
-            .map((c) => (
-              <option key={c.id} value={`coder:${c.id}`}>
-                Coder {c.name}
+        <option value="">{words ? `+ Filter… (${matches} matching)` : '+ Filter…'}</option>
+        {groups.map((g) => (
+          <optgroup key={g.group} label={g.group}>
+            {g.options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
               </option>
             ))}
-        </optgroup>
-        {attributes.map((a) => (
-          <optgroup key={a.id} label={`Cases by ${a.name}`}>
-            {a.values
-              .filter((v) => !filters.caseAttributes.some((x) => x.attributeId === a.id && x.value === v))
-              .map((v) => (
-                <option key={v} value={`attr:${a.id}:${v}`}>
-                  {a.name}: {v}
-                </option>
-              ))}
           </optgroup>
         ))}
-        <optgroup label="Document">
-          {documents
-            .filter((d) => !filters.documentIds.includes(d.id))
-            .map((d) => (
-              <option key={d.id} value={`doc:${d.id}`}>
-                {d.name}
-              </option>
-            ))}
-        </optgroup>
-        <optgroup label="Theme">
-          {themes
-            .filter((t) => t.codable && !filters.themeIds.includes(t.id))
-            .map((t) => (
-              <option key={t.id} value={`theme:${t.id}`}>
-                {t.path}
-              </option>
-            ))}
-        </optgroup>
       </select>
+      {rangeAttributes(cases).length > 0 && (
+        <button type="button" aria-expanded={ranging} onClick={() => setRanging(!ranging)}>
+          Range…
+        </button>
+      )}
+      {ranging && (
+        <RangeFilter
+          cases={cases}
+          onAdd={(range) => {
+            onChange({ ...filters, caseAttributes: [...filters.caseAttributes, range] });
+            setRanging(false);
+          }}
+        />
+      )}
       {chips.length === 0 && <span className="hint">All coders, documents and themes</span>}
       <ul className="filter-chips">
         {chips.map((c) => (

@@ -6,7 +6,7 @@ import { download, fromBase64 } from '../common/download';
 import { MATRIX_EVENTS, MatrixExcerpts } from './MatrixExcerpts';
 import { MatrixFilters } from './MatrixFilters';
 import { MatrixGrid } from './MatrixGrid';
-import { matrixPng } from './matrix-png';
+import { exportMatrixPng } from './png-export';
 import {
   DEFAULT_SETTINGS,
   specOf,
@@ -150,7 +150,7 @@ export function MatrixView({ projectGuid, coders, documents, cases, current, onS
     // The limit is the one on screen: it applies only while the chips are shown.
     const themeLimit = settings.display === 'chips' ? settings.themeLimit : 0;
     try {
-      if (format === 'png') download(await matrixPng(data, settings.display, themeLimit), `${exportFileBase(data.title)}.png`);
+      if (format === 'png') download(await exportMatrixPng(data, settings.display, themeLimit), `${exportFileBase(data.title)}.png`);
       else {
         const file = await call('matrix.export', { ...spec, format, themeLimit });
         download(fromBase64(file.base64, file.mimeType), file.fileName);

@@ -1,5 +1,6 @@
-// The matrix drawn on a canvas and saved as PNG: drawn here from the data, so nothing remote is loaded
-// and the picture does not depend on the window's size or theme.
+// The matrix drawn on a canvas and saved as PNG: drawn from the data, so nothing remote is loaded and the
+// picture does not depend on the window's size or theme. An OffscreenCanvas, so that it can be drawn and
+// encoded in a worker (matrix-png.worker.ts): encoding the big canvas on the page took seconds.
 import type { ResultOf } from '../../electron/api/methods';
 import { moreThemes, themeLevelLabel, themeLimitRule } from '../../shared/matrix-rule';
 import type { Display } from './matrix-settings';
@@ -28,7 +29,7 @@ const CHIP_HEIGHT = 22;
 
 /** Lays chips out left to right, wrapping within the cell; returns them and the height used. */
 function layoutChips(
-  ctx: CanvasRenderingContext2D,
+  ctx: OffscreenCanvasRenderingContext2D,
   items: { text: string; color: string }[],
   width: number,
 ): { chips: Chip[]; height: number } {
@@ -48,7 +49,7 @@ function layoutChips(
   return { chips, height: items.length ? y + CHIP_HEIGHT : 0 };
 }
 
-function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): string[] {
+function wrap(ctx: OffscreenCanvasRenderingContext2D, text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/)) {
@@ -62,7 +63,7 @@ function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): strin
 }
 
 export async function matrixPng(matrix: Matrix, display: Display, themeLimit: number): Promise<Blob> {
-  const canvas = document.createElement('canvas');
+  const canvas = new OffscreenCanvas(1, 1);
   const ctx = canvas.getContext('2d')!;
   const themes = new Map(matrix.themes.map((t) => [t.id, t]));
   const chipsShown = display !== 'counts' && display !== 'heat-segments' && display !== 'heat-documents' && matrix.showsThemes;
@@ -169,7 +170,5 @@ export async function matrixPng(matrix: Matrix, display: Display, themeLimit: nu
   ctx.fillStyle = MUTED;
   note.forEach((line, i) => ctx.fillText(line, PAD, bottom + 22 + i * 16));
 
-  return new Promise((resolve, reject) =>
-    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The picture could not be drawn.'))), 'image/png'),
-  );
+  return canvas.convertToBlob({ type: 'image/png' });
 }

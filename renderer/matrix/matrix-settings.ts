@@ -1,4 +1,5 @@
 // What the matrix view remembers (per project) and how it becomes the API's matrix spec.
+import type { CaseCondition } from '../../shared/case-condition';
 import type { ArgsOf } from '../../electron/api/methods';
 
 export type Display = 'counts' | 'heat-segments' | 'heat-documents' | 'chips' | 'excerpts';
@@ -15,7 +16,8 @@ export type LayoutChoice =
 export interface MatrixFilters {
   coderIds: number[];
   documentIds: number[];
-  caseAttributes: { attributeId: number; value: string }[];
+  /** Cases by an attribute's value, or by a range of a number or date attribute. */
+  caseAttributes: CaseCondition[];
   themeIds: number[];
 }
 

@@ -8,6 +8,7 @@ import type { SearchHitSpans } from '../transcript/search-hits';
 import type { TranscriptTarget } from '../transcript/types';
 import { SavedSearches } from './SavedSearches';
 import { SearchScope, type Scope } from './SearchScope';
+import { SpeakerAutocode } from './SpeakerAutocode';
 
 type Search = ArgsOf<'search.run'>;
 type Result = ResultOf<'search.run'>;
@@ -75,6 +76,8 @@ export function SearchPanel({ documents, cases, openDocumentId, onHits, onShow, 
   const [ranBlind, setRanBlind] = useState<number | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [autocoding, setAutocoding] = useState(false);
+  const [bySpeaker, setBySpeaker] = useState(false);
+  const [speakerDone, setSpeakerDone] = useState<string | null>(null);
   // Hits chosen for auto-coding (by document and offsets); none chosen means all of them.
   const [chosen, setChosen] = useState<Map<string, Hit>>(new Map());
   const toggle = (h: Hit) => {
@@ -171,7 +174,15 @@ export function SearchPanel({ documents, cases, openDocumentId, onHits, onShow, 
             Choose none
           </button>
         )}
+        <button type="button" className="search-by-speaker" onClick={() => setBySpeaker(true)}>
+          Auto-code a speaker…
+        </button>
       </form>
+      {speakerDone && (
+        <p role="status" className="search-speaker-done">
+          {speakerDone}
+        </p>
+      )}
       <details className="search-options">
         <summary>Scope and saved searches</summary>
         <SearchScope scope={scope} onChange={setScope} documents={documents} cases={cases} />
@@ -274,6 +285,17 @@ export function SearchPanel({ documents, cases, openDocumentId, onHits, onShow, 
           onDone={() => {
             setAutocoding(false);
             void run(search, 0);
+          }}
+          onError={onError}
+        />
+      )}
+      {bySpeaker && (
+        <SpeakerAutocode
+          scope={scope}
+          onClose={() => setBySpeaker(false)}
+          onDone={(speaker, segments) => {
+            setBySpeaker(false);
+            setSpeakerDone(`Coded ${segments} turns of ${speaker}. Undo undoes them all.`);
           }}
           onError={onError}
         />

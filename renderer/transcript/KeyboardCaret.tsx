@@ -30,7 +30,13 @@ export function KeyboardCaret({ doc, rootRef, pageRef }: Props) {
     };
     update();
     document.addEventListener('selectionchange', update);
-    return () => document.removeEventListener('selectionchange', update);
+    // Turns laid out late (content-visibility) move the text under a caret that has not moved in it.
+    const resized = new ResizeObserver(update);
+    if (rootRef.current) resized.observe(rootRef.current);
+    return () => {
+      document.removeEventListener('selectionchange', update);
+      resized.disconnect();
+    };
   }, [doc, rootRef, pageRef]);
 
   if (!at) return null;

@@ -10,6 +10,7 @@ import { useStoredState } from '../common/use-stored-state';
 import { indexCodes } from './codebook-index';
 import { blindFilter, showsCoder, useCoderView } from '../common/coder-visibility';
 import { CodingPopover } from './CodingPopover';
+import { CodingSide, useCodingSide } from './CodingSide';
 import { DocumentMemo } from './DocumentMemo';
 import { setCodeColors } from './highlights';
 import { HoverCard } from './HoverCard';
@@ -39,6 +40,8 @@ type Case = ResultOf<'cases.list'>['cases'][number];
 type Coder = ResultOf<'coders.list'>['coders'][number];
 
 interface Props {
+  /** The open project, whose coding panel layout is remembered. */
+  projectGuid: string;
   documentId: number | null;
   cases: Case[];
   coders: Coder[];
@@ -49,7 +52,7 @@ interface Props {
   onError(error: Error): void;
 }
 
-export function TranscriptView({ documentId, cases, coders, currentCoderId, jump, searchHits, onError }: Props) {
+export function TranscriptView({ projectGuid, documentId, cases, coders, currentCoderId, jump, searchHits, onError }: Props) {
   const docQuery = useQuery('documents.get', documentId === null ? null : { id: documentId }, ['documents-changed']);
   const { visibility, setVisibility, blind } = useCoderView();
   // While blind, only the current coder's codings are even fetched.
@@ -62,6 +65,7 @@ export function TranscriptView({ documentId, cases, coders, currentCoderId, jump
 
   const [snap, setSnap] = useStoredState('snapToWord', true);
   const [showMemo, setShowMemo] = useStoredState('documentMemoOpen', false);
+  const [side, setSide] = useCodingSide(projectGuid);
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const pageRef = useRef<HTMLDivElement>(null);
@@ -122,7 +126,11 @@ export function TranscriptView({ documentId, cases, coders, currentCoderId, jump
           snap={snap}
           onSnap={setSnap}
           memoOpen={showMemo}
-          onMemoOpen={setShowMemo}
+          onMemoOpen={(open) => {
+            setShowMemo(open);
+            // The memo is in the coding panel: asking for it shows the panel.
+            if (open && side.collapsed) setSide({ ...side, collapsed: false });
+          }}
         />
       ) : (
         <p className="hint pad" role={docQuery.error ? 'alert' : undefined}>
@@ -133,74 +141,79 @@ export function TranscriptView({ documentId, cases, coders, currentCoderId, jump
               : 'Loading…'}
         </p>
       )}
-      <div
-        ref={scrollRef}
-        className="pane-scroll transcript-scroll"
-        tabIndex={0}
-        aria-label={
-          data
-            ? `Text of ${data.name}. Move the caret with the arrow keys, select with Shift, press C to code the selection, Alt+Shift+K to hear the codings at the caret, ? for shortcuts.`
-            : 'Transcript'
-        }
-        onMouseUp={input.onMouseUp}
-        onMouseMove={cards.onMouseMove}
-        onMouseLeave={() => cards.setHover(null)}
-        onKeyDown={input.onKeyDown}
-        onFocus={input.onFocus}
-        onScroll={() => {
-          cards.onScroll();
-          painted.onScroll();
-        }}
-      >
-        {/* The margin grows outwards, so a new lane does not rewrap the text (unless the window is narrow). */}
+      <div className="transcript-body">
         <div
-          className="transcript-page"
-          ref={pageRef}
-          style={{ paddingRight: 24 + lanes * LANE_WIDTH, maxWidth: `calc(46rem + 180px + ${lanes * LANE_WIDTH}px)` }}
+          ref={scrollRef}
+          className="pane-scroll transcript-scroll"
+          tabIndex={0}
+          aria-label={
+            data
+              ? `Text of ${data.name}. Move the caret with the arrow keys, select with Shift, press C to code the selection, Alt+Shift+K to hear the codings at the caret, ? for shortcuts.`
+              : 'Transcript'
+          }
+          onMouseUp={input.onMouseUp}
+          onMouseMove={cards.onMouseMove}
+          onMouseLeave={() => cards.setHover(null)}
+          onKeyDown={input.onKeyDown}
+          onFocus={input.onFocus}
+          onScroll={() => {
+            cards.onScroll();
+            painted.onScroll();
+          }}
         >
-          <div className="transcript" ref={rootRef} data-document={data?.id} />
-          {mounted && <KeyboardCaret doc={mounted.doc} rootRef={rootRef} pageRef={pageRef} />}
-          {selected && mounted && (
-            <ResizeHandles
-              key={`${selected.id}:${selected.start}:${selected.end}`}
+          {/* The margin grows outwards, so a new lane does not rewrap the text (unless the window is narrow). */}
+          <div
+            className="transcript-page"
+            ref={pageRef}
+            style={{ paddingRight: 24 + lanes * LANE_WIDTH, maxWidth: `calc(46rem + 180px + ${lanes * LANE_WIDTH}px)` }}
+          >
+            <div className="transcript" ref={rootRef} data-document={data?.id} />
+            {mounted && <KeyboardCaret doc={mounted.doc} rootRef={rootRef} pageRef={pageRef} />}
+            {selected && mounted && (
+              <ResizeHandles
+                key={`${selected.id}:${selected.start}:${selected.end}`}
+                doc={mounted.doc}
+                start={selected.start}
+                end={selected.end}
+                onResize={(span) => call('segments.update', { id: selected.id, ...span }).catch(onError)}
+              />
+            )}
+            <StripeMargin
+              stripes={layout.stripes}
+              lanes={lanes}
+              codes={codes}
+              selectedId={selectedId}
+              scrollRef={scrollRef}
+              onSelect={select}
+              onHover={cards.setHover}
+            />
+            {data && <StripeText codings={painted.inWindow} paragraphs={data.paragraphs} codes={codes} coders={coders} />}
+          </div>
+        </div>
+        <CodingSide side={side} setSide={setSide} selected={!!selected}>
+          {selected && data && mounted && (
+            <SegmentPanel
+              key={`${selected.id}:${selected.memo}`}
+              segment={selected}
+              text={data.text}
               doc={mounted.doc}
-              start={selected.start}
-              end={selected.end}
-              onResize={(span) => call('segments.update', { id: selected.id, ...span }).catch(onError)}
+              codes={codes}
+              coders={coders}
+              snap={snap}
+              onEditCodes={() => coding.openForSegment(selected)}
+              onClose={() => {
+                // The focus goes back to the text, not to the page.
+                scrollRef.current?.focus({ preventScroll: true });
+                select(null);
+              }}
+              onError={onError}
             />
           )}
-          <StripeMargin
-            stripes={layout.stripes}
-            lanes={lanes}
-            codes={codes}
-            selectedId={selectedId}
-            scrollRef={scrollRef}
-            onSelect={select}
-            onHover={cards.setHover}
-          />
-          {data && <StripeText codings={painted.inWindow} paragraphs={data.paragraphs} codes={codes} coders={coders} />}
-        </div>
+          {!selected && <p className="hint pad">Select a coding (its text or its stripe) to see its codes, memo and boundaries here.</p>}
+          {showMemo && documentId !== null && <DocumentMemo documentId={documentId} onError={onError} />}
+        </CodingSide>
       </div>
-      {showMemo && documentId !== null && <DocumentMemo documentId={documentId} onError={onError} />}
       {cards.hover && !popover && <HoverCard hover={cards.hover} segments={visible} codes={codes} coders={coders} />}
-      {selected && data && mounted && (
-        <SegmentPanel
-          key={`${selected.id}:${selected.memo}`}
-          segment={selected}
-          text={data.text}
-          doc={mounted.doc}
-          codes={codes}
-          coders={coders}
-          snap={snap}
-          onEditCodes={() => coding.openForSegment(selected)}
-          onClose={() => {
-            // The focus goes back to the text, not to the page.
-            scrollRef.current?.focus({ preventScroll: true });
-            select(null);
-          }}
-          onError={onError}
-        />
-      )}
       {popover && data && (
         <CodingPopover
           key={`${popover.segmentId ?? 'new'}-${popover.span.start}-${popover.span.end}`}

@@ -130,7 +130,7 @@ test('a coding made in this session and then deleted leaves the page, and so doe
     const phrase = await phraseBox(page, 'lead professionals');
     await expect.poll(async () => (await stripesAt(page, phrase.y1)).length).toBe(shown ? 1 : 0);
     await page.mouse.move(5, 5);
-    await page.mouse.move((phrase.x1 + phrase.x2) / 2, phrase.y1, { steps: 3 });
+    await page.mouse.move(phrase.xm, phrase.y1, { steps: 3 });
     if (shown) await expect(card).toContainText('MGF/Individual × Operational');
     else {
       // A card would open on the next frame: give it a few before saying none did.
@@ -245,7 +245,7 @@ test('clicking a coding selects it; its codes, memo and deletion are editable; h
   });
   await page.goto(host.url);
   const phrase = await phraseBox(page, 'lead professionals');
-  await page.mouse.move((phrase.x1 + phrase.x2) / 2, phrase.y1);
+  await page.mouse.move(phrase.xm, phrase.y1);
   const card = page.getByRole('tooltip');
   await expect(card).toContainText('B');
   await expect(card).toContainText('MGF/Individual × Operational');
@@ -452,6 +452,8 @@ test('word snapping: Alt+→ moves a start onto the next word, Alt+Shift+→ an 
   await host.call('segments.create', { documentId: doc!.id, ...codePoints('The naïve plan'), codeRefs: ['MGF:System/Directive'] });
   await page.goto(host.url);
   await expect(page.locator('.transcript .turn').first()).toBeVisible();
+  // "]" selects the next coding only once the codings have come.
+  await expect(page.locator('.transcript-meta')).toContainText('1 of 1 codings shown');
   await page.locator('.transcript-scroll').focus();
   await page.keyboard.press(']');
   const panel = page.getByRole('region', { name: 'Selected coding' });

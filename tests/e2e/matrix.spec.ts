@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { startWebHost, type RunningHost } from './host';
 import { dragOver } from './text';
@@ -306,4 +307,59 @@ test('coding a passage in the transcript, with the popover, fills the open matri
   await page.screenshot({ path: '.test-output/screens/matrix-live-from-transcript.png' });
   await page.keyboard.press('Control+z');
   await expect(cellTd(page, 'Individual × Directive')).toHaveClass(/empty/);
+});
+
+test('the filter menu is searched, and a range of a number attribute leaves the cells the API counts for it', async ({ page }) => {
+  const matrix = await openMatrix(page);
+  const filters = matrix.getByRole('group', { name: 'Filters' });
+  const scope = matrix.locator('.matrix-scope');
+  await expect(scope).toHaveText('10 documents in scope');
+
+  // The search box narrows the menu; Enter adds the first match.
+  const search = filters.getByRole('searchbox', { name: 'Search filter values' });
+  await search.fill('two-tier');
+  const options = filters.getByLabel('Add a filter').locator('option:not([value=""])');
+  await expect(options).toHaveText(['Authority type: Two-tier county']);
+  await search.press('Enter');
+  await expect(filters.locator('.filter-chip')).toHaveText(['Authority type: Two-tier county×']);
+  await filters.getByRole('button', { name: 'Remove filter Authority type: Two-tier county' }).click();
+  await expect(search).toHaveValue('');
+
+  // Duration 45–55 minutes, both ends included: the cases the demo's sheet puts there.
+  const { attributes, cases } = await api<{
+    attributes: { id: number; name: string }[];
+    cases: { attributes: Record<string, string>; documentIds: number[] }[];
+  }>('cases.list', {});
+  const duration = attributes.find((a) => a.name === 'Duration (minutes)')!;
+  const inRange = cases.filter((c) => Number(c.attributes['Duration (minutes)']) >= 45 && Number(c.attributes['Duration (minutes)']) <= 55);
+  expect(inRange.length).toBeGreaterThan(0);
+  expect(inRange.length).toBeLessThan(cases.length);
+  await filters.getByRole('button', { name: 'Range…' }).click();
+  const range = filters.getByRole('group', { name: 'Add a range' });
+  await range.getByLabel('Range of').selectOption({ label: 'Duration (minutes)' });
+  await range.getByLabel('from').fill('45');
+  await range.getByLabel('to').fill('55');
+  await page.screenshot({ path: '.test-output/screens/matrix-range-form.png' });
+  const axe = await new AxeBuilder({ page }).include('.matrix-filters').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  await range.getByRole('button', { name: 'Add range' }).click();
+  await expect(filters.locator('.filter-chip')).toHaveText(['Duration (minutes): 45–55×']);
+  const documents = new Set(inRange.flatMap((c) => c.documentIds)).size;
+  await expect(scope).toHaveText(`${documents} documents in scope`);
+  await page.screenshot({ path: '.test-output/screens/matrix-range-filter.png' });
+
+  const expected = await api<{
+    rows: { key: string; name: string }[];
+    columns: { key: string; name: string }[];
+    cells: { row: string; column: string; segments: number; documents: number; cases: number }[];
+  }>('matrix.get', { filters: { caseAttributes: [{ attributeId: duration.id, min: 45, max: 55 }] } });
+  const unfiltered = await api<{ cells: { segments: number }[] }>('matrix.get', {});
+  // The range changes some cell, so the check below tells the filtered matrix from the whole one.
+  expect(expected.cells.map((c) => c.segments)).not.toEqual(unfiltered.cells.map((c) => c.segments));
+  for (const c of expected.cells) {
+    const name = `${expected.rows.find((r) => r.key === c.row)!.name} × ${expected.columns.find((k) => k.key === c.column)!.name}`;
+    await expect(cell(page, name)).toHaveAccessibleName(
+      new RegExp(`(^|; )${name}: ${c.segments} segments, ${c.documents} documents, ${c.cases} cases$`),
+    );
+  }
 });

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { startWebHost, type RunningHost } from './host';
 
 let host: RunningHost;
@@ -130,4 +131,45 @@ test('search the demo, jump to a hit, step through the marked hits, save the sea
   await page.getByRole('button', { name: 'Undo Auto-code search hits' }).click();
   await expect.poll(async () => (await api<unknown[]>('segments.list', { withText: false })).length).toBe(before);
   await expect(emptyCell).toHaveAccessibleName(/(^|; )Individual × Directive: 0 segments, 0 documents, 0 cases$/);
+});
+
+test("auto-code every turn of the DCS with a new code: the dialog's count is the number of the DCS's paragraphs, one undo removes them", async ({
+  page,
+}) => {
+  await page.goto(host.url);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Every Child Matters – DCS interviews (demo)');
+  // A new code, so no turn is coded with it yet and every turn of the DCS makes one segment.
+  const code = await api<{ id: number }>('codes.create', { parentId: null, name: 'Said by the DCS' });
+  const documents = await api<{ id: number }[]>('documents.list', {});
+  let turns = 0;
+  for (const d of documents) {
+    const doc = await api<{ paragraphs: { speaker: string | null }[] }>('documents.get', { id: d.id });
+    turns += doc.paragraphs.filter((p) => p.speaker === 'DCS').length;
+  }
+  expect(turns).toBeGreaterThan(10);
+  const before = (await api<unknown[]>('segments.list', { withText: false })).length;
+
+  await page.locator('.search-slot > summary').click();
+  const panel = page.getByRole('region', { name: 'Search' });
+  await panel.getByRole('button', { name: 'Auto-code a speaker…' }).click();
+  const dialog = page.getByRole('dialog', { name: "Auto-code a speaker's turns" });
+  await dialog.getByRole('combobox', { name: 'Speaker' }).selectOption('DCS');
+  await dialog.getByRole('combobox', { name: 'Add a code' }).selectOption({ label: 'Said by the DCS' });
+  await expect(dialog.getByRole('list', { name: 'Codes to apply' })).toContainText('Said by the DCS');
+  await expect(dialog.locator('.autocode-count')).toHaveText(
+    `DCS has ${turns} turns: ${turns} new segments; 0 turns carry all these codes already and are skipped. One Undo undoes it all.`,
+  );
+  await page.screenshot({ path: '.test-output/screens/search-speaker-autocode.png' });
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+  await dialog.getByRole('button', { name: `Code ${turns} turns` }).click();
+  await expect(dialog).toBeHidden();
+  await expect(panel.locator('.search-speaker-done')).toHaveText(`Coded ${turns} turns of DCS. Undo undoes them all.`);
+  const coded = await api<{ codeIds: number[] }[]>('segments.list', { withText: false });
+  expect(coded.length).toBe(before + turns);
+  expect(coded.filter((s) => s.codeIds.includes(code.id)).length).toBe(turns);
+
+  await page.getByRole('button', { name: "Undo Auto-code DCS's turns" }).click();
+  await expect.poll(async () => (await api<unknown[]>('segments.list', { withText: false })).length).toBe(before);
 });

@@ -21,13 +21,22 @@ export async function phraseBox(page: Page, phrase: string) {
     };
     const from = locate(at);
     const to = locate(at + target.length);
+    // Brought into view first if it is not (the text column is narrower beside the coding panel).
+    from.node.parentElement!.scrollIntoView({ block: 'nearest' });
     const range = document.createRange();
     range.setStart(from.node, from.offset);
     range.setEnd(to.node, to.offset);
     const rects = [...range.getClientRects()].filter((r) => r.width > 0);
     const first = rects[0]!;
     const last = rects[rects.length - 1]!;
-    return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
+    // xm: the middle of the phrase's first line (a phrase may wrap, beside the coding panel).
+    return {
+      x1: first.left + 1,
+      y1: first.top + first.height / 2,
+      x2: last.right - 1,
+      y2: last.top + last.height / 2,
+      xm: first.left + first.width / 2,
+    };
   }, phrase);
 }
 

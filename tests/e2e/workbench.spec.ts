@@ -225,7 +225,12 @@ test('the shortcut list names Ctrl+Shift+M and the caret keys', async ({ page })
 
 test('a matrix dragged tall above the transcript leaves the transcript its minimum', async ({ page }) => {
   // As if the matrix splitter had been dragged to its 1,200 px maximum in an earlier session.
-  await page.addInitScript(() => localStorage.setItem('trellis.matrix.view', JSON.stringify({ open: true, full: false, height: 1200 })));
+  // The matrix's layout is kept per project, under the project's GUID.
+  const { project } = await host.call<{ project: { guid: string } }>('app.status');
+  await page.addInitScript(
+    (guid) => localStorage.setItem(`trellis.matrix.view.${guid}`, JSON.stringify({ open: true, full: false, height: 1200 })),
+    project.guid,
+  );
   await open(page);
   const matrix = page.getByRole('region', { name: 'Matrix' });
   await expect(matrix.getByRole('table', { name: 'MGF: Locus × Level' })).toBeVisible();

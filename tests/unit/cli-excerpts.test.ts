@@ -112,6 +112,13 @@ describe('trellis excerpts', () => {
     expect((await json([file, '--codes', 'Themes/T2', ...byType, '--where', 'Duration (minutes)=40'])).map(where)).toEqual([
       'Drei 82–103 A',
     ]);
+    // Ranges of a number attribute: T2 is on s2 (One, Borough, 52 minutes), s8 (Two, District, 9) and s10 (Drei, Город 1, 40).
+    expect((await json([file, '--codes', 'Themes/T2', '--where', 'Duration (minutes)=..40'])).map(where)).toEqual([
+      'Two 21–27 A',
+      'Drei 82–103 A',
+    ]);
+    expect((await json([file, '--codes', 'Themes/T2', '--where', 'Duration (minutes)=45..'])).map(where)).toEqual(['One 5–15 A']);
+    expect((await json([file, '--codes', 'Themes/T2', '--where', 'Duration (minutes)=10..45'])).map(where)).toEqual(['Drei 82–103 A']);
   });
 
   it('lists grouped excerpts once each, in the export’s order, cited with --citation', async () => {

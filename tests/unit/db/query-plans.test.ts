@@ -125,7 +125,7 @@ describe('query plans', () => {
     const db = project();
     const plans = plansOf(db, () =>
       listExcerpts(db, {
-        ...{ carries: [[CODE.duty]], meets: [], mode: 'overlap', coderIds: null, documentIds: null, caseAttributes: null },
+        ...{ carries: [[CODE.duty]], meets: [], mode: 'overlap', coderIds: null, documentIds: null },
         ...{ groupBy: null, orderByAttributeId: null, limit: 10, offset: 0 },
       }),
     );
