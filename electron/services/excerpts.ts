@@ -1,4 +1,4 @@
-// Coded excerpts for the write-up: a selection (codes, a framework cell or slice, coders, documents,
+// Coded excerpts for the write-up: a selection (codes, a framework cell or slice, coders, documents, groups,
 // cases by attribute) becomes one excerpt query, and its rows become excerpts with names, codes, paragraph
 // numbers and times. The matrix's cell and chip excerpts are described here too.
 //
@@ -11,6 +11,7 @@ import { DataError } from '../../db/errors';
 import type { Db } from '../../db/project-file';
 import { listAttributes } from '../../db/queries/cases';
 import { codeRefLabels } from '../../db/queries/code-refs';
+import { documentsInGroups, listDocumentGroups } from '../../db/queries/document-groups';
 import { listExcerpts, type ExcerptQuery, type ExcerptRow } from '../../db/queries/excerpts';
 import { listFrameworks } from '../../db/queries/frameworks';
 import { codeCatalog, type CatalogCode } from '../../db/queries/codes';
@@ -36,6 +37,8 @@ export const excerptSelection = z.strictObject({
   mode: z.enum(['overlap', 'same-segment']).default('overlap'),
   coderIds: z.array(id).max(500).optional(),
   documentIds: z.array(id).max(100_000).optional(),
+  /** Only documents in any of these groups. */
+  groupIds: z.array(id).max(1000).optional(),
   caseAttributes: z
     .array(z.strictObject({ attributeId: id, value: z.string().max(1000) }))
     .max(100)
@@ -178,12 +181,20 @@ function queryOf(db: Db, s: ExcerptSelection, codes: CodeIndex): Omit<ExcerptQue
     meets: anchors.length ? chosen : [],
     mode: s.mode,
     coderIds: s.coderIds?.length ? [...new Set(s.coderIds)] : null,
-    documentIds: s.documentIds?.length ? [...new Set(s.documentIds)] : null,
+    documentIds: chosenDocuments(db, s),
     caseAttributes: s.caseAttributes?.length ? s.caseAttributes : null,
     groupBy: groups ? { codes: groups.codes } : s.groupBy === 'document' || s.groupBy === 'case' ? s.groupBy : null,
     orderByAttributeId: s.orderByAttributeId ?? null,
     labels: groups?.labels ?? null,
   };
+}
+
+/** The chosen documents that are in any chosen group; null: no filter (an empty group chooses none). */
+function chosenDocuments(db: Db, s: ExcerptSelection): number[] | null {
+  const chosen = s.documentIds?.length ? [...new Set(s.documentIds)] : null;
+  if (!s.groupIds?.length) return chosen;
+  const inGroups = new Set(documentsInGroups(db, s.groupIds));
+  return (chosen ?? [...inGroups]).filter((d) => inGroups.has(d));
 }
 
 /** A page of the selection's excerpts, in their groups and order. */
@@ -227,6 +238,9 @@ export function describeSelection(db: Db, s: ExcerptSelection, total: number): {
   const attributes = listAttributes(db);
   const where = (s.caseAttributes ?? []).map((c) => `${attributes.find((a) => a.id === c.attributeId)!.name}: ${c.value}`);
   const order = attributes.find((a) => a.id === s.orderByAttributeId);
+  const groups = listDocumentGroups(db)
+    .filter((g) => s.groupIds?.includes(g.id))
+    .map((g) => g.name);
   const description = [
     `${total} ${total === 1 ? 'excerpt' : 'excerpts'}`,
     chosen.length
@@ -235,6 +249,7 @@ export function describeSelection(db: Db, s: ExcerptSelection, total: number): {
     anchors.length ? `in ${anchors.join(', ')}` : '',
     coders.length ? `coder ${coders.map((c) => c.name).join(', ')}` : '',
     s.documentIds?.length ? `${s.documentIds.length} chosen documents` : '',
+    groups.length ? `${groups.length === 1 ? 'group' : 'groups'} ${groups.join(', ')}` : '',
     where.length ? `cases with ${where.join(', ')}` : '',
     s.groupBy === 'none' ? '' : `grouped by ${s.groupBy}`,
     `ordered by ${order ? order.name : 'document position'}`,

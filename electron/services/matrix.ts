@@ -17,6 +17,7 @@ import { codeCatalog, type CatalogCode } from '../../db/queries/codes';
 import { coderCatalog } from '../../db/queries/coders';
 import { nonFrameworkCodeIds } from '../../db/queries/framework-places';
 import { countMatrix, countThemeGroups, documentsOfCasesWith, documentsPerKey, type ColumnKey } from '../../db/queries/matrix';
+import { documentsInGroups } from '../../db/queries/document-groups';
 import { listExcerpts } from '../../db/queries/excerpts';
 import { getMeta } from '../../db/queries/meta';
 import { id } from '../api/schemas';
@@ -52,6 +53,8 @@ export const matrixSpec = z.strictObject({
     .strictObject({
       coderIds: z.array(id).max(500).optional(),
       documentIds: z.array(id).max(100_000).optional(),
+      /** Only documents in any of these groups. */
+      groupIds: z.array(id).max(1000).optional(),
       caseAttributes: z
         .array(z.strictObject({ attributeId: id, value: z.string().max(1000) }))
         .max(100)
@@ -199,7 +202,10 @@ function plan(db: Db, spec: MatrixSpec): Plan {
       throw new DataError('not-found', `There is no case attribute with id ${a.attributeId}.`);
   }
   const documentIds = intersect(
-    filters.documentIds ? [...new Set(filters.documentIds)] : null,
+    intersect(
+      filters.documentIds ? [...new Set(filters.documentIds)] : null,
+      filters.groupIds?.length ? documentsInGroups(db, filters.groupIds) : null,
+    ),
     filters.caseAttributes?.length ? documentsOfCasesWith(db, filters.caseAttributes) : null,
   );
   const coderIds = filters.coderIds ? [...new Set(filters.coderIds)] : null;
