@@ -6,12 +6,14 @@ type Coder = ResultOf<'coders.list'>['coders'][number];
 type DocumentSummary = ResultOf<'documents.list'>[number];
 type Cases = ResultOf<'cases.list'>;
 type Theme = ResultOf<'matrix.get'>['themes'][number];
+type Group = ResultOf<'documentGroups.list'>[number];
 
 interface Props {
   filters: Filters;
   onChange: (filters: Filters) => void;
   coders: Coder[];
   documents: DocumentSummary[];
+  groups: Group[];
   cases: Cases | undefined;
   themes: Theme[];
   /** Shown at the end of the row (the scope the filters leave). */
@@ -26,9 +28,10 @@ function attributeValues(cases: Cases | undefined) {
   }));
 }
 
-/** Active filters as removable chips, and one menu to add coders, documents, case attribute values or themes. */
-export function MatrixFilters({ filters, onChange, coders, documents, cases, themes, children }: Props) {
+/** Active filters as removable chips, and one menu to add coders, document groups, documents, case attribute values or themes. */
+export function MatrixFilters({ filters, onChange, coders, documents, groups, cases, themes, children }: Props) {
   const attributes = attributeValues(cases);
+  const groupIds = filters.groupIds ?? [];
   const chips = [
     ...filters.coderIds.map((id) => ({
       key: `coder:${id}`,
@@ -39,6 +42,11 @@ export function MatrixFilters({ filters, onChange, coders, documents, cases, the
       key: `doc:${id}`,
       label: documents.find((d) => d.id === id)?.name ?? `Document ${id}`,
       remove: () => onChange({ ...filters, documentIds: filters.documentIds.filter((x) => x !== id) }),
+    })),
+    ...groupIds.map((id) => ({
+      key: `group:${id}`,
+      label: `Group ${groups.find((g) => g.id === id)?.name ?? id}`,
+      remove: () => onChange({ ...filters, groupIds: groupIds.filter((x) => x !== id) }),
     })),
     ...filters.caseAttributes.map((a) => ({
       key: `attr:${a.attributeId}:${a.value}`,
@@ -56,10 +64,11 @@ export function MatrixFilters({ filters, onChange, coders, documents, cases, the
     const n = Number(id);
     if (kind === 'coder') onChange({ ...filters, coderIds: [...filters.coderIds, n] });
     if (kind === 'doc') onChange({ ...filters, documentIds: [...filters.documentIds, n] });
+    if (kind === 'group') onChange({ ...filters, groupIds: [...groupIds, n] });
     if (kind === 'attr') onChange({ ...filters, caseAttributes: [...filters.caseAttributes, { attributeId: n, value: rest.join(':') }] });
     if (kind === 'theme') onChange({ ...filters, themeIds: [...filters.themeIds, n] });
   };
-  const none: Filters = { coderIds: [], documentIds: [], caseAttributes: [], themeIds: [] };
+  const none: Filters = { coderIds: [], documentIds: [], groupIds: [], caseAttributes: [], themeIds: [] };
   return (
     <div className="matrix-filters" role="group" aria-label="Filters">
       <select aria-label="Add a filter" value="" onChange={(e) => e.target.value && add(e.target.value)}>
@@ -84,6 +93,17 @@ export function MatrixFilters({ filters, onChange, coders, documents, cases, the
               ))}
           </optgroup>
         ))}
+        {groups.length > 0 && (
+          <optgroup label="Document group">
+            {groups
+              .filter((g) => !groupIds.includes(g.id))
+              .map((g) => (
+                <option key={g.id} value={`group:${g.id}`}>
+                  Group {g.name}
+                </option>
+              ))}
+          </optgroup>
+        )}
         <optgroup label="Document">
           {documents
             .filter((d) => !filters.documentIds.includes(d.id))

@@ -15,6 +15,8 @@ export type LayoutChoice =
 export interface MatrixFilters {
   coderIds: number[];
   documentIds: number[];
+  /** Document groups (documents in any of them); absent in settings stored before groups existed. */
+  groupIds?: number[];
   caseAttributes: { attributeId: number; value: string }[];
   themeIds: number[];
 }
@@ -33,7 +35,7 @@ export interface MatrixSettings {
 export const DEFAULT_SETTINGS: MatrixSettings = {
   layout: { kind: 'framework', frameworkId: null, sliceId: null },
   mode: 'overlap',
-  filters: { coderIds: [], documentIds: [], caseAttributes: [], themeIds: [] },
+  filters: { coderIds: [], documentIds: [], groupIds: [], caseAttributes: [], themeIds: [] },
   display: 'chips',
   themeLimit: 0,
   themeLevel: 0,
@@ -55,6 +57,7 @@ export function specOf(settings: MatrixSettings, blindCoderId: number | null = n
     filters: {
       coderIds: blindCoderId === null ? nonEmpty(filters.coderIds) : [blindCoderId],
       documentIds: nonEmpty(filters.documentIds),
+      groupIds: nonEmpty(filters.groupIds ?? []),
       caseAttributes: nonEmpty(filters.caseAttributes),
       themeIds: nonEmpty(filters.themeIds),
     },
