@@ -2,8 +2,9 @@ import { DataError } from '../errors';
 import { newGuid, nowIso } from '../ids';
 import type { Db } from '../project-file';
 import { stmt } from '../statements';
+import { attributeValueProblem, type AttributeType } from '../../shared/attribute-values';
 
-export type AttributeType = 'text' | 'number' | 'date' | 'choice' | 'boolean';
+export type { AttributeType };
 
 export interface Attribute {
   id: number;
@@ -64,13 +65,8 @@ export function allowChoice(db: Db, attribute: Attribute, value: string): Attrib
 }
 
 function checkValue(attribute: Attribute, value: string): void {
-  const bad = (why: string) => new DataError('invalid', `"${value}" is not a valid value for ${attribute.name}: ${why}.`);
-  if (attribute.type === 'number' && !Number.isFinite(Number(value))) throw bad('expected a number');
-  if (attribute.type === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw bad('expected a date like 2010-06-21');
-  if (attribute.type === 'boolean' && value !== 'true' && value !== 'false') throw bad('expected true or false');
-  if (attribute.type === 'choice' && attribute.choices && !attribute.choices.includes(value)) {
-    throw bad(`expected one of ${attribute.choices.join(', ')}`);
-  }
+  const problem = attributeValueProblem(attribute.type, attribute.choices, value);
+  if (problem) throw new DataError('invalid', `"${value}" is not a valid value for ${attribute.name}: ${problem}.`);
 }
 
 export function setCaseAttribute(db: Db, caseId: number, attribute: Attribute, value: string): void {

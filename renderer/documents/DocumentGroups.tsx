@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ResultOf } from '../../electron/api/methods';
 import { call } from '../common/api';
+import { MenuButton } from '../common/MenuButton';
 import { NameDialog } from '../common/NameDialog';
 import { useQuery } from '../common/use-query';
 
@@ -14,10 +15,21 @@ type Group = ResultOf<'documentGroups.list'>[number];
 export function DocumentGroups({ selected, onError }: { selected: DocumentSummary | undefined; onError(error: Error): void }) {
   const groups = useQuery('documentGroups.list', {}, ['documents-changed']);
   const [naming, setNaming] = useState<{ group: Group | null } | null>(null);
+  // A checkbox shows its new state at once ("group:document" → member) until the list comes back.
+  const [pending, setPending] = useState(new Map<string, boolean>());
+  const [seen, setSeen] = useState(groups.data);
+  if (groups.data !== seen) {
+    setSeen(groups.data);
+    setPending(new Map());
+  }
   const toggle = (group: Group, member: boolean) => {
     if (!selected) return;
+    setPending(new Map(pending).set(`${group.id}:${selected.id}`, member));
     const documentIds = member ? [...group.documentIds, selected.id] : group.documentIds.filter((d) => d !== selected.id);
-    call('documentGroups.setMembers', { id: group.id, documentIds }).catch(onError);
+    call('documentGroups.setMembers', { id: group.id, documentIds }).catch((error: Error) => {
+      setPending(new Map());
+      onError(error);
+    });
   };
   const list = groups.data ?? [];
   return (
@@ -35,7 +47,7 @@ export function DocumentGroups({ selected, onError }: { selected: DocumentSummar
       ) : (
         <ul>
           {list.map((g) => {
-            const member = selected !== undefined && g.documentIds.includes(selected.id);
+            const member = selected !== undefined && (pending.get(`${g.id}:${selected.id}`) ?? g.documentIds.includes(selected.id));
             return (
               <li key={g.id} className="group-row">
                 <label className="group-member" title={selected ? `Put ${selected.name} in this group or take it out` : undefined}>
@@ -51,20 +63,21 @@ export function DocumentGroups({ selected, onError }: { selected: DocumentSummar
                     {g.documentIds.length} {g.documentIds.length === 1 ? 'document' : 'documents'}
                   </span>
                 </label>
-                <span className="document-actions">
-                  <button type="button" className="small" aria-label={`Rename group ${g.name}`} onClick={() => setNaming({ group: g })}>
-                    Rename…
-                  </button>
-                  <button
-                    type="button"
-                    className="small"
-                    aria-label={`Delete group ${g.name}`}
-                    title="Its documents stay in the project; Undo (Ctrl+Z) brings the group back"
-                    onClick={() => call('documentGroups.delete', { id: g.id }).catch(onError)}
-                  >
-                    Delete
-                  </button>
-                </span>
+                <MenuButton
+                  label="⋯"
+                  name={`Group ${g.name}`}
+                  title={`Rename or delete group ${g.name}`}
+                  className="group-menu"
+                  align="end"
+                  items={[
+                    { label: `Rename ${g.name}…`, onSelect: () => setNaming({ group: g }) },
+                    {
+                      label: `Delete ${g.name}`,
+                      title: 'Its documents stay in the project; Undo (Ctrl+Z) brings the group back',
+                      onSelect: () => void call('documentGroups.delete', { id: g.id }).catch(onError),
+                    },
+                  ]}
+                />
               </li>
             );
           })}
