@@ -1,4 +1,4 @@
-// Names the command line takes for what the API knows by id: coders, and case attribute conditions.
+// Names the command line takes for what the API knows by id: coders, document groups, and case attribute conditions.
 import type { Session } from '../api/session';
 import { call, CliError, type Invocation } from './command';
 
@@ -30,5 +30,16 @@ export async function caseConditions(session: Session, conditions: string[]): Pr
     const attribute = attributes.find((a) => same(a.name, name));
     if (!attribute) throw new CliError(`There is no case attribute "${name}".`);
     return { attributeId: attribute.id, value: condition.slice(at + 1).trim() };
+  });
+}
+
+/** `--group NAME` filters: the ids of the named document groups. */
+export async function groupIds(session: Session, names: string[]): Promise<number[]> {
+  if (names.length === 0) return [];
+  const groups = await call(session, 'documentGroups.list', {});
+  return names.map((name) => {
+    const group = groups.find((g) => same(g.name, name));
+    if (!group) throw new CliError(`There is no document group "${name}".`);
+    return group.id;
   });
 }
