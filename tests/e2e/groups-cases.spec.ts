@@ -95,6 +95,18 @@ test('a group made in the Documents pane filters the matrix to its documents, wi
   await expect(cell).toHaveAccessibleName(new RegExp(`${systemConstitutive(one)}$`));
   await page.getByRole('button', { name: 'Undo Change document group' }).click();
   await expect(matrix).toContainText('2 documents in scope');
+
+  // The Excerpts view takes the group as a filter too, with the API's count.
+  const selection = { codeIds: [] as number[] };
+  const everyExcerpt = (await host.call<{ total: number }>('excerpts.list', selection)).total;
+  const inGroup = (await host.call<{ total: number }>('excerpts.list', { ...selection, groupIds: [group!.id] })).total;
+  expect(inGroup).toBeLessThan(everyExcerpt);
+  await page.getByRole('button', { name: 'Excerpts', exact: true }).click();
+  const view = page.getByRole('region', { name: 'Excerpts view' });
+  const status = view.locator('.excerpts-count');
+  await expect(status).toHaveText(`${everyExcerpt} excerpts`);
+  await view.getByLabel('Add a filter').selectOption({ label: 'Group Shires 😀' });
+  await expect(status).toHaveText(`${inGroup} excerpts`);
 });
 
 test('the cases table edits an attribute in place with a type check, keeps a case memo and exports the sheet', async ({ page }) => {
