@@ -158,6 +158,24 @@ test('the cases table edits an attribute in place with a type check, keeps a cas
   await expectClean(page, 'cases and attributes table');
   await page.screenshot({ path: '.test-output/screens/case-table.png' });
 
+  // Retyping Area (place names) as a number is refused with the count of values that do not fit.
+  await dialog.getByRole('searchbox', { name: 'Filter cases' }).fill('');
+  await dialog.getByRole('button', { name: 'Attribute Area' }).click();
+  await page.getByRole('menuitem', { name: 'Rename or retype Area…' }).click();
+  const retype = page.getByRole('dialog', { name: 'Attribute Area' });
+  await retype.getByRole('combobox', { name: 'Type' }).selectOption('number');
+  await retype.getByRole('button', { name: 'Save' }).click();
+  const areas = before.cases.filter((c) => c.attributes.Area !== undefined).length;
+  await expect(retype.getByRole('alert')).toContainText(`Area cannot be made a number attribute: ${areas} values do not fit`);
+  await page.screenshot({ path: '.test-output/screens/case-attribute-retype.png' });
+  await retype.getByRole('button', { name: 'Cancel' }).click();
+  await dialog.getByRole('button', { name: 'Attribute Respondent' }).click();
+  await page.getByRole('menuitem', { name: 'Delete Respondent…' }).click();
+  const remove = page.getByRole('dialog', { name: 'Delete attribute' });
+  await expect(remove).toContainText(`${before.cases.filter((c) => c.attributes.Respondent !== undefined).length} cases lose their values`);
+  await remove.getByRole('button', { name: 'Cancel' }).click();
+  await expect(remove).toBeHidden();
+
   const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export CSV' }).click()]);
   expect(download.suggestedFilename()).toBe('Cases and attributes.csv');
   const rows = Papa.parse<string[]>(readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
