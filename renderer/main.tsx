@@ -20,6 +20,7 @@ import './app/qdpx.css';
 import './agreement/agreement.css';
 import './excerpts/excerpts.css';
 import './memos/memos.css';
+import './cases/cases.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

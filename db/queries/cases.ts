@@ -3,8 +3,9 @@ import { DataError } from '../errors';
 import { newGuid, nowIso } from '../ids';
 import type { Db } from '../project-file';
 import { stmt } from '../statements';
+import { attributeValueProblem, type AttributeType } from '../../shared/attribute-values';
 
-export type AttributeType = 'text' | 'number' | 'date' | 'choice' | 'boolean';
+export type { AttributeType };
 
 export interface Attribute {
   id: number;
@@ -65,13 +66,8 @@ export function allowChoice(db: Db, attribute: Attribute, value: string): Attrib
 }
 
 function checkValue(attribute: Attribute, value: string): void {
-  const bad = (why: string) => new DataError('invalid', `"${value}" is not a valid value for ${attribute.name}: ${why}.`);
-  if (attribute.type === 'number' && !Number.isFinite(Number(value))) throw bad('expected a number');
-  if (attribute.type === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw bad('expected a date like 2010-06-21');
-  if (attribute.type === 'boolean' && value !== 'true' && value !== 'false') throw bad('expected true or false');
-  if (attribute.type === 'choice' && attribute.choices && !attribute.choices.includes(value)) {
-    throw bad(`expected one of ${attribute.choices.join(', ')}`);
-  }
+  const problem = attributeValueProblem(attribute.type, attribute.choices, value);
+  if (problem) throw new DataError('invalid', `"${value}" is not a valid value for ${attribute.name}: ${problem}.`);
 }
 
 export function setCaseAttribute(db: Db, caseId: number, attribute: Attribute, value: string): void {
@@ -155,4 +151,116 @@ export function documentsOfCasesWith(db: Db, conditions: CaseCondition[]): numbe
     documentId: number;
   }[];
   return [...new Set(links.filter((l) => matches(l.caseId)).map((l) => l.documentId))].sort((x, y) => x - y);
+}
+
+function requireCase(db: Db, id: number): void {
+  if (!stmt(db, 'SELECT 1 FROM cases WHERE id = ?').get(id)) throw new DataError('not-found', `There is no case with id ${id}.`);
+}
+
+/** A new case; a name taken (in any letter case) is refused. */
+export function createCase(db: Db, name: string): number {
+  if (findCaseId(db, name) !== undefined) throw new DataError('conflict', `There is already a case named "${name.trim()}".`);
+  return ensureCase(db, name);
+}
+
+export function renameCase(db: Db, id: number, name: string): void {
+  requireCase(db, id);
+  const other = findCaseId(db, name);
+  if (other !== undefined && other !== id) throw new DataError('conflict', `There is already a case named "${name.trim()}".`);
+  stmt(db, 'UPDATE cases SET name = ? WHERE id = ?').run(name.trim(), id);
+}
+
+/** Deletes a case with its attribute values, document links and memo; its documents stay. */
+export function deleteCase(db: Db, id: number): void {
+  requireCase(db, id);
+  stmt(db, 'DELETE FROM cases WHERE id = ?').run(id);
+}
+
+/** Makes `documentIds` the case's documents: only the links that change are written. */
+export function setCaseDocuments(db: Db, caseId: number, documentIds: number[]): void {
+  requireCase(db, caseId);
+  const wanted = new Set(documentIds);
+  for (const d of wanted) {
+    if (!stmt(db, 'SELECT 1 FROM documents WHERE id = ?').get(d)) throw new DataError('not-found', `There is no document with id ${d}.`);
+  }
+  const current = new Set(stmt(db, 'SELECT document_id FROM case_documents WHERE case_id = ?').pluck().all(caseId) as number[]);
+  for (const d of current) if (!wanted.has(d)) stmt(db, 'DELETE FROM case_documents WHERE case_id = ? AND document_id = ?').run(caseId, d);
+  for (const d of wanted) if (!current.has(d)) linkCaseDocument(db, caseId, d);
+}
+
+export function getAttribute(db: Db, id: number): Attribute {
+  const found = listAttributes(db).find((a) => a.id === id);
+  if (!found) throw new DataError('not-found', `There is no case attribute with id ${id}.`);
+  return found;
+}
+
+/** Sets one case's value of an attribute, checked against its type; null (or blank) clears it. */
+export function setCaseValue(db: Db, caseId: number, attributeId: number, value: string | null): void {
+  requireCase(db, caseId);
+  const attribute = getAttribute(db, attributeId);
+  const trimmed = value?.trim() ?? '';
+  if (trimmed === '') stmt(db, 'DELETE FROM case_attribute_values WHERE case_id = ? AND attribute_id = ?').run(caseId, attributeId);
+  else setCaseAttribute(db, caseId, attribute, trimmed);
+}
+
+const checkedChoices = (choices: string[]) => {
+  const list = [...new Set(choices.map((c) => c.trim()).filter(Boolean))];
+  if (list.length === 0) throw new DataError('invalid', 'A choice attribute needs at least one choice.');
+  return list;
+};
+
+/** A new case attribute; a name taken (in any letter case) is refused. */
+export function createAttribute(db: Db, name: string, type: AttributeType, choices: string[] | null): Attribute {
+  if (listAttributes(db).some((a) => a.name.toLowerCase() === name.trim().toLowerCase()))
+    throw new DataError('conflict', `There is already a case attribute named "${name.trim()}".`);
+  return ensureAttribute(db, name, type, type === 'choice' ? checkedChoices(choices ?? []) : null);
+}
+
+const valuesOf = (db: Db, attributeId: number) =>
+  stmt(db, 'SELECT value FROM case_attribute_values WHERE attribute_id = ?').pluck().all(attributeId) as string[];
+
+/** How many case values deleting the attribute would lose. */
+export const attributeValueCount = (db: Db, attributeId: number): number => valuesOf(db, getAttribute(db, attributeId).id).length;
+
+/**
+ * Renames, retypes or re-lists the choices of an attribute. A new type (or choice list) must fit every value
+ * the cases have, else nothing changes and the message says how many do not fit; a choice attribute made
+ * from another type takes the values in use as its choices when none are given.
+ */
+export function updateAttribute(db: Db, id: number, change: { name?: string; type?: AttributeType; choices?: string[] }): Attribute {
+  const old = getAttribute(db, id);
+  const name = change.name?.trim() ?? old.name;
+  if (listAttributes(db).some((a) => a.id !== id && a.name.toLowerCase() === name.toLowerCase()))
+    throw new DataError('conflict', `There is already a case attribute named "${name}".`);
+  const type = change.type ?? old.type;
+  const values = valuesOf(db, id);
+  const choices =
+    type !== 'choice' ? null : checkedChoices(change.choices ?? (old.type === 'choice' ? old.choices! : [...new Set(values)].sort()));
+  const next: Attribute = { id, name, type, choices };
+  const misfits = values.filter((v) => {
+    try {
+      checkValue(next, v);
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  if (misfits.length > 0)
+    throw new DataError(
+      'invalid',
+      `${old.name} cannot be made ${type === 'choice' ? `a choice of ${choices!.join(', ')}` : `a ${type} attribute`}: ${misfits.length} ${misfits.length === 1 ? 'value does' : 'values do'} not fit (such as "${misfits[0]}").`,
+    );
+  stmt(db, 'UPDATE attributes SET name = ?, type = ?, choices = ? WHERE id = ?').run(
+    name,
+    type,
+    choices ? JSON.stringify(choices) : null,
+    id,
+  );
+  return next;
+}
+
+/** Deletes an attribute with every case's value of it. */
+export function deleteAttribute(db: Db, id: number): void {
+  getAttribute(db, id);
+  stmt(db, 'DELETE FROM attributes WHERE id = ?').run(id);
 }

@@ -5,6 +5,7 @@ import { codeSetMethods } from './handlers/code-sets';
 import { codebookMethods } from './handlers/codebook';
 import { coderMethods } from './handlers/coders';
 import { codeMethods } from './handlers/codes';
+import { documentGroupMethods } from './handlers/document-groups';
 import { documentMethods } from './handlers/documents';
 import { excerptMethods } from './handlers/excerpts';
 import { frameworkMethods } from './handlers/frameworks';
@@ -39,6 +40,7 @@ export const methods = joinMethodTables(
   projectsMethods,
   projectMethods,
   documentMethods,
+  documentGroupMethods,
   caseMethods,
   importMethods,
   coderMethods,

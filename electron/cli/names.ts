@@ -1,4 +1,4 @@
-// Names the command line takes for what the API knows by id: coders, and case attribute conditions.
+// Names the command line takes for what the API knows by id: coders, document groups, and case attribute conditions.
 import type { Session } from '../api/session';
 import type { CaseCondition } from '../../shared/case-condition';
 import { call, CliError, type Invocation } from './command';
@@ -40,5 +40,16 @@ export async function caseConditions(session: Session, conditions: string[]): Pr
       return { attributeId: attribute.id, ...(min ? { min } : {}), ...(max ? { max } : {}) };
     }
     return { attributeId: attribute.id, value };
+  });
+}
+
+/** `--group NAME` filters: the ids of the named document groups. */
+export async function groupIds(session: Session, names: string[]): Promise<number[]> {
+  if (names.length === 0) return [];
+  const groups = await call(session, 'documentGroups.list', {});
+  return names.map((name) => {
+    const group = groups.find((g) => same(g.name, name));
+    if (!group) throw new CliError(`There is no document group "${name}".`);
+    return group.id;
   });
 }

@@ -7,6 +7,7 @@ import { agreementCommands } from './commands/agreement';
 import { codebookCommands } from './commands/codebook';
 import { historyCommands } from './commands/history';
 import { excerptCommands } from './commands/excerpts';
+import { groupCommands } from './commands/groups';
 import { importCommands } from './commands/import';
 import { matrixCommands } from './commands/matrix';
 import { mergeCommands } from './commands/merge';
@@ -28,6 +29,7 @@ const commands: Record<string, Command> = {
   ...searchCommands,
   ...qdpxCommands,
   ...excerptCommands,
+  ...groupCommands,
 };
 
 const usage = () =>

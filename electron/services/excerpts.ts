@@ -1,4 +1,4 @@
-// Coded excerpts for the write-up: a selection (codes, a framework cell or slice, coders, documents,
+// Coded excerpts for the write-up: a selection (codes, a framework cell or slice, coders, documents, groups,
 // cases by attribute) becomes one excerpt query, and its rows become excerpts with names, codes, paragraph
 // numbers and times. The matrix's cell and chip excerpts are described here too.
 //
@@ -11,6 +11,7 @@ import { DataError } from '../../db/errors';
 import type { Db } from '../../db/project-file';
 import { listAttributes } from '../../db/queries/cases';
 import { codeRefLabels } from '../../db/queries/code-refs';
+import { documentsInGroups, listDocumentGroups } from '../../db/queries/document-groups';
 import { listExcerpts, type ExcerptQuery, type ExcerptRow } from '../../db/queries/excerpts';
 import { listFrameworks } from '../../db/queries/frameworks';
 import { codeCatalog, type CatalogCode } from '../../db/queries/codes';
@@ -38,6 +39,8 @@ export const excerptSelection = z.strictObject({
   mode: z.enum(['overlap', 'same-segment']).default('overlap'),
   coderIds: z.array(id).max(500).optional(),
   documentIds: z.array(id).max(100_000).optional(),
+  /** Only documents in any of these groups. */
+  groupIds: z.array(id).max(1000).optional(),
   /** Cases by an attribute's value, or a range of a number or date attribute: the matrix's filter. */
   caseAttributes: caseConditions.optional(),
   groupBy: z.enum(GROUPINGS).default('none'),
@@ -168,23 +171,30 @@ function queryOf(db: Db, s: ExcerptSelection, codes: CodeIndex): Omit<ExcerptQue
   const attributes = listAttributes(db);
   if (s.orderByAttributeId && !attributes.some((x) => x.id === s.orderByAttributeId))
     throw new DataError('not-found', `There is no case attribute with id ${s.orderByAttributeId}.`);
-  const chosenDocuments = s.documentIds?.length ? [...new Set(s.documentIds)] : null;
+  const chosen = chosenDocuments(db, s);
   const ofCases = documentsMeeting(db, s.caseAttributes);
   const lists = s.codeIds.map((c) => (s.subcodes ? descendants(codes.byId, c) : [c]));
-  const chosen = lists.length === 0 ? [] : s.match === 'all' ? lists : [[...new Set(lists.flat())]];
+  const carried = lists.length === 0 ? [] : s.match === 'all' ? lists : [[...new Set(lists.flat())]];
   const anchors = [s.cellCodeId, s.sliceCodeId].filter((c) => c !== undefined).map((c) => [c]);
   const groups = codeGroups(db, s, codes);
   return {
-    carries: anchors.length ? anchors : chosen,
-    meets: anchors.length ? chosen : [],
+    carries: anchors.length ? anchors : carried,
+    meets: anchors.length ? carried : [],
     mode: s.mode,
     coderIds: s.coderIds?.length ? [...new Set(s.coderIds)] : null,
-    documentIds:
-      ofCases === null ? chosenDocuments : chosenDocuments === null ? ofCases : ofCases.filter((d) => chosenDocuments.includes(d)),
+    documentIds: ofCases === null ? chosen : chosen === null ? ofCases : ofCases.filter((d) => chosen.includes(d)),
     groupBy: groups ? { codes: groups.codes } : s.groupBy === 'document' || s.groupBy === 'case' ? s.groupBy : null,
     orderByAttributeId: s.orderByAttributeId ?? null,
     labels: groups?.labels ?? null,
   };
+}
+
+/** The chosen documents that are in any chosen group; null: no filter (an empty group chooses none). */
+function chosenDocuments(db: Db, s: ExcerptSelection): number[] | null {
+  const chosen = s.documentIds?.length ? [...new Set(s.documentIds)] : null;
+  if (!s.groupIds?.length) return chosen;
+  const inGroups = new Set(documentsInGroups(db, s.groupIds));
+  return (chosen ?? [...inGroups]).filter((d) => inGroups.has(d));
 }
 
 /** A page of the selection's excerpts, in their groups and order. */
@@ -228,6 +238,9 @@ export function describeSelection(db: Db, s: ExcerptSelection, total: number): {
   const attributes = listAttributes(db);
   const where = (s.caseAttributes ?? []).map((c) => conditionLabel(attributes.find((a) => a.id === c.attributeId)!.name, c));
   const order = attributes.find((a) => a.id === s.orderByAttributeId);
+  const groups = listDocumentGroups(db)
+    .filter((g) => s.groupIds?.includes(g.id))
+    .map((g) => g.name);
   const description = [
     `${total} ${total === 1 ? 'excerpt' : 'excerpts'}`,
     chosen.length
@@ -236,6 +249,7 @@ export function describeSelection(db: Db, s: ExcerptSelection, total: number): {
     anchors.length ? `in ${anchors.join(', ')}` : '',
     coders.length ? `coder ${coders.map((c) => c.name).join(', ')}` : '',
     s.documentIds?.length ? `${s.documentIds.length} chosen documents` : '',
+    groups.length ? `${groups.length === 1 ? 'group' : 'groups'} ${groups.join(', ')}` : '',
     where.length ? `cases with ${where.join(', ')}` : '',
     s.groupBy === 'none' ? '' : `grouped by ${s.groupBy}`,
     `ordered by ${order ? order.name : 'document position'}`,

@@ -17,7 +17,7 @@ import { codeCatalog, type CatalogCode } from '../../db/queries/codes';
 import { coderCatalog } from '../../db/queries/coders';
 import { nonFrameworkCodeIds } from '../../db/queries/framework-places';
 import { countMatrix, countThemeGroups, documentsPerKey, type ColumnKey } from '../../db/queries/matrix';
-import { documentsOfCasesWith } from '../../db/queries/cases';
+import { documentsInGroups } from '../../db/queries/document-groups';
 import { caseConditions, documentsMeeting } from './case-conditions';
 import { listExcerpts } from '../../db/queries/excerpts';
 import { getMeta } from '../../db/queries/meta';
@@ -54,6 +54,8 @@ export const matrixSpec = z.strictObject({
     .strictObject({
       coderIds: z.array(id).max(500).optional(),
       documentIds: z.array(id).max(100_000).optional(),
+      /** Only documents in any of these groups. */
+      groupIds: z.array(id).max(1000).optional(),
       /** Cases by an attribute's value, or a range of a number or date attribute. */
       caseAttributes: caseConditions.optional(),
       themeIds: z.array(id).max(10_000).optional(),
@@ -195,7 +197,10 @@ function plan(db: Db, spec: MatrixSpec): Plan {
   }
   const attributes = listAttributes(db);
   const documentIds = intersect(
-    filters.documentIds ? [...new Set(filters.documentIds)] : null,
+    intersect(
+      filters.documentIds ? [...new Set(filters.documentIds)] : null,
+      filters.groupIds?.length ? documentsInGroups(db, filters.groupIds) : null,
+    ),
     documentsMeeting(db, filters.caseAttributes),
   );
   const coderIds = filters.coderIds ? [...new Set(filters.coderIds)] : null;

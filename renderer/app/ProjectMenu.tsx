@@ -1,17 +1,17 @@
 import { lazy, useRef, useState } from 'react';
 import type { ResultOf } from '../../electron/api/methods';
-import { CaseSheetPicker } from '../documents/import/CaseSheet';
 import { MenuButton } from '../common/MenuButton';
 import { CopyDialog, MergePicker } from './CoderFiles';
 import { Deferred } from '../common/Deferred';
 
+const CaseTable = lazy(() => import('../cases/CaseTable').then((m) => ({ default: m.CaseTable })));
 const ImportDialog = lazy(() => import('../documents/import/ImportDialog').then((m) => ({ default: m.ImportDialog })));
 
 type Coder = ResultOf<'coders.list'>['coders'][number];
 
 /**
  * The project's file actions in one menu, so the top bar keeps room for the title and the views: bringing
- * transcripts and case attributes in, the two-coder round trip, and closing the project (kept away from
+ * transcripts in, the cases and their attributes, the two-coder round trip, and closing the project (kept away from
  * the one-click buttons, at the end of the menu).
  */
 export function ProjectMenu({
@@ -25,8 +25,7 @@ export function ProjectMenu({
   onQdpx: () => void;
   onClose: () => void;
 }) {
-  const [dialog, setDialog] = useState<'files' | 'paste' | 'copy' | null>(null);
-  const caseSheet = useRef<HTMLInputElement>(null);
+  const [dialog, setDialog] = useState<'files' | 'paste' | 'copy' | 'cases' | null>(null);
   const mergeFile = useRef<HTMLInputElement>(null);
   return (
     <>
@@ -37,9 +36,9 @@ export function ProjectMenu({
           { label: 'Import…', title: 'Transcripts from files or a whole folder', onSelect: () => setDialog('files') },
           { label: 'Paste as document…', onSelect: () => setDialog('paste') },
           {
-            label: 'Case attributes…',
-            title: 'Set case attributes from a CSV or Excel sheet: a header row, then one row per case',
-            onSelect: () => caseSheet.current?.click(),
+            label: 'Cases and attributes…',
+            title: 'The table of cases and their attributes: edit, link documents, import or export a sheet',
+            onSelect: () => setDialog('cases'),
           },
           {
             label: 'Copy for a coder…',
@@ -61,11 +60,15 @@ export function ProjectMenu({
           { label: 'Close project', title: 'Back to the start screen (everything is already saved)', group: true, onSelect: onClose },
         ]}
       />
-      <CaseSheetPicker inputRef={caseSheet} />
       <MergePicker inputRef={mergeFile} />
       {(dialog === 'files' || dialog === 'paste') && (
         <Deferred>
           <ImportDialog mode={dialog} onClose={() => setDialog(null)} onOpen={onOpenDocument} />
+        </Deferred>
+      )}
+      {dialog === 'cases' && (
+        <Deferred>
+          <CaseTable onClose={() => setDialog(null)} />
         </Deferred>
       )}
       {dialog === 'copy' && <CopyDialog coders={coders} onClose={() => setDialog(null)} />}

@@ -17,12 +17,15 @@ export interface MenuItem {
  */
 export function MenuButton({
   label,
+  name,
   title,
   items,
   className,
   align = 'start',
 }: {
   label: string;
+  /** The button's and menu's accessible name when the visible label is a symbol (⋯). */
+  name?: string;
   title?: string;
   items: MenuItem[];
   className?: string;
@@ -71,6 +74,7 @@ export function MenuButton({
         ref={button}
         type="button"
         title={title}
+        aria-label={name}
         aria-haspopup="menu"
         aria-expanded={open !== null}
         aria-controls={open ? id : undefined}
@@ -85,7 +89,7 @@ export function MenuButton({
         {label} <span aria-hidden="true">▾</span>
       </button>
       {open && (
-        <ul ref={menu} id={id} role="menu" aria-label={label} className={`menu-popup ${align}`} onKeyDown={onMenuKey}>
+        <ul ref={menu} id={id} role="menu" aria-label={name ?? label} className={`menu-popup ${align}`} onKeyDown={onMenuKey}>
           {items.map((item) => (
             <li key={item.label} role="none" className={item.group ? 'menu-group' : undefined}>
               <button

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { ResultOf } from '../../electron/api/methods';
 import { call } from '../common/api';
 import { Dialog } from '../common/Dialog';
+import { NameDialog } from '../common/NameDialog';
 import { useQuery } from '../common/use-query';
 
 type DocumentSummary = ResultOf<'documents.list'>[number];
@@ -20,63 +21,18 @@ export function DocumentActions({ document, onError }: { document: DocumentSumma
       <button type="button" className="small" aria-label={`Delete ${document.name}`} onClick={() => setOpen('delete')}>
         Delete…
       </button>
-      {open === 'rename' && <RenameDialog document={document} onClose={close} onError={onError} />}
+      {open === 'rename' && (
+        <NameDialog
+          title="Rename document"
+          action="Rename"
+          initial={document.name}
+          onClose={close}
+          onSave={(name) => call('documents.rename', { id: document.id, name })}
+          onError={onError}
+        />
+      )}
       {open === 'delete' && <DeleteDialog document={document} onClose={close} onError={onError} />}
     </span>
-  );
-}
-
-function RenameDialog({ document, onClose, onError }: { document: DocumentSummary; onClose(): void; onError(error: Error): void }) {
-  const [name, setName] = useState(document.name);
-  const [problem, setProblem] = useState<string | null>(null);
-  const save = () => {
-    if (name.trim() === document.name) return onClose();
-    call('documents.rename', { id: document.id, name })
-      .then(onClose)
-      .catch((error: Error) => (error.message.includes('already') ? setProblem(error.message) : onError(error)));
-  };
-  return (
-    <Dialog
-      title="Rename document"
-      onClose={onClose}
-      footer={
-        <>
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="rename-document" className="primary" disabled={!name.trim()}>
-            Rename
-          </button>
-        </>
-      }
-    >
-      <form
-        id="rename-document"
-        onSubmit={(e) => {
-          e.preventDefault();
-          save();
-        }}
-      >
-        <label className="field">
-          <span>Name</span>
-          <input
-            autoFocus
-            value={name}
-            aria-invalid={problem ? true : undefined}
-            aria-describedby={problem ? 'rename-problem' : undefined}
-            onChange={(e) => {
-              setName(e.target.value);
-              setProblem(null);
-            }}
-          />
-        </label>
-        {problem && (
-          <p id="rename-problem" className="hint" role="alert">
-            {problem}
-          </p>
-        )}
-      </form>
-    </Dialog>
   );
 }
 

@@ -2,6 +2,7 @@ import type { KeyboardEvent, ReactNode } from 'react';
 import type { ResultOf } from '../../electron/api/methods';
 import { call } from '../common/api';
 import { DocumentActions } from './DocumentActions';
+import { DocumentGroups } from './DocumentGroups';
 
 type DocumentSummary = ResultOf<'documents.list'>[number];
 type Case = ResultOf<'cases.list'>['cases'][number];
@@ -96,6 +97,7 @@ export function DocumentsPane({ documents, cases, selectedId, onSelect, onError,
           <p className="hint pad">No documents yet. Import transcripts with Import… or paste one with Paste as document….</p>
         )}
       </div>
+      <DocumentGroups selected={selected} onError={onError} />
       {resizer}
     </nav>
   );

@@ -43,6 +43,7 @@ export function ExcerptsView({ projectGuid, coders, documents, cases, current, o
   };
   const frameworks = useQuery('frameworks.list', {}, ['codebook-changed']);
   const sources = useQuery('matrix.codeSources', {}, ['codebook-changed']);
+  const groups = useQuery('documentGroups.list', {}, ['documents-changed']);
   // Blind coding: only the current coder's excerpts, whatever coders are chosen.
   const { blind } = useCoderView();
   const selection = blind ? { ...selectionOf(settings), coderIds: [blind.id] } : selectionOf(settings);
@@ -72,6 +73,7 @@ export function ExcerptsView({ projectGuid, coders, documents, cases, current, o
         onChange={(filters) => update({ filters })}
         coders={coders}
         documents={documents}
+        groups={groups.data ?? []}
         cases={cases}
         themes={[]}
       />

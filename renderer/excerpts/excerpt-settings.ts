@@ -28,7 +28,7 @@ export const DEFAULT_EXCERPT_SETTINGS: ExcerptSettings = {
   cellCodeId: null,
   sliceCodeId: null,
   mode: 'overlap',
-  filters: { coderIds: [], documentIds: [], caseAttributes: [], themeIds: [] },
+  filters: { coderIds: [], documentIds: [], groupIds: [], caseAttributes: [], themeIds: [] },
   // Ungrouped, a page of 100,000 segments needs no sort of them all.
   groupBy: 'none',
   orderByAttributeId: null,
@@ -50,6 +50,7 @@ export function selectionOf(s: ExcerptSettings): Selection {
     mode: s.mode,
     coderIds: nonEmpty(s.filters.coderIds),
     documentIds: nonEmpty(s.filters.documentIds),
+    groupIds: nonEmpty(s.filters.groupIds ?? []),
     caseAttributes: nonEmpty(s.filters.caseAttributes),
     groupBy: s.groupBy,
     orderByAttributeId: s.orderByAttributeId ?? undefined,

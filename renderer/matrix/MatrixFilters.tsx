@@ -8,12 +8,14 @@ type Coder = ResultOf<'coders.list'>['coders'][number];
 type DocumentSummary = ResultOf<'documents.list'>[number];
 type Cases = ResultOf<'cases.list'>;
 type Theme = ResultOf<'matrix.get'>['themes'][number];
+type Group = ResultOf<'documentGroups.list'>[number];
 
 interface Props {
   filters: Filters;
   onChange: (filters: Filters) => void;
   coders: Coder[];
   documents: DocumentSummary[];
+  groups: Group[];
   cases: Cases | undefined;
   themes: Theme[];
   /** Shown at the end of the row (the scope the filters leave). */
@@ -29,7 +31,8 @@ function attributeValues(cases: Cases | undefined) {
 }
 
 /** The filters that can be added, by group (as the menu shows them): each with its value and label. */
-function choices({ filters, coders, documents, cases, themes }: Props) {
+function choices({ filters, coders, documents, groups, cases, themes }: Props) {
+  const groupIds = filters.groupIds ?? [];
   return [
     {
       group: 'Coder',
@@ -42,6 +45,10 @@ function choices({ filters, coders, documents, cases, themes }: Props) {
         .map((v) => ({ value: `attr:${a.id}:${v}`, label: `${a.name}: ${v}` })),
     })),
     {
+      group: 'Document group',
+      options: groups.filter((g) => !groupIds.includes(g.id)).map((g) => ({ value: `group:${g.id}`, label: `Group ${g.name}` })),
+    },
+    {
       group: 'Document',
       options: documents.filter((d) => !filters.documentIds.includes(d.id)).map((d) => ({ value: `doc:${d.id}`, label: d.name })),
     },
@@ -53,11 +60,12 @@ function choices({ filters, coders, documents, cases, themes }: Props) {
 }
 
 /**
- * Active filters as removable chips; one menu to add coders, documents, case attribute values or themes,
+ * Active filters as removable chips; one menu to add coders, document groups, documents, case attribute values or themes,
  * narrowed by a search box (Enter adds the first match); ranges of number and date attributes.
  */
 export function MatrixFilters(props: Props) {
-  const { filters, onChange, cases, children } = props;
+  const { filters, onChange, cases, groups, children } = props;
+  const groupIds = filters.groupIds ?? [];
   const [search, setSearch] = useState('');
   const [ranging, setRanging] = useState(false);
   const attributes = cases?.attributes ?? [];
@@ -72,6 +80,11 @@ export function MatrixFilters(props: Props) {
       key: `doc:${id}`,
       label: props.documents.find((d) => d.id === id)?.name ?? `Document ${id}`,
       remove: () => onChange({ ...filters, documentIds: filters.documentIds.filter((x) => x !== id) }),
+    })),
+    ...groupIds.map((id) => ({
+      key: `group:${id}`,
+      label: `Group ${groups.find((g) => g.id === id)?.name ?? id}`,
+      remove: () => onChange({ ...filters, groupIds: groupIds.filter((x) => x !== id) }),
     })),
     ...filters.caseAttributes.map((a) => ({
       key: `attr:${JSON.stringify(a)}`,
@@ -89,19 +102,20 @@ export function MatrixFilters(props: Props) {
     const n = Number(id);
     if (kind === 'coder') onChange({ ...filters, coderIds: [...filters.coderIds, n] });
     if (kind === 'doc') onChange({ ...filters, documentIds: [...filters.documentIds, n] });
+    if (kind === 'group') onChange({ ...filters, groupIds: [...groupIds, n] });
     if (kind === 'attr') onChange({ ...filters, caseAttributes: [...filters.caseAttributes, { attributeId: n, value: rest.join(':') }] });
     if (kind === 'theme') onChange({ ...filters, themeIds: [...filters.themeIds, n] });
   };
   const words = search.trim().toLowerCase();
-  const groups = choices(props)
+  const menu = choices(props)
     .map((g) => ({
       ...g,
       // A group's name matches too ("cases by region" lists every region).
       options: words ? g.options.filter((o) => `${g.group} ${o.label}`.toLowerCase().includes(words)) : g.options,
     }))
     .filter((g) => g.options.length > 0);
-  const matches = groups.reduce((n, g) => n + g.options.length, 0);
-  const none: Filters = { coderIds: [], documentIds: [], caseAttributes: [], themeIds: [] };
+  const matches = menu.reduce((n, g) => n + g.options.length, 0);
+  const none: Filters = { coderIds: [], documentIds: [], groupIds: [], caseAttributes: [], themeIds: [] };
   return (
     <div className="matrix-filters" role="group" aria-label="Filters">
       <input
@@ -113,16 +127,16 @@ export function MatrixFilters(props: Props) {
         onChange={(e) => setSearch(e.target.value)}
         onKeyDown={(e) => {
           // Enter adds the first match: type "metro", press Enter.
-          if (e.key === 'Enter' && words && groups[0]) {
+          if (e.key === 'Enter' && words && menu[0]) {
             e.preventDefault();
-            add(groups[0].options[0]!.value);
+            add(menu[0].options[0]!.value);
             setSearch('');
           }
         }}
       />
       <select aria-label="Add a filter" value="" onChange={(e) => e.target.value && add(e.target.value)}>
         <option value="">{words ? `+ Filter… (${matches} matching)` : '+ Filter…'}</option>
-        {groups.map((g) => (
+        {menu.map((g) => (
           <optgroup key={g.group} label={g.group}>
             {g.options.map((o) => (
               <option key={o.value} value={o.value}>

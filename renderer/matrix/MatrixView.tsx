@@ -118,6 +118,7 @@ export function MatrixView({ projectGuid, coders, documents, cases, current, onS
   const [exportMenu, setExportMenu] = useState(false);
   const frameworks = useQuery('frameworks.list', {}, ['codebook-changed']);
   const sources = useQuery('matrix.codeSources', {}, ['codebook-changed']);
+  const groups = useQuery('documentGroups.list', {}, ['documents-changed']);
   const { blind } = useCoderView();
   const spec = specOf(settings, blind?.id ?? null);
   const matrix = useQuery('matrix.get', spec, MATRIX_EVENTS);
@@ -346,6 +347,7 @@ export function MatrixView({ projectGuid, coders, documents, cases, current, onS
         onChange={(filters) => update({ filters })}
         coders={coders}
         documents={documents}
+        groups={groups.data ?? []}
         cases={cases}
         themes={data?.themes ?? []}
       >

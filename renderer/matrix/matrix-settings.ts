@@ -16,6 +16,8 @@ export type LayoutChoice =
 export interface MatrixFilters {
   coderIds: number[];
   documentIds: number[];
+  /** Document groups (documents in any of them); absent in settings stored before groups existed. */
+  groupIds?: number[];
   /** Cases by an attribute's value, or by a range of a number or date attribute. */
   caseAttributes: CaseCondition[];
   themeIds: number[];
@@ -35,7 +37,7 @@ export interface MatrixSettings {
 export const DEFAULT_SETTINGS: MatrixSettings = {
   layout: { kind: 'framework', frameworkId: null, sliceId: null },
   mode: 'overlap',
-  filters: { coderIds: [], documentIds: [], caseAttributes: [], themeIds: [] },
+  filters: { coderIds: [], documentIds: [], groupIds: [], caseAttributes: [], themeIds: [] },
   display: 'chips',
   themeLimit: 0,
   themeLevel: 0,
@@ -57,6 +59,7 @@ export function specOf(settings: MatrixSettings, blindCoderId: number | null = n
     filters: {
       coderIds: blindCoderId === null ? nonEmpty(filters.coderIds) : [blindCoderId],
       documentIds: nonEmpty(filters.documentIds),
+      groupIds: nonEmpty(filters.groupIds ?? []),
       caseAttributes: nonEmpty(filters.caseAttributes),
       themeIds: nonEmpty(filters.themeIds),
     },

@@ -108,13 +108,18 @@ test('imports a folder through the UI: speakers confirmed and edited, progress, 
   await expect(transcript.locator('.turn').nth(1).locator('.speaker')).toHaveText('INT: ');
   await expect(transcript.locator('.turn').nth(2).locator('.speaker')).toHaveText('DCS: ');
 
-  // Case attributes from a sheet, through the same page: the menu item opens the file chooser.
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), projectMenu(page, 'Case attributes…')]);
+  // Case attributes from a sheet, through the same page: the case table's Import sheet… opens the file chooser.
+  await projectMenu(page, 'Cases and attributes…');
+  const table = page.getByRole('dialog', { name: 'Cases and attributes' });
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), table.getByRole('button', { name: 'Import sheet…' }).click()]);
   await chooser.setFiles(join(FIXTURES, 'folder-cases.csv'));
   const sheet = page.getByRole('dialog', { name: 'Case attributes' });
   await expect(sheet.getByRole('status')).toHaveText('“folder-cases.csv”: attributes set for 3 cases.');
   await expect(sheet.getByRole('listitem')).toHaveText(['Region (choice)', 'Interview date (date)', 'Years in post (number)']);
   await sheet.getByRole('button', { name: 'Close', exact: true }).last().click();
+  await expect(sheet).toBeHidden();
+  await expect(table.getByRole('combobox', { name: 'Region of 02 Borough 3' })).toHaveValue('London borough');
+  await table.getByRole('button', { name: 'Close', exact: true }).click();
   await expect(documents.getByRole('region', { name: 'Case 02 Borough 3' })).toContainText('London borough · 2010-06-28');
   await page.screenshot({ path: `${SCREENS}/import-workspace.png` });
 

@@ -271,7 +271,7 @@ test('the top bar: file actions in an accessible Project menu, Close project las
   await expect(menu.getByRole('menuitem')).toHaveText([
     'Import…',
     'Paste as document…',
-    'Case attributes…',
+    'Cases and attributes…',
     'Copy for a coder…',
     'Merge a coder’s file…',
     'REFI-QDA exchange…',

@@ -5,7 +5,7 @@ import type { Session } from '../../api/session';
 import { excerptRecords } from '../../services/excerpt-export';
 import { call, chosen, CliError, onlyFile, print, type Command } from '../command';
 import { callWithProgress } from '../progress';
-import { caseConditions, coderIds, same, strings } from '../names';
+import { caseConditions, coderIds, groupIds, same, strings } from '../names';
 
 type Selection = Omit<ArgsOf<'excerpts.list'>, 'limit' | 'offset'>;
 type Excerpt = ResultOf<'excerpts.list'>['excerpts'][number];
@@ -35,6 +35,7 @@ async function selectionFrom(session: Session, options: Record<string, unknown>)
     .filter(Boolean);
   const coders = await coderIds(session, strings(options.coder as string[] | undefined));
   const conditions = await caseConditions(session, strings(options.where as string[] | undefined));
+  const groups = await groupIds(session, strings(options.group as string[] | undefined));
   const cell = text(options.cell);
   const slice = text(options.slice);
   return {
@@ -45,6 +46,7 @@ async function selectionFrom(session: Session, options: Record<string, unknown>)
     ...(cell ? { cellCodeId: codeNamed(refs, cell) } : {}),
     ...(slice ? { sliceCodeId: codeNamed(refs, slice) } : {}),
     ...(coders.length ? { coderIds: coders } : {}),
+    ...(groups.length ? { groupIds: groups } : {}),
     ...(conditions.length ? { caseAttributes: conditions } : {}),
     groupBy: groupBy ?? 'none',
   };
@@ -73,7 +75,7 @@ async function contract(session: Session, excerpts: Excerpt[], template: string)
 export const excerptCommands: Record<string, Command> = {
   excerpts: {
     usage:
-      'excerpts PROJECT [--codes PATH,...] [--cell FRAMEWORK:ROW/COLUMN] [--slice FRAMEWORK:VALUE] [--coder NAME]... [--where attr=value]...\n' +
+      'excerpts PROJECT [--codes PATH,...] [--cell FRAMEWORK:ROW/COLUMN] [--slice FRAMEWORK:VALUE] [--coder NAME]... [--group NAME]... [--where attr=value]...\n' +
       '                 [--group-by code|cell|document|case] [--citation TEMPLATE] [--format docx|md|html|csv|xlsx -o FILE] [--json]\n' +
       '                                      coded excerpts with citations, printed or written as a file',
     options: {
@@ -82,6 +84,7 @@ export const excerptCommands: Record<string, Command> = {
       slice: { type: 'string' },
       coder: { type: 'string', multiple: true },
       where: { type: 'string', multiple: true },
+      group: { type: 'string', multiple: true },
       'group-by': { type: 'string' },
       citation: { type: 'string' },
       format: { type: 'string' },

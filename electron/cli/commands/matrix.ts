@@ -3,7 +3,7 @@ import type { ArgsOf, ResultOf } from '../../api/methods';
 import type { Session } from '../../api/session';
 import { themeLevelLabel } from '../../../shared/matrix-rule';
 import { call, chosen, CliError, onlyFile, print, writeExport, type Command, type Invocation } from '../command';
-import { caseConditions, coderIds as coderIdsNamed, same, strings } from '../names';
+import { caseConditions, coderIds as coderIdsNamed, groupIds as groupIdsNamed, same, strings } from '../names';
 
 type Spec = ArgsOf<'matrix.get'>;
 
@@ -32,11 +32,16 @@ async function specFrom(session: Session, inv: Invocation): Promise<Spec> {
   }
   const coderIds = await coderIdsNamed(session, strings(inv.options.coder));
   const caseAttributes = await caseConditions(session, strings(inv.options.where));
+  const groupIds = await groupIdsNamed(session, strings(inv.options.group));
   return {
     layout: { kind: 'framework', frameworkId: framework.id, ...(slice ? { sliceId: slice.id } : {}) },
     mode,
     ...(level === undefined ? {} : { themeLevel: Number(level) }),
-    filters: { ...(coderIds.length ? { coderIds } : {}), ...(caseAttributes.length ? { caseAttributes } : {}) },
+    filters: {
+      ...(coderIds.length ? { coderIds } : {}),
+      ...(groupIds.length ? { groupIds } : {}),
+      ...(caseAttributes.length ? { caseAttributes } : {}),
+    },
   };
 }
 
@@ -71,7 +76,7 @@ function asText(table: ReturnType<typeof contract>, matrix: ResultOf<'matrix.get
 export const matrixCommands: Record<string, Command> = {
   matrix: {
     usage:
-      'matrix PROJECT [--framework NAME] [--slice VALUE] [--coder NAME]... [--where attr=value]... [--mode overlap|same-segment] [--theme-level N] [--output FILE.csv|.xlsx|.docx] [--json]\n' +
+      'matrix PROJECT [--framework NAME] [--slice VALUE] [--coder NAME]... [--group NAME]... [--where attr=value]... [--mode overlap|same-segment] [--theme-level N] [--output FILE.csv|.xlsx|.docx] [--json]\n' +
       '                                      the framework matrix: segments, documents and co-occurring themes per cell\n' +
       '                                      (--theme-level 1: top-level themes, each counting the codes under it)',
     options: {
@@ -79,6 +84,7 @@ export const matrixCommands: Record<string, Command> = {
       slice: { type: 'string' },
       coder: { type: 'string', multiple: true },
       where: { type: 'string', multiple: true },
+      group: { type: 'string', multiple: true },
       mode: { type: 'string' },
       'theme-level': { type: 'string' },
       output: { type: 'string', short: 'o' },

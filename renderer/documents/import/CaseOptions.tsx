@@ -83,7 +83,7 @@ export function CaseOptions({ value, onChange }: { value: CaseChoice; onChange: 
             Add a case attribute
           </button>
           <p className="hint">
-            Set on the case of every document imported now. For values that differ by case, use Case attributes… with a sheet.
+            Set on the case of every document imported now. For values that differ by case, import a sheet in Cases and attributes….
           </p>
         </div>
       )}

@@ -25,6 +25,7 @@ const LANDED: Record<number, string> = {
   6: '85138c898d4c3006576a98a4e4fdcbd9572e29d5b07746bf16d9cc5b6399d889',
   7: '5df356e551cd61c575069a5181865017dba620eab604de531370eb801edd87e5',
   8: '28e066ad27696d6192d54a8580b2894eb1d2227786bc7a7adf259422d07a3c38',
+  10: 'b53b763eb3e9126c52c24218a5fed3bf1bad601cb5480fd6dcac486d38b2e3b5',
 };
 
 /** A database at the latest schema, in memory. */
