@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { DataError } from '../../db/errors';
 import type { Db } from '../../db/project-file';
-import { listAttributes, listCases } from '../../db/queries/cases';
+import { documentsOfCasesWith, listAttributes, listCases } from '../../db/queries/cases';
 import { listFrameworks, type Framework } from '../../db/queries/frameworks';
 import { listCodeSets } from '../../db/queries/code-sets';
 import { codeCatalog, type CatalogCode } from '../../db/queries/codes';
