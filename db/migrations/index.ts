@@ -6,6 +6,7 @@ import { sql as searchIndex } from './005-search-index';
 import { sql as reconciliation } from './006-reconciliation';
 import { sql as documentUndo } from './007-document-undo';
 import { sql as savedSearches } from './008-saved-searches';
+import { sql as textEdits } from './009-text-edits';
 
 /**
  * One schema step; a project's PRAGMA user_version is the number of the last step applied. Steps are
@@ -33,6 +34,7 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: 'reconciliation log', sql: reconciliation },
   { version: 7, name: 'documents in the undo history', sql: documentUndo },
   { version: 8, name: 'saved searches', sql: savedSearches },
+  { version: 9, name: 'text edits as deltas', sql: textEdits },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)!.version;

@@ -1,0 +1,116 @@
+// Step 9, frozen: transcript text edits stored as deltas. A document's text changes only by inserting
+// (document_id, start, end, text) into the view document_text_edits: its trigger logs the reverse edit
+// (the removed text, never a copy of the whole transcript), splices the text and bumps the document's
+// text version, which tells each connection's text cache (db/document-text.ts) that its copy is stale.
+// The undo trigger of documents stops copying plain_text and char_count (db/undo.ts, DELTA_COLUMNS).
+// The search index no longer re-reads every paragraph of a document whose text or paragraphs change:
+// inserting a range into search_reindex re-indexes the paragraphs whose speech touches it, and logs
+// itself, so that an edit's undo and redo re-index what they touch. segment_shifts names the rigid shift
+// of the segments after an edit while it runs, which keeps every overlap, so co-occurrence skips them.
+export const sql = /* sql */ `
+CREATE TABLE document_text_versions (
+  document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+  version     INTEGER NOT NULL
+);
+
+CREATE TABLE segment_shifts (
+  document_id  INTEGER NOT NULL,
+  from_offset  INTEGER NOT NULL,
+  until_offset INTEGER NOT NULL,
+  delta        INTEGER NOT NULL
+);
+
+CREATE VIEW document_text_edits (document_id, start, end, text) AS SELECT NULL, NULL, NULL, NULL WHERE 0;
+CREATE TRIGGER document_text_edit INSTEAD OF INSERT ON document_text_edits BEGIN
+  SELECT RAISE(ABORT, 'a text edit must lie inside its document and insert text') FROM documents
+   WHERE id = NEW.document_id AND NOT (NEW.start >= 0 AND NEW.end >= NEW.start AND NEW.end <= char_count AND typeof(NEW.text) = 'text');
+  INSERT INTO undo_log (step_id, statement)
+  SELECT r.step_id, 'INSERT INTO document_text_edits (document_id, start, end, text) VALUES (' || CAST(NEW.document_id AS INTEGER) || ', '
+         || CAST(NEW.start AS INTEGER) || ', ' || CAST(NEW.start + length(NEW.text) AS INTEGER) || ', '
+         || quote(substr(d.plain_text, NEW.start + 1, NEW.end - NEW.start)) || ')'
+    FROM undo_recording r, documents d WHERE r.step_id IS NOT NULL AND d.id = NEW.document_id;
+  UPDATE documents SET plain_text = substr(plain_text, 1, NEW.start) || NEW.text || substr(plain_text, NEW.end + 1),
+                       char_count = char_count + length(NEW.text) - (NEW.end - NEW.start)
+   WHERE id = NEW.document_id;
+  INSERT INTO document_text_versions (document_id, version) VALUES (NEW.document_id, 1)
+    ON CONFLICT (document_id) DO UPDATE SET version = version + 1;
+END;
+
+DROP TRIGGER search_text_changed;
+DROP TRIGGER search_paragraph_changed;
+CREATE VIEW search_reindex (document_id, start, end) AS SELECT NULL, NULL, NULL WHERE 0;
+CREATE TRIGGER search_reindex_range INSTEAD OF INSERT ON search_reindex BEGIN
+  INSERT INTO undo_log (step_id, statement)
+  SELECT step_id, 'INSERT INTO search_reindex (document_id, start, end) VALUES (' || CAST(NEW.document_id AS INTEGER) || ', '
+         || CAST(NEW.start AS INTEGER) || ', ' || CAST(NEW.end AS INTEGER) || ')'
+    FROM undo_recording WHERE step_id IS NOT NULL;
+  DELETE FROM search_stemmed WHERE rowid IN (SELECT document_id * 4294967296 + n FROM paragraphs
+   WHERE document_id = NEW.document_id AND end >= NEW.start AND body_start <= NEW.end);
+  DELETE FROM search_exact WHERE rowid IN (SELECT document_id * 4294967296 + n FROM paragraphs
+   WHERE document_id = NEW.document_id AND end >= NEW.start AND body_start <= NEW.end);
+  INSERT INTO search_stemmed (rowid, text)
+  SELECT p.document_id * 4294967296 + p.n, substr(d.plain_text, p.body_start + 1, p.end - p.body_start)
+    FROM paragraphs p JOIN documents d ON d.id = p.document_id
+   WHERE p.document_id = NEW.document_id AND p.end >= NEW.start AND p.body_start <= NEW.end;
+  INSERT INTO search_exact (rowid, text)
+  SELECT p.document_id * 4294967296 + p.n, substr(d.plain_text, p.body_start + 1, p.end - p.body_start)
+    FROM paragraphs p JOIN documents d ON d.id = p.document_id
+   WHERE p.document_id = NEW.document_id AND p.end >= NEW.start AND p.body_start <= NEW.end;
+END;
+
+DROP TRIGGER cooccurrence_segment_resized;
+-- A text edit shifts every segment after it by the same amount in one statement (db/queries/text-edits.ts),
+-- having first moved the segments it cuts into out of every neighbourhood: such a rigid shift keeps every
+-- overlap, so its rows (named in segment_shifts while it runs) need no recount.
+CREATE TRIGGER cooccurrence_segment_resized AFTER UPDATE OF start, end ON segments
+WHEN NOT EXISTS (SELECT 1 FROM segment_shifts t WHERE t.document_id = NEW.document_id AND OLD.start >= t.from_offset
+                 AND OLD.start < t.until_offset AND NEW.start = OLD.start + t.delta AND NEW.end = OLD.end + t.delta) BEGIN
+  INSERT INTO cooccurrence (code_id, slice_id, other_id, coder_id, document_id, same_segment, overlapping)
+SELECT a.code_id, k.slice_id, o.other_id, o.coder_id, o.document_id, -1 * sum(o.own), -1 * count(*)
+  FROM (SELECT u.id AS segment_id, u.coder_id, u.document_id, vc.code_id AS other_id, max(v.id = u.id) AS own
+          FROM (SELECT id, document_id, coder_id,
+    CASE id WHEN OLD.id THEN OLD.start ELSE start END AS start, CASE id WHEN OLD.id THEN OLD.end ELSE end END AS end
+  FROM segments WHERE document_id = OLD.document_id AND coder_id = OLD.coder_id) u
+          JOIN (SELECT id, document_id, coder_id,
+    CASE id WHEN OLD.id THEN OLD.start ELSE start END AS start, CASE id WHEN OLD.id THEN OLD.end ELSE end END AS end
+  FROM segments WHERE document_id = OLD.document_id AND coder_id = OLD.coder_id) v ON v.document_id = u.document_id AND v.coder_id = u.coder_id AND v.start < u.end AND u.start < v.end
+   AND v.start >= u.start - (SELECT max(end - start) FROM segments WHERE document_id = u.document_id AND coder_id = u.coder_id)
+          JOIN segment_codes vc ON vc.segment_id = v.id
+         WHERE u.id IN (SELECT n.id FROM segments n
+   WHERE n.document_id = OLD.document_id AND n.coder_id = OLD.coder_id
+     AND (n.id = OLD.id OR (n.start < OLD.end AND OLD.start < n.end) OR (n.start < NEW.end AND NEW.start < n.end)))
+         GROUP BY u.id, vc.code_id) o
+  JOIN segment_codes a ON a.segment_id = o.segment_id
+  JOIN (SELECT 0 AS slice_id UNION ALL SELECT code_id FROM framework_values WHERE axis = 'slice') k ON (k.slice_id = 0 OR (EXISTS (SELECT 1 FROM framework_cells WHERE code_id = a.code_id)
+     AND (EXISTS (SELECT 1 FROM segment_codes WHERE segment_id = o.segment_id AND code_id = k.slice_id))))
+ WHERE true
+ GROUP BY a.code_id, k.slice_id, o.other_id, o.coder_id, o.document_id
+ON CONFLICT (code_id, slice_id, other_id, coder_id, document_id) DO UPDATE SET
+    same_segment = same_segment + excluded.same_segment, overlapping = overlapping + excluded.overlapping;
+  INSERT INTO cooccurrence (code_id, slice_id, other_id, coder_id, document_id, same_segment, overlapping)
+SELECT a.code_id, k.slice_id, o.other_id, o.coder_id, o.document_id, 1 * sum(o.own), 1 * count(*)
+  FROM (SELECT u.id AS segment_id, u.coder_id, u.document_id, vc.code_id AS other_id, max(v.id = u.id) AS own
+          FROM segments u
+          JOIN segments v ON v.document_id = u.document_id AND v.coder_id = u.coder_id AND v.start < u.end AND u.start < v.end
+   AND v.start >= u.start - (SELECT max(end - start) FROM segments WHERE document_id = u.document_id AND coder_id = u.coder_id)
+          JOIN segment_codes vc ON vc.segment_id = v.id
+         WHERE u.id IN (SELECT n.id FROM segments n
+   WHERE n.document_id = OLD.document_id AND n.coder_id = OLD.coder_id
+     AND (n.id = OLD.id OR (n.start < OLD.end AND OLD.start < n.end) OR (n.start < NEW.end AND NEW.start < n.end)))
+         GROUP BY u.id, vc.code_id) o
+  JOIN segment_codes a ON a.segment_id = o.segment_id
+  JOIN (SELECT 0 AS slice_id UNION ALL SELECT code_id FROM framework_values WHERE axis = 'slice') k ON (k.slice_id = 0 OR (EXISTS (SELECT 1 FROM framework_cells WHERE code_id = a.code_id)
+     AND (EXISTS (SELECT 1 FROM segment_codes WHERE segment_id = o.segment_id AND code_id = k.slice_id))))
+ WHERE true
+ GROUP BY a.code_id, k.slice_id, o.other_id, o.coder_id, o.document_id
+ON CONFLICT (code_id, slice_id, other_id, coder_id, document_id) DO UPDATE SET
+    same_segment = same_segment + excluded.same_segment, overlapping = overlapping + excluded.overlapping;
+  DELETE FROM cooccurrence WHERE overlapping = 0;
+DELETE FROM cooccurrence_totals WHERE overlapping = 0;
+END;
+
+DROP TRIGGER IF EXISTS undo_documents_update;
+CREATE TRIGGER undo_documents_update AFTER UPDATE OF "id", "guid", "name", "content_hash", "source_name", "source_type", "formatting", "description", "sort", "created_by", "created_at", "modified_at" ON "documents"
+WHEN (SELECT step_id FROM undo_recording) IS NOT NULL
+BEGIN INSERT INTO undo_log (step_id, statement) VALUES ((SELECT step_id FROM undo_recording), 'UPDATE "documents" SET ' || '"id" = ' || quote(OLD."id") || ', ' || '"guid" = ' || quote(OLD."guid") || ', ' || '"name" = ' || quote(OLD."name") || ', ' || '"content_hash" = ' || quote(OLD."content_hash") || ', ' || '"source_name" = ' || quote(OLD."source_name") || ', ' || '"source_type" = ' || quote(OLD."source_type") || ', ' || '"formatting" = ' || quote(OLD."formatting") || ', ' || '"description" = ' || quote(OLD."description") || ', ' || '"sort" = ' || quote(OLD."sort") || ', ' || '"created_by" = ' || quote(OLD."created_by") || ', ' || '"created_at" = ' || quote(OLD."created_at") || ', ' || '"modified_at" = ' || quote(OLD."modified_at") || ' WHERE ' || '"id" = ' || quote(NEW."id")); END;
+`;
