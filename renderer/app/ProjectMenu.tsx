@@ -5,6 +5,7 @@ import { MenuButton } from '../common/MenuButton';
 import { CopyDialog, MergePicker } from './CoderFiles';
 import { Deferred } from '../common/Deferred';
 
+const PseudonymiseDialog = lazy(() => import('../documents/PseudonymiseDialog').then((m) => ({ default: m.PseudonymiseDialog })));
 const ImportDialog = lazy(() => import('../documents/import/ImportDialog').then((m) => ({ default: m.ImportDialog })));
 
 type Coder = ResultOf<'coders.list'>['coders'][number];
@@ -25,7 +26,7 @@ export function ProjectMenu({
   onQdpx: () => void;
   onClose: () => void;
 }) {
-  const [dialog, setDialog] = useState<'files' | 'paste' | 'copy' | null>(null);
+  const [dialog, setDialog] = useState<'files' | 'paste' | 'copy' | 'pseudonymise' | null>(null);
   const caseSheet = useRef<HTMLInputElement>(null);
   const mergeFile = useRef<HTMLInputElement>(null);
   return (
@@ -40,6 +41,11 @@ export function ProjectMenu({
             label: 'Case attributes…',
             title: 'Set case attributes from a CSV or Excel sheet: a header row, then one row per case',
             onSelect: () => caseSheet.current?.click(),
+          },
+          {
+            label: 'Pseudonymise…',
+            title: 'Replace a name in every transcript, codings kept; the places are listed first',
+            onSelect: () => setDialog('pseudonymise'),
           },
           {
             label: 'Copy for a coder…',
@@ -69,6 +75,11 @@ export function ProjectMenu({
         </Deferred>
       )}
       {dialog === 'copy' && <CopyDialog coders={coders} onClose={() => setDialog(null)} />}
+      {dialog === 'pseudonymise' && (
+        <Deferred>
+          <PseudonymiseDialog onClose={() => setDialog(null)} />
+        </Deferred>
+      )}
     </>
   );
 }

@@ -1,7 +1,7 @@
 // The transcript of one document with its codings, composed of one hook per behaviour (as Lexical's
 // playground composes plugins): the mount, the optimistic segment list, the painted window, the stripe
 // layout, the selected coding, the coding popover, hover cards, jumps and mouse and keyboard input.
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ResultOf } from '../../electron/api/methods';
 import { sliceCodePoints } from '../../shared/offsets';
 import { call } from '../common/api';
@@ -11,6 +11,7 @@ import { indexCodes } from './codebook-index';
 import { blindFilter, showsCoder, useCoderView } from '../common/coder-visibility';
 import { CodingPopover } from './CodingPopover';
 import { DocumentMemo } from './DocumentMemo';
+import { FixTextDialog } from './FixTextDialog';
 import { setCodeColors } from './highlights';
 import { HoverCard } from './HoverCard';
 import { KeyboardCaret } from './KeyboardCaret';
@@ -32,6 +33,7 @@ import { useSearchHits, type SearchHitSpans } from './search-hits';
 import { codingsAtCaretSaid } from './codings-said';
 import { announce } from '../common/LiveRegion';
 import { useTranscriptMount } from './use-transcript-mount';
+import { editSpan, type Span } from './selection';
 
 export type { JumpRequest };
 
@@ -104,11 +106,30 @@ export function TranscriptView({ documentId, cases, coders, currentCoderId, jump
   const sayAt = (offset: number) => announce(codingsAtCaretSaid(visible, offset, codes, coders));
   const input = useTextInput({ mounted, data, scrollRef, rootRef, openPopover: coding.openForSelection, select, selectAt, step, sayAt });
 
+  // Edit mode: Enter or F2 in the text (or Fix text…) opens the dialog on the selection or the caret.
+  const [editing, setEditing] = useState(false);
+  const [fixing, setFixing] = useState<Span | null>(null);
+  const openFix = () => {
+    const span = mounted ? editSpan(mounted.doc) : null;
+    if (span) setFixing(span);
+    else announce('Put the caret in the text, or select words, first.');
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const plain = !e.ctrlKey && !e.metaKey && !e.shiftKey;
+    if (e.altKey && plain && e.key.toLowerCase() === 'e') {
+      e.preventDefault();
+      setEditing(!editing);
+    } else if (editing && plain && !e.altKey && (e.key === 'Enter' || e.key === 'F2')) {
+      e.preventDefault();
+      openFix();
+    } else input.onKeyDown(e);
+  };
+
   const lanes = layout.reserved;
   const edited = popover?.segmentId === undefined ? undefined : segments.find((s) => s.id === popover.segmentId);
 
   return (
-    <main className="pane transcript-pane" aria-label="Transcript">
+    <main className={`pane transcript-pane${editing ? ' editing' : ''}`} aria-label="Transcript">
       {data ? (
         <TranscriptHeader
           document={data}
@@ -123,6 +144,9 @@ export function TranscriptView({ documentId, cases, coders, currentCoderId, jump
           onSnap={setSnap}
           memoOpen={showMemo}
           onMemoOpen={setShowMemo}
+          editing={editing}
+          onEditing={setEditing}
+          onFixText={openFix}
         />
       ) : (
         <p className="hint pad" role={docQuery.error ? 'alert' : undefined}>
@@ -139,13 +163,13 @@ export function TranscriptView({ documentId, cases, coders, currentCoderId, jump
         tabIndex={0}
         aria-label={
           data
-            ? `Text of ${data.name}. Move the caret with the arrow keys, select with Shift, press C to code the selection, Alt+Shift+K to hear the codings at the caret, ? for shortcuts.`
+            ? `Text of ${data.name}${editing ? ', in edit mode: Enter fixes the selected words or inserts at the caret' : ''}. Move the caret with the arrow keys, select with Shift, press C to code the selection, Alt+Shift+K to hear the codings at the caret, Alt+E to edit the text, ? for shortcuts.`
             : 'Transcript'
         }
         onMouseUp={input.onMouseUp}
         onMouseMove={cards.onMouseMove}
         onMouseLeave={() => cards.setHover(null)}
-        onKeyDown={input.onKeyDown}
+        onKeyDown={onKeyDown}
         onFocus={input.onFocus}
         onScroll={() => {
           cards.onScroll();
@@ -182,6 +206,17 @@ export function TranscriptView({ documentId, cases, coders, currentCoderId, jump
         </div>
       </div>
       {showMemo && documentId !== null && <DocumentMemo documentId={documentId} onError={onError} />}
+      {fixing && data && (
+        <FixTextDialog
+          documentId={data.id}
+          text={data.text}
+          span={fixing}
+          onClose={() => {
+            setFixing(null);
+            scrollRef.current?.focus({ preventScroll: true });
+          }}
+        />
+      )}
       {cards.hover && !popover && <HoverCard hover={cards.hover} segments={visible} codes={codes} coders={coders} />}
       {selected && data && mounted && (
         <SegmentPanel
