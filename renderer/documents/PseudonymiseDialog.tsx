@@ -104,7 +104,8 @@ export function PseudonymiseDialog({ onClose }: { onClose(): void }) {
               ? 'Not found'
               : `${current.length} place${current.length === 1 ? '' : 's'} in ${new Set(current.map((h) => h.documentId)).size} document(s)`}
           </h3>
-          <ul className="pseudonymise-hits">
+          {/* Scrolls when long: focusable, so the keyboard can scroll it. */}
+          <ul className="pseudonymise-hits" tabIndex={0} aria-label="Places, each with its replacement">
             {current.map((h) => (
               <li key={`${h.documentId}:${h.start}`}>
                 <span className="pseudonymise-document">{h.document}</span> …{h.before}

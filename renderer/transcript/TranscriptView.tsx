@@ -51,6 +51,18 @@ interface Props {
   onError(error: Error): void;
 }
 
+type Document = ResultOf<'documents.get'>;
+
+/**
+ * The document as the view shows it, the same object while a reload (after an undo, say) brings the same
+ * text, turns and name: a new object would mount the transcript again. Its coding count, which changes
+ * with every coding, is left out.
+ */
+function useUnchangedDocument(next: Document | undefined): Document | undefined {
+  const key = next ? JSON.stringify({ ...next, segments: 0 }) : '';
+  return useMemo(() => (key ? (JSON.parse(key) as Document) : undefined), [key]);
+}
+
 export function TranscriptView({ documentId, cases, coders, currentCoderId, jump, searchHits, onError }: Props) {
   const docQuery = useQuery('documents.get', documentId === null ? null : { id: documentId }, ['documents-changed']);
   const { visibility, setVisibility, blind } = useCoderView();
@@ -69,7 +81,7 @@ export function TranscriptView({ documentId, cases, coders, currentCoderId, jump
   const pageRef = useRef<HTMLDivElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
 
-  const data = docQuery.data?.id === documentId ? docQuery.data : undefined;
+  const data = useUnchangedDocument(docQuery.data?.id === documentId ? docQuery.data : undefined);
   const codes = useMemo(() => indexCodes(treeQuery.data), [treeQuery.data]);
   const framework = useMemo(() => {
     const list = frameworksQuery.data;
@@ -166,7 +178,7 @@ export function TranscriptView({ documentId, cases, coders, currentCoderId, jump
             ? `Text of ${data.name}${editing ? ', in edit mode: Enter fixes the selected words or inserts at the caret' : ''}. Move the caret with the arrow keys, select with Shift, press C to code the selection, Alt+Shift+K to hear the codings at the caret, Alt+E to edit the text, ? for shortcuts.`
             : 'Transcript'
         }
-        onMouseUp={input.onMouseUp}
+        onMouseUp={editing ? undefined : input.onMouseUp}
         onMouseMove={cards.onMouseMove}
         onMouseLeave={() => cards.setHover(null)}
         onKeyDown={onKeyDown}
