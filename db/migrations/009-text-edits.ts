@@ -1,11 +1,13 @@
 // Step 9, frozen: transcript text edits stored as deltas. A document's text changes only by inserting
-// (document_id, start, end, text) into the view document_text_edits: its trigger logs the reverse edit
-// (the removed text, never a copy of the whole transcript), splices the text and bumps the document's
-// text version, which tells each connection's text cache (db/document-text.ts) that its copy is stale.
+// (document_id, edits) into the view document_text_edits, edits a JSON array of [start, end, text] in
+// order (code points of the text before them): its trigger logs the reverse edits (the removed text,
+// never a copy of the whole transcript), rewrites the text once and bumps the document's text version,
+// which tells each connection's text cache (db/document-text.ts) that its copy is stale.
 // The undo trigger of documents stops copying plain_text and char_count (db/undo.ts, DELTA_COLUMNS).
 // The search index no longer re-reads every paragraph of a document whose text or paragraphs change:
-// inserting a range into search_reindex re-indexes the paragraphs whose speech touches it, and logs
-// itself, so that an edit's undo and redo re-index what they touch. segment_shifts names the rigid shift
+// inserting (document_id, a JSON array of paragraph numbers) into search_reindex re-indexes those
+// paragraphs, and logs itself, so that an edit's undo and redo re-index what they touch (paragraph
+// numbers, unlike offsets, mean the same before and after an edit). segment_shifts names the rigid shift
 // of the segments after an edit while it runs, which keeps every overlap, so co-occurrence skips them.
 export const sql = /* sql */ `
 CREATE TABLE document_text_versions (
@@ -20,17 +22,30 @@ CREATE TABLE segment_shifts (
   delta        INTEGER NOT NULL
 );
 
-CREATE VIEW document_text_edits (document_id, start, end, text) AS SELECT NULL, NULL, NULL, NULL WHERE 0;
+CREATE VIEW document_text_edits (document_id, edits) AS SELECT NULL, NULL WHERE 0;
 CREATE TRIGGER document_text_edit INSTEAD OF INSERT ON document_text_edits BEGIN
-  SELECT RAISE(ABORT, 'a text edit must lie inside its document and insert text') FROM documents
-   WHERE id = NEW.document_id AND NOT (NEW.start >= 0 AND NEW.end >= NEW.start AND NEW.end <= char_count AND typeof(NEW.text) = 'text');
+  SELECT RAISE(ABORT, 'text edits must be in order, inside their document, and insert text') FROM documents d
+   WHERE d.id = NEW.document_id AND (json_array_length(NEW.edits) = 0 OR EXISTS (
+     SELECT 1 FROM (SELECT (j.value ->> 0) AS s, (j.value ->> 1) AS e, (j.value ->> 2) AS t,
+                           lag((j.value ->> 1), 1, 0) OVER (ORDER BY j.key) AS previous
+                      FROM json_each(NEW.edits) j)
+      WHERE NOT (s >= previous AND e >= s AND e <= d.char_count AND typeof(t) = 'text')));
   INSERT INTO undo_log (step_id, statement)
-  SELECT r.step_id, 'INSERT INTO document_text_edits (document_id, start, end, text) VALUES (' || CAST(NEW.document_id AS INTEGER) || ', '
-         || CAST(NEW.start AS INTEGER) || ', ' || CAST(NEW.start + length(NEW.text) AS INTEGER) || ', '
-         || quote(substr(d.plain_text, NEW.start + 1, NEW.end - NEW.start)) || ')'
+  SELECT r.step_id, 'INSERT INTO document_text_edits (document_id, edits) VALUES (' || CAST(NEW.document_id AS INTEGER) || ', '
+         || quote((SELECT json_group_array(json_array(x.ns, x.ns + length(x.t), substr(d.plain_text, x.s + 1, x.e - x.s)) ORDER BY x.k)
+                     FROM (SELECT j.key AS k, (j.value ->> 0) AS s, (j.value ->> 1) AS e, (j.value ->> 2) AS t,
+                                  (j.value ->> 0) + sum(length(j.value ->> 2) - ((j.value ->> 1) - (j.value ->> 0))) OVER (ORDER BY j.key)
+                                    - (length(j.value ->> 2) - ((j.value ->> 1) - (j.value ->> 0))) AS ns
+                             FROM json_each(NEW.edits) j) x)) || ')'
     FROM undo_recording r, documents d WHERE r.step_id IS NOT NULL AND d.id = NEW.document_id;
-  UPDATE documents SET plain_text = substr(plain_text, 1, NEW.start) || NEW.text || substr(plain_text, NEW.end + 1),
-                       char_count = char_count + length(NEW.text) - (NEW.end - NEW.start)
+  UPDATE documents
+     SET plain_text = (SELECT group_concat(x.piece, '' ORDER BY x.k) FROM (
+                         SELECT j.key AS k, substr(plain_text, lag((j.value ->> 1), 1, 0) OVER (ORDER BY j.key) + 1,
+                                                   (j.value ->> 0) - lag((j.value ->> 1), 1, 0) OVER (ORDER BY j.key)) || (j.value ->> 2) AS piece
+                           FROM json_each(NEW.edits) j
+                         UNION ALL
+                         SELECT 1e18, substr(plain_text, (SELECT max(j.value ->> 1) FROM json_each(NEW.edits) j) + 1)) x),
+         char_count = char_count + (SELECT sum(length(j.value ->> 2) - ((j.value ->> 1) - (j.value ->> 0))) FROM json_each(NEW.edits) j)
    WHERE id = NEW.document_id;
   INSERT INTO document_text_versions (document_id, version) VALUES (NEW.document_id, 1)
     ON CONFLICT (document_id) DO UPDATE SET version = version + 1;
@@ -38,24 +53,20 @@ END;
 
 DROP TRIGGER search_text_changed;
 DROP TRIGGER search_paragraph_changed;
-CREATE VIEW search_reindex (document_id, start, end) AS SELECT NULL, NULL, NULL WHERE 0;
-CREATE TRIGGER search_reindex_range INSTEAD OF INSERT ON search_reindex BEGIN
+CREATE VIEW search_reindex (document_id, paragraphs) AS SELECT NULL, NULL WHERE 0;
+CREATE TRIGGER search_reindex_paragraphs INSTEAD OF INSERT ON search_reindex BEGIN
   INSERT INTO undo_log (step_id, statement)
-  SELECT step_id, 'INSERT INTO search_reindex (document_id, start, end) VALUES (' || CAST(NEW.document_id AS INTEGER) || ', '
-         || CAST(NEW.start AS INTEGER) || ', ' || CAST(NEW.end AS INTEGER) || ')'
+  SELECT step_id, 'INSERT INTO search_reindex (document_id, paragraphs) VALUES (' || CAST(NEW.document_id AS INTEGER) || ', '
+         || quote(NEW.paragraphs) || ')'
     FROM undo_recording WHERE step_id IS NOT NULL;
-  DELETE FROM search_stemmed WHERE rowid IN (SELECT document_id * 4294967296 + n FROM paragraphs
-   WHERE document_id = NEW.document_id AND end >= NEW.start AND body_start <= NEW.end);
-  DELETE FROM search_exact WHERE rowid IN (SELECT document_id * 4294967296 + n FROM paragraphs
-   WHERE document_id = NEW.document_id AND end >= NEW.start AND body_start <= NEW.end);
+  DELETE FROM search_stemmed WHERE rowid IN (SELECT NEW.document_id * 4294967296 + value FROM json_each(NEW.paragraphs));
+  DELETE FROM search_exact WHERE rowid IN (SELECT NEW.document_id * 4294967296 + value FROM json_each(NEW.paragraphs));
   INSERT INTO search_stemmed (rowid, text)
   SELECT p.document_id * 4294967296 + p.n, substr(d.plain_text, p.body_start + 1, p.end - p.body_start)
-    FROM paragraphs p JOIN documents d ON d.id = p.document_id
-   WHERE p.document_id = NEW.document_id AND p.end >= NEW.start AND p.body_start <= NEW.end;
+    FROM json_each(NEW.paragraphs) j JOIN paragraphs p ON p.document_id = NEW.document_id AND p.n = j.value
+    JOIN documents d ON d.id = p.document_id;
   INSERT INTO search_exact (rowid, text)
-  SELECT p.document_id * 4294967296 + p.n, substr(d.plain_text, p.body_start + 1, p.end - p.body_start)
-    FROM paragraphs p JOIN documents d ON d.id = p.document_id
-   WHERE p.document_id = NEW.document_id AND p.end >= NEW.start AND p.body_start <= NEW.end;
+  SELECT rowid, text FROM search_stemmed WHERE rowid IN (SELECT NEW.document_id * 4294967296 + value FROM json_each(NEW.paragraphs));
 END;
 
 DROP TRIGGER cooccurrence_segment_resized;

@@ -32,14 +32,17 @@ export const paragraphsEndingFrom = (db: Db, documentId: number, from: number): 
     from,
   ) as ParagraphRow[];
 
-/** Replaces code points [start, end) of the text. */
-export function spliceText(db: Db, documentId: number, start: number, end: number, text: string): void {
-  stmt(db, 'INSERT INTO document_text_edits (document_id, start, end, text) VALUES (?, ?, ?, ?)').run(documentId, start, end, text);
+/** Replaces code points [start, end) of the text by each change's text (in order, not overlapping), in one write. */
+export function spliceText(db: Db, documentId: number, changes: readonly { start: number; end: number; text: string }[]): void {
+  stmt(db, 'INSERT INTO document_text_edits (document_id, edits) VALUES (?, ?)').run(
+    documentId,
+    JSON.stringify(changes.map((c) => [c.start, c.end, c.text])),
+  );
 }
 
-/** Re-indexes the paragraphs whose speech touches [start, end]; undo and redo re-index them again. */
-export function reindexSearch(db: Db, documentId: number, start: number, end: number): void {
-  stmt(db, 'INSERT INTO search_reindex (document_id, start, end) VALUES (?, ?, ?)').run(documentId, start, end);
+/** Re-indexes the speech of these paragraphs (numbers); undo and redo re-index them again. */
+export function reindexSearch(db: Db, documentId: number, paragraphs: readonly number[]): void {
+  stmt(db, 'INSERT INTO search_reindex (document_id, paragraphs) VALUES (?, ?)').run(documentId, JSON.stringify(paragraphs));
 }
 
 /** Moves segments out of every neighbourhood (co-occurrence follows, by trigger, as for any resize). */

@@ -77,7 +77,7 @@ function moveSegments(db: Db, documentId: number, changes: readonly TextChange[]
     .filter((r) => splices.some((s) => cuts(r.start, r.end, s)))
     .map((r) => ({ id: r.id, start: through(r.start, splices, rangeStart), end: through(r.end, splices, rangeEnd) }));
   const removed = cut.filter((r) => r.end <= r.start).map((r) => getSegment(db, r.id));
-  for (let i = changes.length - 1; i >= 0; i--) spliceText(db, documentId, changes[i]!.start, changes[i]!.end, changes[i]!.text);
+  spliceText(db, documentId, changes);
   setSegmentsAside(
     db,
     cut.map((r) => r.id),
@@ -95,8 +95,7 @@ function moveSegments(db: Db, documentId: number, changes: readonly TextChange[]
   return removed;
 }
 
-function moveParagraphs(db: Db, documentId: number, splices: readonly Splice[]): void {
-  const rows = paragraphsEndingFrom(db, documentId, splices[0]!.start);
+function moveParagraphs(db: Db, documentId: number, rows: readonly ParagraphRow[], splices: readonly Splice[]): void {
   let run: { from: number; to: number; delta: number } | null = null;
   const flush = () => {
     if (run && run.delta !== 0) shiftParagraphs(db, documentId, run.from, run.to, run.delta);
@@ -134,17 +133,16 @@ function moveParagraphs(db: Db, documentId: number, splices: readonly Splice[]):
 export function applyTextChanges(db: Db, documentId: number, changes: readonly TextChange[]): Segment[] {
   check(db, documentId, changes);
   const splices: Splice[] = changes.map((c) => ({ start: c.start, end: c.end, length: codePointLength(c.text) }));
-  // Logged first, so that undo, which replays backwards, re-indexes once everything is back.
-  for (const c of changes) reindexSearch(db, documentId, c.start, c.end);
+  const paragraphs = paragraphsEndingFrom(db, documentId, splices[0]!.start);
+  // The paragraphs whose speech the changes touch: re-indexed first (logged first, so that undo, which
+  // replays backwards, re-indexes them once everything is back) and last.
+  const spoken = paragraphs.filter((p) => splices.some((s) => s.start <= p.end && s.end >= p.bodyStart)).map((p) => p.n);
+  reindexSearch(db, documentId, spoken);
   const formatting = rebaseFormatting(documentFormatting(db, documentId), splices);
   const removed = moveSegments(db, documentId, changes, splices);
-  moveParagraphs(db, documentId, splices);
-  const doc = documentText(db, documentId);
-  finishTextEdit(db, documentId, sha256(doc.text), formatting);
-  splices.forEach((s, k) => {
-    const start = s.start + shiftAfter(splices, k);
-    reindexSearch(db, documentId, start, start + s.length);
-  });
+  moveParagraphs(db, documentId, paragraphs, splices);
+  finishTextEdit(db, documentId, sha256(documentText(db, documentId).text), formatting);
+  reindexSearch(db, documentId, spoken);
   return removed;
 }
 

@@ -6,6 +6,8 @@ import { Dialog } from '../common/Dialog';
 
 type Preview = ResultOf<'documents.pseudonymisePreview'>;
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 /** Replaces a name in every document: the hits are listed first, then replaced in one undoable step. */
 export function PseudonymiseDialog({ onClose }: { onClose(): void }) {
   const [find, setFind] = useState('');
@@ -34,7 +36,7 @@ export function PseudonymiseDialog({ onClose }: { onClose(): void }) {
     run(async () => {
       const { hits } = await call('documents.pseudonymisePreview', options);
       setPreview({ for: key, hits });
-      announce(`${hits.length} place${hits.length === 1 ? '' : 's'} found.`);
+      announce(`${plural(hits.length, 'place')} found.`);
     });
   const apply = () =>
     run(async () => {
@@ -102,7 +104,7 @@ export function PseudonymiseDialog({ onClose }: { onClose(): void }) {
           <h3 className="pseudonymise-count">
             {current.length === 0
               ? 'Not found'
-              : `${current.length} place${current.length === 1 ? '' : 's'} in ${new Set(current.map((h) => h.documentId)).size} document(s)`}
+              : `${plural(current.length, 'place')} in ${plural(new Set(current.map((h) => h.documentId)).size, 'document')}`}
           </h3>
           {/* Scrolls when long: focusable, so the keyboard can scroll it. */}
           <ul className="pseudonymise-hits" tabIndex={0} aria-label="Places, each with its replacement">

@@ -164,7 +164,7 @@ describe('editing a transcript', () => {
     const jon = at(long, 'Jon');
     step(db, a, () => editText(db, documentId, { start: jon, end: jon + 3, text: 'Tom' }));
     const log = db.prepare('SELECT statement FROM undo_log').pluck().all() as string[];
-    expect(log.some((s) => s.includes("'Jon'"))).toBe(true);
+    expect(log.some((s) => s.includes('"Jon"'))).toBe(true);
     // The whole text is ~16,000 characters; the log is the delta, two index marks and a few small rows.
     expect(log.join('').length).toBeLessThan(2000);
   });

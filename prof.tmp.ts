@@ -1,0 +1,14 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openProjectFile } from './db/project-file';
+import { recordStep } from './db/undo';
+import { pseudonymise } from './electron/services/pseudonymise';
+import { writeProject } from './bench/suites/text-edit';
+const dir = mkdtempSync(join(tmpdir(), 'prof-'));
+const file = join(dir, 'p.trellis');
+writeProject(file, 3, 50_000, 3_000);
+const db = openProjectFile(file);
+const t = performance.now();
+const r = db.transaction(() => recordStep(db, 'x', 1, () => pseudonymise(db, { find: 'Marcia', replace: 'Participant 7' }))).immediate();
+console.log('pseudonymise', r.replaced, performance.now() - t);
