@@ -1,6 +1,7 @@
 // Step 9, frozen: transcript text edits stored as deltas. A document's text changes only by inserting
-// (document_id, edits) into the view document_text_edits, edits a JSON array of [start, end, text] in
-// order (code points of the text before them): its trigger logs the reverse edits (the removed text,
+// (document_id, edits) into the view document_text_edits, edits a JSON array of [start, end, text, at] in
+// order (start and end: code points of the text before them; at: where the text lands in the text after
+// them, which makes the reverse edit [at, at + length(text), removed, start]): its trigger logs the reverse edits (the removed text,
 // never a copy of the whole transcript), rewrites the text once and bumps the document's text version,
 // which tells each connection's text cache (db/document-text.ts) that its copy is stale.
 // The undo trigger of documents stops copying plain_text and char_count (db/undo.ts, DELTA_COLUMNS).
@@ -24,27 +25,26 @@ CREATE TABLE segment_shifts (
 
 CREATE VIEW document_text_edits (document_id, edits) AS SELECT NULL, NULL WHERE 0;
 CREATE TRIGGER document_text_edit INSTEAD OF INSERT ON document_text_edits BEGIN
-  SELECT RAISE(ABORT, 'text edits must be in order, inside their document, and insert text') FROM documents d
+  SELECT RAISE(ABORT, 'text edits must be in order, inside their document, insert text and say where it lands') FROM documents d
    WHERE d.id = NEW.document_id AND (json_array_length(NEW.edits) = 0 OR EXISTS (
-     SELECT 1 FROM (SELECT (j.value ->> 0) AS s, (j.value ->> 1) AS e, (j.value ->> 2) AS t,
-                           lag((j.value ->> 1), 1, 0) OVER (ORDER BY j.key) AS previous
-                      FROM json_each(NEW.edits) j)
-      WHERE NOT (s >= previous AND e >= s AND e <= d.char_count AND typeof(t) = 'text')));
+     SELECT 1 FROM json_each(NEW.edits) j LEFT JOIN json_each(NEW.edits) p ON p.key = j.key - 1
+      WHERE NOT ((j.value ->> 0) >= ifnull(p.value ->> 1, 0) AND (j.value ->> 1) >= (j.value ->> 0)
+                 AND (j.value ->> 1) <= d.char_count AND typeof(j.value ->> 2) = 'text'
+                 AND (j.value ->> 3) - (j.value ->> 0)
+                     = ifnull((p.value ->> 3) - (p.value ->> 0) + length(p.value ->> 2) - ((p.value ->> 1) - (p.value ->> 0)), 0))));
   INSERT INTO undo_log (step_id, statement)
   SELECT r.step_id, 'INSERT INTO document_text_edits (document_id, edits) VALUES (' || CAST(NEW.document_id AS INTEGER) || ', '
-         || quote((SELECT json_group_array(json_array(x.ns, x.ns + length(x.t), substr(d.plain_text, x.s + 1, x.e - x.s)) ORDER BY x.k)
-                     FROM (SELECT j.key AS k, (j.value ->> 0) AS s, (j.value ->> 1) AS e, (j.value ->> 2) AS t,
-                                  (j.value ->> 0) + sum(length(j.value ->> 2) - ((j.value ->> 1) - (j.value ->> 0))) OVER (ORDER BY j.key)
-                                    - (length(j.value ->> 2) - ((j.value ->> 1) - (j.value ->> 0))) AS ns
-                             FROM json_each(NEW.edits) j) x)) || ')'
+         || quote((SELECT json_group_array(json_array((j.value ->> 3), (j.value ->> 3) + length(j.value ->> 2),
+                                                      substr(d.plain_text, (j.value ->> 0) + 1, (j.value ->> 1) - (j.value ->> 0)),
+                                                      (j.value ->> 0)) ORDER BY j.key)
+                     FROM json_each(NEW.edits) j)) || ')'
     FROM undo_recording r, documents d WHERE r.step_id IS NOT NULL AND d.id = NEW.document_id;
+  -- The text between the edits (each piece from the previous edit's end) followed by each edit's text, then the rest.
   UPDATE documents
-     SET plain_text = (SELECT group_concat(x.piece, '' ORDER BY x.k) FROM (
-                         SELECT j.key AS k, substr(plain_text, lag((j.value ->> 1), 1, 0) OVER (ORDER BY j.key) + 1,
-                                                   (j.value ->> 0) - lag((j.value ->> 1), 1, 0) OVER (ORDER BY j.key)) || (j.value ->> 2) AS piece
-                           FROM json_each(NEW.edits) j
-                         UNION ALL
-                         SELECT 1e18, substr(plain_text, (SELECT max(j.value ->> 1) FROM json_each(NEW.edits) j) + 1)) x),
+     SET plain_text = (SELECT group_concat(substr(plain_text, ifnull(p.value ->> 1, 0) + 1, (j.value ->> 0) - ifnull(p.value ->> 1, 0))
+                                             || (j.value ->> 2), '' ORDER BY j.key)
+                         FROM json_each(NEW.edits) j LEFT JOIN json_each(NEW.edits) p ON p.key = j.key - 1)
+                      || substr(plain_text, (SELECT j.value ->> 1 FROM json_each(NEW.edits) j ORDER BY j.key DESC LIMIT 1) + 1),
          char_count = char_count + (SELECT sum(length(j.value ->> 2) - ((j.value ->> 1) - (j.value ->> 0))) FROM json_each(NEW.edits) j)
    WHERE id = NEW.document_id;
   INSERT INTO document_text_versions (document_id, version) VALUES (NEW.document_id, 1)

@@ -1,6 +1,7 @@
 // The writes of a text edit (electron/services/text-edit.ts decides where everything goes): the text
 // spliced through document_text_edits (schema step 9, which logs the reverse as a delta), segments and
 // paragraphs moved, the search index re-read where the speech changed.
+import { codePointLength } from '../../shared/offsets';
 import { nowIso } from '../ids';
 import type { Db } from '../project-file';
 import { stmt } from '../statements';
@@ -34,10 +35,14 @@ export const paragraphsEndingFrom = (db: Db, documentId: number, from: number): 
 
 /** Replaces code points [start, end) of the text by each change's text (in order, not overlapping), in one write. */
 export function spliceText(db: Db, documentId: number, changes: readonly { start: number; end: number; text: string }[]): void {
-  stmt(db, 'INSERT INTO document_text_edits (document_id, edits) VALUES (?, ?)').run(
-    documentId,
-    JSON.stringify(changes.map((c) => [c.start, c.end, c.text])),
-  );
+  // [start, end, text, where the text lands]: its start moved by the changes before it.
+  let shift = 0;
+  const edits = changes.map((c) => {
+    const edit = [c.start, c.end, c.text, c.start + shift];
+    shift += codePointLength(c.text) - (c.end - c.start);
+    return edit;
+  });
+  stmt(db, 'INSERT INTO document_text_edits (document_id, edits) VALUES (?, ?)').run(documentId, JSON.stringify(edits));
 }
 
 /** Re-indexes the speech of these paragraphs (numbers); undo and redo re-index them again. */
