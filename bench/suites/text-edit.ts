@@ -28,7 +28,7 @@ function withName(words: number, random: () => number, every: number): string {
   return transcript(words, random).replace(/ [a-zé]+/g, (word) => (random() < 1 / every ? ` ${NAME}` : word));
 }
 
-export function writeProject(file: string, documents: number, words: number, codings: number): number[] {
+function writeProject(file: string, documents: number, words: number, codings: number): number[] {
   const db = createProjectFile(file, 'text edit bench');
   const random = rng(19);
   const ids: number[] = [];
