@@ -9,12 +9,15 @@
 // inserting (document_id, a JSON array of paragraph numbers) into search_reindex re-indexes those
 // paragraphs, and logs itself, so that an edit's undo and redo re-index what they touch (paragraph
 // numbers, unlike offsets, mean the same before and after an edit). segment_shifts names the rigid shift
-// of the segments after an edit while it runs, which keeps every overlap, so co-occurrence skips them.
+// of the segments after an edit while it runs, and segments_around_edits the segments stretched in place
+// around a change: both keep every overlap, so co-occurrence skips them.
 export const sql = /* sql */ `
 CREATE TABLE document_text_versions (
   document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
   version     INTEGER NOT NULL
 );
+
+CREATE TABLE segments_around_edits (id INTEGER PRIMARY KEY);
 
 CREATE TABLE segment_shifts (
   document_id  INTEGER NOT NULL,
@@ -70,12 +73,14 @@ CREATE TRIGGER search_reindex_paragraphs INSTEAD OF INSERT ON search_reindex BEG
 END;
 
 DROP TRIGGER cooccurrence_segment_resized;
--- A text edit shifts every segment after it by the same amount in one statement (db/queries/text-edits.ts),
--- having first moved the segments it cuts into out of every neighbourhood: such a rigid shift keeps every
--- overlap, so its rows (named in segment_shifts while it runs) need no recount.
+-- A text edit moves the segments after it by the same amount, one statement per stretch (named in
+-- segment_shifts while it runs), and stretches in place those holding a whole change that inserts text
+-- (named in segments_around_edits): both keep every overlap, so neither is recounted. The segments it cuts
+-- otherwise wait out of every neighbourhood meanwhile (db/queries/text-edits.ts).
 CREATE TRIGGER cooccurrence_segment_resized AFTER UPDATE OF start, end ON segments
 WHEN NOT EXISTS (SELECT 1 FROM segment_shifts t WHERE t.document_id = NEW.document_id AND OLD.start >= t.from_offset
-                 AND OLD.start < t.until_offset AND NEW.start = OLD.start + t.delta AND NEW.end = OLD.end + t.delta) BEGIN
+                 AND OLD.start < t.until_offset AND NEW.start = OLD.start + t.delta AND NEW.end = OLD.end + t.delta)
+ AND NOT EXISTS (SELECT 1 FROM segments_around_edits WHERE id = NEW.id) BEGIN
   INSERT INTO cooccurrence (code_id, slice_id, other_id, coder_id, document_id, same_segment, overlapping)
 SELECT a.code_id, k.slice_id, o.other_id, o.coder_id, o.document_id, -1 * sum(o.own), -1 * count(*)
   FROM (SELECT u.id AS segment_id, u.coder_id, u.document_id, vc.code_id AS other_id, max(v.id = u.id) AS own

@@ -74,6 +74,17 @@ export function shiftSegments(db: Db, documentId: number, from: number, until: n
   stmt(db, 'DELETE FROM segment_shifts').run();
 }
 
+/**
+ * Stretches segments in place around the changes they hold whole, without a co-occurrence recount: when
+ * each such change inserts text, every overlap stays as it was (see db/cooccurrence.ts).
+ */
+export function stretchSegments(db: Db, segments: readonly { id: number; start: number; end: number; hash: string }[]): void {
+  const mark = stmt(db, 'INSERT INTO segments_around_edits (id) VALUES (?)');
+  for (const s of segments) mark.run(s.id);
+  for (const s of segments) placeSegment(db, s.id, s.start, s.end, s.hash);
+  stmt(db, 'DELETE FROM segments_around_edits').run();
+}
+
 export function placeSegment(db: Db, id: number, start: number, end: number, textHash: string): void {
   stmt(db, 'UPDATE segments SET start = ?, end = ?, text_hash = ?, modified_at = ? WHERE id = ?').run(start, end, textHash, nowIso(), id);
 }

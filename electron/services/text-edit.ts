@@ -21,6 +21,7 @@ import {
   shiftParagraphs,
   shiftSegments,
   spliceText,
+  stretchSegments,
   type ParagraphRow,
 } from '../../db/queries/text-edits';
 import { codePointLength } from '../../shared/offsets';
@@ -71,16 +72,31 @@ function rebaseFormatting(formatting: Formatting | null, splices: readonly Splic
   return { headings: formatting.headings, bold: runs(formatting.bold), italic: runs(formatting.italic) };
 }
 
+/** Whether a segment holds the splice whole, and the splice inserts text: then it may stretch in place. */
+const holds = (start: number, end: number, s: Splice): boolean =>
+  s.length > 0 && start <= s.start && end >= s.end && (s.start < s.end || start < s.start);
+
 function moveSegments(db: Db, documentId: number, changes: readonly TextChange[], splices: readonly Splice[]): Segment[] {
   const rows = segmentsEndingAfter(db, documentId, changes[0]!.start);
   const cut = rows
-    .filter((r) => splices.some((s) => cuts(r.start, r.end, s)))
-    .map((r) => ({ id: r.id, start: through(r.start, splices, rangeStart), end: through(r.end, splices, rangeEnd) }));
+    .map((r) => {
+      const cutBy = splices.filter((s) => cuts(r.start, r.end, s));
+      return {
+        id: r.id,
+        cutBy,
+        around: cutBy.every((s) => holds(r.start, r.end, s)),
+        start: through(r.start, splices, rangeStart),
+        end: through(r.end, splices, rangeEnd),
+      };
+    })
+    .filter((r) => r.cutBy.length > 0);
   const removed = cut.filter((r) => r.end <= r.start).map((r) => getSegment(db, r.id));
   spliceText(db, documentId, changes);
+  // Segments cut other than around a change wait aside, overlapping nothing, while the others move.
+  const aside = cut.filter((r) => !r.around);
   setSegmentsAside(
     db,
-    cut.map((r) => r.id),
+    aside.map((r) => r.id),
   );
   // Segments between two changes (or after the last) all move by the same amount.
   changes.forEach((change, k) => {
@@ -88,8 +104,13 @@ function moveSegments(db: Db, documentId: number, changes: readonly TextChange[]
     if (delta !== 0) shiftSegments(db, documentId, change.end, changes[k + 1]?.start ?? ASIDE, delta);
   });
   const doc = documentText(db, documentId);
-  for (const r of cut) {
-    if (r.end > r.start) placeSegment(db, r.id, r.start, r.end, sha256(textBetween(doc, r.start, r.end)));
+  const hash = (r: { start: number; end: number }) => sha256(textBetween(doc, r.start, r.end));
+  stretchSegments(
+    db,
+    cut.filter((r) => r.around).map((r) => ({ ...r, hash: hash(r) })),
+  );
+  for (const r of aside) {
+    if (r.end > r.start) placeSegment(db, r.id, r.start, r.end, hash(r));
     else deleteSegment(db, r.id);
   }
   return removed;
