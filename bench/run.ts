@@ -16,6 +16,7 @@ import * as merge from './suites/merge';
 import * as project from './suites/project';
 import * as search from './suites/search';
 import * as qdpx from './suites/qdpx';
+import * as textEdit from './suites/text-edit';
 import * as viewer from './suites/viewer';
 
 /** Every suite; each area of the app adds its own. */
@@ -34,6 +35,7 @@ const suites: Record<string, { run(dir: string): Promise<Row[]> }> = {
   excerpts,
   search,
   qdpx,
+  'text-edit': textEdit,
 };
 
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -220,7 +220,14 @@ BEGIN SELECT RAISE(ABORT, 'segment_codes rows are added and removed, not updated
 CREATE TRIGGER cooccurrence_segment_deleted BEFORE DELETE ON segments BEGIN
   DELETE FROM segment_codes WHERE segment_id = OLD.id;
 END;
-CREATE TRIGGER cooccurrence_segment_resized AFTER UPDATE OF start, end ON segments BEGIN
+-- A text edit moves the segments after it by the same amount, one statement per stretch (named in
+-- segment_shifts while it runs), and stretches in place those holding a whole change that inserts text
+-- (named in segments_around_edits): both keep every overlap, so neither is recounted. The segments it cuts
+-- otherwise wait out of every neighbourhood meanwhile (db/queries/text-edits.ts).
+CREATE TRIGGER cooccurrence_segment_resized AFTER UPDATE OF start, end ON segments
+WHEN NOT EXISTS (SELECT 1 FROM segment_shifts t WHERE t.document_id = NEW.document_id AND OLD.start >= t.from_offset
+                 AND OLD.start < t.until_offset AND NEW.start = OLD.start + t.delta AND NEW.end = OLD.end + t.delta)
+ AND NOT EXISTS (SELECT 1 FROM segments_around_edits WHERE id = NEW.id) BEGIN
   ${contributionSql({ anchors: RESIZED_NEIGHBOURHOOD, sign: -1, segments: SEGMENTS_BEFORE_RESIZE })}
   ${contributionSql({ anchors: RESIZED_NEIGHBOURHOOD, sign: 1 })}
   ${CLEAN_UP}

@@ -22,6 +22,7 @@ export interface DocumentText {
 
 interface Cached extends DocumentText {
   guid: string;
+  version: number;
 }
 
 const caches = new WeakMap<Db, Map<number, Cached>>();
@@ -44,25 +45,29 @@ function indexOf(text: string, length: number): Uint32Array | null {
 }
 
 /**
- * A document's text. Its guid, read each time, tells whether the cached copy is still this document's:
- * a document's text never changes, and another writer deleting it and importing another under the same
- * id gives that one a new guid. The guid and name come before the text in the row, so reading them does
- * not read the text.
+ * A document's text. Its guid and text version, read each time, tell whether the cached copy is still
+ * this document's text: every text edit bumps the version (schema step 9), here or on another connection,
+ * and another writer deleting it and importing another under the same id gives that one a new guid. The
+ * guid and name come before the text in the row, so reading them does not read the text.
  */
 export function documentText(db: Db, documentId: number): DocumentText {
-  const head = stmt(db, 'SELECT guid, name FROM documents WHERE id = ?').get(documentId) as { guid: string; name: string } | undefined;
+  const head = stmt(
+    db,
+    `SELECT d.guid, d.name, ifnull(v.version, 0) AS version
+       FROM documents d LEFT JOIN document_text_versions v ON v.document_id = d.id WHERE d.id = ?`,
+  ).get(documentId) as { guid: string; name: string; version: number } | undefined;
   if (!head) throw new DataError('not-found', `There is no document with id ${documentId}.`);
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
   let cached = cache.get(documentId);
-  if (cached?.guid === head.guid) {
+  if (cached?.guid === head.guid && cached.version === head.version) {
     cached.name = head.name;
   } else {
     const { text, length } = stmt(db, 'SELECT plain_text AS text, char_count AS length FROM documents WHERE id = ?').get(documentId) as {
       text: string;
       length: number;
     };
-    cached = { guid: head.guid, name: head.name, length, text, marks: indexOf(text, length) };
+    cached = { guid: head.guid, version: head.version, name: head.name, length, text, marks: indexOf(text, length) };
   }
   // Most recently used last, so the first is the one to forget.
   cache.delete(documentId);

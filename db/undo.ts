@@ -30,6 +30,13 @@ export const UNDO_TRACKED_TABLES = [
   'case_attribute_values',
 ] as const;
 
+/**
+ * Columns whose undo is not a copy of the old value: a document's text changes only through
+ * document_text_edits (schema step 9), whose trigger logs the reverse edit as a delta, so renaming a
+ * document or fixing a word never stores the whole transcript again.
+ */
+export const DELTA_COLUMNS: Readonly<Partial<Record<string, readonly string[]>>> = { documents: ['plain_text', 'char_count'] };
+
 const HISTORY_LIMIT = 500;
 
 interface Column {
@@ -51,10 +58,14 @@ export function undoTriggersSql(db: Db, table: string): string {
     keys.map((k) => `'${quoteIdent(k.name)} = ' || quote(${row}.${quoteIdent(k.name)})`).join(" || ' AND ' || ");
   const names = columns.map((c) => quoteIdent(c.name)).join(', ');
   const values = columns.map((c) => `quote(OLD.${quoteIdent(c.name)})`).join(" || ', ' || ");
-  const sets = columns.map((c) => `'${quoteIdent(c.name)} = ' || quote(OLD.${quoteIdent(c.name)})`).join(" || ', ' || ");
+  const delta = DELTA_COLUMNS[table] ?? [];
+  const copied = columns.filter((c) => !delta.includes(c.name));
+  const sets = copied.map((c) => `'${quoteIdent(c.name)} = ' || quote(OLD.${quoteIdent(c.name)})`).join(" || ', ' || ");
+  // With delta columns, an update logs only when another column changes.
+  const updateOf = delta.length > 0 ? ` OF ${copied.map((c) => quoteIdent(c.name)).join(', ')}` : '';
   const log = (event: string, sql: string) => `
 DROP TRIGGER IF EXISTS undo_${table}_${event};
-CREATE TRIGGER undo_${table}_${event} AFTER ${event.toUpperCase()} ON ${quoteIdent(table)}
+CREATE TRIGGER undo_${table}_${event} AFTER ${event.toUpperCase()}${event === 'update' ? updateOf : ''} ON ${quoteIdent(table)}
 WHEN (SELECT step_id FROM undo_recording) IS NOT NULL
 BEGIN INSERT INTO undo_log (step_id, statement) VALUES ((SELECT step_id FROM undo_recording), ${sql}); END;`;
   return [

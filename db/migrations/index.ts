@@ -6,6 +6,7 @@ import { sql as searchIndex } from './005-search-index';
 import { sql as reconciliation } from './006-reconciliation';
 import { sql as documentUndo } from './007-document-undo';
 import { sql as savedSearches } from './008-saved-searches';
+import { sql as textEdits } from './009-text-edits';
 import { sql as documentGroups } from './010-document-groups';
 
 /**
@@ -34,6 +35,7 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: 'reconciliation log', sql: reconciliation },
   { version: 7, name: 'documents in the undo history', sql: documentUndo },
   { version: 8, name: 'saved searches', sql: savedSearches },
+  { version: 9, name: 'text edits as deltas', sql: textEdits },
   { version: 10, name: 'document groups, cases in the undo history', sql: documentGroups },
 ];
 

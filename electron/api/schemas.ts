@@ -16,6 +16,13 @@ export const filePath = z
   .max(4096)
   .refine((p) => !p.includes('\u0000'), 'must not contain NUL characters')
   .meta({ localPath: true });
+/** A code-point offset into a document's text. */
+export const offset = z
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 31);
+
 export const name = z.string().trim().min(1).max(MAX_NAME_LENGTH);
 /** A description, definition or other prose a person writes. */
 export const longText = z.string().max(20_000);

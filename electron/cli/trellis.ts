@@ -15,11 +15,13 @@ import { projectCommands } from './commands/project';
 import { searchCommands } from './commands/search';
 import { qdpxCommands } from './commands/qdpx';
 import { segmentCommands } from './commands/segments';
+import { textCommands } from './commands/text';
 
 /** Every subcommand; each area of the app adds its own table. */
 const commands: Record<string, Command> = {
   ...projectCommands,
   ...segmentCommands,
+  ...textCommands,
   ...historyCommands,
   ...importCommands,
   ...codebookCommands,

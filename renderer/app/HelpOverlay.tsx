@@ -17,6 +17,7 @@ const SHORTCUTS: [string, string][] = [
   ['Alt+← / Alt+→', 'Move the start of the selected coding by a word (add Ctrl: a character)'],
   ['Alt+Shift+← / Alt+Shift+→', 'Move its end'],
   ['Delete', 'Delete the selected coding'],
+  ['Alt+E', 'Edit mode of the transcript: then Enter or F2 fixes the selected words, or inserts at the caret'],
   ['Ctrl+Shift+M', 'Open or close the matrix'],
   ['Ctrl+Z / Shift+Ctrl+Z', 'Undo / redo (kept in the project across restarts)'],
   ['Esc', 'Clear the selection, close a popover'],

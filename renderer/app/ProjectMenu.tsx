@@ -5,6 +5,7 @@ import { CopyDialog, MergePicker } from './CoderFiles';
 import { Deferred } from '../common/Deferred';
 
 const CaseTable = lazy(() => import('../cases/CaseTable').then((m) => ({ default: m.CaseTable })));
+const PseudonymiseDialog = lazy(() => import('../documents/PseudonymiseDialog').then((m) => ({ default: m.PseudonymiseDialog })));
 const ImportDialog = lazy(() => import('../documents/import/ImportDialog').then((m) => ({ default: m.ImportDialog })));
 
 type Coder = ResultOf<'coders.list'>['coders'][number];
@@ -25,7 +26,7 @@ export function ProjectMenu({
   onQdpx: () => void;
   onClose: () => void;
 }) {
-  const [dialog, setDialog] = useState<'files' | 'paste' | 'copy' | 'cases' | null>(null);
+  const [dialog, setDialog] = useState<'files' | 'paste' | 'copy' | 'cases' | 'pseudonymise' | null>(null);
   const mergeFile = useRef<HTMLInputElement>(null);
   return (
     <>
@@ -39,6 +40,11 @@ export function ProjectMenu({
             label: 'Cases and attributes…',
             title: 'The table of cases and their attributes: edit, link documents, import or export a sheet',
             onSelect: () => setDialog('cases'),
+          },
+          {
+            label: 'Pseudonymise…',
+            title: 'Replace a name in every transcript, codings kept; the places are listed first',
+            onSelect: () => setDialog('pseudonymise'),
           },
           {
             label: 'Copy for a coder…',
@@ -72,6 +78,11 @@ export function ProjectMenu({
         </Deferred>
       )}
       {dialog === 'copy' && <CopyDialog coders={coders} onClose={() => setDialog(null)} />}
+      {dialog === 'pseudonymise' && (
+        <Deferred>
+          <PseudonymiseDialog onClose={() => setDialog(null)} />
+        </Deferred>
+      )}
     </>
   );
 }

@@ -17,6 +17,10 @@ interface Props {
   onSnap(snap: boolean): void;
   memoOpen: boolean;
   onMemoOpen(open: boolean): void;
+  editing: boolean;
+  onEditing(editing: boolean): void;
+  /** Opens the Fix text dialog on the selection or the caret. */
+  onFixText(): void;
 }
 
 /** The document's name, case and size, and the view's settings: whose codings show, word snapping, the memo. */
@@ -33,6 +37,9 @@ export function TranscriptHeader({
   onSnap,
   memoOpen,
   onMemoOpen,
+  editing,
+  onEditing,
+  onFixText,
 }: Props) {
   const docCases = cases.filter((c) => document.caseIds.includes(c.id));
   const coderIds = coders.map((c) => c.id);
@@ -76,6 +83,20 @@ export function TranscriptHeader({
         <button type="button" aria-expanded={memoOpen} onClick={() => onMemoOpen(!memoOpen)}>
           Document memo
         </button>
+        <button type="button" aria-pressed={editing} title="Correct the transcript's words (Alt+E)" onClick={() => onEditing(!editing)}>
+          Edit text
+        </button>
+        {editing && (
+          // Pressing the button must not take the selection away: it is what the dialog replaces.
+          <button
+            type="button"
+            title="Replace the selected words, or insert at the caret (Enter or F2 in the text)"
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={onFixText}
+          >
+            Fix text…
+          </button>
+        )}
       </div>
     </header>
   );

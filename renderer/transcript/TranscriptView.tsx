@@ -1,7 +1,7 @@
 // The transcript of one document with its codings, composed of one hook per behaviour (as Lexical's
 // playground composes plugins): the mount, the optimistic segment list, the painted window, the stripe
 // layout, the selected coding, the coding popover, hover cards, jumps and mouse and keyboard input.
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ResultOf } from '../../electron/api/methods';
 import { sliceCodePoints } from '../../shared/offsets';
 import { call } from '../common/api';
@@ -12,6 +12,7 @@ import { blindFilter, showsCoder, useCoderView } from '../common/coder-visibilit
 import { CodingPopover } from './CodingPopover';
 import { CodingSide, useCodingSide } from './CodingSide';
 import { DocumentMemo } from './DocumentMemo';
+import { FixTextDialog } from './FixTextDialog';
 import { setCodeColors } from './highlights';
 import { HoverCard } from './HoverCard';
 import { KeyboardCaret } from './KeyboardCaret';
@@ -33,6 +34,7 @@ import { useSearchHits, type SearchHitSpans } from './search-hits';
 import { codingsAtCaretSaid } from './codings-said';
 import { announce } from '../common/LiveRegion';
 import { useTranscriptMount } from './use-transcript-mount';
+import { editSpan, type Span } from './selection';
 
 export type { JumpRequest };
 
@@ -50,6 +52,18 @@ interface Props {
   /** The search hits to mark in the open document. */
   searchHits: SearchHitSpans | null;
   onError(error: Error): void;
+}
+
+type Document = ResultOf<'documents.get'>;
+
+/**
+ * The document as the view shows it, the same object while a reload (after an undo, say) brings the same
+ * text, turns and name: a new object would mount the transcript again. Its coding count, which changes
+ * with every coding, is left out.
+ */
+function useUnchangedDocument(next: Document | undefined): Document | undefined {
+  const key = next ? JSON.stringify({ ...next, segments: 0 }) : '';
+  return useMemo(() => (key ? (JSON.parse(key) as Document) : undefined), [key]);
 }
 
 export function TranscriptView({ projectGuid, documentId, cases, coders, currentCoderId, jump, searchHits, onError }: Props) {
@@ -71,7 +85,7 @@ export function TranscriptView({ projectGuid, documentId, cases, coders, current
   const pageRef = useRef<HTMLDivElement>(null);
   const rootRef = useRef<HTMLDivElement>(null);
 
-  const data = docQuery.data?.id === documentId ? docQuery.data : undefined;
+  const data = useUnchangedDocument(docQuery.data?.id === documentId ? docQuery.data : undefined);
   const codes = useMemo(() => indexCodes(treeQuery.data), [treeQuery.data]);
   const framework = useMemo(() => {
     const list = frameworksQuery.data;
@@ -108,11 +122,30 @@ export function TranscriptView({ projectGuid, documentId, cases, coders, current
   const sayAt = (offset: number) => announce(codingsAtCaretSaid(visible, offset, codes, coders));
   const input = useTextInput({ mounted, data, scrollRef, rootRef, openPopover: coding.openForSelection, select, selectAt, step, sayAt });
 
+  // Edit mode: Enter or F2 in the text (or Fix text…) opens the dialog on the selection or the caret.
+  const [editing, setEditing] = useState(false);
+  const [fixing, setFixing] = useState<Span | null>(null);
+  const openFix = () => {
+    const span = mounted ? editSpan(mounted.doc) : null;
+    if (span) setFixing(span);
+    else announce('Put the caret in the text, or select words, first.');
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const plain = !e.ctrlKey && !e.metaKey && !e.shiftKey;
+    if (e.altKey && plain && e.key.toLowerCase() === 'e') {
+      e.preventDefault();
+      setEditing(!editing);
+    } else if (editing && plain && !e.altKey && (e.key === 'Enter' || e.key === 'F2')) {
+      e.preventDefault();
+      openFix();
+    } else input.onKeyDown(e);
+  };
+
   const lanes = layout.reserved;
   const edited = popover?.segmentId === undefined ? undefined : segments.find((s) => s.id === popover.segmentId);
 
   return (
-    <main className="pane transcript-pane" aria-label="Transcript">
+    <main className={`pane transcript-pane${editing ? ' editing' : ''}`} aria-label="Transcript">
       {data ? (
         <TranscriptHeader
           document={data}
@@ -131,6 +164,9 @@ export function TranscriptView({ projectGuid, documentId, cases, coders, current
             // The memo is in the coding panel: asking for it shows the panel.
             if (open && side.collapsed) setSide({ ...side, collapsed: false });
           }}
+          editing={editing}
+          onEditing={setEditing}
+          onFixText={openFix}
         />
       ) : (
         <p className="hint pad" role={docQuery.error ? 'alert' : undefined}>
@@ -148,13 +184,13 @@ export function TranscriptView({ projectGuid, documentId, cases, coders, current
           tabIndex={0}
           aria-label={
             data
-              ? `Text of ${data.name}. Move the caret with the arrow keys, select with Shift, press C to code the selection, Alt+Shift+K to hear the codings at the caret, ? for shortcuts.`
+              ? `Text of ${data.name}${editing ? ', in edit mode: Enter fixes the selected words or inserts at the caret' : ''}. Move the caret with the arrow keys, select with Shift, press C to code the selection, Alt+Shift+K to hear the codings at the caret, Alt+E to edit the text, ? for shortcuts.`
               : 'Transcript'
           }
-          onMouseUp={input.onMouseUp}
+          onMouseUp={editing ? undefined : input.onMouseUp}
           onMouseMove={cards.onMouseMove}
           onMouseLeave={() => cards.setHover(null)}
-          onKeyDown={input.onKeyDown}
+          onKeyDown={onKeyDown}
           onFocus={input.onFocus}
           onScroll={() => {
             cards.onScroll();
@@ -213,6 +249,17 @@ export function TranscriptView({ projectGuid, documentId, cases, coders, current
           {showMemo && documentId !== null && <DocumentMemo documentId={documentId} onError={onError} />}
         </CodingSide>
       </div>
+      {fixing && data && (
+        <FixTextDialog
+          documentId={data.id}
+          text={data.text}
+          span={fixing}
+          onClose={() => {
+            setFixing(null);
+            scrollRef.current?.focus({ preventScroll: true });
+          }}
+        />
+      )}
       {cards.hover && !popover && <HoverCard hover={cards.hover} segments={visible} codes={codes} coders={coders} />}
       {popover && data && (
         <CodingPopover

@@ -117,3 +117,14 @@ export function nudge(
   while (inBounds() && inWord(next()) === second) at += direction;
   return clamp(at);
 }
+
+/** The selection, or the caret as an empty span, as code-point offsets: what a text edit replaces. */
+export function editSpan(doc: TranscriptDocument): Span | null {
+  const selection = window.getSelection();
+  if (!selection || selection.rangeCount === 0) return null;
+  const range = selection.getRangeAt(0);
+  const start = doc.fromDom(range.startContainer, range.startOffset);
+  const end = doc.fromDom(range.endContainer, range.endOffset);
+  if (start === null || end === null) return null;
+  return { start: Math.min(start, end), end: Math.max(start, end) };
+}

@@ -11,12 +11,14 @@ import {
   renameDocument,
 } from '../../../db/queries/documents';
 import { commitImport } from '../../services/import/commit';
+import { pseudonymise, pseudonymisePreview } from '../../services/pseudonymise';
+import { editText } from '../../services/text-edit';
 import { checkUploadSize, naming, sourceFile } from '../../services/import/read';
 import { runInWorker } from '../../services/jobs/run-in-worker';
 import { formatClock } from '../../services/timecode';
 import { method } from '../define';
 import { requireChosenSource } from '../file-access';
-import { encoding, id, jobId, name, speakerOptions, transcriptSource, UPLOAD_BODY_BYTES } from '../schemas';
+import { encoding, id, jobId, name, offset, speakerOptions, transcriptSource, UPLOAD_BODY_BYTES } from '../schemas';
 
 const importArgs = z.strictObject({
   source: transcriptSource,
@@ -39,6 +41,25 @@ const importArgs = z.strictObject({
   encoding,
   job: jobId.optional(),
 });
+
+/** Text typed into a transcript: one paragraph's worth at most, no line break (checked by the service). */
+const replacement = z.string().max(10_000);
+
+const pseudonymArgs = {
+  find: z.string().min(1).max(500),
+  replace: z.string().max(500),
+  /** Only these documents; default: all. */
+  documentIds: z.array(id).max(100_000).optional(),
+  /** Default false: "jon" finds "Jon". */
+  caseSensitive: z.boolean().optional(),
+  /** Default true: "Jon" does not find "Jonathan". */
+  wholeWord: z.boolean().optional(),
+};
+
+/** Whose undo step an edit is: a coder name (created on first use), as the CLI gives it; default: the current coder. */
+const coder = { coder: name.optional() };
+
+const TEXT_EVENTS = ['documents-changed', 'segments-changed', 'codebook-changed'] as const;
 
 export const documentMethods = {
   'documents.list': method({
@@ -126,5 +147,28 @@ export const documentMethods = {
     emits: ['documents-changed', 'segments-changed', 'codebook-changed', 'memos-changed'],
     undo: () => 'Delete document',
     handler: (session, args) => deleteDocument(session.db, args.id),
+  }),
+  'documents.editText': method({
+    summary:
+      "Replaces code points [start, end) of a document's text; every segment, paragraph and formatting run follows (a segment whose text is all deleted is removed and listed). One undo step.",
+    kind: 'mutation',
+    args: z.strictObject({ documentId: id, start: offset, end: offset, text: replacement, ...coder }),
+    emits: TEXT_EVENTS,
+    undo: () => 'Edit text',
+    handler: (session, { documentId, start, end, text }) => editText(session.db, documentId, { start, end, text }),
+  }),
+  'documents.pseudonymisePreview': method({
+    summary: 'Every place a name occurs in the documents, with the words around it: what documents.pseudonymise would replace.',
+    kind: 'query',
+    args: z.strictObject({ ...pseudonymArgs, replace: pseudonymArgs.replace.optional() }),
+    handler: (session, { replace, ...args }) => pseudonymisePreview(session.db, { ...args, replace: replace ?? '' }),
+  }),
+  'documents.pseudonymise': method({
+    summary: 'Replaces a name everywhere it occurs in the documents, codings kept; one undo step across all of them.',
+    kind: 'mutation',
+    args: z.strictObject({ ...pseudonymArgs, ...coder }),
+    emits: TEXT_EVENTS,
+    undo: (args) => `Pseudonymise "${args.find}"`,
+    handler: (session, { coder: _, ...args }) => pseudonymise(session.db, args),
   }),
 };

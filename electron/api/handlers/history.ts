@@ -6,8 +6,8 @@ import { method } from '../define';
 import { name } from '../schemas';
 import type { Session } from '../session';
 
-// Documents too: their names, order, groups and cases are undoable.
-const CHANGED = ['segments-changed', 'codebook-changed', 'documents-changed', 'history-changed'] as const;
+// Undo and redo can put back a document (renamed, deleted, its text edited, its groups and case) as well as codings.
+const CHANGED = ['documents-changed', 'segments-changed', 'codebook-changed', 'history-changed'] as const;
 
 /** Whose history: a coder named in the call (the CLI's --coder), else the current coder. */
 const byCoder = z.strictObject({ coder: name.optional() });

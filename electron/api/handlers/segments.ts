@@ -15,14 +15,9 @@ import {
   updateSegment,
 } from '../../../db/queries/segments';
 import { method } from '../define';
-import { id, memo, name } from '../schemas';
+import { id, memo, name, offset } from '../schemas';
 import type { Session } from '../session';
 
-const offset = z
-  .number()
-  .int()
-  .min(0)
-  .max(2 ** 31);
 const ids = z.array(id).max(200);
 
 function coderFor(session: Session, coder: string | undefined, coderId: number | undefined): number {

@@ -26,20 +26,20 @@ export async function describeSegments(session: Session, segments: Segment[]) {
   }));
 }
 
-async function documentId(session: Session, name: string): Promise<number> {
+export async function documentId(session: Session, name: string): Promise<number> {
   const found = (await call(session, 'documents.list', {})).find((d) => d.name.toLowerCase() === name.trim().toLowerCase());
   if (!found) throw new CliError(`There is no document named "${name}".`);
   return found.id;
 }
 
-const integer = (value: unknown, option: string): number => {
+export const integer = (value: unknown, option: string): number => {
   const n = Number(value);
   if (typeof value !== 'string' || !/^\d+$/.test(value) || !Number.isSafeInteger(n))
     throw new CliError(`--${option} must be a whole number.`, 2);
   return n;
 };
 
-const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+export const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 export const segmentCommands: Record<string, Command> = {
   code: {

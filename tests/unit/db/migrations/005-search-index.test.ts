@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { insertDocument } from '../../../../db/queries/documents';
 import type { Db } from '../../../../db/project-file';
 import { documentsMatching, matchingParagraphs } from '../../../../db/queries/search';
+import { editText } from '../../../../electron/services/text-edit';
 import { parsePlainTranscript } from '../../../../electron/services/transcript';
 import { projectAt, seedRows, TEXT_1, TEXT_2, upgrade } from './old-projects';
 
@@ -41,8 +42,8 @@ describe('schema step 5 (search index)', () => {
       ['Later', 1],
       ['Later', 2],
     ]);
-    // A document's text rewritten: its paragraphs are indexed again from the new text.
-    db.prepare("UPDATE documents SET plain_text = replace(plain_text, 'Budget', 'Monies') WHERE id = ?").run(added);
+    // A document's text edited (since step 9, through a text edit): the paragraph is indexed again from the new text.
+    db.transaction(() => editText(db, added, { start: 5, end: 11, text: 'Monies' }))();
     expect(matchParagraphs(db, 'budget', false).map((p) => p.n)).toEqual([2]);
     db.prepare('DELETE FROM paragraphs WHERE document_id = ?').run(added);
     expect(rows('search_exact')).toEqual(expected);

@@ -8,7 +8,7 @@ import { COOCCURRENCE_SCHEMA } from '../../../../db/cooccurrence';
 import { sha256 } from '../../../../db/ids';
 import { migrations } from '../../../../db/migrations';
 import type { Db } from '../../../../db/project-file';
-import { undoTriggersSql, UNDO_TRACKED_TABLES } from '../../../../db/undo';
+import { DELTA_COLUMNS, undoTriggersSql, UNDO_TRACKED_TABLES } from '../../../../db/undo';
 import { emptyProject } from '../../helpers';
 
 /**
@@ -25,6 +25,7 @@ const LANDED: Record<number, string> = {
   6: '85138c898d4c3006576a98a4e4fdcbd9572e29d5b07746bf16d9cc5b6399d889',
   7: '5df356e551cd61c575069a5181865017dba620eab604de531370eb801edd87e5',
   8: '28e066ad27696d6192d54a8580b2894eb1d2227786bc7a7adf259422d07a3c38',
+  9: '5f5a7886429c73cd547cb409deca0a15b307c12a55c31a924e6acad4fac5f5b9',
   10: 'b53b763eb3e9126c52c24218a5fed3bf1bad601cb5480fd6dcac486d38b2e3b5',
 };
 
@@ -42,16 +43,20 @@ const objectsCreatedBy = (sql: string) =>
 function columnsUndoMisses(db: Db): string[] {
   const triggerSql = (table: string, event: string) =>
     (
-      db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?").get(`undo_${table}_${event}`) as
-        { sql: string } | undefined
+      db
+        .prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?")
+        .get(event === 'text' ? 'document_text_edit' : `undo_${table}_${event}`) as { sql: string } | undefined
     )?.sql ?? '';
   return UNDO_TRACKED_TABLES.flatMap((table) => {
     const [inserted, updated, deleted] = ['insert', 'update', 'delete'].map((event) => triggerSql(table, event));
     const columns = db.prepare('SELECT name, pk FROM pragma_table_info(?)').all(table) as { name: string; pk: number }[];
+    // A delta column is restored by the reverse edits document_text_edit logs, not by the update trigger.
+    const delta = DELTA_COLUMNS[table] ?? [];
+    const textEdit = delta.length > 0 ? triggerSql(table, 'text') : '';
     return columns
       .filter(
         ({ name, pk }) =>
-          !updated!.includes(`quote(OLD."${name}")`) ||
+          (delta.includes(name) ? !/UPDATE documents\s+SET plain_text/.test(textEdit) : !updated!.includes(`quote(OLD."${name}")`)) ||
           !deleted!.includes(`quote(OLD."${name}")`) ||
           (pk > 0 && !inserted!.includes(`quote(NEW."${name}")`)),
       )

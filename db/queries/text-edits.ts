@@ -1,0 +1,124 @@
+// The writes of a text edit (electron/services/text-edit.ts decides where everything goes): the text
+// spliced through document_text_edits (schema step 9, which logs the reverse as a delta), segments and
+// paragraphs moved, the search index re-read where the speech changed.
+import { codePointLength } from '../../shared/offsets';
+import { nowIso } from '../ids';
+import type { Db } from '../project-file';
+import { stmt } from '../statements';
+import type { Formatting } from './documents';
+
+/** Far past any text: segments an edit cuts wait here, overlapping nothing, while the others shift. */
+export const ASIDE = 2 ** 50;
+
+export interface RangeRow {
+  id: number;
+  start: number;
+  end: number;
+}
+
+/** The document's segments that end after `from` (the others stay where they are). */
+export const segmentsEndingAfter = (db: Db, documentId: number, from: number): RangeRow[] =>
+  stmt(db, 'SELECT id, start, end FROM segments WHERE document_id = ? AND end > ? ORDER BY start, id').all(documentId, from) as RangeRow[];
+
+export interface ParagraphRow {
+  n: number;
+  start: number;
+  end: number;
+  bodyStart: number;
+}
+
+export const paragraphsEndingFrom = (db: Db, documentId: number, from: number): ParagraphRow[] =>
+  stmt(db, 'SELECT n, start, end, body_start AS bodyStart FROM paragraphs WHERE document_id = ? AND end >= ? ORDER BY n').all(
+    documentId,
+    from,
+  ) as ParagraphRow[];
+
+/** Replaces code points [start, end) of the text by each change's text (in order, not overlapping), in one write. */
+export function spliceText(db: Db, documentId: number, changes: readonly { start: number; end: number; text: string }[]): void {
+  // [start, end, text, where the text lands]: its start moved by the changes before it.
+  let shift = 0;
+  const edits = changes.map((c) => {
+    const edit = [c.start, c.end, c.text, c.start + shift];
+    shift += codePointLength(c.text) - (c.end - c.start);
+    return edit;
+  });
+  stmt(db, 'INSERT INTO document_text_edits (document_id, edits) VALUES (?, ?)').run(documentId, JSON.stringify(edits));
+}
+
+/** Re-indexes the speech of these paragraphs (numbers); undo and redo re-index them again. */
+export function reindexSearch(db: Db, documentId: number, paragraphs: readonly number[]): void {
+  stmt(db, 'INSERT INTO search_reindex (document_id, paragraphs) VALUES (?, ?)').run(documentId, JSON.stringify(paragraphs));
+}
+
+/** Moves segments out of every neighbourhood (co-occurrence follows, by trigger, as for any resize). */
+export function setSegmentsAside(db: Db, ids: readonly number[]): void {
+  const aside = stmt(db, 'UPDATE segments SET start = ?, end = ? WHERE id = ?');
+  ids.forEach((id, i) => aside.run(ASIDE + 2 * i, ASIDE + 2 * i + 1, id));
+}
+
+/**
+ * Shifts by `delta` the segments starting in [from, until): one statement, and no co-occurrence
+ * recount, since all of them move together and those the edit cut are aside (see db/cooccurrence.ts).
+ */
+export function shiftSegments(db: Db, documentId: number, from: number, until: number, delta: number): void {
+  stmt(db, 'INSERT INTO segment_shifts (document_id, from_offset, until_offset, delta) VALUES (?, ?, ?, ?)').run(
+    documentId,
+    from,
+    until,
+    delta,
+  );
+  stmt(
+    db,
+    'UPDATE segments SET start = start + @delta, end = end + @delta WHERE document_id = @doc AND start >= @from AND start < @until',
+  ).run({ doc: documentId, from, until, delta });
+  stmt(db, 'DELETE FROM segment_shifts').run();
+}
+
+/**
+ * Stretches segments in place around the changes they hold whole, without a co-occurrence recount: when
+ * each such change inserts text, every overlap stays as it was (see db/cooccurrence.ts).
+ */
+export function stretchSegments(db: Db, segments: readonly { id: number; start: number; end: number; hash: string }[]): void {
+  const mark = stmt(db, 'INSERT INTO segments_around_edits (id) VALUES (?)');
+  for (const s of segments) mark.run(s.id);
+  for (const s of segments) placeSegment(db, s.id, s.start, s.end, s.hash);
+  stmt(db, 'DELETE FROM segments_around_edits').run();
+}
+
+export function placeSegment(db: Db, id: number, start: number, end: number, textHash: string): void {
+  stmt(db, 'UPDATE segments SET start = ?, end = ?, text_hash = ?, modified_at = ? WHERE id = ?').run(start, end, textHash, nowIso(), id);
+}
+
+export function moveParagraph(db: Db, documentId: number, p: ParagraphRow): void {
+  stmt(db, 'UPDATE paragraphs SET start = ?, end = ?, body_start = ? WHERE document_id = ? AND n = ?').run(
+    p.start,
+    p.end,
+    p.bodyStart,
+    documentId,
+    p.n,
+  );
+}
+
+/** Shifts paragraphs `from`…`to` (numbers) by `delta`. */
+export function shiftParagraphs(db: Db, documentId: number, from: number, to: number, delta: number): void {
+  stmt(
+    db,
+    `UPDATE paragraphs SET start = start + @delta, end = end + @delta, body_start = body_start + @delta
+      WHERE document_id = @doc AND n BETWEEN @from AND @to`,
+  ).run({ doc: documentId, from, to, delta });
+}
+
+export const documentFormatting = (db: Db, documentId: number): Formatting | null => {
+  const json = stmt(db, 'SELECT formatting FROM documents WHERE id = ?').pluck().get(documentId) as string | null;
+  return json ? (JSON.parse(json) as Formatting) : null;
+};
+
+/** The row's other columns after its text changed (the undo trigger of documents restores them). */
+export function finishTextEdit(db: Db, documentId: number, contentHash: string, formatting: Formatting | null): void {
+  stmt(db, 'UPDATE documents SET content_hash = ?, formatting = ?, modified_at = ? WHERE id = ?').run(
+    contentHash,
+    formatting ? JSON.stringify(formatting) : null,
+    nowIso(),
+    documentId,
+  );
+}

@@ -1,0 +1,175 @@
+// Editing a transcript's text with its codings kept: one or more replacements in a document, each
+// moving every segment, paragraph and formatting run of it (shared/text-rebase.ts says where to). Call
+// inside the mutation's transaction; the text changes as deltas (schema step 9), so undo restores the
+// text, and the row triggers every segment and paragraph, exactly.
+import { documentText, textBetween } from '../../db/document-text';
+import { DataError } from '../../db/errors';
+import { sha256 } from '../../db/ids';
+import type { Db } from '../../db/project-file';
+import type { Formatting } from '../../db/queries/documents';
+import { deleteSegment, getSegment, listSegments, type Segment } from '../../db/queries/segments';
+import {
+  ASIDE,
+  documentFormatting,
+  finishTextEdit,
+  moveParagraph,
+  paragraphsEndingFrom,
+  placeSegment,
+  reindexSearch,
+  segmentsEndingAfter,
+  setSegmentsAside,
+  shiftParagraphs,
+  shiftSegments,
+  spliceText,
+  stretchSegments,
+  type ParagraphRow,
+} from '../../db/queries/text-edits';
+import { codePointLength } from '../../shared/offsets';
+import { cuts, paragraphEnd, paragraphStart, rangeEnd, rangeStart, shiftAfter, through, type Splice } from '../../shared/text-rebase';
+
+/** Code points [start, end) of the text before the edit, replaced by `text`. */
+export interface TextChange {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface TextEditResult {
+  documentId: number;
+  document: string;
+  characters: number;
+  /** Every segment of the document after the edit. */
+  segments: Segment[];
+  /** Segments whose text was all deleted, as they were. */
+  removed: Segment[];
+}
+
+const LINE_BREAK = /[\r\n\u2028\u2029]/;
+
+/** Refuses changes that do not fit the text, overlap, change nothing or add or remove a line break (a turn's end). */
+function check(db: Db, documentId: number, changes: readonly TextChange[]): void {
+  const doc = documentText(db, documentId);
+  if (changes.length === 0) throw new DataError('invalid', 'There is nothing to change.');
+  let previousEnd = 0;
+  for (const { start, end, text } of changes) {
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start < previousEnd || end < start || end > doc.length) {
+      throw new DataError('invalid', `The range ${start}–${end} is not inside "${doc.name}" (0–${doc.length}) or overlaps another change.`);
+    }
+    previousEnd = end;
+    const removed = textBetween(doc, start, end);
+    if (removed === text) throw new DataError('invalid', `The text at ${start}–${end} is "${text}" already.`);
+    if (LINE_BREAK.test(text) || LINE_BREAK.test(removed)) {
+      throw new DataError('invalid', 'A text edit stays inside one paragraph: splitting and joining turns is not supported yet.');
+    }
+  }
+}
+
+/** Formatting runs moved like segments; a run left empty goes. */
+function rebaseFormatting(formatting: Formatting | null, splices: readonly Splice[]): Formatting | null {
+  if (!formatting) return null;
+  const runs = (list: [number, number][]) =>
+    list.map(([s, e]): [number, number] => [through(s, splices, rangeStart), through(e, splices, rangeEnd)]).filter(([s, e]) => e > s);
+  return { headings: formatting.headings, bold: runs(formatting.bold), italic: runs(formatting.italic) };
+}
+
+/** Whether a segment holds the splice whole, and the splice inserts text: then it may stretch in place. */
+const holds = (start: number, end: number, s: Splice): boolean =>
+  s.length > 0 && start <= s.start && end >= s.end && (s.start < s.end || start < s.start);
+
+function moveSegments(db: Db, documentId: number, changes: readonly TextChange[], splices: readonly Splice[]): Segment[] {
+  const rows = segmentsEndingAfter(db, documentId, changes[0]!.start);
+  const cut = rows
+    .map((r) => {
+      const cutBy = splices.filter((s) => cuts(r.start, r.end, s));
+      return {
+        id: r.id,
+        cutBy,
+        around: cutBy.every((s) => holds(r.start, r.end, s)),
+        start: through(r.start, splices, rangeStart),
+        end: through(r.end, splices, rangeEnd),
+      };
+    })
+    .filter((r) => r.cutBy.length > 0);
+  const removed = cut.filter((r) => r.end <= r.start).map((r) => getSegment(db, r.id));
+  spliceText(db, documentId, changes);
+  // Segments cut other than around a change wait aside, overlapping nothing, while the others move.
+  const aside = cut.filter((r) => !r.around);
+  setSegmentsAside(
+    db,
+    aside.map((r) => r.id),
+  );
+  // Segments between two changes (or after the last) all move by the same amount.
+  changes.forEach((change, k) => {
+    const delta = shiftAfter(splices, k + 1);
+    if (delta !== 0) shiftSegments(db, documentId, change.end, changes[k + 1]?.start ?? ASIDE, delta);
+  });
+  const doc = documentText(db, documentId);
+  const hash = (r: { start: number; end: number }) => sha256(textBetween(doc, r.start, r.end));
+  stretchSegments(
+    db,
+    cut.filter((r) => r.around).map((r) => ({ ...r, hash: hash(r) })),
+  );
+  for (const r of aside) {
+    if (r.end > r.start) placeSegment(db, r.id, r.start, r.end, hash(r));
+    else deleteSegment(db, r.id);
+  }
+  return removed;
+}
+
+function moveParagraphs(db: Db, documentId: number, rows: readonly ParagraphRow[], splices: readonly Splice[]): void {
+  let run: { from: number; to: number; delta: number } | null = null;
+  const flush = () => {
+    if (run && run.delta !== 0) shiftParagraphs(db, documentId, run.from, run.to, run.delta);
+    run = null;
+  };
+  for (const p of rows) {
+    const start = through(p.start, splices, paragraphStart);
+    const end = Math.max(start, through(p.end, splices, paragraphEnd));
+    const moved: ParagraphRow = {
+      n: p.n,
+      start,
+      end,
+      bodyStart: Math.min(end, Math.max(start, through(p.bodyStart, splices, paragraphStart))),
+    };
+    const delta = start - p.start;
+    if (moved.end - p.end === delta && moved.bodyStart - p.bodyStart === delta) {
+      // Consecutive paragraphs that only shift, by the same amount, move in one statement.
+      if (run && run.delta === delta && run.to === p.n - 1) run.to = p.n;
+      else {
+        flush();
+        run = { from: p.n, to: p.n, delta };
+      }
+    } else {
+      flush();
+      moveParagraph(db, documentId, moved);
+    }
+  }
+  flush();
+}
+
+/**
+ * Applies changes (sorted, not overlapping, in the offsets of the current text) to one document and
+ * moves everything anchored in its text. Returns the segments removed.
+ */
+export function applyTextChanges(db: Db, documentId: number, changes: readonly TextChange[]): Segment[] {
+  check(db, documentId, changes);
+  const splices: Splice[] = changes.map((c) => ({ start: c.start, end: c.end, length: codePointLength(c.text) }));
+  const paragraphs = paragraphsEndingFrom(db, documentId, splices[0]!.start);
+  // The paragraphs whose speech the changes touch: re-indexed first (logged first, so that undo, which
+  // replays backwards, re-indexes them once everything is back) and last.
+  const spoken = paragraphs.filter((p) => splices.some((s) => s.start <= p.end && s.end >= p.bodyStart)).map((p) => p.n);
+  reindexSearch(db, documentId, spoken);
+  const formatting = rebaseFormatting(documentFormatting(db, documentId), splices);
+  const removed = moveSegments(db, documentId, changes, splices);
+  moveParagraphs(db, documentId, paragraphs, splices);
+  finishTextEdit(db, documentId, sha256(documentText(db, documentId).text), formatting);
+  reindexSearch(db, documentId, spoken);
+  return removed;
+}
+
+/** One replacement in one document, with the document's segments after it (the API's and CLI's answer). */
+export function editText(db: Db, documentId: number, change: TextChange): TextEditResult {
+  const removed = applyTextChanges(db, documentId, [change]);
+  const doc = documentText(db, documentId);
+  return { documentId, document: doc.name, characters: doc.length, segments: listSegments(db, { documentId }), removed };
+}

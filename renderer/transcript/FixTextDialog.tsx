@@ -1,0 +1,87 @@
+import { useState } from 'react';
+import { sliceCodePoints } from '../../shared/offsets';
+import { call } from '../common/api';
+import { announce } from '../common/LiveRegion';
+import { Dialog } from '../common/Dialog';
+import type { Span } from './selection';
+
+interface Props {
+  documentId: number;
+  text: string;
+  span: Span;
+  onClose(): void;
+}
+
+const CONTEXT = 30;
+
+/** Replaces the selected words (or types at the caret) in the transcript; codings follow the text. */
+export function FixTextDialog({ documentId, text, span, onClose }: Props) {
+  const original = sliceCodePoints(text, span.start, span.end);
+  const [value, setValue] = useState(original);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const before = sliceCodePoints(text, Math.max(0, span.start - CONTEXT), span.start)
+    .split('\n')
+    .at(-1);
+  const after = sliceCodePoints(text, span.end, span.end + CONTEXT).split('\n')[0];
+
+  const apply = async () => {
+    if (value === original) return onClose();
+    setBusy(true);
+    try {
+      const result = await call('documents.editText', { documentId, start: span.start, end: span.end, text: value });
+      announce(
+        result.removed.length
+          ? `Text replaced; ${result.removed.length} coding${result.removed.length === 1 ? '' : 's'} removed with the deleted words.`
+          : 'Text replaced; codings kept.',
+      );
+      onClose();
+    } catch (e) {
+      setError((e as Error).message);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      title={span.start === span.end ? 'Insert text' : 'Fix text'}
+      onClose={onClose}
+      busy={busy}
+      footer={
+        <>
+          <button type="button" onClick={onClose} disabled={busy}>
+            Cancel
+          </button>
+          <button type="submit" form="fix-text-form" className="primary" disabled={busy}>
+            Replace
+          </button>
+        </>
+      }
+    >
+      <form
+        id="fix-text-form"
+        className="fix-text"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void apply();
+        }}
+      >
+        <p className="fix-text-context" aria-label="Where">
+          …{before}
+          <mark>{original || '‸'}</mark>
+          {after}…
+        </p>
+        <label>
+          {span.start === span.end ? 'Text to insert' : 'Replace with'}
+          <input autoFocus value={value} onChange={(e) => setValue(e.target.value)} spellCheck />
+        </label>
+        <p className="hint">Codings that cover these words keep them; Enter replaces, Escape cancels. Undo restores the text.</p>
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+      </form>
+    </Dialog>
+  );
+}
