@@ -6,7 +6,7 @@ import { nowIso } from './ids';
 import type { Db } from './project-file';
 import { stmt } from './statements';
 
-/** Tables whose rows undo restores: coding and codebook work, and documents renamed, reordered or deleted. */
+/** Tables whose rows undo restores: coding and codebook work, documents renamed, reordered or deleted, linked recordings. */
 export const UNDO_TRACKED_TABLES = [
   'codes',
   'code_sets',
@@ -23,6 +23,7 @@ export const UNDO_TRACKED_TABLES = [
   'case_documents',
   'document_attribute_values',
   'saved_searches',
+  'document_media',
 ] as const;
 
 const HISTORY_LIMIT = 500;

@@ -6,6 +6,7 @@ import { sql as searchIndex } from './005-search-index';
 import { sql as reconciliation } from './006-reconciliation';
 import { sql as documentUndo } from './007-document-undo';
 import { sql as savedSearches } from './008-saved-searches';
+import { sql as documentMedia } from './011-document-media';
 
 /**
  * One schema step; a project's PRAGMA user_version is the number of the last step applied. Steps are
@@ -33,6 +34,8 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: 'reconciliation log', sql: reconciliation },
   { version: 7, name: 'documents in the undo history', sql: documentUndo },
   { version: 8, name: 'saved searches', sql: savedSearches },
+  // Written as step 11 while steps 9 and 10 landed on other branches; numbered in sequence here until they merge.
+  { version: 9, name: 'linked recordings', sql: documentMedia },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)!.version;

@@ -9,7 +9,8 @@ import type { ApiEvent } from '../../../shared/protocol';
 import { Session } from '../../../electron/api/session';
 import { coderCopyBytes } from '../../../electron/services/coder-copy';
 import { readRecent } from '../../../electron/services/recent-projects';
-import { fileHash, newSession, ok } from '../helpers';
+import { wavBytes } from '../../wav';
+import { fileHash, newSession, ok, tempDir } from '../helpers';
 
 async function demoSession() {
   const session = newSession();
@@ -70,6 +71,16 @@ const examples: Record<MethodName, unknown> = {
   'documents.move': { id: 1, index: 3 },
   'documents.deletePreview': { id: 1 },
   'documents.delete': (session: Session) => ({ id: pastedId(session) }),
+  // A recording is linked by a path the person chose (the desktop dialog, or the CLI's argument).
+  'documents.linkMedia': (session: Session) => {
+    const file = join(tempDir(), 'interview 1.wav');
+    writeFileSync(file, wavBytes(1));
+    session.chosen.add(file);
+    return { id: 1, path: file };
+  },
+  'documents.media': { id: 1 },
+  'documents.setTime': { id: 1, n: 2, timeMs: 12_500 },
+  'documents.unlinkMedia': { id: 1 },
   'codes.create': { parentId: 13, name: 'New theme' },
   'codes.update': { id: 14, description: 'Defined.', inclusion: 'In.', exclusion: 'Out.', color: '#11aa33' },
   'codes.move': { id: 15, parentId: 13, index: 0 },

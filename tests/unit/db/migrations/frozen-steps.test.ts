@@ -25,6 +25,8 @@ const LANDED: Record<number, string> = {
   6: '85138c898d4c3006576a98a4e4fdcbd9572e29d5b07746bf16d9cc5b6399d889',
   7: '5df356e551cd61c575069a5181865017dba620eab604de531370eb801edd87e5',
   8: '28e066ad27696d6192d54a8580b2894eb1d2227786bc7a7adf259422d07a3c38',
+  // The file 011-document-media.ts: step 11 once steps 9 and 10 of other branches are merged.
+  9: '7f13e6df4484cb89e55b5c59f013fa1e1afc369c4c96a7b98dcbe19fb324c463',
 };
 
 /** A database at the latest schema, in memory. */
