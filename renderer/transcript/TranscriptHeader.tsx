@@ -17,9 +17,11 @@ interface Props {
   onSnap(snap: boolean): void;
   memoOpen: boolean;
   onMemoOpen(open: boolean): void;
+  hasRecording: boolean;
+  onLinkRecording(): void;
 }
 
-/** The document's name, case and size, and the view's settings: whose codings show, word snapping, the memo. */
+/** The document's name, case and size, and the view's settings: whose codings show, word snapping, the memo, its recording. */
 export function TranscriptHeader({
   document,
   cases,
@@ -33,6 +35,8 @@ export function TranscriptHeader({
   onSnap,
   memoOpen,
   onMemoOpen,
+  hasRecording,
+  onLinkRecording,
 }: Props) {
   const docCases = cases.filter((c) => document.caseIds.includes(c.id));
   const coderIds = coders.map((c) => c.id);
@@ -75,6 +79,10 @@ export function TranscriptHeader({
         </label>
         <button type="button" aria-expanded={memoOpen} onClick={() => onMemoOpen(!memoOpen)}>
           Document memo
+        </button>
+        {/* The desktop asks for the file in its own dialog; the browser cannot name a path and says how instead. */}
+        <button type="button" onClick={onLinkRecording}>
+          {hasRecording ? 'Relink recording…' : 'Link recording…'}
         </button>
       </div>
     </header>

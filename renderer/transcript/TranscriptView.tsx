@@ -1,10 +1,10 @@
 // The transcript of one document with its codings, composed of one hook per behaviour (as Lexical's
 // playground composes plugins): the mount, the optimistic segment list, the painted window, the stripe
 // layout, the selected coding, the coding popover, hover cards, jumps and mouse and keyboard input.
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ResultOf } from '../../electron/api/methods';
 import { sliceCodePoints } from '../../shared/offsets';
-import { call } from '../common/api';
+import { call, mediaUrl } from '../common/api';
 import { useQuery } from '../common/use-query';
 import { useStoredState } from '../common/use-stored-state';
 import { indexCodes } from './codebook-index';
@@ -32,6 +32,9 @@ import { useSearchHits, type SearchHitSpans } from './search-hits';
 import { codingsAtCaretSaid } from './codings-said';
 import { announce } from '../common/LiveRegion';
 import { useTranscriptMount } from './use-transcript-mount';
+import { PlayerBar } from './PlayerBar';
+import { TurnPlayControl } from './TurnPlayControl';
+import { useRecording } from './use-recording';
 
 export type { JumpRequest };
 
@@ -104,6 +107,10 @@ export function TranscriptView({ documentId, cases, coders, currentCoderId, jump
   const sayAt = (offset: number) => announce(codingsAtCaretSaid(visible, offset, codes, coders));
   const input = useTextInput({ mounted, data, scrollRef, rootRef, openPopover: coding.openForSelection, select, selectAt, step, sayAt });
 
+  const player = useRecording(documentId, data, mounted, onError);
+  const [pointedTurn, setPointedTurn] = useState<number | null>(null);
+  const playTarget = data?.paragraphs.find((p) => p.n === pointedTurn) ?? player.current;
+
   const lanes = layout.reserved;
   const edited = popover?.segmentId === undefined ? undefined : segments.find((s) => s.id === popover.segmentId);
 
@@ -123,6 +130,8 @@ export function TranscriptView({ documentId, cases, coders, currentCoderId, jump
           onSnap={setSnap}
           memoOpen={showMemo}
           onMemoOpen={setShowMemo}
+          hasRecording={player.recording !== null}
+          onLinkRecording={() => call('documents.linkMedia', { id: data.id }).catch(onError)}
         />
       ) : (
         <p className="hint pad" role={docQuery.error ? 'alert' : undefined}>
@@ -132,6 +141,9 @@ export function TranscriptView({ documentId, cases, coders, currentCoderId, jump
               ? 'Choose a document.'
               : 'Loading…'}
         </p>
+      )}
+      {data && player.recording && (
+        <PlayerBar player={player} documentId={data.id} src={mediaUrl(data.id, player.recording.linkedAt)} onError={onError} />
       )}
       <div
         ref={scrollRef}
@@ -143,8 +155,15 @@ export function TranscriptView({ documentId, cases, coders, currentCoderId, jump
             : 'Transcript'
         }
         onMouseUp={input.onMouseUp}
-        onMouseMove={cards.onMouseMove}
-        onMouseLeave={() => cards.setHover(null)}
+        onMouseMove={(e) => {
+          cards.onMouseMove(e);
+          const turn = (e.target as Element).closest?.('.turn[data-n]');
+          if (turn) setPointedTurn(Number((turn as HTMLElement).dataset.n));
+        }}
+        onMouseLeave={() => {
+          cards.setHover(null);
+          setPointedTurn(null);
+        }}
         onKeyDown={input.onKeyDown}
         onFocus={input.onFocus}
         onScroll={() => {
@@ -178,6 +197,7 @@ export function TranscriptView({ documentId, cases, coders, currentCoderId, jump
             onSelect={select}
             onHover={cards.setHover}
           />
+          {player.recording && <TurnPlayControl player={player} turn={playTarget} mounted={mounted} pageRef={pageRef} />}
           {data && <StripeText codings={painted.inWindow} paragraphs={data.paragraphs} codes={codes} coders={coders} />}
         </div>
       </div>
