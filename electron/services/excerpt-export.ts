@@ -177,7 +177,7 @@ async function docx(report: ExcerptReport, tick: Tick, packing: () => void): Pro
 }
 
 /** Backslash-escapes what Markdown would read as syntax, so a reader shows the text as written. */
-function markdownText(line: string): string {
+export function markdownText(line: string): string {
   return line
     .replace(/[\\`*_[\]<>|~#&!]/g, '\\$&')
     .replace(/^(\s*)([-+=]|\d+(?=[.)]))/, (_, space: string, mark: string) =>

@@ -58,6 +58,7 @@ const examples: Record<MethodName, unknown> = {
   'memos.get': { target: { kind: 'document', id: 1 } },
   'memos.set': { target: { kind: 'code', id: 14 }, body: 'A short memo.' },
   'memos.list': { kinds: ['code', 'project'], text: 'short' },
+  'memos.export': { format: 'docx', kinds: ['code', 'coding'] },
   'history.state': {},
   'history.undo': {},
   'history.redo': {},
