@@ -137,11 +137,13 @@ export function useRecording(
     mounted.doc.turnElementAt(current.start)?.scrollIntoView({ block: 'nearest' });
   }, [mounted, current, playing]);
 
-  // The transcription keys work anywhere in the workspace while the document has a recording.
+  // The transcription keys work anywhere in the workspace (but in text fields) while the document has a recording.
   useEffect(() => {
     if (!recording) return;
     const onKey = (e: KeyboardEvent) => {
       if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+      // Where text is typed, Alt+letter may type a character (macOS): leave it to the field.
+      if (e.target instanceof Element && e.target.closest('textarea, input[type="text"], input[type="search"]')) return;
       const turn = () => {
         const p = caretTurn(mounted);
         if (!p) announce('Put the caret in a turn first.');

@@ -87,8 +87,14 @@ test('a turn of a linked recording plays from its time, is marked and followed; 
   const timeOf = async (n: number) =>
     (await host.call<{ paragraphs: Paragraph[] }>('documents.get', { id: documentId })).paragraphs.find((p) => p.n === n)!.timeMs;
   await expect.poll(() => timeOf(1)).toBe(Math.round(position * 1000));
+  await expect(page.locator('.transcript .turn[data-n="1"]')).toHaveAttribute(
+    'data-time',
+    new Date(Math.round(position * 1000)).toISOString().slice(11, 19),
+  );
   await page.getByRole('button', { name: 'Undo Set turn time' }).click();
   await expect.poll(() => timeOf(1)).toBe(1000);
+  // The transcript shows the time undone.
+  await expect(page.locator('.transcript .turn[data-n="1"]')).toHaveAttribute('data-time', '00:00:01');
 
   // Alt+R plays the caret's turn from its time.
   await page.locator('.transcript .turn[data-n="3"]').getByText('schools joined').click();
@@ -96,6 +102,14 @@ test('a turn of a linked recording plays from its time, is marked and followed; 
   await expect.poll(() => audioTime(page)).toBeGreaterThanOrEqual(7);
   await expect(page.locator('.transcript .turn[data-n="3"]')).toHaveAttribute('aria-current', 'true');
   await page.keyboard.press('Alt+P');
+
+  // The dark theme: the marked turn and the player stay readable (axe checks contrast).
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.locator('.transcript .turn[data-n="3"]').hover();
+  await page.screenshot({ path: `${SCREENS}/audio-playing-dark.png` });
+  const dark = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(dark.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'light' });
 
   // The shortcuts are listed.
   await page.keyboard.press('?');

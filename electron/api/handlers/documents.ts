@@ -61,6 +61,16 @@ async function recordingToLink(session: Session, path: string | undefined) {
   return picked === null ? null : inspectRecording(requireChosen(session, picked));
 }
 
+/** The undo labels of documents' steps: undoing or redoing one changes what the documents views show. */
+export const DOCUMENT_STEPS = {
+  rename: 'Rename document',
+  move: 'Reorder documents',
+  delete: 'Delete document',
+  link: 'Link recording',
+  unlink: 'Unlink recording',
+  time: 'Set turn time',
+} as const;
+
 export const documentMethods = {
   'documents.list': method({
     summary:
@@ -120,7 +130,7 @@ export const documentMethods = {
     kind: 'mutation',
     args: z.strictObject({ id, name }),
     emits: ['documents-changed'],
-    undo: () => 'Rename document',
+    undo: () => DOCUMENT_STEPS.rename,
     handler: (session, args) => renameDocument(session.db, args.id, args.name),
   }),
   'documents.move': method({
@@ -128,7 +138,7 @@ export const documentMethods = {
     kind: 'mutation',
     args: z.strictObject({ id, index: z.number().int().min(0).max(1_000_000) }),
     emits: ['documents-changed'],
-    undo: () => 'Reorder documents',
+    undo: () => DOCUMENT_STEPS.move,
     handler: (session, args) => {
       moveDocument(session.db, args.id, args.index);
       return listDocuments(session.db).map((d) => d.id);
@@ -145,7 +155,7 @@ export const documentMethods = {
     kind: 'mutation',
     args: z.strictObject({ id }),
     emits: ['documents-changed', 'segments-changed', 'codebook-changed', 'memos-changed'],
-    undo: () => 'Delete document',
+    undo: () => DOCUMENT_STEPS.delete,
     handler: (session, args) => deleteDocument(session.db, args.id),
   }),
   'documents.media': method({
@@ -165,7 +175,7 @@ export const documentMethods = {
     kind: 'mutation',
     args: z.strictObject({ id, path: filePath.optional() }),
     emits: ['documents-changed'],
-    undo: () => 'Link recording',
+    undo: () => DOCUMENT_STEPS.link,
     prepare: (session, args) => recordingToLink(session, args.path),
     handler: (session, args, file) => (file === null ? null : setMediaLink(session.db, args.id, file)),
   }),
@@ -174,7 +184,7 @@ export const documentMethods = {
     kind: 'mutation',
     args: z.strictObject({ id }),
     emits: ['documents-changed'],
-    undo: () => 'Unlink recording',
+    undo: () => DOCUMENT_STEPS.unlink,
     handler: (session, args) => ({ unlinked: removeMediaLink(session.db, args.id) }),
   }),
   'documents.setTime': method({
@@ -193,7 +203,7 @@ export const documentMethods = {
       ]),
     }),
     emits: ['documents-changed'],
-    undo: () => 'Set turn time',
+    undo: () => DOCUMENT_STEPS.time,
     handler: (session, args) => {
       setParagraphTime(session.db, args.id, args.n, args.timeMs);
       return { n: args.n, timeMs: args.timeMs };

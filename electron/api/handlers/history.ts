@@ -1,12 +1,19 @@
 import { z } from 'zod';
 import { DataError } from '../../../db/errors';
 import { currentCoderId, findCoder } from '../../../db/queries/coders';
-import { historyState, redoNext, undoLast } from '../../../db/undo';
+import { historyState, redoNext, undoLast, type Step } from '../../../db/undo';
 import { method } from '../define';
 import { name } from '../schemas';
 import type { Session } from '../session';
+import { DOCUMENT_STEPS } from './documents';
 
 const CHANGED = ['segments-changed', 'codebook-changed', 'history-changed'] as const;
+const DOCUMENT_LABELS = new Set<string>(Object.values(DOCUMENT_STEPS));
+/** A documents step undone or redone also changes the documents, their turn times and their recordings. */
+const changed = (_: unknown, result: { undone?: Step | null; redone?: Step | null }) => {
+  const step = result.undone ?? result.redone;
+  return step && DOCUMENT_LABELS.has(step.label) ? [...CHANGED, 'documents-changed' as const] : CHANGED;
+};
 
 /** Whose history: a coder named in the call (the CLI's --coder), else the current coder. */
 const byCoder = z.strictObject({ coder: name.optional() });
@@ -29,7 +36,7 @@ export const historyMethods = {
     summary: "Undoes the coder's latest change (kept in the project, so it works after a restart); never another coder's.",
     kind: 'mutation',
     args: byCoder,
-    emits: CHANGED,
+    emits: changed,
     handler: (session, args) => {
       const coderId = coderOf(session, args.coder);
       return { undone: undoLast(session.db, coderId), ...historyState(session.db, coderId) };
@@ -39,7 +46,7 @@ export const historyMethods = {
     summary: "Redoes the coder's change undone last.",
     kind: 'mutation',
     args: byCoder,
-    emits: CHANGED,
+    emits: changed,
     handler: (session, args) => {
       const coderId = coderOf(session, args.coder);
       return { redone: redoNext(session.db, coderId), ...historyState(session.db, coderId) };

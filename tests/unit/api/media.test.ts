@@ -157,6 +157,23 @@ describe('documents.setTime', () => {
     expect(await times(session, id)).toEqual([1000, 4500]);
   });
 
+  it('undoing or redoing a documents step tells the documents views (documents-changed); a coding step does not', async () => {
+    const { session, id } = await timedDocument();
+    await ok(dispatch(session, 'documents.setTime', { id, n: 2, timeMs: 4200 }));
+    const seen: string[] = [];
+    session.subscribe((e) => seen.push(e));
+    await ok(dispatch(session, 'history.undo', {}));
+    expect(seen).toContain('documents-changed');
+    seen.length = 0;
+    await ok(dispatch(session, 'history.redo', {}));
+    expect(seen).toContain('documents-changed');
+    const code = await ok<{ id: number }>(dispatch(session, 'codes.create', { parentId: null, name: 'Board' }));
+    await ok(dispatch(session, 'segments.create', { documentId: id, start: 0, end: 4, codeIds: [code.id] }));
+    seen.length = 0;
+    await ok(dispatch(session, 'history.undo', {}));
+    expect(seen).toEqual(['segments-changed', 'codebook-changed', 'history-changed']);
+  });
+
   it('refuses a paragraph the document does not have', async () => {
     const { session, id } = await timedDocument();
     expect(await dispatch(session, 'documents.setTime', { id, n: 3, timeMs: 0 })).toMatchObject({
