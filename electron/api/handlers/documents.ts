@@ -20,6 +20,7 @@ import { checkUploadSize, naming, sourceFile } from '../../services/import/read'
 import { runInWorker } from '../../services/jobs/run-in-worker';
 import { formatClock } from '../../services/timecode';
 import { method } from '../define';
+import { DOCUMENT_STEPS } from '../document-steps';
 import { requireChosen, requireChosenSource } from '../file-access';
 import { encoding, filePath, id, jobId, name, speakerOptions, transcriptSource, UPLOAD_BODY_BYTES } from '../schemas';
 
@@ -60,16 +61,6 @@ async function recordingToLink(session: Session, path: string | undefined) {
   const picked = await session.askForFile({ title: 'Link a recording', filter: RECORDING_FILTER });
   return picked === null ? null : inspectRecording(requireChosen(session, picked));
 }
-
-/** The undo labels of documents' steps: undoing or redoing one changes what the documents views show. */
-export const DOCUMENT_STEPS = {
-  rename: 'Rename document',
-  move: 'Reorder documents',
-  delete: 'Delete document',
-  link: 'Link recording',
-  unlink: 'Unlink recording',
-  time: 'Set turn time',
-} as const;
 
 export const documentMethods = {
   'documents.list': method({

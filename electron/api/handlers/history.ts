@@ -5,7 +5,7 @@ import { historyState, redoNext, undoLast, type Step } from '../../../db/undo';
 import { method } from '../define';
 import { name } from '../schemas';
 import type { Session } from '../session';
-import { DOCUMENT_STEPS } from './documents';
+import { DOCUMENT_STEPS } from '../document-steps';
 
 const CHANGED = ['segments-changed', 'codebook-changed', 'history-changed'] as const;
 const DOCUMENT_LABELS = new Set<string>(Object.values(DOCUMENT_STEPS));
