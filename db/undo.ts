@@ -6,7 +6,7 @@ import { nowIso } from './ids';
 import type { Db } from './project-file';
 import { stmt } from './statements';
 
-/** Tables whose rows undo restores: coding and codebook work, documents renamed, reordered, grouped or deleted, and cases. */
+/** Tables whose rows undo restores: coding and codebook work, documents renamed, reordered, grouped or deleted, cases, linked recordings. */
 export const UNDO_TRACKED_TABLES = [
   'codes',
   'code_sets',
@@ -28,6 +28,7 @@ export const UNDO_TRACKED_TABLES = [
   'cases',
   'attributes',
   'case_attribute_values',
+  'document_media',
 ] as const;
 
 /**

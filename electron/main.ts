@@ -2,6 +2,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session as webSessions } from 'electron';
 import { join } from 'node:path';
 import { appProtocolHandler } from './app-protocol';
+import { withMedia } from './media-protocol';
 import { saveDownloadsThroughDialog } from './downloads';
 import { dispatch } from './api/dispatch';
 import type { MethodName } from './api/methods';
@@ -14,12 +15,21 @@ import { readRecent } from './services/recent-projects';
 import { denyPermissions, hardenContents, windowOptions } from './window';
 
 // codeCache: V8 keeps the compiled scripts between launches (by default only http(s) gets a code cache), so a
-// window after the first launch does not parse and compile the whole renderer again.
+// window after the first launch does not parse and compile the whole renderer again. stream: the linked
+// recordings are served through this scheme too, and <audio> seeks by byte ranges.
 protocol.registerSchemesAsPrivileged([
-  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true, stream: true } },
 ]);
 
 const session = new Session(appDirs());
+// documents.linkMedia without a path asks here, in the main process; what is picked counts as chosen.
+session.askForFile = async ({ title, filter }) => {
+  if (!window) return null;
+  const { canceled, filePaths } = await dialog.showOpenDialog(window, { title, filters: [filter], properties: ['openFile'] });
+  if (canceled || !filePaths[0]) return null;
+  session.chosen.add(filePaths[0]);
+  return filePaths[0];
+};
 const projectArg = process.argv.find((a) => a.endsWith('.trellis'));
 let window: BrowserWindow | null = null;
 
@@ -63,7 +73,7 @@ function refreshMenu(): void {
 app.on('web-contents-created', (_event, contents) => hardenContents(contents));
 
 app.whenReady().then(async () => {
-  protocol.handle('app', appProtocolHandler(join(__dirname, '..', 'renderer')));
+  protocol.handle('app', withMedia(session, appProtocolHandler(join(__dirname, '..', 'renderer'))));
   denyPermissions(webSessions.defaultSession);
   saveDownloadsThroughDialog(webSessions.defaultSession, {
     dialog,

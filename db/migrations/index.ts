@@ -8,6 +8,7 @@ import { sql as documentUndo } from './007-document-undo';
 import { sql as savedSearches } from './008-saved-searches';
 import { sql as textEdits } from './009-text-edits';
 import { sql as documentGroups } from './010-document-groups';
+import { sql as documentMedia } from './011-document-media';
 
 /**
  * One schema step; a project's PRAGMA user_version is the number of the last step applied. Steps are
@@ -37,6 +38,7 @@ export const migrations: readonly Migration[] = [
   { version: 8, name: 'saved searches', sql: savedSearches },
   { version: 9, name: 'text edits as deltas', sql: textEdits },
   { version: 10, name: 'document groups, cases in the undo history', sql: documentGroups },
+  { version: 11, name: 'linked recordings', sql: documentMedia },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)!.version;

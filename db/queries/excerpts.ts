@@ -203,7 +203,7 @@ function pageByPosition(db: Db, q: ExcerptQuery, p: ReturnType<typeof params>): 
 }
 
 /** Where each segment is, who coded it with what, and its exact text. */
-function excerptDetails(db: Db, segmentIds: number[]): Omit<ExcerptRow, 'group'>[] {
+export function excerptDetails(db: Db, segmentIds: number[]): Omit<ExcerptRow, 'group'>[] {
   if (segmentIds.length === 0) return [];
   const rows = stmt(
     db,

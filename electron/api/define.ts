@@ -12,8 +12,8 @@ export interface MethodDef<S extends z.ZodType, R, P = undefined> {
   summary: string;
   kind: MethodKind;
   args: S;
-  /** Events pushed after the change commits; a function when they depend on the arguments. */
-  emits?: readonly ApiEvent[] | ((args: z.output<S>) => readonly ApiEvent[]);
+  /** Events pushed after the change commits; a function when they depend on the arguments or the result. */
+  emits?: readonly ApiEvent[] | ((args: z.output<S>, result: Awaited<R>) => readonly ApiEvent[]);
   /** Makes a mutation one step of the project's undo history, labelled for the Undo menu ("Apply code"). */
   undo?: (args: z.output<S>) => string;
   /**

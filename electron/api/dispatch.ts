@@ -59,7 +59,7 @@ export async function dispatch(session: Session, name: unknown, args: unknown): 
             .transaction(() => (undo ? recordStep(session.db, undo(parsed.data), stepCoder(session, parsed.data), run) : run()))
             .immediate();
     if (def.kind === 'mutation') session.afterChange();
-    const events = typeof def.emits === 'function' ? def.emits(parsed.data) : (def.emits ?? []);
+    const events = typeof def.emits === 'function' ? def.emits(parsed.data, result) : (def.emits ?? []);
     for (const event of events) session.emit(event);
     if (undo) session.emit('history-changed');
     return { ok: true, result };

@@ -23,6 +23,11 @@ export class Session {
   private readonly listeners = new Set<Listener>();
   /** Paths the person chose: only the host's own dialogs and arguments add to it, never an API call. */
   readonly chosen = new ChosenPaths();
+  /**
+   * A file dialog the host shows in its own process (the desktop's open dialog), adding the file picked to
+   * `chosen`; null when cancelled. Hosts without one (the browser, the CLI) leave it unset.
+   */
+  askForFile?: (request: { title: string; filter: { name: string; extensions: string[] } }) => Promise<string | null>;
   /** Long work running in worker threads, with its progress (jobs.progress, jobs.cancel). */
   readonly jobs = new Jobs();
 

@@ -1,9 +1,11 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dispatch, methodBodyLimit } from '../api/dispatch';
 import type { Session } from '../api/session';
+import { mediaDocumentId, mediaReply } from '../api/media-reply';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { cachingHeaders, contentType, staticFile } from './static-files';
 
@@ -121,11 +123,29 @@ export function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
     });
   };
 
+  /** A document's linked recording, for <audio> (which cannot send the token header: it rides in the URL, as for events). */
+  const serveMedia = async (req: IncomingMessage, res: ServerResponse, documentId: number) => {
+    const session = options.session;
+    const reply = await mediaReply(session, documentId, req.headers.range);
+    if (reply.status === 404) throw new HttpProblem(404, 'This document has no linked recording.');
+    res.writeHead(reply.status, { ...SECURITY_HEADERS, ...reply.headers });
+    if (!reply.body || req.method === 'HEAD') return void res.end();
+    const stream = createReadStream(reply.body.file, { start: reply.body.start, end: reply.body.end });
+    stream.on('error', () => res.destroy());
+    stream.pipe(res);
+  };
+
   const server = createServer((req, res) => {
     void (async () => {
       try {
         checkOrigin(req);
         const url = new URL(req.url ?? '/', 'http://host');
+        const mediaOf = mediaDocumentId(url.pathname);
+        if (mediaOf !== null) {
+          if (!sameToken(url.searchParams.get('token'), token)) throw new HttpProblem(401, TOKEN_PROBLEM);
+          if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpProblem(405, 'Use GET.');
+          return await serveMedia(req, res, mediaOf);
+        }
         if (url.pathname.startsWith('/api/')) {
           // The token rides in a header; only the event stream (EventSource cannot set headers) takes it in the URL.
           const events = url.pathname === '/api/events' && req.method === 'GET';

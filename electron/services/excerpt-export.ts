@@ -132,6 +132,12 @@ async function docx(report: ExcerptReport, tick: Tick, packing: () => void): Pro
         children.push(new Paragraph({ style: 'Quote', children: [new TextRun(line)] }));
       }
       children.push(new Paragraph({ style: 'QuoteCitation', children: [new TextRun(renderCitation(report.template, x))] }));
+      // The coding's memo goes with its excerpt, under the citation.
+      memoLines(x.memo).forEach((line, i) =>
+        children.push(
+          new Paragraph({ style: 'QuoteMemo', children: [...(i ? [] : [new TextRun({ text: 'Memo: ', bold: true })]), new TextRun(line)] }),
+        ),
+      );
       tick();
     }
   }
@@ -162,6 +168,14 @@ async function docx(report: ExcerptReport, tick: Tick, packing: () => void): Pro
           paragraph: { indent: { left: 720, right: 720 }, alignment: AlignmentType.RIGHT, spacing: { before: 0, after: 240 } },
         },
         {
+          id: 'QuoteMemo',
+          name: 'Quote Memo',
+          basedOn: 'Normal',
+          next: 'Normal',
+          run: { size: 20 },
+          paragraph: { indent: { left: 720, right: 720 }, spacing: { before: 0, after: 200 } },
+        },
+        {
           id: 'Description',
           name: 'Description',
           basedOn: 'Normal',
@@ -176,8 +190,11 @@ async function docx(report: ExcerptReport, tick: Tick, packing: () => void): Pro
   return Packer.toBuffer(document);
 }
 
+/** A coding memo's lines, blank ones left out (none for no memo). */
+const memoLines = (memo: string) => memo.split('\n').filter((l) => l.trim());
+
 /** Backslash-escapes what Markdown would read as syntax, so a reader shows the text as written. */
-function markdownText(line: string): string {
+export function markdownText(line: string): string {
   return line
     .replace(/[\\`*_[\]<>|~#&!]/g, '\\$&')
     .replace(/^(\s*)([-+=]|\d+(?=[.)]))/, (_, space: string, mark: string) =>
@@ -194,6 +211,7 @@ function markdown(report: ExcerptReport, tick: Tick): string {
       // A blank quoted line between lines keeps them apart as paragraphs.
       out.push(...lines.flatMap((l, i) => (i ? ['>', `> ${markdownText(l)}`] : [`> ${markdownText(l)}`])));
       out.push('>', `> — ${markdownText(renderCitation(report.template, x))}`, '');
+      memoLines(x.memo).forEach((line, i) => out.push(`${i ? '' : '**Memo:** '}${markdownText(line)}`, ''));
       tick();
     }
   }
@@ -208,7 +226,8 @@ h1{font-size:1.7em;margin-bottom:.2em}h2{font-size:1.25em;margin-top:2em;border-
 .description{color:#57606a;font-size:.9em}nav ol{padding-left:1.2em}
 blockquote{margin:1.1em 0 1.1em 1.5em;padding-left:1em;border-left:3px solid #8c959f}
 blockquote .text{white-space:pre-wrap;font-style:italic;margin:0}
-blockquote footer{text-align:right;color:#57606a;font-size:.85em;margin-top:.3em}`;
+blockquote footer{text-align:right;color:#57606a;font-size:.85em;margin-top:.3em}
+blockquote .memo{white-space:pre-wrap;font-size:.9em;margin:.4em 0 0}`;
 
 function html(report: ExcerptReport, tick: Tick): string {
   const parts = groupRuns(report.excerpts);
@@ -218,7 +237,9 @@ function html(report: ExcerptReport, tick: Tick): string {
       tick();
       return (
         `<blockquote><p class="text">${escapeHtml(clipText(x.text, report.maxLength))}</p>` +
-        `<footer><cite>${escapeHtml(renderCitation(report.template, x))}</cite></footer></blockquote>`
+        `<footer><cite>${escapeHtml(renderCitation(report.template, x))}</cite></footer>` +
+        (x.memo.trim() ? `<p class="memo"><b>Memo:</b> ${escapeHtml(x.memo.trim())}</p>` : '') +
+        '</blockquote>'
       );
     });
     return g.label === null

@@ -214,14 +214,17 @@ function expandColor(color: string): string {
 }
 
 /** A code as a REFI-QDA <Code> element (the same in .qdc and .qdpx), in fast-xml-parser's builder shape. */
-export function qdcCodeElement(c: QdcCode): Node {
+export function qdcCodeElement(c: QdcCode, noteRefs: (guid: string) => Node[] = () => []): Node {
+  const notes = noteRefs(c.guid);
   return {
     '@_guid': c.guid,
     '@_name': c.name,
     '@_isCodable': String(c.codable),
     ...(c.color ? { '@_color': c.color } : {}),
     ...(c.description ? { Description: c.description } : {}),
-    ...(c.children.length ? { Code: c.children.map(qdcCodeElement) } : {}),
+    // A project's codes may refer to notes (their memos); a .qdc's may not, and passes none.
+    ...(notes.length ? { NoteRef: notes } : {}),
+    ...(c.children.length ? { Code: c.children.map((child) => qdcCodeElement(child, noteRefs)) } : {}),
   };
 }
 
@@ -245,7 +248,7 @@ export function writeQdc(book: QdcCodebook): string {
     CodeBook: {
       '@_xmlns': QDC_NAMESPACE,
       '@_origin': 'Trellis',
-      Codes: { Code: book.codes.map(qdcCodeElement) },
+      Codes: { Code: book.codes.map((c) => qdcCodeElement(c)) },
       ...(book.sets.length ? { Sets: { Set: book.sets.map((set) => qdcSetElement(set, 'guid')) } } : {}),
     },
   });

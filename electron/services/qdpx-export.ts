@@ -8,7 +8,7 @@ import { listCoders } from '../../db/queries/coders';
 import { listCodes } from '../../db/queries/codes';
 import { getDocument, listDocuments } from '../../db/queries/documents';
 import { listFrameworks } from '../../db/queries/frameworks';
-import { getMemo } from '../../db/queries/memos';
+import { getMemo, listMemos } from '../../db/queries/memos';
 import { getMeta } from '../../db/queries/meta';
 import { listSegments, type Segment } from '../../db/queries/segments';
 import { exportFileBase } from '../../shared/matrix-rule';
@@ -117,6 +117,18 @@ export function projectQdpx(db: Db, progress: (p: JobProgress) => void = () => {
     };
   });
 
+  // Memos on codes are notes their codes refer to; the project memo, one the project refers to. A REFI-QDA
+  // case takes no note reference, so a case memo is a project note named after its case.
+  const objectMemos = listMemos(db, { kinds: ['code', 'case', 'project'] });
+  const authorOf = (m: { authorId: number | null }) => (m.authorId === null ? undefined : coderGuid.get(m.authorId));
+  const codeNotes = new Map(
+    objectMemos
+      .filter((m) => m.kind === 'code')
+      .map((m) => [codeGuid.get(m.objectId!)!, [note(notes, `Memo on the code ${m.objectName}`, m.body, authorOf(m))]]),
+  );
+  for (const m of objectMemos.filter((m) => m.kind === 'case')) note(notes, `Memo on the case ${m.objectName}`, m.body, authorOf(m));
+  const projectNotes = objectMemos.filter((m) => m.kind === 'project').map((m) => note(notes, 'Project memo', m.body, authorOf(m)));
+
   const cases = listCases(db).map((c): Node => ({
     '@_guid': c.guid,
     '@_name': c.name,
@@ -133,7 +145,9 @@ export function projectQdpx(db: Db, progress: (p: JobProgress) => void = () => {
     '@_origin': 'Trellis',
     '@_creationDateTime': new Date().toISOString(),
     ...(coders.length ? { Users: { User: coders.map((c) => ({ '@_guid': c.guid, '@_name': c.name })) } } : {}),
-    ...(book.codes.length ? { CodeBook: { Codes: { Code: book.codes.map(qdcCodeElement) } } } : {}),
+    ...(book.codes.length
+      ? { CodeBook: { Codes: { Code: book.codes.map((c) => qdcCodeElement(c, (guid) => codeNotes.get(guid) ?? [])) } } }
+      : {}),
     ...(attributes.length
       ? {
           Variables: {
@@ -150,6 +164,7 @@ export function projectQdpx(db: Db, progress: (p: JobProgress) => void = () => {
     ...(sources.length ? { Sources: { TextSource: sources } } : {}),
     ...(notes.length ? { Notes: { Note: notes } } : {}),
     ...(book.sets.length ? { Sets: { Set: book.sets.map((s) => qdcSetElement(s, 'targetGUID')) } } : {}),
+    ...(projectNotes.length ? { NoteRef: projectNotes } : {}),
   };
   files['project.qde'] = Buffer.from(writeXml({ Project: project }), 'utf8');
 

@@ -9,7 +9,7 @@ import { ensureAttribute, ensureCase, linkCaseDocument, setCaseAttribute, type A
 import { currentCoderId, ensureCoder, getCoder } from '../../db/queries/coders';
 import { setMeta } from '../../db/queries/meta';
 import { insertDocument, uniqueDocumentName } from '../../db/queries/documents';
-import { setMemo } from '../../db/queries/memos';
+import { getMemo, setMemo, type MemoTarget } from '../../db/queries/memos';
 import { insertSegments, type NewSegment } from '../../db/queries/segments';
 import { mergeCodebookWithIds } from './codebook-import';
 import { FileProblem } from './import/file-problem';
@@ -78,6 +78,8 @@ export interface QdpxProject {
   cases: { name: string; description: string; values: { variable: string; value: string }[]; sources: string[] }[];
   sources: Source[];
   skipped: { name: string; kind: string; selections: number }[];
+  /** Memos on codes (by GUID) and cases (by name), and the project's. */
+  memos: { codes: Map<string, string>; cases: Map<string, string>; project: string };
 }
 
 export interface QdpxImportReport {
@@ -156,6 +158,21 @@ export function readQdpx(bytes: Uint8Array): QdpxProject {
     users.set(guid, attr(u, 'name')?.trim() || attr(u, 'id')?.trim() || `User ${i + 1}`);
   }
 
+  const notes = new Map<string, string>();
+  // Trellis writes a case's memo as a note named after the case (a REFI-QDA case takes no note reference).
+  const caseMemos = new Map<string, string>();
+  for (const [i, n] of list(child(project, 'Notes'), 'Note').entries()) {
+    notes.set(guidOf(n, `<Note> ${i + 1}`), textOf(n, 'PlainTextContent'));
+    const onCase = /^Memo on the case (.+)$/.exec(attr(n, 'name') ?? '');
+    if (onCase) caseMemos.set(onCase[1]!, textOf(n, 'PlainTextContent'));
+  }
+  const noteText = (node: Node) =>
+    list(node, 'NoteRef')
+      .map((r) => notes.get(normalGuid(attr(r, 'targetGUID') ?? '') ?? '') ?? '')
+      .filter(Boolean)
+      .join('\n\n');
+  const codeMemos = new Map<string, string>();
+
   const readCode = (node: Node, path: string): QdcCode => {
     const name = attr(node, 'name')?.trim();
     if (!name) return fail(`a <Code> in "${path || 'the codebook'}"`, 'has no name');
@@ -163,8 +180,11 @@ export function readQdpx(bytes: Uint8Array): QdpxProject {
     const codable = attr(node, 'isCodable')?.trim();
     if (codable === undefined || !['true', 'false', '1', '0'].includes(codable)) fail(where, 'has no isCodable="true|false"');
     const color = attr(node, 'color');
+    const guid = guidOf(node, where);
+    const memo = noteText(node);
+    if (memo) codeMemos.set(guid, memo);
     return {
-      guid: guidOf(node, where),
+      guid,
       name,
       codable: codable === 'true' || codable === '1',
       color: color === undefined ? null : (normalColor(color) ?? fail(where, `has an invalid colour "${color}"`)),
@@ -173,15 +193,6 @@ export function readQdpx(bytes: Uint8Array): QdpxProject {
     };
   };
   const codes = list(child(child(project, 'CodeBook'), 'Codes'), 'Code').map((c) => readCode(c, ''));
-
-  const notes = new Map<string, string>();
-  for (const [i, n] of list(child(project, 'Notes'), 'Note').entries())
-    notes.set(guidOf(n, `<Note> ${i + 1}`), textOf(n, 'PlainTextContent'));
-  const noteText = (node: Node) =>
-    list(node, 'NoteRef')
-      .map((r) => notes.get(normalGuid(attr(r, 'targetGUID') ?? '') ?? '') ?? '')
-      .filter(Boolean)
-      .join('\n\n');
 
   const variables = new Map<string, { name: string; type: AttributeType; choices: string[] | null }>();
   for (const v of list(child(project, 'Variables'), 'Variable')) {
@@ -277,7 +288,8 @@ export function readQdpx(bytes: Uint8Array): QdpxProject {
     if (memberSources.length && !cases.some((c) => c.name === name))
       cases.push({ name, description: textOf(s, 'Description').trim(), values: [], sources: memberSources });
   }
-  return { users, codes, sets, variables, cases, sources, skipped };
+  const memos = { codes: codeMemos, cases: caseMemos, project: noteText(project) };
+  return { users, codes, sets, variables, cases, sources, skipped, memos };
 }
 
 /**
@@ -304,6 +316,13 @@ function offsetMap(raw: string[], canonical: string[]): number[] | null {
   }
   map.push(j);
   return j === canonical.length ? map : null;
+}
+
+/** An imported memo joins one the object already has (a project imported into), rather than replacing it. */
+function addMemo(db: Db, target: MemoTarget, body: string): void {
+  const existing = getMemo(db, target);
+  if (existing === body) return;
+  setMemo(db, target, existing ? `${existing}\n\n${body}` : body, null);
 }
 
 /** Adds an imported .qdpx to the project on the bulk write path, inside the caller's transaction; returns the report. */
@@ -384,8 +403,15 @@ export function writeQdpx(db: Db, project: QdpxProject, file: string): QdpxImpor
         insertSegments(db, documentId, segments);
         for (const { coderId } of segments) touched.add(documentId, coderId);
       }
+      for (const [guid, body] of project.memos.codes) {
+        const id = merged.idOfGuid.get(guid);
+        if (id !== undefined) addMemo(db, { kind: 'code', id }, body);
+      }
+      if (project.memos.project) addMemo(db, { kind: 'project' }, project.memos.project);
       for (const c of project.cases) {
         const caseId = ensureCase(db, c.name, c.description);
+        const memo = project.memos.cases.get(c.name);
+        if (memo) addMemo(db, { kind: 'case', id: caseId }, memo);
         report.cases++;
         for (const guid of c.sources) linkCaseDocument(db, caseId, documentOf.get(guid)!);
         for (const { variable, value } of c.values) {

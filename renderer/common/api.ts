@@ -40,6 +40,9 @@ export function onHostLost(listener: () => void): () => void {
   return () => lostListeners.delete(listener);
 }
 
+/** Browser mode's token, for the URLs the page loads itself (a linked recording); empty in the desktop. */
+let pageToken = '';
+
 /** Browser mode: the token arrives once in the URL, is kept for this tab, and removed from the address bar. */
 function httpBridge(): Bridge {
   const params = new URLSearchParams(location.search);
@@ -50,6 +53,7 @@ function httpBridge(): Bridge {
     history.replaceState(null, '', location.pathname + (params.size ? `?${params}` : '') + location.hash);
   }
   const token = fromUrl ?? sessionStorage.getItem('trellis-token') ?? '';
+  pageToken = token;
   const listeners = new Set<(event: ApiEvent) => void>();
   let source: EventSource | undefined;
   return {
@@ -79,6 +83,14 @@ function httpBridge(): Bridge {
 }
 
 export const bridge: Bridge = window.trellis ?? httpBridge();
+
+/**
+ * Where a document's linked recording plays from: /media/ID on both hosts (the desktop's app://trellis
+ * serves it too); the browser host wants the token in the URL, since <audio> cannot send a header.
+ * `version` changes with the link, so a relinked file is not taken from the cache.
+ */
+export const mediaUrl = (documentId: number, version: string): string =>
+  `/media/${documentId}?${new URLSearchParams(pageToken ? { v: version, token: pageToken } : { v: version })}`;
 
 export async function call<M extends MethodName>(method: M, args: ArgsOf<M>): Promise<ResultOf<M>> {
   const envelope = await bridge.call(method, args);

@@ -5,6 +5,7 @@ import { useCoderView } from '../common/coder-visibility';
 import { Dialog } from '../common/Dialog';
 import { SavedText } from '../common/SavedFields';
 import { useQuery } from '../common/use-query';
+import { MemoExport } from './MemoExport';
 
 type Memo = ResultOf<'memos.list'>[number];
 type Kind = Memo['kind'];
@@ -100,6 +101,7 @@ export function MemoList({
           </select>
         </label>
       </div>
+      <MemoExport filter={{ ...(kind ? { kinds: [kind] } : {}), ...(authorId !== '' ? { authorId } : {}) }} onError={onError} />
       <p className="hint" aria-live="polite">
         {memos.data ? `${memos.data.length} ${memos.data.length === 1 ? 'memo' : 'memos'}` : 'Reading memos…'}
       </p>

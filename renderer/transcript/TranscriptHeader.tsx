@@ -21,9 +21,11 @@ interface Props {
   onEditing(editing: boolean): void;
   /** Opens the Fix text dialog on the selection or the caret. */
   onFixText(): void;
+  hasRecording: boolean;
+  onLinkRecording(): void;
 }
 
-/** The document's name, case and size, and the view's settings: whose codings show, word snapping, the memo. */
+/** The document's name, case and size, and the view's settings: whose codings show, word snapping, the memo, its recording. */
 export function TranscriptHeader({
   document,
   cases,
@@ -40,6 +42,8 @@ export function TranscriptHeader({
   editing,
   onEditing,
   onFixText,
+  hasRecording,
+  onLinkRecording,
 }: Props) {
   const docCases = cases.filter((c) => document.caseIds.includes(c.id));
   const coderIds = coders.map((c) => c.id);
@@ -82,6 +86,10 @@ export function TranscriptHeader({
         </label>
         <button type="button" aria-expanded={memoOpen} onClick={() => onMemoOpen(!memoOpen)}>
           Document memo
+        </button>
+        {/* The desktop asks for the file in its own dialog; the browser cannot name a path and says how instead. */}
+        <button type="button" onClick={onLinkRecording}>
+          {hasRecording ? 'Relink recording…' : 'Link recording…'}
         </button>
         <button type="button" aria-pressed={editing} title="Correct the transcript's words (Alt+E)" onClick={() => onEditing(!editing)}>
           Edit text

@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ResultOf } from '../../electron/api/methods';
 import { sliceCodePoints } from '../../shared/offsets';
-import { call } from '../common/api';
+import { call, mediaUrl } from '../common/api';
 import { useQuery } from '../common/use-query';
 import { useStoredState } from '../common/use-stored-state';
 import { indexCodes } from './codebook-index';
@@ -35,6 +35,9 @@ import { codingsAtCaretSaid } from './codings-said';
 import { announce } from '../common/LiveRegion';
 import { useTranscriptMount } from './use-transcript-mount';
 import { editSpan, type Span } from './selection';
+import { PlayerBar } from './PlayerBar';
+import { TurnPlayControl } from './TurnPlayControl';
+import { useRecording } from './use-recording';
 
 export type { JumpRequest };
 
@@ -140,6 +143,9 @@ export function TranscriptView({ projectGuid, documentId, cases, coders, current
       openFix();
     } else input.onKeyDown(e);
   };
+  const player = useRecording(documentId, data, mounted, onError);
+  const [pointedTurn, setPointedTurn] = useState<number | null>(null);
+  const playTarget = data?.paragraphs.find((p) => p.n === pointedTurn) ?? player.current;
 
   const lanes = layout.reserved;
   const edited = popover?.segmentId === undefined ? undefined : segments.find((s) => s.id === popover.segmentId);
@@ -159,6 +165,8 @@ export function TranscriptView({ projectGuid, documentId, cases, coders, current
           snap={snap}
           onSnap={setSnap}
           memoOpen={showMemo}
+          hasRecording={player.recording !== null}
+          onLinkRecording={() => call('documents.linkMedia', { id: data.id }).catch(onError)}
           onMemoOpen={(open) => {
             setShowMemo(open);
             // The memo is in the coding panel: asking for it shows the panel.
@@ -177,6 +185,9 @@ export function TranscriptView({ projectGuid, documentId, cases, coders, current
               : 'Loading…'}
         </p>
       )}
+      {data && player.recording && (
+        <PlayerBar player={player} documentId={data.id} src={mediaUrl(data.id, player.recording.linkedAt)} onError={onError} />
+      )}
       <div className="transcript-body">
         <div
           ref={scrollRef}
@@ -188,8 +199,15 @@ export function TranscriptView({ projectGuid, documentId, cases, coders, current
               : 'Transcript'
           }
           onMouseUp={editing ? undefined : input.onMouseUp}
-          onMouseMove={cards.onMouseMove}
-          onMouseLeave={() => cards.setHover(null)}
+          onMouseMove={(e) => {
+            cards.onMouseMove(e);
+            const turn = (e.target as Element).closest?.('.turn[data-n]');
+            if (turn) setPointedTurn(Number((turn as HTMLElement).dataset.n));
+          }}
+          onMouseLeave={() => {
+            cards.setHover(null);
+            setPointedTurn(null);
+          }}
           onKeyDown={onKeyDown}
           onFocus={input.onFocus}
           onScroll={() => {
@@ -223,6 +241,7 @@ export function TranscriptView({ projectGuid, documentId, cases, coders, current
               onSelect={select}
               onHover={cards.setHover}
             />
+            {player.recording && <TurnPlayControl player={player} turn={playTarget} mounted={mounted} pageRef={pageRef} />}
             {data && <StripeText codings={painted.inWindow} paragraphs={data.paragraphs} codes={codes} coders={coders} />}
           </div>
         </div>

@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { run } from '../../electron/cli/trellis';
+import { wavBytes } from '../wav';
 import { fileHash, tempDir } from './helpers';
 
 let out: string[];
@@ -310,5 +311,25 @@ describe('trellis codebook commands', () => {
     );
     await expect(run(['codebook-export', project, '-o', join(dir, 'x.txt')])).rejects.toThrow(/--format must be qdc, md or docx/);
     await expect(run(['codebook-import', project])).rejects.toThrow(/expected PROJECT and FILE\.qdc/);
+  });
+
+  it('link-media links a recording to a document by its path and unlinks it; a file of another kind is refused', async () => {
+    const dir = tempDir();
+    const project = join(dir, 'study.trellis');
+    const wav = join(dir, 'board 😀.wav');
+    writeFileSync(wav, wavBytes(0.5));
+    writeFileSync(join(dir, 'notes.wav'), 'not audio');
+    writeFileSync(join(dir, 'board.txt'), 'Interviewer: Hello.\nDCS: Hi.');
+    expect(await run(['new', project])).toBe(0);
+    expect(await run(['import', project, join(dir, 'board.txt')])).toBe(0);
+    out = [];
+    expect(await run(['link-media', project, '--doc', 'board', wav, '--json'])).toBe(0);
+    expect(JSON.parse(out[0]!)).toEqual({ document: 'board', recording: wav, size: wavBytes(0.5).length });
+    await expect(run(['link-media', project, '--doc', 'board', join(dir, 'notes.wav')])).rejects.toThrow('is not a WAV recording');
+    out = [];
+    expect(await run(['link-media', project, '--doc', 'board', '--json'])).toBe(0);
+    expect(JSON.parse(out[0]!)).toEqual({ document: 'board', recording: null, unlinked: true });
+    await expect(run(['link-media', project, '--doc', 'nobody', wav])).rejects.toThrow('There is no document named "nobody"');
+    await expect(run(['link-media', project, wav])).rejects.toMatchObject({ exitCode: 2 });
   });
 });

@@ -1,5 +1,7 @@
-// Documents: listing, reading, importing, renaming, reordering and deleting them.
+// Documents: listing, reading, importing, renaming, reordering and deleting them; their linked recordings and turn times.
+import { basename } from 'node:path';
 import { z } from 'zod';
+import type { Session } from '../session';
 import { DataError } from '../../../db/errors';
 import {
   deleteDocument,
@@ -10,6 +12,9 @@ import {
   moveDocument,
   renameDocument,
 } from '../../../db/queries/documents';
+import { getMediaLink, removeMediaLink, setMediaLink, setParagraphTime } from '../../../db/queries/media';
+import { ApiError } from '../errors';
+import { inspectRecording, mediaType, recordingState } from '../../services/media';
 import { commitImport } from '../../services/import/commit';
 import { pseudonymise, pseudonymisePreview } from '../../services/pseudonymise';
 import { editText } from '../../services/text-edit';
@@ -17,8 +22,8 @@ import { checkUploadSize, naming, sourceFile } from '../../services/import/read'
 import { runInWorker } from '../../services/jobs/run-in-worker';
 import { formatClock } from '../../services/timecode';
 import { method } from '../define';
-import { requireChosenSource } from '../file-access';
-import { encoding, id, jobId, name, offset, speakerOptions, transcriptSource, UPLOAD_BODY_BYTES } from '../schemas';
+import { requireChosen, requireChosenSource } from '../file-access';
+import { encoding, filePath, id, jobId, name, offset, speakerOptions, transcriptSource, UPLOAD_BODY_BYTES } from '../schemas';
 
 const importArgs = z.strictObject({
   source: transcriptSource,
@@ -60,6 +65,22 @@ const pseudonymArgs = {
 const coder = { coder: name.optional() };
 
 const TEXT_EVENTS = ['documents-changed', 'segments-changed', 'codebook-changed'] as const;
+
+/** What the link dialog offers; the same four formats electron/services/media.ts accepts. */
+const RECORDING_FILTER = { name: 'Recordings (MP3, M4A, WAV, OGG)', extensions: ['mp3', 'm4a', 'wav', 'ogg'] };
+
+/** The recording to link: a path the person chose, or one they pick now in the host's own dialog (null: cancelled). */
+async function recordingToLink(session: Session, path: string | undefined) {
+  if (path !== undefined) return inspectRecording(requireChosen(session, path));
+  if (!session.askForFile) {
+    throw new ApiError(
+      'invalid',
+      'The browser cannot tell Trellis where a file is: link a recording in the desktop app, or with `trellis link-media PROJECT --doc NAME FILE`.',
+    );
+  }
+  const picked = await session.askForFile({ title: 'Link a recording', filter: RECORDING_FILTER });
+  return picked === null ? null : inspectRecording(requireChosen(session, picked));
+}
 
 export const documentMethods = {
   'documents.list': method({
@@ -170,5 +191,56 @@ export const documentMethods = {
     emits: TEXT_EVENTS,
     undo: (args) => `Pseudonymise "${args.find}"`,
     handler: (session, { coder: _, ...args }) => pseudonymise(session.db, args),
+  }),
+  'documents.media': method({
+    summary:
+      "A document's linked recording (null when none): its file, type and whether the file there is still the one linked ('ok', 'changed' or 'missing').",
+    kind: 'query',
+    args: z.strictObject({ id }),
+    handler: async (session, args) => {
+      const link = getMediaLink(session.db, args.id);
+      if (!link) return null;
+      return { ...link, fileName: basename(link.path), mimeType: mediaType(link.path)!, state: await recordingState(link) };
+    },
+  }),
+  'documents.linkMedia': method({
+    summary:
+      'Links a recording (MP3, M4A, WAV or OGG) to a document by path, never copying it: a path the person chose, or, without one, a file picked in the desktop dialog (null when cancelled).',
+    kind: 'mutation',
+    args: z.strictObject({ id, path: filePath.optional() }),
+    emits: ['documents-changed'],
+    undo: () => 'Link recording',
+    prepare: (session, args) => recordingToLink(session, args.path),
+    handler: (session, args, file) => (file === null ? null : setMediaLink(session.db, args.id, file)),
+  }),
+  'documents.unlinkMedia': method({
+    summary: "Unlinks a document's recording (the file is left alone); false when it had none.",
+    kind: 'mutation',
+    args: z.strictObject({ id }),
+    emits: ['documents-changed'],
+    undo: () => 'Unlink recording',
+    handler: (session, args) => ({ unlinked: removeMediaLink(session.db, args.id) }),
+  }),
+  'documents.setTime': method({
+    summary: "Sets (or clears, with null) the time in the recording at which a paragraph's turn starts, in milliseconds.",
+    kind: 'mutation',
+    args: z.strictObject({
+      id,
+      n: z.number().int().min(1).max(100_000_000),
+      timeMs: z.union([
+        z
+          .number()
+          .int()
+          .min(0)
+          .max(1_000 * 60 * 60 * 1_000),
+        z.null(),
+      ]),
+    }),
+    emits: ['documents-changed'],
+    undo: () => 'Set turn time',
+    handler: (session, args) => {
+      setParagraphTime(session.db, args.id, args.n, args.timeMs);
+      return { n: args.n, timeMs: args.timeMs };
+    },
   }),
 };

@@ -6,7 +6,8 @@ import { method } from '../define';
 import { name } from '../schemas';
 import type { Session } from '../session';
 
-// Undo and redo can put back a document (renamed, deleted, its text edited, its groups and case) as well as codings.
+// Undo and redo can put back a document (renamed, deleted, its text edited, its groups, case, recording or turn
+// times) as well as codings.
 const CHANGED = ['documents-changed', 'segments-changed', 'codebook-changed', 'history-changed'] as const;
 
 /** Whose history: a coder named in the call (the CLI's --coder), else the current coder. */

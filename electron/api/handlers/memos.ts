@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { currentCoderId } from '../../../db/queries/coders';
 import { getMemo, listMemos, setMemo, type MemoTarget } from '../../../db/queries/memos';
+import { exportResult } from '../../services/exported-file';
+import { exportMemos } from '../../services/memo-export';
 import { method } from '../define';
 import { id, memo } from '../schemas';
 
@@ -9,6 +11,11 @@ const target = z.union([
   z.strictObject({ kind: z.enum(['document', 'code', 'case']), id }),
   z.strictObject({ kind: z.literal('project') }),
 ]);
+
+const kinds = z
+  .array(z.enum(['document', 'code', 'case', 'project', 'coding']))
+  .max(5)
+  .optional();
 
 const LABEL = { document: 'Edit document memo', code: 'Edit code memo', case: 'Edit case memo', project: 'Edit project memo' } as const;
 
@@ -36,15 +43,22 @@ export const memoMethods = {
       "only that coder's coding memos (blind coding).",
     kind: 'query',
     args: z.strictObject({
-      kinds: z
-        .array(z.enum(['document', 'code', 'case', 'project', 'coding']))
-        .max(5)
-        .optional(),
+      kinds,
       authorId: id.optional(),
       /** Coding memos of this coder's codings only (blind coding); object memos are everyone's notes and stay. */
       codingsBy: id.optional(),
       text: z.string().max(200).optional(),
     }),
     handler: (session, args) => listMemos(session.db, args),
+  }),
+  'memos.export': method({
+    summary:
+      'Every written memo (or those of some kinds, or by one author) as a DOCX or Markdown file: grouped by kind, each with its object (a coding memo with its passage, citation and codes), author and date.',
+    kind: 'query',
+    args: z.strictObject({ format: z.enum(['docx', 'md']), kinds, authorId: id.optional() }),
+    handler: async (session, { format, ...filter }) => {
+      const { memos, ...file } = await exportMemos(session.db, format, filter);
+      return { ...exportResult(file), memos };
+    },
   }),
 };

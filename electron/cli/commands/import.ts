@@ -77,4 +77,28 @@ export const importCommands: Record<string, Command> = {
       );
     },
   },
+  'link-media': {
+    usage:
+      'link-media PROJECT --doc NAME [FILE] [--json]  link a recording (MP3, M4A, WAV, OGG) to a document by its path, never copied; without FILE, unlink it',
+    options: { doc: { type: 'string' } },
+    async run(session, inv) {
+      const [project, file, ...extra] = inv.positionals;
+      if (!project || extra.length > 0) throw new CliError('expected PROJECT and at most one FILE.', 2);
+      const doc = inv.options.doc;
+      if (typeof doc !== 'string') throw new CliError('--doc NAME is required.', 2);
+      await call(session, 'project.open', { file: chosen(session, project) });
+      const [found] = await call(session, 'documents.describe', { name: doc });
+      const id = (await call(session, 'documents.list', {})).find((d) => d.name === found!.name)!.id;
+      if (file === undefined) {
+        const { unlinked } = await call(session, 'documents.unlinkMedia', { id });
+        return print(
+          inv.json,
+          { document: found!.name, recording: null, unlinked },
+          unlinked ? `${found!.name}: recording unlinked.` : `${found!.name} had no recording.`,
+        );
+      }
+      const link = (await call(session, 'documents.linkMedia', { id, path: chosen(session, file) }))!;
+      print(inv.json, { document: found!.name, recording: link.path, size: link.size }, `${found!.name}: linked to ${link.path}`);
+    },
+  },
 };

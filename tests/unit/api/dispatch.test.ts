@@ -9,7 +9,8 @@ import type { ApiEvent } from '../../../shared/protocol';
 import { Session } from '../../../electron/api/session';
 import { coderCopyBytes } from '../../../electron/services/coder-copy';
 import { readRecent } from '../../../electron/services/recent-projects';
-import { fileHash, newSession, ok } from '../helpers';
+import { wavBytes } from '../../wav';
+import { fileHash, newSession, ok, tempDir } from '../helpers';
 
 async function demoSession() {
   const session = newSession();
@@ -57,6 +58,7 @@ const examples: Record<MethodName, unknown> = {
   'memos.get': { target: { kind: 'document', id: 1 } },
   'memos.set': { target: { kind: 'code', id: 14 }, body: 'A short memo.' },
   'memos.list': { kinds: ['code', 'project'], text: 'short' },
+  'memos.export': { format: 'docx', kinds: ['code', 'coding'] },
   'history.state': {},
   'history.undo': {},
   'history.redo': {},
@@ -88,6 +90,16 @@ const examples: Record<MethodName, unknown> = {
   'documentGroups.rename': { id: 1, name: 'Shires' },
   'documentGroups.setMembers': { id: 1, documentIds: [2, 3] },
   'documentGroups.delete': { id: 1 },
+  // A recording is linked by a path the person chose (the desktop dialog, or the CLI's argument).
+  'documents.linkMedia': (session: Session) => {
+    const file = join(tempDir(), 'interview 1.wav');
+    writeFileSync(file, wavBytes(1));
+    session.chosen.add(file);
+    return { id: 1, path: file };
+  },
+  'documents.media': { id: 1 },
+  'documents.setTime': { id: 1, n: 2, timeMs: 12_500 },
+  'documents.unlinkMedia': { id: 1 },
   'codes.create': { parentId: 13, name: 'New theme' },
   'codes.update': { id: 14, description: 'Defined.', inclusion: 'In.', exclusion: 'Out.', color: '#11aa33' },
   'codes.move': { id: 15, parentId: 13, index: 0 },

@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
+import { wavBytes } from '../../wav';
 
 type Fn = (...args: any[]) => any;
 
@@ -109,6 +110,8 @@ describe('electron main', () => {
     const [schemes] = fake.registerSchemesAsPrivileged.mock.calls[0]! as [{ scheme: string; privileges: Record<string, boolean> }[]];
     const app = schemes.find((s) => s.scheme === 'app');
     expect(app?.privileges).toMatchObject({ standard: true, secure: true });
+    // Linked recordings stream through it too (app://trellis/media/ID), which <audio> needs to seek.
+    expect(app?.privileges).toMatchObject({ stream: true });
   });
 
   it('serves the renderer through protocol.handle("app")', async () => {
@@ -246,6 +249,24 @@ describe('electron main', () => {
     const [, options] = fake.showSaveDialog.mock.calls[0]! as unknown as [unknown, { defaultPath: string }];
     expect(options.defaultPath).toBe(join(home, 'projects', 'Untitled.trellis'));
     expect(projects()).toHaveLength(before);
+  });
+
+  it('links a recording picked in its own open dialog, and serves it at app://trellis/media/ID', async () => {
+    const wav = join(home, 'interview.wav');
+    writeFileSync(wav, wavBytes(0.2));
+    const { result: documents } = await apiHandler()(trusted, 'documents.list', {});
+    const id = (documents as { id: number }[])[0]!.id;
+    fake.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [wav] });
+    expect(await apiHandler()(trusted, 'documents.linkMedia', { id })).toMatchObject({ ok: true, result: { path: wav } });
+    const [parent, options] = fake.showOpenDialog.mock.calls.at(-1)! as unknown as [unknown, { filters: { extensions: string[] }[] }];
+    expect(parent).toBe(window());
+    expect(options.filters[0]!.extensions).toEqual(['mp3', 'm4a', 'wav', 'ogg']);
+    const [, handler] = fake.protocolHandle.mock.calls[0]! as [string, (r: Request) => Promise<Response>];
+    const served = await handler(new Request(`app://trellis/media/${id}`, { headers: { Range: 'bytes=0-11' } }));
+    expect(served.status).toBe(206);
+    expect(Buffer.from(await served.arrayBuffer()).toString('latin1')).toBe(
+      'RIFF' + wavBytes(0.2).subarray(4, 8).toString('latin1') + 'WAVE',
+    );
   });
 
   it('menu: Close Project closes the project', async () => {

@@ -22,4 +22,5 @@ export const PATH_METHODS: Partial<Record<MethodName, PathMethod>> = {
   'cases.importAttributes': { at: ['source.path'], use: 'read', args: source },
   'codebook.import': { at: ['source.path'], use: 'read', args: source },
   'qdpx.import': { at: ['source.path'], use: 'read', args: source },
+  'documents.linkMedia': { at: ['path'], use: 'read', args: (path) => ({ id: 1, path }) },
 };

@@ -155,10 +155,14 @@ describe('DOCX', () => {
       ['Title', 'Excerpts: T1, T2'],
       ['Description', '8 excerpts · any of T1, T2 (with sub-codes) · grouped by code · ordered by document position'],
     ]);
-    // A passage over two paragraphs is two Quote paragraphs.
+    // A passage over two paragraphs is two Quote paragraphs; s9's memo (the fixture's only one) follows its citation.
     const expected = GROUPS.flatMap(([group, quotes]) => [
       ['Heading1', group],
-      ...quotes.flatMap(([text, citation]) => [...text.split('\n').map((line) => ['Quote', line]), ['QuoteCitation', citation]]),
+      ...quotes.flatMap(([text, citation]) => [
+        ...text.split('\n').map((line) => ['Quote', line]),
+        ['QuoteCitation', citation],
+        ...(text.startsWith('Επιθεώρηση') ? [['QuoteMemo', 'Memo: Σημείωση 📝']] : []),
+      ]),
     ]);
     expect(paragraphs.slice(2)).toEqual(expected);
     // The table of contents lists the headings; the footer numbers the pages.
@@ -289,6 +293,8 @@ describe('Markdown and HTML', () => {
     expect(read.groups).toEqual(GROUPS);
     // Syntax in the text is escaped, not interpreted.
     expect(file.data.toString('utf8')).toContain('> @home \\*not\\* bold');
+    // The coding memo of s9 (the fixture's only memo) follows its quote.
+    expect(file.data.toString('utf8')).toContain(`> — ${DREI('DCS', '¶1–2', '00:12:31')}\n\n**Memo:** Σημείωση 📝\n`);
   });
 
   it('HTML: one self-contained page with sections, blockquotes and cited sources', async () => {
@@ -302,6 +308,10 @@ describe('Markdown and HTML', () => {
       all(kids(s), 'blockquote').map((b) => [textOf(all(kids(b), 'p')[0]!), textOf(all(kids(b), 'cite')[0]!)]),
     ]);
     expect(read).toEqual(GROUPS);
+    // s9's memo inside its blockquote, under the citation.
+    expect(page).toContain(
+      `<cite>${DREI('DCS', '¶1–2', '00:12:31')}</cite></footer><p class="memo"><b>Memo:</b> Σημείωση 📝</p></blockquote>`,
+    );
   });
 });
 

@@ -29,6 +29,11 @@ async function demo() {
     memo: 'Passage memo 😀',
   });
   await call('memos.set', { target: { kind: 'document', id: doc.documentId }, body: 'Document memo & <notes>' });
+  const leadership = session.db.prepare("SELECT id, guid FROM codes WHERE name = 'Leadership'").get() as { id: number; guid: string };
+  await call('memos.set', { target: { kind: 'code', id: leadership.id }, body: 'Code memo: who leads 😀' });
+  const someCase = session.db.prepare('SELECT id, name FROM cases ORDER BY id LIMIT 1').get() as { id: number; name: string };
+  await call('memos.set', { target: { kind: 'case', id: someCase.id }, body: 'Case memo' });
+  await call('memos.set', { target: { kind: 'project' }, body: 'Project memo: ten interviews' });
   return { session, documentId: doc.documentId };
 }
 
@@ -63,13 +68,22 @@ describe('qdpx.export', () => {
         `<PlainTextSelection guid="${emoji.guid}" startPosition="${emoji.start}" endPosition="${emoji.end}" creatingUser="[0-9A-F-]{36}">`,
       ),
     );
-    // Both memos are notes, referred to from their selection and their source.
+    // Every memo is a note: a coding's and a document's referred to from their selection and source, a code's
+    // from its Code, the project's from the Project; a case's is a note named after it (a Case takes no NoteRef).
+    const noteGuid = (body: string) => new RegExp(`<Note guid="([0-9A-F-]{36})" name="([^"]+)"[^>]*><PlainTextContent>${body}<`).exec(xml);
+    const codeNote = noteGuid('Code memo: who leads 😀')!;
+    expect(codeNote[2]).toBe('Memo on the code Leadership');
+    const leadership = session.db.prepare("SELECT guid FROM codes WHERE name = 'Leadership'").get() as { guid: string };
+    expect(xml).toMatch(
+      new RegExp(`<Code guid="${leadership.guid}"[^>]*>(<Description>[^<]*</Description>)?<NoteRef targetGUID="${codeNote[1]}"/>`),
+    );
+    const projectNote = noteGuid('Project memo: ten interviews')!;
+    expect(xml).toMatch(new RegExp(`<NoteRef targetGUID="${projectNote[1]}"/></Project>$`));
+    expect(noteGuid('Case memo')![2]).toMatch(/^Memo on the case /);
     expect(xml).toContain('<PlainTextContent>Passage memo 😀</PlainTextContent>');
     expect(xml).toContain('<PlainTextContent>Document memo &amp; &lt;notes&gt;</PlainTextContent>');
     const memos = session.db
-      .prepare(
-        "SELECT (SELECT count(*) FROM segments WHERE memo <> '') + (SELECT count(*) FROM memos WHERE document_id IS NOT NULL AND body <> '') AS n",
-      )
+      .prepare("SELECT (SELECT count(*) FROM segments WHERE memo <> '') + (SELECT count(*) FROM memos WHERE body <> '') AS n")
       .get() as { n: number };
     expect(exported.report.notes).toBe(memos.n);
     // Cases carry their typed variables and their sources.

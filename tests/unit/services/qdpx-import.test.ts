@@ -52,6 +52,13 @@ function dump(db: Db) {
   return {
     documents: docs.map((d) => ({ name: d.name, text: d.text })),
     memos: db.prepare('SELECT d.name, m.body FROM memos m JOIN documents d ON d.id = m.document_id ORDER BY d.name').all(),
+    objectMemos: db
+      .prepare(
+        `SELECT coalesce(k.guid, c.name, 'project') AS object, m.body FROM memos m
+           LEFT JOIN codes k ON k.id = m.code_id LEFT JOIN cases c ON c.id = m.case_id
+          WHERE m.document_id IS NULL ORDER BY object`,
+      )
+      .all(),
     cases: listCases(db).map((c) => ({
       ...c,
       id: undefined,
@@ -77,6 +84,10 @@ describe('qdpx round trip', () => {
       memo: 'Memo 😀',
     });
     await call(from, 'memos.set', { target: { kind: 'document', id: doc.documentId }, body: 'Document memo' });
+    const [firstCase] = listCases(from.db);
+    await call(from, 'memos.set', { target: { kind: 'case', id: firstCase!.id }, body: 'Case memo 😀' });
+    await call(from, 'memos.set', { target: { kind: 'code', id: codeTree(from.db)[0]!.id }, body: 'Code memo' });
+    await call(from, 'memos.set', { target: { kind: 'project' }, body: 'Project memo' });
     const exported = await call<ResultOf<'qdpx.export'>>(from, 'qdpx.export', {});
     const to = await session('empty');
     const report = await ok<ResultOf<'qdpx.import'>>(importQdpx(to, Buffer.from(exported.base64, 'base64')));
@@ -89,6 +100,8 @@ describe('qdpx round trip', () => {
     expect(a.cases.length * a.attributes.length * a.memos.length).toBeGreaterThan(0);
     expect(b.documents).toEqual(a.documents);
     expect(b.memos).toEqual(a.memos);
+    expect(a.objectMemos).toHaveLength(3);
+    expect(b.objectMemos).toEqual(a.objectMemos);
     expect(b.cases).toEqual(a.cases);
     expect(b.attributes).toEqual(a.attributes);
     expect(b.codebook).toEqual(a.codebook);

@@ -27,6 +27,7 @@ const LANDED: Record<number, string> = {
   8: '28e066ad27696d6192d54a8580b2894eb1d2227786bc7a7adf259422d07a3c38',
   9: '5f5a7886429c73cd547cb409deca0a15b307c12a55c31a924e6acad4fac5f5b9',
   10: 'b53b763eb3e9126c52c24218a5fed3bf1bad601cb5480fd6dcac486d38b2e3b5',
+  11: '7f13e6df4484cb89e55b5c59f013fa1e1afc369c4c96a7b98dcbe19fb324c463',
 };
 
 /** A database at the latest schema, in memory. */
