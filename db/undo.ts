@@ -117,7 +117,10 @@ export function historyState(db: Db, coderId: number | null): HistoryState {
 }
 
 /** Replays a step's log backwards, recording the reverse as its new log, and flips its state. */
-function replay(db: Db, step: { id: number; label: string }, to: 'done' | 'undone'): string {
+/** The table a logged statement writes (`UPDATE "codes" …`, `INSERT INTO document_text_edits …`). */
+const tableOf = (statement: string) => /^(?:UPDATE|INSERT INTO|DELETE FROM) "?(\w+)"?/.exec(statement)?.[1] ?? '';
+
+function replay(db: Db, step: { id: number; label: string }, to: 'done' | 'undone'): Step {
   const statements = stmt(db, 'SELECT statement FROM undo_log WHERE step_id = ? ORDER BY seq DESC').all(step.id) as { statement: string }[];
   stmt(db, 'DELETE FROM undo_log WHERE step_id = ?').run(step.id);
   // Rows come back parent-last or child-first depending on direction; check keys once at commit.
@@ -137,22 +140,24 @@ function replay(db: Db, step: { id: number; label: string }, to: 'done' | 'undon
     recording(db, null);
   }
   stmt(db, 'UPDATE undo_steps SET state = ? WHERE id = ?').run(to, step.id);
-  return step.label;
+  return { step: step.id, label: step.label, tables: [...new Set(statements.map((s) => tableOf(s.statement)))].sort() };
 }
 
 export interface Step {
   step: number;
   label: string;
+  /** The tables the step wrote (so a caller can tell which views changed). */
+  tables: string[];
 }
 
 /** Undoes the coder's latest step; returns it, or null when there is nothing to undo. Call inside a transaction. */
 export function undoLast(db: Db, coderId: number | null): Step | null {
   const { undo } = historyState(db, coderId);
-  return undo ? { step: undo.id, label: replay(db, undo, 'undone') } : null;
+  return undo ? replay(db, undo, 'undone') : null;
 }
 
 /** Redoes the coder's earliest undone step; returns it, or null. Call inside a transaction. */
 export function redoNext(db: Db, coderId: number | null): Step | null {
   const { redo } = historyState(db, coderId);
-  return redo ? { step: redo.id, label: replay(db, redo, 'done') } : null;
+  return redo ? replay(db, redo, 'done') : null;
 }

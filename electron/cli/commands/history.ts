@@ -14,7 +14,7 @@ function historyCommand(direction: 'undo' | 'redo'): Command {
           ? (await call(session, 'history.undo', { coder })).undone
           : (await call(session, 'history.redo', { coder })).redone;
       if (!result) throw new CliError(`${coder} has nothing to ${direction}.`);
-      print(inv.json, result, `${direction === 'undo' ? 'Undid' : 'Redid'} "${result.label}"`);
+      print(inv.json, { step: result.step, label: result.label }, `${direction === 'undo' ? 'Undid' : 'Redid'} "${result.label}"`);
     },
   };
 }

@@ -157,7 +157,7 @@ describe('documents.setTime', () => {
     expect(await times(session, id)).toEqual([1000, 4500]);
   });
 
-  it('undoing or redoing a documents step tells the documents views (documents-changed); a coding step does not', async () => {
+  it('undoing or redoing a documents step tells the documents views (documents-changed); a coding step does not (no refetch of the text)', async () => {
     const { session, id } = await timedDocument();
     await ok(dispatch(session, 'documents.setTime', { id, n: 2, timeMs: 4200 }));
     const seen: string[] = [];
@@ -172,6 +172,24 @@ describe('documents.setTime', () => {
     seen.length = 0;
     await ok(dispatch(session, 'history.undo', {}));
     expect(seen).toEqual(['segments-changed', 'codebook-changed', 'history-changed']);
+  });
+
+  it('undoing a text edit, a document group or a case value tells the documents views too', async () => {
+    const { session, id } = await timedDocument();
+    const seen: string[] = [];
+    session.subscribe((e) => seen.push(e));
+    const undoSays = async () => {
+      seen.length = 0;
+      await ok(dispatch(session, 'history.undo', {}));
+      return seen;
+    };
+    await ok(dispatch(session, 'documents.editText', { documentId: id, start: 0, end: 0, text: 'So 😀 ' }));
+    expect(await undoSays()).toContain('documents-changed');
+    await ok(dispatch(session, 'documentGroups.create', { name: 'Shires', documentIds: [id] }));
+    expect(await undoSays()).toContain('documents-changed');
+    const made = await ok<{ id: number }>(dispatch(session, 'cases.create', { name: 'DCS 1' }));
+    expect(made.id).toBeGreaterThan(0);
+    expect(await undoSays()).toContain('documents-changed');
   });
 
   it('refuses a paragraph the document does not have', async () => {
