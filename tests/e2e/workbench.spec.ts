@@ -272,6 +272,7 @@ test('the top bar: file actions in an accessible Project menu, Close project las
     'Import…',
     'Paste as document…',
     'Cases and attributes…',
+    'Pseudonymise…',
     'Copy for a coder…',
     'Merge a coder’s file…',
     'REFI-QDA exchange…',
