@@ -1,8 +1,8 @@
 // What a host sends for a request of a document's recording (the browser host's /media/ID, the desktop's
-// app://trellis/media/ID): only the file that document is linked to, never a path from the request.
-import { stat } from 'node:fs/promises';
+// app://trellis/media/ID): only the file that document is linked to, never a path from the request, and only
+// while it is unchanged.
 import { getMediaLink } from '../../db/queries/media';
-import { mediaType, parseRange } from '../services/media';
+import { inspectRecording, mediaType, parseRange } from '../services/media';
 import type { Session } from './session';
 
 /** What a host sends for a media request: a status, headers, and which bytes of which file (none for an error). */
@@ -19,11 +19,13 @@ export async function mediaReply(session: Session, documentId: number, range: st
   const link = session.isOpen ? getMediaLink(session.db, documentId) : null;
   const type = link && mediaType(link.path);
   if (!link || !type) return notFound();
+  // Served only while the file is still the one linked (a recording by its first bytes, the same size and
+  // time): a path written into a project file elsewhere never names some other file to read.
   let size: number;
   try {
-    const info = await stat(link.path);
-    if (!info.isFile()) return notFound();
-    size = info.size;
+    const now = await inspectRecording(link.path);
+    if (now.size !== link.size || Math.round(now.mtimeMs) !== link.mtimeMs) return notFound();
+    size = now.size;
   } catch {
     return notFound();
   }

@@ -1,6 +1,6 @@
 // The browser host serving linked recordings: the per-launch token and the Host/Origin checks of every
 // request, byte ranges for seeking, and nothing but the file a document is linked to.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { request, type IncomingHttpHeaders } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -132,5 +132,30 @@ describe('GET /media/ID on the browser host', () => {
     await ok(dispatch(session, 'documents.linkMedia', { id: linked, path: moved }));
     rmSync(moved);
     expect((await get(url(linked))).status).toBe(404);
+  });
+
+  it('serves nothing a link written into the project by another program names: another file, or the linked one changed', async () => {
+    // Another program (or a project file received from elsewhere) points the link at a file nobody chose.
+    const other = join(root, 'secret.wav');
+    session.db.prepare('UPDATE document_media SET path = ? WHERE document_id = ?').run(other, linked);
+    expect((await get(url(linked))).status).toBe(404);
+    // Not even a file of another kind named like a recording, with its size and time copied in.
+    const text = join(root, 'notes.wav');
+    writeFileSync(text, 'x'.repeat(WAV.length));
+    const { size, mtimeMs } = statSync(text);
+    session.db
+      .prepare('UPDATE document_media SET path = ?, size = ?, mtime_ms = ? WHERE document_id = ?')
+      .run(text, size, Math.round(mtimeMs), linked);
+    expect((await get(url(linked))).status).toBe(404);
+    // The linked file rewritten in place (another size) is no longer the recording that was linked.
+    const chosen = join(root, 'interview.wav');
+    const { size: was, mtimeMs: at } = statSync(chosen);
+    session.db
+      .prepare('UPDATE document_media SET path = ?, size = ?, mtime_ms = ? WHERE document_id = ?')
+      .run(chosen, was, Math.round(at), linked);
+    expect((await get(url(linked))).status).toBe(200);
+    writeFileSync(chosen, wavBytes(0.6));
+    expect((await get(url(linked))).status).toBe(404);
+    writeFileSync(chosen, WAV);
   });
 });
