@@ -120,7 +120,17 @@ export async function run(dir: string): Promise<Row[]> {
       // Close the previous coding's panel, scroll the turn into view and let layout settle before measuring.
       await page.locator('.transcript-scroll').focus();
       await page.keyboard.press('Escape');
-      await page.evaluate((nth) => document.querySelectorAll('.transcript .turn')[2 + nth * 2]!.scrollIntoView({ block: 'center' }), i);
+      // The words to select are centred, not their turn: in the column beside the coding panel a turn (and a
+      // run of its text) can be taller than the view.
+      await page.evaluate((nth) => {
+        const turn = document.querySelectorAll('.transcript .turn')[2 + nth * 2]!;
+        const range = document.createRange();
+        range.setStart(turn.querySelectorAll('[data-start]')[1]!.firstChild!, 0);
+        range.setEnd(turn.querySelectorAll('[data-start]')[1]!.firstChild!, 30);
+        const scroller = document.querySelector('.transcript-scroll')!;
+        const view = scroller.getBoundingClientRect();
+        scroller.scrollBy({ top: range.getBoundingClientRect().top - view.top - view.height / 2 });
+      }, i);
       await page.waitForTimeout(150);
       const box = await page.evaluate((nth) => {
         const turn = document.querySelectorAll('.transcript .turn')[2 + nth * 2]!;
@@ -128,12 +138,14 @@ export async function run(dir: string): Promise<Row[]> {
         const range = document.createRange();
         range.setStart(text, 0);
         range.setEnd(text, 30);
+        // The words may wrap onto a second line (the coding panel beside the text narrows it): drag to the last line.
         const r = range.getClientRects();
-        return { x1: r[0]!.left + 1, y: r[0]!.top + r[0]!.height / 2, x2: r[r.length - 1]!.right - 1 };
+        const [first, last] = [r[0]!, r[r.length - 1]!];
+        return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
       }, i);
-      await page.mouse.move(box.x1, box.y);
+      await page.mouse.move(box.x1, box.y1);
       await page.mouse.down();
-      await page.mouse.move(box.x2, box.y, { steps: 4 });
+      await page.mouse.move(box.x2, box.y2, { steps: 4 });
       await page.mouse.up();
       await page.getByRole('dialog', { name: 'Code selection' }).waitFor();
       await page.keyboard.press('1');

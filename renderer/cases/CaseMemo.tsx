@@ -13,7 +13,8 @@ export function CaseMemo({ caseItem, onError }: { caseItem: Case; onError(error:
     <section className="case-memo" aria-label={`Memo on case ${caseItem.name}`}>
       <h3>Memo · {caseItem.name}</h3>
       {stored === undefined ? (
-        <p className="hint">Loading…</p>
+        // The same height as the field it stands for: the dialog must not move under a click that selects a case.
+        <textarea aria-label="Memo" rows={3} disabled placeholder="Loading…" />
       ) : (
         <SavedText
           label="Memo"

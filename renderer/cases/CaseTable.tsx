@@ -10,6 +10,7 @@ import { CaseSheetPicker } from '../documents/import/CaseSheet';
 import { AttributeDialog, DeleteAttributeDialog } from './AttributeDialogs';
 import { CaseDocumentsDialog } from './CaseDocumentsDialog';
 import { CaseMemo } from './CaseMemo';
+import { DeleteCaseDialog } from './DeleteCaseDialog';
 import { ValueCell } from './ValueCell';
 
 export type Attribute = ResultOf<'cases.list'>['attributes'][number];
@@ -31,6 +32,7 @@ function compareValues(a: string | undefined, b: string | undefined, type: Attri
 type Open =
   | { kind: 'new-case' }
   | { kind: 'rename-case'; case: Case }
+  | { kind: 'delete-case'; case: Case }
   | { kind: 'documents'; case: Case }
   | { kind: 'new-attribute' }
   | { kind: 'edit-attribute'; attribute: Attribute }
@@ -178,14 +180,16 @@ export function CaseTable({ onClose }: { onClose(): void }) {
               >
                 <th scope="row">
                   <span className="case-row-name">{c.name}</span>
-                  <button
-                    type="button"
-                    className="small"
-                    aria-label={`Rename case ${c.name}`}
-                    onClick={() => setOpen({ kind: 'rename-case', case: c })}
-                  >
-                    Rename…
-                  </button>
+                  <MenuButton
+                    label="⋯"
+                    name={`Case ${c.name}`}
+                    title={`${c.name}: rename or delete`}
+                    className="case-row-menu"
+                    items={[
+                      { label: `Rename ${c.name}…`, onSelect: () => setOpen({ kind: 'rename-case', case: c }) },
+                      { label: `Delete ${c.name}…`, onSelect: () => setOpen({ kind: 'delete-case', case: c }) },
+                    ]}
+                  />
                 </th>
                 {attributes.map((a) => (
                   <td key={a.id}>
@@ -217,7 +221,11 @@ export function CaseTable({ onClose }: { onClose(): void }) {
       {selected ? (
         <CaseMemo key={selected.id} caseItem={selected} onError={onError} />
       ) : (
-        <p className="hint">Select a case to write its memo.</p>
+        // As tall as a case's memo: the dialog must not move under the click that selects a case.
+        <section className="case-memo" aria-label="Case memo">
+          <h3>Memo</h3>
+          <textarea aria-label="Memo" rows={3} disabled placeholder="Select a case to write its memo." />
+        </section>
       )}
       {open?.kind === 'new-case' && (
         <NameDialog
@@ -239,6 +247,7 @@ export function CaseTable({ onClose }: { onClose(): void }) {
           onError={onError}
         />
       )}
+      {open?.kind === 'delete-case' && <DeleteCaseDialog caseItem={open.case} onClose={() => setOpen(null)} onError={onError} />}
       {open?.kind === 'documents' && (
         <CaseDocumentsDialog caseItem={open.case} documents={documents} onClose={() => setOpen(null)} onError={onError} />
       )}

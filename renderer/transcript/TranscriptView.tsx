@@ -65,7 +65,8 @@ type Document = ResultOf<'documents.get'>;
  * with every coding, is left out.
  */
 function useUnchangedDocument(next: Document | undefined): Document | undefined {
-  const key = next ? JSON.stringify({ ...next, segments: 0 }) : '';
+  // Compared once per reply, not on every render: a long transcript's text makes the comparison costly.
+  const key = useMemo(() => (next ? JSON.stringify({ ...next, segments: 0 }) : ''), [next]);
   return useMemo(() => (key ? (JSON.parse(key) as Document) : undefined), [key]);
 }
 

@@ -22,7 +22,10 @@ type Matrix = {
   cells: { row: string; column: string; segments: number; documents: number; cases: number }[];
   documents: number;
 };
-type Cases = { attributes: { id: number; name: string }[]; cases: { id: number; name: string; attributes: Record<string, string> }[] };
+type Cases = {
+  attributes: { id: number; name: string }[];
+  cases: { id: number; name: string; attributes: Record<string, string>; documentIds: number[] }[];
+};
 
 async function open(page: Page) {
   await page.goto(host.url);
@@ -185,4 +188,23 @@ test('the cases table edits an attribute in place with a type check, keeps a cas
   expect(row[header.indexOf('Duration (minutes)')]).toBe('75');
   expect(row[header.indexOf('Authority type')]).toBe('Two-tier county');
   expect(rows).toHaveLength(before.cases.length + 1);
+
+  // A case deleted from its row's menu says what goes with it; its documents stay, and Undo brings it back.
+  const last = before.cases.at(-1)!;
+  await dialog.getByRole('button', { name: `Case ${last.name}` }).click();
+  await page.getByRole('menuitem', { name: `Delete ${last.name}…` }).click();
+  const deleteCase = page.getByRole('dialog', { name: 'Delete case' });
+  const values = Object.keys(last.attributes).length;
+  await expect(deleteCase).toContainText(`${values} attribute values, its links to ${last.documentIds.length} document`);
+  await expectClean(page, 'delete case dialog');
+  await page.screenshot({ path: '.test-output/screens/case-delete.png' });
+  await deleteCase.getByRole('button', { name: 'Delete' }).click();
+  await expect(dialog.locator('tbody tr')).toHaveCount(before.cases.length - 1);
+  const after = await host.call<Cases>('cases.list');
+  expect(after.cases.map((c) => c.name)).not.toContain(last.name);
+  expect((await host.call<unknown[]>('documents.list')).length).toBeGreaterThanOrEqual(last.documentIds.length);
+  await page.keyboard.press('Control+z');
+  await expect
+    .poll(async () => (await host.call<Cases>('cases.list')).cases.find((c) => c.name === last.name)?.documentIds)
+    .toEqual(last.documentIds);
 });
