@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { call } from '../common/api';
+import { ConfirmDialog } from '../common/ConfirmDialog';
 import { Dialog } from '../common/Dialog';
 import { useQuery } from '../common/use-query';
 import type { Attribute } from './CaseTable';
@@ -108,25 +109,14 @@ export function DeleteAttributeDialog({
 }) {
   const impact = useQuery('cases.deleteAttributePreview', { id: attribute.id }, []);
   const values = impact.data?.values;
-  const remove = () =>
-    call('cases.deleteAttribute', { id: attribute.id }).then(onClose, (error: Error) => {
-      onClose();
-      onError(error);
-    });
   return (
-    <Dialog
+    <ConfirmDialog
       title="Delete attribute"
+      action="Delete"
+      ready={values !== undefined}
+      onConfirm={() => call('cases.deleteAttribute', { id: attribute.id })}
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" autoFocus onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="danger-button" disabled={values === undefined} onClick={() => void remove()}>
-            Delete
-          </button>
-        </>
-      }
+      onError={onError}
     >
       <p>
         Delete the attribute <strong>{attribute.name}</strong>?{' '}
@@ -136,6 +126,6 @@ export function DeleteAttributeDialog({
             : `${values} ${values === 1 ? 'case loses its value' : 'cases lose their values'}.`)}{' '}
         You can undo this with Undo (Ctrl+Z).
       </p>
-    </Dialog>
+    </ConfirmDialog>
   );
 }

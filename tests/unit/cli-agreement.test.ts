@@ -1,28 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { run } from '../../electron/cli/trellis';
-import { fileHash, tempDir } from './helpers';
-import { matrixFixture } from './matrix-fixture';
+import { cliOutput, fileHash, tempDir } from './helpers';
+import { matrixFixtureFile } from './matrix-fixture';
 
-let out: string[];
-
-beforeEach(() => {
-  out = [];
-  vi.spyOn(console, 'log').mockImplementation((line: string) => void out.push(line));
-  process.env.TRELLIS_HOME = tempDir();
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-});
-
-/** The hand-built project of tests/unit/matrix-fixture.ts (coders A and B, documents One and Two) as a closed file. */
-function projectFile() {
-  const f = matrixFixture();
-  f.db.close();
-  return f.file;
-}
+const out = cliOutput();
 
 async function json(args: string[]) {
   expect(await run([...args, '--json'])).toBe(0);
@@ -31,7 +15,7 @@ async function json(args: string[]) {
 
 describe('trellis agreement', () => {
   it('prints exactly the JSON contract, with the fixture’s hand-computed counts', async () => {
-    const file = projectFile();
+    const file = matrixFixtureFile();
     const characters = Object.fromEntries(
       ((await json(['documents', file])) as { name: string; characters: number }[]).map((d) => [d.name, d.characters]),
     );
@@ -74,7 +58,7 @@ describe('trellis agreement', () => {
   });
 
   it('prints one line per code, the overall figures and the groups as text', async () => {
-    const file = projectFile();
+    const file = matrixFixtureFile();
     expect(await run(['agreement', file, '--coders', 'a,b', '--unit', 'document', '--docs', 'One'])).toBe(0);
     const lines = out.at(-1)!.split('\n');
     expect(lines[0]).toBe('Agreement of A, B by document');
@@ -87,7 +71,7 @@ describe('trellis agreement', () => {
   });
 
   it('refuses bad options and names with a message, leaving the project untouched', async () => {
-    const file = projectFile();
+    const file = matrixFixtureFile();
     const before = fileHash(file);
     await expect(run(['agreement', file, '--unit', 'character'])).rejects.toMatchObject({
       exitCode: 2,
@@ -106,7 +90,7 @@ describe('trellis agreement', () => {
   });
 
   it('writes the report with --format csv|docx -o FILE, with the figures it prints', async () => {
-    const file = projectFile();
+    const file = matrixFixtureFile();
     const dir = tempDir();
     const result = await json(['agreement', file, '--coders', 'A,B', '--unit', 'paragraph', '-o', join(dir, 'report.csv')]);
     // The format follows the file's extension; the CSV's overall line carries the printed overall figures.
@@ -132,7 +116,7 @@ describe('trellis agreement', () => {
 
 describe('trellis disagreements', () => {
   it('lists where two coders differ on a code, by character, in document order', async () => {
-    const file = projectFile();
+    const file = matrixFixtureFile();
     const result = await json(['disagreements', file, '--coders', 'A,B', '--code', 'Themes/T1']);
     expect(Object.keys(result)).toEqual(['unit', 'coders', 'disagreements']);
     expect(result.unit).toBe('character');
@@ -149,7 +133,7 @@ describe('trellis disagreements', () => {
   });
 
   it('lists the speaker turns only one coder applied a code in with --unit paragraph', async () => {
-    const file = projectFile();
+    const file = matrixFixtureFile();
     const result = await json(['disagreements', file, '--coders', 'A,B', '--code', 'Themes/T1', '--unit', 'paragraph']);
     // By hand from the fixture: One's first turn holds A's [0,12) and B's [8,20) (both coded it: no disagreement);
     // Two's second turn [18,44) ("DCS: Boards met 😀 monthly.", 26 code points) holds A's [18,23) and no T1 of B's.
@@ -191,7 +175,7 @@ describe('trellis disagreements', () => {
   });
 
   it('refuses anything but two coders, and unknown names', async () => {
-    const file = projectFile();
+    const file = matrixFixtureFile();
     await expect(run(['disagreements', file, '--coders', 'A'])).rejects.toMatchObject({ exitCode: 2 });
     await expect(run(['disagreements', file, '--coders', 'A,B,C'])).rejects.toMatchObject({ exitCode: 2 });
     await expect(run(['disagreements', file, '--coders', 'A,Z'])).rejects.toThrow('There is no coder "Z".');
@@ -201,7 +185,7 @@ describe('trellis disagreements', () => {
 
 describe('trellis reconcile', () => {
   it('settles disagreements into Consensus and logs the decision, which disagreements then shows', async () => {
-    const file = projectFile();
+    const file = matrixFixtureFile();
     const base = ['reconcile', file, '--coders', 'A,B', '--code', 'Themes/T1'];
     // Accepting the side that coded the stretch codes it for Consensus; accepting the other leaves it uncoded.
     const both = await json([...base, '--doc', 'One', '--start', '0', '--end', '8', '--accept', 'both', '--note', 'both right 😀']);
@@ -230,7 +214,7 @@ describe('trellis reconcile', () => {
   });
 
   it('refuses a span the coders do not disagree on and bad options, leaving the project untouched', async () => {
-    const file = projectFile();
+    const file = matrixFixtureFile();
     const before = fileHash(file);
     const base = ['reconcile', file, '--coders', 'A,B', '--code', 'Themes/T1', '--doc', 'One'];
     await expect(run([...base, '--start', '0', '--end', '12', '--accept', 'A'])).rejects.toThrow(

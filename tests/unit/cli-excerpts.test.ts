@@ -3,23 +3,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { run } from '../../electron/cli/trellis';
 import { excerptsFixture } from './excerpts-fixture';
-import { fileHash, tempDir } from './helpers';
+import { cliOutput, fileHash, tempDir } from './helpers';
 
-let out: string[];
+const out = cliOutput();
 
-beforeEach(() => {
-  out = [];
-  vi.spyOn(console, 'log').mockImplementation((line: string) => void out.push(line));
-  process.env.TRELLIS_HOME = tempDir();
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-});
-
-function projectFile() {
+function matrixFixtureFile() {
   const f = excerptsFixture();
   f.db.close();
   return f.file;
@@ -34,7 +25,7 @@ const where = (r: Record<string, unknown>) => `${r.document} ${r.start}–${r.en
 
 describe('trellis excerpts', () => {
   it('prints exactly the JSON contract', async () => {
-    const file = projectFile();
+    const file = matrixFixtureFile();
     expect(await json([file, '--codes', 'Themes/T2'])).toEqual([
       {
         document: 'One',
@@ -88,7 +79,7 @@ describe('trellis excerpts', () => {
   });
 
   it('takes codes with their sub-codes, a cell, a slice, coders and --where by name', async () => {
-    const file = projectFile();
+    const file = matrixFixtureFile();
     // T1 and its sub-code T1a: s1, s4, s6, s9, s10, s11.
     expect((await json([file, '--codes', 'themes/t1'])).map(where)).toEqual([
       'One 0–12 A',
@@ -122,7 +113,7 @@ describe('trellis excerpts', () => {
   });
 
   it('lists grouped excerpts once each, in the export’s order, cited with --citation', async () => {
-    const file = projectFile();
+    const file = matrixFixtureFile();
     const records = await json([
       file,
       '--codes',
@@ -146,7 +137,7 @@ describe('trellis excerpts', () => {
   });
 
   it('writes the chosen format with -o and says so', async () => {
-    const file = projectFile();
+    const file = matrixFixtureFile();
     const csv = join(tempDir(), 'quotes.csv');
     expect(await run(['excerpts', file, '--codes', 'Themes/T2', '--format', 'csv', '-o', csv])).toBe(0);
     expect(out.at(-1)).toBe(
@@ -170,7 +161,7 @@ describe('trellis excerpts', () => {
   });
 
   it('refuses unknown names, bad options and a target it cannot write, leaving the project untouched', async () => {
-    const file = projectFile();
+    const file = matrixFixtureFile();
     const before = fileHash(file);
     await expect(run(['excerpts', file, '--codes', 'Themes/T9'])).rejects.toThrow('There is no code "Themes/T9".');
     await expect(run(['excerpts', file, '--cell', 'Themes/T1'])).rejects.toThrow(/is not a framework cell/);

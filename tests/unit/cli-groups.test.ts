@@ -1,24 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { run } from '../../electron/cli/trellis';
-import { tempDir } from './helpers';
-import { matrixFixture } from './matrix-fixture';
+import { cliOutput } from './helpers';
+import { matrixFixtureFile } from './matrix-fixture';
 
-let out: string[];
-
-beforeEach(() => {
-  out = [];
-  vi.spyOn(console, 'log').mockImplementation((line: string) => void out.push(line));
-  process.env.TRELLIS_HOME = tempDir();
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-});
-
-function projectFile() {
-  const f = matrixFixture();
-  f.db.close();
-  return f.file;
-}
+const out = cliOutput();
 
 /** The matrix's System × Constitutive cell as `trellis matrix --json` prints it. */
 async function systemConstitutive(file: string, ...args: string[]) {
@@ -30,7 +15,7 @@ async function systemConstitutive(file: string, ...args: string[]) {
 
 describe('trellis groups', () => {
   it('makes and fills a group by name, lists it, and filters the matrix and excerpts with --group', async () => {
-    const file = projectFile();
+    const file = matrixFixtureFile();
     expect(await run(['groups', file, '--json'])).toBe(0);
     expect(JSON.parse(out.at(-1)!)).toEqual([]);
     expect(await run(['groups', file, '--add', 'Inner 😀', '--docs', 'one', '--json'])).toBe(0);

@@ -1,36 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCode } from '../../db/queries/codes';
 import { insertSegment } from '../../db/queries/segments';
 import { run } from '../../electron/cli/trellis';
-import { fileHash, tempDir } from './helpers';
-import { matrixFixture } from './matrix-fixture';
+import { cliOutput, fileHash, tempDir } from './helpers';
+import { matrixFixture, matrixFixtureFile } from './matrix-fixture';
 
-let out: string[];
-
-beforeEach(() => {
-  out = [];
-  vi.spyOn(console, 'log').mockImplementation((line: string) => void out.push(line));
-  process.env.TRELLIS_HOME = tempDir();
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-});
-
-/** The hand-built project (tests/unit/matrix-fixture.ts) as a closed file. */
-function projectFile() {
-  const f = matrixFixture();
-  f.db.close();
-  return f.file;
-}
+const out = cliOutput();
 
 const empty = (row: string, column: string) => ({ row, column, segments: 0, documents: 0, themes: [] });
 
 describe('trellis matrix', () => {
   it('prints exactly the JSON contract: every cell, themes by count then name, codes as paths', async () => {
-    const file = projectFile();
+    const file = matrixFixtureFile();
     expect(await run(['matrix', file, '--json'])).toBe(0);
     expect(JSON.parse(out.at(-1)!)).toEqual({
       framework: 'MGF',
@@ -70,7 +54,7 @@ describe('trellis matrix', () => {
   });
 
   it('takes the framework, slice, coders, case attributes and mode by name', async () => {
-    const file = projectFile();
+    const file = matrixFixtureFile();
     const args = ['--framework', 'mgf', '--slice', 'National', '--coder', 'A', '--where', 'Authority type=Metropolitan district'];
     expect(await run(['matrix', file, ...args, '--mode', 'same-segment', '--json'])).toBe(0);
     const cells = JSON.parse(out.at(-1)!).cells as { row: string; column: string; segments: number }[];
@@ -133,7 +117,7 @@ describe('trellis matrix', () => {
   });
 
   it('writes the export named by --output', async () => {
-    const file = projectFile();
+    const file = matrixFixtureFile();
     const xlsx = join(tempDir(), 'matrix.xlsx');
     expect(await run(['matrix', file, '-o', xlsx])).toBe(0);
     const book = new ExcelJS.Workbook();
@@ -142,7 +126,7 @@ describe('trellis matrix', () => {
   });
 
   it('refuses unknown names and bad options with a message, leaving the project untouched', async () => {
-    const file = projectFile();
+    const file = matrixFixtureFile();
     const before = fileHash(file);
     await expect(run(['matrix', file, '--slice', 'Regional'])).rejects.toThrow('MGF has no Layer "Regional" (it has: National, Local).');
     await expect(run(['matrix', file, '--coder', 'Z'])).rejects.toThrow('There is no coder "Z".');

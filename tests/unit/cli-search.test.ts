@@ -1,19 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { run } from '../../electron/cli/trellis';
-import { tempDir } from './helpers';
+import { cliOutput, tempDir } from './helpers';
 
-let out: string[];
-
-beforeEach(() => {
-  out = [];
-  vi.spyOn(console, 'log').mockImplementation((line: string) => void out.push(line));
-  process.env.TRELLIS_HOME = tempDir();
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-});
+const out = cliOutput();
 
 async function json(args: string[]) {
   expect(await run([...args, '--json'])).toBe(0);

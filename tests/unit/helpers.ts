@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { createProjectFile, type Db } from '../../db/project-file';
 import type { Envelope } from '../../shared/protocol';
 import { Session } from '../../electron/api/session';
@@ -19,6 +19,20 @@ export function tempDir(): string {
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
+
+/** For a CLI test file: each test's printed lines (console.log), with TRELLIS_HOME a fresh folder. */
+export function cliOutput(): string[] {
+  const out: string[] = [];
+  beforeEach(() => {
+    out.length = 0;
+    vi.spyOn(console, 'log').mockImplementation((line: string) => void out.push(line));
+    process.env.TRELLIS_HOME = tempDir();
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+  return out;
+}
 
 const open: Db[] = [];
 

@@ -72,3 +72,10 @@ export function matrixFixture() {
 }
 
 export type MatrixFixture = ReturnType<typeof matrixFixture>;
+
+/** The fixture as a closed project file (for the CLI, which opens it itself). */
+export function matrixFixtureFile(): string {
+  const f = matrixFixture();
+  f.db.close();
+  return f.file;
+}
