@@ -4,7 +4,8 @@ import { clock, SPEEDS, type RecordingPlayer } from './use-recording';
 
 const STATE_SAID = {
   ok: '',
-  changed: 'The file at this path has changed since it was linked (another size or date), so it is not played: link it again if it is the right recording.',
+  changed:
+    'The file at this path has changed since it was linked (another size or date), so it is not played: link it again if it is the right recording.',
   missing: 'The linked file is not there any more (moved, renamed or on a drive that is not connected): link it again where it is now.',
 } as const;
 
