@@ -122,3 +122,59 @@ export function finishTextEdit(db: Db, documentId: number, contentHash: string, 
     documentId,
   );
 }
+
+/** A paragraph with its speaker and time: a turn to split, join or relabel. */
+export interface TurnRow extends ParagraphRow {
+  speaker: string | null;
+  timeMs: number | null;
+}
+
+const TURN_COLUMNS = 'n, start, end, body_start AS bodyStart, speaker, time_ms AS timeMs';
+
+/** The paragraph holding a code point (its end included: the caret after its last character). */
+export const turnAt = (db: Db, documentId: number, offset: number): TurnRow | undefined =>
+  stmt(db, `SELECT ${TURN_COLUMNS} FROM paragraphs WHERE document_id = ? AND end >= ? ORDER BY n LIMIT 1`).get(documentId, offset) as
+    TurnRow | undefined;
+
+export const turnNumbered = (db: Db, documentId: number, n: number): TurnRow | undefined =>
+  stmt(db, `SELECT ${TURN_COLUMNS} FROM paragraphs WHERE document_id = ? AND n = ?`).get(documentId, n) as TurnRow | undefined;
+
+export const lastTurn = (db: Db, documentId: number): number =>
+  stmt(db, 'SELECT ifnull(max(n), 0) FROM paragraphs WHERE document_id = ?').pluck().get(documentId) as number;
+
+/** The document's turns that start with a speaker's label, nearest to turn n first. */
+export const labelledTurns = (db: Db, documentId: number, n: number): TurnRow[] =>
+  stmt(
+    db,
+    `SELECT ${TURN_COLUMNS} FROM paragraphs WHERE document_id = ? AND body_start > start AND speaker IS NOT NULL ORDER BY abs(n - ?), n`,
+  ).all(documentId, n) as TurnRow[];
+
+/** Numbers no paragraph has (n is the key, and a shift by one would meet the next row): renumbering passes through them. */
+const FAR = 2 ** 31;
+
+/** Renumbers the paragraphs after number `after` by `by` (+1 after a split, −1 after a join). */
+export function renumberParagraphs(db: Db, documentId: number, after: number, by: number): void {
+  stmt(db, 'UPDATE paragraphs SET n = n + ? WHERE document_id = ? AND n > ?').run(FAR, documentId, after);
+  stmt(db, 'UPDATE paragraphs SET n = n - ? WHERE document_id = ? AND n > ?').run(FAR - by, documentId, FAR);
+}
+
+/** A new paragraph row; the search index takes its speech by trigger (schema step 5). */
+export function insertParagraph(db: Db, documentId: number, p: TurnRow): void {
+  stmt(db, 'INSERT INTO paragraphs (document_id, n, start, end, body_start, speaker, time_ms) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    documentId,
+    p.n,
+    p.start,
+    p.end,
+    p.bodyStart,
+    p.speaker,
+    p.timeMs,
+  );
+}
+
+export function deleteParagraph(db: Db, documentId: number, n: number): void {
+  stmt(db, 'DELETE FROM paragraphs WHERE document_id = ? AND n = ?').run(documentId, n);
+}
+
+export function setParagraphSpeaker(db: Db, documentId: number, n: number, speaker: string | null): void {
+  stmt(db, 'UPDATE paragraphs SET speaker = ? WHERE document_id = ? AND n = ?').run(speaker, documentId, n);
+}
