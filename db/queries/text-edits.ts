@@ -50,6 +50,20 @@ export function reindexSearch(db: Db, documentId: number, paragraphs: readonly n
   stmt(db, 'INSERT INTO search_reindex (document_id, paragraphs) VALUES (?, ?)').run(documentId, JSON.stringify(paragraphs));
 }
 
+/**
+ * Logs, first in an edit's step, the re-index its undo needs once everything is back (the log replays
+ * backwards), as search_reindex's trigger logs itself (schema step 9), without re-reading now: the index
+ * is right for the text before the edit already.
+ */
+export function reindexSearchOnUndo(db: Db, documentId: number, paragraphs: readonly number[]): void {
+  stmt(
+    db,
+    `INSERT INTO undo_log (step_id, statement)
+     SELECT step_id, 'INSERT INTO search_reindex (document_id, paragraphs) VALUES (' || CAST(? AS INTEGER) || ', ' || quote(?) || ')'
+       FROM undo_recording WHERE step_id IS NOT NULL`,
+  ).run(documentId, JSON.stringify(paragraphs));
+}
+
 /** Moves segments out of every neighbourhood (co-occurrence follows, by trigger, as for any resize). */
 export function setSegmentsAside(db: Db, ids: readonly number[]): void {
   const aside = stmt(db, 'UPDATE segments SET start = ?, end = ? WHERE id = ?');

@@ -16,6 +16,7 @@ import {
   paragraphsEndingFrom,
   placeSegment,
   reindexSearch,
+  reindexSearchOnUndo,
   segmentsEndingAfter,
   setSegmentsAside,
   shiftParagraphs,
@@ -189,12 +190,12 @@ export function applyTextChanges(db: Db, documentId: number, changes: readonly T
   check(db, documentId, changes);
   checkInsideParagraphs(db, documentId, changes);
   const first = changes[0]!.start;
-  // The paragraphs whose speech the changes touch: re-indexed first (logged first, so that undo, which
-  // replays backwards, re-indexes them once everything is back) and last.
+  // The paragraphs whose speech the changes touch: re-indexed after the changes, and logged first for
+  // undo, which replays backwards and so re-indexes them once everything is back.
   const spoken = paragraphsEndingFrom(db, documentId, first)
     .filter((p) => changes.some((c) => c.start <= p.end && c.end >= p.bodyStart))
     .map((p) => p.n);
-  reindexSearch(db, documentId, spoken);
+  reindexSearchOnUndo(db, documentId, spoken);
   const removed = rewrite(db, documentId, changes, (n) => n);
   reindexSearch(db, documentId, spoken);
   return removed;

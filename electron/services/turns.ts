@@ -12,6 +12,7 @@ import {
   lastTurn,
   moveParagraph,
   reindexSearch,
+  reindexSearchOnUndo,
   renumberParagraphs,
   setParagraphSpeaker,
   turnAt,
@@ -56,7 +57,7 @@ function labelFor(db: Db, documentId: number, speaker: string, n: number): strin
   return `${speaker}: `;
 }
 
-/** Turn numbers from..to, each re-indexed (see applyTextChanges for why before and after). */
+/** Turn numbers from..to, each re-indexed after the change and on its undo (see applyTextChanges). */
 const numbers = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 /**
@@ -82,7 +83,7 @@ export function splitTurn(db: Db, documentId: number, at: number, speaker?: stri
   const label = who === null ? '' : labelFor(db, documentId, who, old.n);
   const text = `\n${label}`;
   const turns = numbers(old.n, lastTurn(db, documentId) + 1);
-  reindexSearch(db, documentId, turns);
+  reindexSearchOnUndo(db, documentId, turns);
   const removed = rewriteText(db, documentId, [{ start, end, text }], (n) => (n > old.n ? n + 1 : n));
   renumberParagraphs(db, documentId, old.n, 1);
   moveParagraph(db, documentId, { n: old.n, start: old.start, end: start, bodyStart: old.bodyStart });
@@ -104,7 +105,7 @@ export function joinTurns(db: Db, documentId: number, n: number): TurnEditResult
   if (!second)
     throw new DataError('invalid', `Turn ${n} is the last turn of "${documentText(db, documentId).name}": there is none to join it with.`);
   const turns = numbers(n, lastTurn(db, documentId));
-  reindexSearch(db, documentId, turns);
+  reindexSearchOnUndo(db, documentId, turns);
   // The space as its own insertion, so that a coding wholly inside the label is left empty (and goes).
   const removed = rewriteText(
     db,
@@ -143,7 +144,7 @@ export function setSpeaker(db: Db, documentId: number, n: number, speaker: strin
           text: speaker,
         }
       : { start: old.start, end: old.bodyStart, text: labelFor(db, documentId, speaker, n) };
-  reindexSearch(db, documentId, [n]);
+  reindexSearchOnUndo(db, documentId, [n]);
   const removed = rewriteText(db, documentId, [change], (m) => m);
   const shift = codePointLength(change.text) - (change.end - change.start);
   moveParagraph(db, documentId, { n, start: old.start, end: old.end + shift, bodyStart: old.bodyStart + shift });
