@@ -47,7 +47,7 @@ export function useTurnEdits(mounted: MountedTranscript | null, documentId: numb
   /** Alt+Enter splits, Alt+J joins, Alt+W changes the speaker; true when the key was one of them. */
   const onKeyDown = (e: KeyboardEvent): boolean => {
     if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return false;
-    const action = { Enter: split, KeyJ: join, KeyW: changeSpeaker }[e.key === 'Enter' ? 'Enter' : e.code];
+    const action = { Enter: split, KeyJ: join, KeyW: changeSpeaker }[e.code];
     if (!action) return false;
     e.preventDefault();
     action();
