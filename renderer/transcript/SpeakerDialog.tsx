@@ -9,7 +9,8 @@ interface Props {
   turn: ViewerParagraph;
   /** The document's speakers, in the order they first speak. */
   speakers: string[];
-  onClose(): void;
+  /** `changed`: the speaker was changed (not cancelled). */
+  onClose(changed: boolean): void;
 }
 
 const NEW = '';
@@ -29,7 +30,7 @@ export function SpeakerDialog({ documentId, turn, speakers, onClose }: Props) {
     try {
       await call('documents.setSpeaker', { documentId, n: turn.n, speaker });
       announce(`Turn ${turn.n} is ${speaker}’s now; codings kept.`);
-      onClose();
+      onClose(true);
     } catch (e) {
       setError((e as Error).message);
       setBusy(false);
@@ -39,11 +40,11 @@ export function SpeakerDialog({ documentId, turn, speakers, onClose }: Props) {
   return (
     <Dialog
       title="Change speaker"
-      onClose={onClose}
+      onClose={() => onClose(false)}
       busy={busy}
       footer={
         <>
-          <button type="button" onClick={onClose} disabled={busy}>
+          <button type="button" onClick={() => onClose(false)} disabled={busy}>
             Cancel
           </button>
           <button type="submit" form="speaker-form" className="primary" disabled={busy}>

@@ -135,7 +135,7 @@ export function TranscriptView({ projectGuid, documentId, cases, coders, current
     if (span) setFixing(span);
     else announce('Put the caret in the text, or select words, first.');
   };
-  const turns = useTurnEdits(mounted, data?.id, onError);
+  const turns = useTurnEdits(mounted, data, onError);
   const speakers = useMemo(() => [...new Set(data?.paragraphs.flatMap((p) => (p.speaker === null ? [] : [p.speaker])))], [data]);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const plain = !e.ctrlKey && !e.metaKey && !e.shiftKey;
@@ -291,8 +291,8 @@ export function TranscriptView({ projectGuid, documentId, cases, coders, current
           documentId={data.id}
           turn={turns.speakerTurn}
           speakers={speakers}
-          onClose={() => {
-            turns.closeSpeaker();
+          onClose={(changed) => {
+            turns.closeSpeaker(changed);
             scrollRef.current?.focus({ preventScroll: true });
           }}
         />

@@ -145,8 +145,7 @@ test('split a coded turn at the caret, change the new turn’s speaker, join it 
   expect(afterSplit.paragraphs.length).toBe(before.paragraphs.length + 1);
   expect(afterSplit.paragraphs[turn.n]!.speaker).toBe(turn.speaker);
 
-  // The new turn's speaker, from the keyboard: a name typed in.
-  await caretBefore(word);
+  // The new turn's speaker, from the keyboard, the caret put back at its words: a name typed in.
   await page.locator('.transcript-scroll').press('Alt+w');
   const dialog = page.getByRole('dialog', { name: 'Change speaker' });
   await expect(dialog.getByRole('group', { name: `Speaker of turn ${turn.n + 1} (now ${turn.speaker})` })).toBeVisible();
@@ -168,6 +167,11 @@ test('split a coded turn at the caret, change the new turn’s speaker, join it 
   await expect.poll(() => segmentText(segment.id)).toBe(segment.text);
   await expect(say).toContainText(`Turns ${turn.n} and ${turn.n + 1} joined; codings kept`);
   expect((await host.call<Turns>('documents.get', { id: documentId })).paragraphs).toEqual(before.paragraphs);
+  // The caret stays in the joined turn: the speaker dialog offers its turn, and Escape leaves it.
+  await page.locator('.transcript-scroll').press('Alt+w');
+  await expect(dialog.getByRole('group', { name: `Speaker of turn ${turn.n} (now ${turn.speaker})` })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
 
   await page.getByRole('button', { name: 'Undo Join turns' }).click();
   await expect.poll(() => segmentText(segment.id)).toBe(relabelled);
