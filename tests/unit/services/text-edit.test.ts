@@ -341,6 +341,29 @@ describe('splitting, joining and relabelling turns', () => {
   });
 });
 
+describe('the label a turn gets', () => {
+  it('is written as the document writes its labels, a clock time left out of a new turn and kept in a relabelled one', () => {
+    const bracketed = project('[Jon] Hello there 😀 you.\n[Ana] Fine thanks.');
+    step(bracketed.db, bracketed.a, () => splitTurn(bracketed.db, bracketed.documentId, cp('[Jon] Hello there').length, 'Ana'));
+    step(bracketed.db, bracketed.a, () => setSpeaker(bracketed.db, bracketed.documentId, 3, 'Bo 👍🏽'));
+    expect(turnsOf(bracketed.db, bracketed.documentId).map((t) => [t.text, t.speech, t.speaker])).toEqual([
+      ['[Jon] Hello there', 'Hello there', 'Jon'],
+      ['[Ana] 😀 you.', '😀 you.', 'Ana'],
+      ['[Bo 👍🏽] Fine thanks.', 'Fine thanks.', 'Bo 👍🏽'],
+    ]);
+
+    const timed = project('Jon (00:00:01): Hello there 😀 you.\nAna (00:00:05): Fine thanks.');
+    step(timed.db, timed.a, () => splitTurn(timed.db, timed.documentId, cp('Jon (00:00:01): Hello there').length));
+    step(timed.db, timed.a, () => setSpeaker(timed.db, timed.documentId, 1, 'Bo'));
+    expect(turnsOf(timed.db, timed.documentId).map((t) => [t.text, t.speaker, t.timeMs])).toEqual([
+      ['Bo (00:00:01): Hello there', 'Bo', 1000],
+      ['Jon: 😀 you.', 'Jon', null],
+      ['Ana (00:00:05): Fine thanks.', 'Ana', 5000],
+    ]);
+    indexMatchesText(timed.db, timed.documentId);
+  });
+});
+
 /** The model: the text as characters with identities, each segment the set of characters it covers. */
 interface Model {
   chars: { ch: string; id: number }[];
