@@ -50,6 +50,20 @@ export function reindexSearch(db: Db, documentId: number, paragraphs: readonly n
   stmt(db, 'INSERT INTO search_reindex (document_id, paragraphs) VALUES (?, ?)').run(documentId, JSON.stringify(paragraphs));
 }
 
+/**
+ * Logs, first in an edit's step, the re-index its undo needs once everything is back (the log replays
+ * backwards), as search_reindex's trigger logs itself (schema step 9), without re-reading now: the index
+ * is right for the text before the edit already.
+ */
+export function reindexSearchOnUndo(db: Db, documentId: number, paragraphs: readonly number[]): void {
+  stmt(
+    db,
+    `INSERT INTO undo_log (step_id, statement)
+     SELECT step_id, 'INSERT INTO search_reindex (document_id, paragraphs) VALUES (' || CAST(? AS INTEGER) || ', ' || quote(?) || ')'
+       FROM undo_recording WHERE step_id IS NOT NULL`,
+  ).run(documentId, JSON.stringify(paragraphs));
+}
+
 /** Moves segments out of every neighbourhood (co-occurrence follows, by trigger, as for any resize). */
 export function setSegmentsAside(db: Db, ids: readonly number[]): void {
   const aside = stmt(db, 'UPDATE segments SET start = ?, end = ? WHERE id = ?');
@@ -121,4 +135,60 @@ export function finishTextEdit(db: Db, documentId: number, contentHash: string, 
     nowIso(),
     documentId,
   );
+}
+
+/** A paragraph with its speaker and time: a turn to split, join or relabel. */
+export interface TurnRow extends ParagraphRow {
+  speaker: string | null;
+  timeMs: number | null;
+}
+
+const TURN_COLUMNS = 'n, start, end, body_start AS bodyStart, speaker, time_ms AS timeMs';
+
+/** The paragraph holding a code point (its end included: the caret after its last character). */
+export const turnAt = (db: Db, documentId: number, offset: number): TurnRow | undefined =>
+  stmt(db, `SELECT ${TURN_COLUMNS} FROM paragraphs WHERE document_id = ? AND end >= ? ORDER BY n LIMIT 1`).get(documentId, offset) as
+    TurnRow | undefined;
+
+export const turnNumbered = (db: Db, documentId: number, n: number): TurnRow | undefined =>
+  stmt(db, `SELECT ${TURN_COLUMNS} FROM paragraphs WHERE document_id = ? AND n = ?`).get(documentId, n) as TurnRow | undefined;
+
+export const lastTurn = (db: Db, documentId: number): number =>
+  stmt(db, 'SELECT ifnull(max(n), 0) FROM paragraphs WHERE document_id = ?').pluck().get(documentId) as number;
+
+/** The document's turns that start with a speaker's label, nearest to turn n first. */
+export const labelledTurns = (db: Db, documentId: number, n: number): TurnRow[] =>
+  stmt(
+    db,
+    `SELECT ${TURN_COLUMNS} FROM paragraphs WHERE document_id = ? AND body_start > start AND speaker IS NOT NULL ORDER BY abs(n - ?), n`,
+  ).all(documentId, n) as TurnRow[];
+
+/** Numbers no paragraph has (n is the key, and a shift by one would meet the next row): renumbering passes through them. */
+const FAR = 2 ** 31;
+
+/** Renumbers the paragraphs after number `after` by `by` (+1 after a split, −1 after a join). */
+export function renumberParagraphs(db: Db, documentId: number, after: number, by: number): void {
+  stmt(db, 'UPDATE paragraphs SET n = n + ? WHERE document_id = ? AND n > ?').run(FAR, documentId, after);
+  stmt(db, 'UPDATE paragraphs SET n = n - ? WHERE document_id = ? AND n > ?').run(FAR - by, documentId, FAR);
+}
+
+/** A new paragraph row; the search index takes its speech by trigger (schema step 5). */
+export function insertParagraph(db: Db, documentId: number, p: TurnRow): void {
+  stmt(db, 'INSERT INTO paragraphs (document_id, n, start, end, body_start, speaker, time_ms) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    documentId,
+    p.n,
+    p.start,
+    p.end,
+    p.bodyStart,
+    p.speaker,
+    p.timeMs,
+  );
+}
+
+export function deleteParagraph(db: Db, documentId: number, n: number): void {
+  stmt(db, 'DELETE FROM paragraphs WHERE document_id = ? AND n = ?').run(documentId, n);
+}
+
+export function setParagraphSpeaker(db: Db, documentId: number, n: number, speaker: string | null): void {
+  stmt(db, 'UPDATE paragraphs SET speaker = ? WHERE document_id = ? AND n = ?').run(speaker, documentId, n);
 }

@@ -16,6 +16,7 @@ import {
   paragraphsEndingFrom,
   placeSegment,
   reindexSearch,
+  reindexSearchOnUndo,
   segmentsEndingAfter,
   setSegmentsAside,
   shiftParagraphs,
@@ -44,9 +45,9 @@ export interface TextEditResult {
   removed: Segment[];
 }
 
-const LINE_BREAK = /[\r\n\u2028\u2029]/;
+export const LINE_BREAK = /[\r\n\u2028\u2029]/;
 
-/** Refuses changes that do not fit the text, overlap, change nothing or add or remove a line break (a turn's end). */
+/** Refuses changes that do not fit the text, overlap or change nothing. */
 function check(db: Db, documentId: number, changes: readonly TextChange[]): void {
   const doc = documentText(db, documentId);
   if (changes.length === 0) throw new DataError('invalid', 'There is nothing to change.');
@@ -56,20 +57,33 @@ function check(db: Db, documentId: number, changes: readonly TextChange[]): void
       throw new DataError('invalid', `The range ${start}–${end} is not inside "${doc.name}" (0–${doc.length}) or overlaps another change.`);
     }
     previousEnd = end;
-    const removed = textBetween(doc, start, end);
-    if (removed === text) throw new DataError('invalid', `The text at ${start}–${end} is "${text}" already.`);
-    if (LINE_BREAK.test(text) || LINE_BREAK.test(removed)) {
-      throw new DataError('invalid', 'A text edit stays inside one paragraph: splitting and joining turns is not supported yet.');
+    if (textBetween(doc, start, end) === text) throw new DataError('invalid', `The text at ${start}–${end} is "${text}" already.`);
+  }
+}
+
+/** Refuses a change that adds or removes a line break (a turn's end): turns split and join only as such (turns.ts). */
+function checkInsideParagraphs(db: Db, documentId: number, changes: readonly TextChange[]): void {
+  const doc = documentText(db, documentId);
+  for (const { start, end, text } of changes) {
+    if (LINE_BREAK.test(text) || LINE_BREAK.test(textBetween(doc, start, end))) {
+      throw new DataError('invalid', 'A text edit stays inside one paragraph: split or join turns instead.');
     }
   }
 }
 
+/** Paragraph numbers before → after a change of turns (null: the paragraph is gone). */
+export type Renumber = (n: number) => number | null;
+
 /** Formatting runs moved like segments; a run left empty goes. */
-function rebaseFormatting(formatting: Formatting | null, splices: readonly Splice[]): Formatting | null {
+function rebaseFormatting(formatting: Formatting | null, splices: readonly Splice[], renumber: Renumber): Formatting | null {
   if (!formatting) return null;
   const runs = (list: [number, number][]) =>
     list.map(([s, e]): [number, number] => [through(s, splices, rangeStart), through(e, splices, rangeEnd)]).filter(([s, e]) => e > s);
-  return { headings: formatting.headings, bold: runs(formatting.bold), italic: runs(formatting.italic) };
+  const headings = formatting.headings.flatMap((h) => {
+    const n = renumber(h.n);
+    return n === null ? [] : [{ n, level: h.level }];
+  });
+  return { headings, bold: runs(formatting.bold), italic: runs(formatting.italic) };
 }
 
 /** Whether a segment holds the splice whole, and the splice inserts text: then it may stretch in place. */
@@ -147,29 +161,53 @@ function moveParagraphs(db: Db, documentId: number, rows: readonly ParagraphRow[
   flush();
 }
 
-/**
- * Applies changes (sorted, not overlapping, in the offsets of the current text) to one document and
- * moves everything anchored in its text. Returns the segments removed.
- */
-export function applyTextChanges(db: Db, documentId: number, changes: readonly TextChange[]): Segment[] {
-  check(db, documentId, changes);
+/** Rewrites the text (changes checked) and moves everything anchored in it; returns the segments removed. */
+function rewrite(db: Db, documentId: number, changes: readonly TextChange[], renumber: Renumber): Segment[] {
   const splices: Splice[] = changes.map((c) => ({ start: c.start, end: c.end, length: codePointLength(c.text) }));
+  const formatting = rebaseFormatting(documentFormatting(db, documentId), splices, renumber);
   const paragraphs = paragraphsEndingFrom(db, documentId, splices[0]!.start);
-  // The paragraphs whose speech the changes touch: re-indexed first (logged first, so that undo, which
-  // replays backwards, re-indexes them once everything is back) and last.
-  const spoken = paragraphs.filter((p) => splices.some((s) => s.start <= p.end && s.end >= p.bodyStart)).map((p) => p.n);
-  reindexSearch(db, documentId, spoken);
-  const formatting = rebaseFormatting(documentFormatting(db, documentId), splices);
   const removed = moveSegments(db, documentId, changes, splices);
   moveParagraphs(db, documentId, paragraphs, splices);
   finishTextEdit(db, documentId, sha256(documentText(db, documentId).text), formatting);
+  return removed;
+}
+
+/**
+ * Rewrites the text and moves everything anchored in it, the search index left to the caller: changes
+ * sorted, not overlapping, in the offsets of the current text; `renumber` says where the formatting's
+ * headings go when turns split or join. Returns the segments removed.
+ */
+export function rewriteText(db: Db, documentId: number, changes: readonly TextChange[], renumber: Renumber): Segment[] {
+  check(db, documentId, changes);
+  return rewrite(db, documentId, changes, renumber);
+}
+
+/**
+ * Applies changes inside paragraphs to one document (see rewriteText) and re-indexes the speech they
+ * touch. Returns the segments removed.
+ */
+export function applyTextChanges(db: Db, documentId: number, changes: readonly TextChange[]): Segment[] {
+  check(db, documentId, changes);
+  checkInsideParagraphs(db, documentId, changes);
+  const first = changes[0]!.start;
+  // The paragraphs whose speech the changes touch: re-indexed after the changes, and logged first for
+  // undo, which replays backwards and so re-indexes them once everything is back.
+  const spoken = paragraphsEndingFrom(db, documentId, first)
+    .filter((p) => changes.some((c) => c.start <= p.end && c.end >= p.bodyStart))
+    .map((p) => p.n);
+  reindexSearchOnUndo(db, documentId, spoken);
+  const removed = rewrite(db, documentId, changes, (n) => n);
   reindexSearch(db, documentId, spoken);
   return removed;
 }
 
-/** One replacement in one document, with the document's segments after it (the API's and CLI's answer). */
-export function editText(db: Db, documentId: number, change: TextChange): TextEditResult {
-  const removed = applyTextChanges(db, documentId, [change]);
+/** A document's name, length and segments after an edit (the API's and CLI's answer). */
+export function editResult(db: Db, documentId: number, removed: Segment[]): TextEditResult {
   const doc = documentText(db, documentId);
   return { documentId, document: doc.name, characters: doc.length, segments: listSegments(db, { documentId }), removed };
+}
+
+/** One replacement in one document, with the document's segments after it (the API's and CLI's answer). */
+export function editText(db: Db, documentId: number, change: TextChange): TextEditResult {
+  return editResult(db, documentId, applyTextChanges(db, documentId, [change]));
 }

@@ -18,6 +18,7 @@ const SHORTCUTS: [string, string][] = [
   ['Alt+Shift+← / Alt+Shift+→', 'Move its end'],
   ['Delete', 'Delete the selected coding'],
   ['Alt+E', 'Edit mode of the transcript: then Enter or F2 fixes the selected words, or inserts at the caret'],
+  ['Alt+Enter, Alt+J, Alt+W', 'In edit mode: split the turn at the caret, join it with the next, change its speaker'],
   ['Ctrl+Shift+M', 'Open or close the matrix'],
   ['Alt+P', 'Play / pause the recording (a document with a linked recording)'],
   ['Alt+B', 'Back 5 seconds'],

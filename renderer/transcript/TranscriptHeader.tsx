@@ -21,6 +21,10 @@ interface Props {
   onEditing(editing: boolean): void;
   /** Opens the Fix text dialog on the selection or the caret. */
   onFixText(): void;
+  /** The turn at the caret: split there, joined with the next, given another speaker. */
+  onSplitTurn(): void;
+  onJoinTurns(): void;
+  onChangeSpeaker(): void;
   hasRecording: boolean;
   onLinkRecording(): void;
 }
@@ -42,11 +46,20 @@ export function TranscriptHeader({
   editing,
   onEditing,
   onFixText,
+  onSplitTurn,
+  onJoinTurns,
+  onChangeSpeaker,
   hasRecording,
   onLinkRecording,
 }: Props) {
   const docCases = cases.filter((c) => document.caseIds.includes(c.id));
   const coderIds = coders.map((c) => c.id);
+  const editActions: [label: string, title: string, action: () => void][] = [
+    ['Fix text…', 'Replace the selected words, or insert at the caret (Enter or F2 in the text)', onFixText],
+    ['Split turn here', 'Split the turn at the caret into two (Alt+Enter in the text)', onSplitTurn],
+    ['Join with next turn', 'Join the turn at the caret with the next one (Alt+J in the text)', onJoinTurns],
+    ['Change speaker…', 'Give the turn at the caret another speaker (Alt+W in the text)', onChangeSpeaker],
+  ];
   return (
     <header className="transcript-header">
       <div className="transcript-title">
@@ -94,18 +107,17 @@ export function TranscriptHeader({
         <button type="button" aria-pressed={editing} title="Correct the transcript's words (Alt+E)" onClick={() => onEditing(!editing)}>
           Edit text
         </button>
-        {editing && (
-          // Pressing the button must not take the selection away: it is what the dialog replaces.
-          <button
-            type="button"
-            title="Replace the selected words, or insert at the caret (Enter or F2 in the text)"
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={onFixText}
-          >
-            Fix text…
-          </button>
-        )}
       </div>
+      {editing && (
+        <div className="edit-tools" role="group" aria-label="Edit the text">
+          {editActions.map(([label, title, action]) => (
+            // Pressing a button must not take the selection or the caret away: it is what the action works on.
+            <button key={label} type="button" title={title} onMouseDown={(e) => e.preventDefault()} onClick={action}>
+              {label}
+            </button>
+          ))}
+        </div>
+      )}
     </header>
   );
 }

@@ -13,6 +13,7 @@ import { CodingPopover } from './CodingPopover';
 import { CodingSide, useCodingSide } from './CodingSide';
 import { DocumentMemo } from './DocumentMemo';
 import { FixTextDialog } from './FixTextDialog';
+import { SpeakerDialog } from './SpeakerDialog';
 import { setCodeColors } from './highlights';
 import { HoverCard } from './HoverCard';
 import { KeyboardCaret } from './KeyboardCaret';
@@ -30,6 +31,7 @@ import { usePaintedWindow } from './use-painted-window';
 import { useSelectedCoding } from './use-selected-coding';
 import { useStripeLayout } from './use-stripe-layout';
 import { useTextInput } from './use-text-input';
+import { useTurnEdits } from './use-turn-edits';
 import { useSearchHits, type SearchHitSpans } from './search-hits';
 import { codingsAtCaretSaid } from './codings-said';
 import { announce } from '../common/LiveRegion';
@@ -134,6 +136,8 @@ export function TranscriptView({ projectGuid, documentId, cases, coders, current
     if (span) setFixing(span);
     else announce('Put the caret in the text, or select words, first.');
   };
+  const turns = useTurnEdits(mounted, data, onError);
+  const speakers = useMemo(() => [...new Set(data?.paragraphs.flatMap((p) => (p.speaker === null ? [] : [p.speaker])))], [data]);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const plain = !e.ctrlKey && !e.metaKey && !e.shiftKey;
     if (e.altKey && plain && e.key.toLowerCase() === 'e') {
@@ -142,7 +146,7 @@ export function TranscriptView({ projectGuid, documentId, cases, coders, current
     } else if (editing && plain && !e.altKey && (e.key === 'Enter' || e.key === 'F2')) {
       e.preventDefault();
       openFix();
-    } else input.onKeyDown(e);
+    } else if (!(editing && turns.onKeyDown(e))) input.onKeyDown(e);
   };
   const player = useRecording(documentId, data, mounted, onError);
   const [pointedTurn, setPointedTurn] = useState<number | null>(null);
@@ -176,6 +180,9 @@ export function TranscriptView({ projectGuid, documentId, cases, coders, current
           editing={editing}
           onEditing={setEditing}
           onFixText={openFix}
+          onSplitTurn={turns.split}
+          onJoinTurns={turns.join}
+          onChangeSpeaker={turns.changeSpeaker}
         />
       ) : (
         <p className="hint pad" role={docQuery.error ? 'alert' : undefined}>
@@ -196,7 +203,7 @@ export function TranscriptView({ projectGuid, documentId, cases, coders, current
           tabIndex={0}
           aria-label={
             data
-              ? `Text of ${data.name}${editing ? ', in edit mode: Enter fixes the selected words or inserts at the caret' : ''}. Move the caret with the arrow keys, select with Shift, press C to code the selection, Alt+Shift+K to hear the codings at the caret, Alt+E to edit the text, ? for shortcuts.`
+              ? `Text of ${data.name}${editing ? ', in edit mode: Enter fixes the selected words or inserts at the caret, Alt+Enter splits the turn at the caret, Alt+J joins it with the next, Alt+W changes its speaker' : ''}. Move the caret with the arrow keys, select with Shift, press C to code the selection, Alt+Shift+K to hear the codings at the caret, Alt+E to edit the text, ? for shortcuts.`
               : 'Transcript'
           }
           onMouseUp={editing ? undefined : input.onMouseUp}
@@ -276,6 +283,17 @@ export function TranscriptView({ projectGuid, documentId, cases, coders, current
           span={fixing}
           onClose={() => {
             setFixing(null);
+            scrollRef.current?.focus({ preventScroll: true });
+          }}
+        />
+      )}
+      {turns.speakerTurn && data && (
+        <SpeakerDialog
+          documentId={data.id}
+          turn={turns.speakerTurn}
+          speakers={speakers}
+          onClose={(changed) => {
+            turns.closeSpeaker(changed);
             scrollRef.current?.focus({ preventScroll: true });
           }}
         />

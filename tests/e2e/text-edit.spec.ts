@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { startWebHost, type RunningHost } from './host';
 import { projectMenu } from './menu';
-import { dragOver } from './text';
+import { dragOver, phraseBox } from './text';
 
 let host: RunningHost;
 test.beforeAll(async () => {
@@ -105,4 +105,78 @@ test('pseudonymise a name: every place listed first, replaced in all documents w
   await expect.poll(async () => (await host.call<Segment[]>('segments.list', {})).map((s) => s.text)).toEqual(before.map((s) => s.text));
   const docs = await host.call<Doc[]>('documents.list');
   expect(docs.length).toBeGreaterThan(1);
+});
+
+type Turns = { text: string; paragraphs: { n: number; start: number; end: number; bodyStart: number; speaker: string | null }[] };
+
+test('split a coded turn at the caret, change the new turn’s speaker, join it back: the coding keeps its words; undo', async ({ page }) => {
+  await open(page);
+  const documentId = Number(await page.locator('.transcript').getAttribute('data-document'));
+  const before = await host.call<Turns>('documents.get', { id: documentId });
+  const chars = [...before.text];
+  const segments = await host.call<Segment[]>('segments.list', { documentId });
+  // A coding inside one turn with a word in its middle, preceded by a space, that occurs once in the text.
+  const target = segments
+    .map((s) => ({
+      s,
+      turn: before.paragraphs.find((p) => p.bodyStart <= s.start && s.end <= p.end),
+      word: s.text
+        .split(' ')
+        .slice(3, -3)
+        .find((w) => /^[a-z]{6,}$/.test(w) && before.text.split(w).length === 2),
+    }))
+    .find((t) => t.turn && t.word)!;
+  const { s: segment, turn, word } = target as { s: Segment; turn: Turns['paragraphs'][number]; word: string };
+  const label = chars.slice(turn.start, turn.bodyStart).join('');
+  const lead = segment.text.slice(0, segment.text.indexOf(` ${word}`)).slice(-12);
+  const say = page.getByRole('status', { name: 'Announcements' });
+  const caretBefore = async (phrase: string) => {
+    const box = await phraseBox(page, phrase);
+    await page.mouse.click(box.x1 - 0.5, box.y1);
+  };
+
+  await page.getByRole('button', { name: 'Edit text', exact: true }).click();
+  await caretBefore(word);
+  await page.locator('.transcript-scroll').press('Alt+Enter');
+  const split = segment.text.replace(` ${word}`, `\n${label}${word}`);
+  await expect.poll(() => segmentText(segment.id)).toBe(split);
+  await expect(say).toContainText(`the words after the caret are turn ${turn.n + 1}`);
+  const afterSplit = await host.call<Turns>('documents.get', { id: documentId });
+  expect(afterSplit.paragraphs.length).toBe(before.paragraphs.length + 1);
+  expect(afterSplit.paragraphs[turn.n]!.speaker).toBe(turn.speaker);
+
+  // The new turn's speaker, from the keyboard, the caret put back at its words: a name typed in.
+  await page.locator('.transcript-scroll').press('Alt+w');
+  const dialog = page.getByRole('dialog', { name: 'Change speaker' });
+  await expect(dialog.getByRole('group', { name: `Speaker of turn ${turn.n + 1} (now ${turn.speaker})` })).toBeVisible();
+  await dialog.getByRole('textbox', { name: 'Another name' }).fill('Ana Ní 😀');
+  await expect(dialog.getByRole('radio', { name: 'Another name' })).toBeChecked();
+  await expectAccessible(page);
+  await page.screenshot({ path: '.test-output/screens/change-speaker.png' });
+  await dialog.getByRole('textbox', { name: 'Another name' }).press('Enter');
+  await expect(dialog).toBeHidden();
+  const relabelled = split.replace(`\n${label}`, `\n${label.replace(turn.speaker!, 'Ana Ní 😀')}`);
+  await expect.poll(() => segmentText(segment.id)).toBe(relabelled);
+  await expect(say).toContainText(`Turn ${turn.n + 1} is Ana Ní 😀’s now`);
+  await expect(page.locator('.transcript')).toContainText('Ana Ní 😀');
+  await page.screenshot({ path: '.test-output/screens/turn-split.png' });
+
+  // Joined back with the header's button, the caret in the first half.
+  await caretBefore(lead);
+  await page.getByRole('button', { name: 'Join with next turn' }).click();
+  await expect.poll(() => segmentText(segment.id)).toBe(segment.text);
+  await expect(say).toContainText(`Turns ${turn.n} and ${turn.n + 1} joined; codings kept`);
+  expect((await host.call<Turns>('documents.get', { id: documentId })).paragraphs).toEqual(before.paragraphs);
+  // The caret stays in the joined turn: the speaker dialog offers its turn, and Escape leaves it.
+  await page.locator('.transcript-scroll').press('Alt+w');
+  await expect(dialog.getByRole('group', { name: `Speaker of turn ${turn.n} (now ${turn.speaker})` })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  await page.getByRole('button', { name: 'Undo Join turns' }).click();
+  await expect.poll(() => segmentText(segment.id)).toBe(relabelled);
+  await page.getByRole('button', { name: 'Undo Change speaker' }).click();
+  await page.getByRole('button', { name: 'Undo Split turn' }).click();
+  await expect.poll(() => segmentText(segment.id)).toBe(segment.text);
+  expect(await host.call<Turns>('documents.get', { id: documentId })).toEqual(before);
 });

@@ -124,6 +124,53 @@ describe('trellis edit-text', () => {
   });
 });
 
+describe('trellis split-turn, set-speaker and join-turns', () => {
+  it('split a coded turn, change the new one’s speaker and join it back, the coding on its words throughout; trellis undo restores each', async () => {
+    const file = await project();
+    const before = await json(['segments', file, '--doc', 'One']);
+    const coded = (result: { segments: { text: string }[] }) => result.segments.map((s) => s.text);
+    const split = await json([
+      'split-turn',
+      file,
+      '--doc',
+      'One',
+      '--at',
+      String(at(ONE, ' the pooled')),
+      '--speaker',
+      'Ana 😀',
+      '--coder',
+      'A',
+    ]);
+    expect(split.document).toBe('One');
+    expect(split.characters).toBe(cp(ONE).length + cp('Ana 😀: ').length);
+    expect(split.segments).toEqual(await json(['segments', file, '--doc', 'One']));
+    expect(coded(split)).toEqual(['😀', 'Jon ran\nAna 😀: the pooled budgets']);
+    expect(split.removed).toEqual([]);
+    const turns = async () => (await json(['documents', file, '--doc', 'One']))[0].paragraphs.map((p: { speaker: string }) => p.speaker);
+    expect(await turns()).toEqual(['DCS', 'Ana 😀', 'Head']);
+
+    const relabelled = await json(['set-speaker', file, '--doc', 'One', '--turn', '2', '--speaker', 'Head', '--coder', 'A']);
+    expect(coded(relabelled)).toEqual(['😀', 'Jon ran\nHead: the pooled budgets']);
+    expect(await turns()).toEqual(['DCS', 'Head', 'Head']);
+
+    const joined = await json(['join-turns', file, '--doc', 'One', '--turn', '1', '--coder', 'A']);
+    expect(joined.characters).toBe(cp(ONE).length);
+    expect(coded(joined)).toEqual(['😀', 'Jon ran the pooled budgets']);
+    expect(await turns()).toEqual(['DCS', 'Head']);
+
+    for (const label of ['Join turns', 'Change speaker', 'Split turn'])
+      expect((await json(['undo', file, '--coder', 'A'])).label).toBe(label);
+    expect(await json(['segments', file, '--doc', 'One'])).toEqual(before);
+  });
+
+  it('refuses a split outside the speech, a join of the last turn and a missing speaker', async () => {
+    const file = await project();
+    await expect(run(['split-turn', file, '--doc', 'One', '--at', '1', '--coder', 'A'])).rejects.toThrow(/words on both sides/);
+    await expect(run(['join-turns', file, '--doc', 'One', '--turn', '2', '--coder', 'A'])).rejects.toThrow(/last turn/);
+    await expect(run(['set-speaker', file, '--doc', 'One', '--turn', '1', '--coder', 'A'])).rejects.toThrow(/--speaker S is required/);
+  });
+});
+
 describe('trellis pseudonymise', () => {
   it('replaces whole-word hits in any case across documents, keeps codings, and undoes as one step', async () => {
     const file = await project();

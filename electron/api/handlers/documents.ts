@@ -18,6 +18,7 @@ import { inspectRecording, mediaType, recordingState } from '../../services/medi
 import { commitImport } from '../../services/import/commit';
 import { pseudonymise, pseudonymisePreview } from '../../services/pseudonymise';
 import { editText } from '../../services/text-edit';
+import { joinTurns, setSpeaker, splitTurn } from '../../services/turns';
 import { checkUploadSize, naming, sourceFile } from '../../services/import/read';
 import { runInWorker } from '../../services/jobs/run-in-worker';
 import { formatClock } from '../../services/timecode';
@@ -60,6 +61,9 @@ const pseudonymArgs = {
   /** Default true: "Jon" does not find "Jonathan". */
   wholeWord: z.boolean().optional(),
 };
+
+/** A turn, by its paragraph number. */
+const turn = z.number().int().min(1).max(100_000_000);
 
 /** Whose undo step an edit is: a coder name (created on first use), as the CLI gives it; default: the current coder. */
 const coder = { coder: name.optional() };
@@ -178,6 +182,32 @@ export const documentMethods = {
     undo: () => 'Edit text',
     handler: (session, { documentId, start, end, text }) => editText(session.db, documentId, { start, end, text }),
   }),
+  'documents.splitTurn': method({
+    summary:
+      "Splits the turn holding code point `at` into two there, the new turn labelled for `speaker` (default: the same speaker) as the document's labels are written; later turns are numbered one up, codings keep their words. One undo step.",
+    kind: 'mutation',
+    args: z.strictObject({ documentId: id, at: offset, speaker: name.optional(), ...coder }),
+    emits: TEXT_EVENTS,
+    undo: () => 'Split turn',
+    handler: (session, { documentId, at, speaker }) => splitTurn(session.db, documentId, at, speaker),
+  }),
+  'documents.joinTurns': method({
+    summary:
+      "Joins turn n with the next: the second's label is removed (a coding wholly inside it is removed and listed), the first's speaker and time stay. One undo step.",
+    kind: 'mutation',
+    args: z.strictObject({ documentId: id, n: turn, ...coder }),
+    emits: TEXT_EVENTS,
+    undo: () => 'Join turns',
+    handler: (session, { documentId, n }) => joinTurns(session.db, documentId, n),
+  }),
+  'documents.setSpeaker': method({
+    summary: "Changes turn n's speaker: the name in its label and the paragraph's speaker; codings keep their words. One undo step.",
+    kind: 'mutation',
+    args: z.strictObject({ documentId: id, n: turn, speaker: name, ...coder }),
+    emits: TEXT_EVENTS,
+    undo: () => 'Change speaker',
+    handler: (session, { documentId, n, speaker }) => setSpeaker(session.db, documentId, n, speaker),
+  }),
   'documents.pseudonymisePreview': method({
     summary: 'Every place a name occurs in the documents, with the words around it: what documents.pseudonymise would replace.',
     kind: 'query',
@@ -226,7 +256,7 @@ export const documentMethods = {
     kind: 'mutation',
     args: z.strictObject({
       id,
-      n: z.number().int().min(1).max(100_000_000),
+      n: turn,
       timeMs: z.union([
         z
           .number()

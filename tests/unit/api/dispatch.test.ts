@@ -2,7 +2,7 @@ import { projectQdpx } from '../../../electron/services/qdpx-export';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { listDocuments } from '../../../db/queries/documents';
+import { getDocument, listDocuments } from '../../../db/queries/documents';
 import { dispatch, methodNames } from '../../../electron/api/dispatch';
 import type { MethodName } from '../../../electron/api/methods';
 import type { ApiEvent } from '../../../shared/protocol';
@@ -85,6 +85,14 @@ const examples: Record<MethodName, unknown> = {
   'documents.editText': { documentId: 1, start: 0, end: 0, text: 'Checked 😀 ' },
   'documents.pseudonymisePreview': { find: 'school', documentIds: [1, 2] },
   'documents.pseudonymise': { find: 'school', replace: 'college', coder: 'A' },
+  // Turn 2 of document 1 split after its first word of speech, a new speaker given, joined back, its speaker changed.
+  'documents.splitTurn': (session: Session) => {
+    const { text, paragraphs } = getDocument(session.db, 1);
+    const speech = [...text].slice(paragraphs[1]!.bodyStart).join('');
+    return { documentId: 1, at: paragraphs[1]!.bodyStart + [...speech.slice(0, speech.indexOf(' '))].length, speaker: 'Ana 😀' };
+  },
+  'documents.joinTurns': { documentId: 1, n: 2, coder: 'A' },
+  'documents.setSpeaker': { documentId: 1, n: 2, speaker: 'Ana 😀' },
   'documentGroups.list': {},
   'documentGroups.create': { name: 'Shire counties 😀', documentIds: [1, 2] },
   'documentGroups.rename': { id: 1, name: 'Shires' },

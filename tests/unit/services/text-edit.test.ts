@@ -11,6 +11,7 @@ import { documentsMatching } from '../../../db/queries/search';
 import { insertSegment, listSegments } from '../../../db/queries/segments';
 import { recordStep, redoNext, undoLast, UNDO_TRACKED_TABLES } from '../../../db/undo';
 import { applyTextChanges, editText } from '../../../electron/services/text-edit';
+import { joinTurns, setSpeaker, splitTurn } from '../../../electron/services/turns';
 import { parsePlainTranscript } from '../../../electron/services/transcript';
 import { emptyProject } from '../helpers';
 
@@ -28,7 +29,7 @@ function project(text = TEXT) {
   const documentId = insertDocument(db, {
     name: 'Interview 1',
     ...parsed,
-    formatting: { headings: [], bold: [[5, 9]], italic: [[20, 40]] },
+    formatting: { headings: [{ n: 3, level: 2 }], bold: [[5, 9]], italic: [[20, 40]] },
     sourceName: null,
     sourceType: 'txt',
   });
@@ -189,6 +190,180 @@ describe('editing a transcript', () => {
   });
 });
 
+/** Each turn's text, speech, speaker and time, in order. */
+const turnsOf = (db: Db, documentId: number) => {
+  const doc = getDocument(db, documentId);
+  const chars = cp(doc.text);
+  return doc.paragraphs.map((p) => ({
+    n: p.n,
+    text: chars.slice(p.start, p.end).join(''),
+    speech: chars.slice(p.bodyStart, p.end).join(''),
+    speaker: p.speaker,
+    timeMs: p.timeMs,
+  }));
+};
+
+/** A step's result, then undo to exactly before it and redo to exactly after it, the counts and index right each time. */
+function undoRedoExact(db: Db, documentId: number, a: number, before: ReturnType<typeof tracked>): void {
+  const after = tracked(db);
+  const text = documentText(db, documentId).text;
+  for (const [state, go] of [
+    [before, () => undoLast(db, a)],
+    [after, () => redoNext(db, a)],
+  ] as const) {
+    db.transaction(go)();
+    expect(tracked(db)).toEqual(state);
+    indexMatchesText(db, documentId);
+    countsMatchRebuild(db);
+  }
+  expect(documentText(db, documentId).text).toBe(text);
+}
+
+describe('splitting, joining and relabelling turns', () => {
+  const passage = 'pooled budgets 👍🏽, then Jon';
+
+  it('splits a coded turn at a space: the new turn is labelled as the others, codings keep their words, later turns and headings move', () => {
+    const { db, documentId, a, b, duty, money } = project();
+    const across = insertSegment(db, {
+      documentId,
+      coderId: a,
+      start: at(TEXT, passage),
+      end: at(TEXT, passage) + cp(passage).length,
+      codeIds: [duty],
+    });
+    const after = insertSegment(db, {
+      documentId,
+      coderId: b,
+      start: at(TEXT, 'Jon left'),
+      end: at(TEXT, 'Jon left') + 8,
+      codeIds: [money],
+    });
+    const before = tracked(db);
+    // The caret after "👍🏽,": the space there becomes the line break and the new turn's label.
+    const result = step(db, a, () => splitTurn(db, documentId, at(TEXT, ' then'), 'Ana 😀'));
+    expect(result.turn).toBe(2);
+    expect(turnsOf(db, documentId)).toEqual([
+      {
+        n: 1,
+        text: 'DCS: Café meetings 😀 with Jon about pooled budgets 👍🏽,',
+        speech: 'Café meetings 😀 with Jon about pooled budgets 👍🏽,',
+        speaker: 'DCS',
+        timeMs: null,
+      },
+      { n: 2, text: 'Ana 😀: then Jon left.', speech: 'then Jon left.', speaker: 'Ana 😀', timeMs: null },
+      {
+        n: 3,
+        text: 'Head: Jon agreed; the naïve plan 🇬🇧 worked.',
+        speech: 'Jon agreed; the naïve plan 🇬🇧 worked.',
+        speaker: 'Head',
+        timeMs: null,
+      },
+      { n: 4, text: 'DCS: Budgets again, Jon said.', speech: 'Budgets again, Jon said.', speaker: 'DCS', timeMs: null },
+    ]);
+    const byId = new Map(result.segments.map((s) => [s.id, s.text]));
+    expect(byId.get(across)).toBe('pooled budgets 👍🏽,\nAna 😀: then Jon');
+    expect(byId.get(after)).toBe('Jon left');
+    expect(result.removed).toEqual([]);
+    expect(getDocument(db, documentId).formatting!.headings).toEqual([{ n: 4, level: 2 }]);
+    indexMatchesText(db, documentId);
+    countsMatchRebuild(db);
+    undoRedoExact(db, documentId, a, before);
+  });
+
+  it('splits inside a word with the same speaker by default, and refuses a split with no words on one side', () => {
+    const { db, documentId, a } = project();
+    step(db, a, () => splitTurn(db, documentId, at(TEXT, 'gets 👍🏽')));
+    expect(turnsOf(db, documentId)[1]!.text).toBe('DCS: gets 👍🏽, then Jon left.');
+    const again = cp(getDocument(db, documentId).text);
+    expect(() => step(db, a, () => splitTurn(db, documentId, cp('DCS: ').length))).toThrow(/words on both sides/);
+    expect(() => step(db, a, () => splitTurn(db, documentId, again.length))).toThrow(/words on both sides/);
+    expect(() => step(db, a, () => splitTurn(db, documentId, again.length + 1))).toThrow(/not inside/);
+  });
+
+  it('joins a turn with the next: the label goes (a coding inside it too, listed), one across it shrinks, undo brings back both', () => {
+    const { db, documentId, a, b, duty, money } = project();
+    db.prepare('UPDATE paragraphs SET time_ms = ? WHERE n = ?').run(1000 * (1 + 2), 2);
+    const inLabel = insertSegment(db, { documentId, coderId: a, start: at(TEXT, 'Head'), end: at(TEXT, 'Head') + 4, codeIds: [duty] });
+    const across = insertSegment(db, {
+      documentId,
+      coderId: b,
+      start: at(TEXT, 'Jon left'),
+      end: at(TEXT, 'Jon agreed') + 3,
+      codeIds: [duty, money],
+    });
+    const before = tracked(db);
+    const result = step(db, a, () => joinTurns(db, documentId, 1));
+    expect(turnsOf(db, documentId).map((t) => [t.n, t.text, t.speaker])).toEqual([
+      [1, 'DCS: Café meetings 😀 with Jon about pooled budgets 👍🏽, then Jon left. Jon agreed; the naïve plan 🇬🇧 worked.', 'DCS'],
+      [2, 'DCS: Budgets again, Jon said.', 'DCS'],
+    ]);
+    expect(result.removed.map((s) => [s.id, s.text])).toEqual([[inLabel, 'Head']]);
+    expect(result.segments.map((s) => [s.id, s.text])).toEqual([[across, 'Jon left. Jon']]);
+    expect(getDocument(db, documentId).formatting!.headings).toEqual([{ n: 2, level: 2 }]);
+    indexMatchesText(db, documentId);
+    countsMatchRebuild(db);
+    undoRedoExact(db, documentId, a, before);
+    expect(() => step(db, a, () => joinTurns(db, documentId, 2))).toThrow(/last turn/);
+  });
+
+  it('changes a speaker in the label, keeping the codings on the speech, and writes a label for a turn without one', () => {
+    const { db, documentId, a, duty } = project(`${TEXT}\nand a line that continues it 😀.`);
+    const speech = insertSegment(db, {
+      documentId,
+      coderId: a,
+      start: at(TEXT, 'Jon agreed'),
+      end: at(TEXT, 'Jon agreed') + 10,
+      codeIds: [duty],
+    });
+    const before = tracked(db);
+    const result = step(db, a, () => setSpeaker(db, documentId, 2, 'Jon 👍🏽'));
+    expect(turnsOf(db, documentId)[1]).toEqual({
+      n: 2,
+      text: 'Jon 👍🏽: Jon agreed; the naïve plan 🇬🇧 worked.',
+      speech: 'Jon agreed; the naïve plan 🇬🇧 worked.',
+      speaker: 'Jon 👍🏽',
+      timeMs: null,
+    });
+    expect(result.segments.map((s) => [s.id, s.text])).toEqual([[speech, 'Jon agreed']]);
+    countsMatchRebuild(db);
+    undoRedoExact(db, documentId, a, before);
+    // The last line has no label (it continues DCS's turn): it gets one, written as the others.
+    step(db, a, () => setSpeaker(db, documentId, 4, 'Head'));
+    expect(turnsOf(db, documentId)[3]).toEqual({
+      n: 4,
+      text: 'Head: and a line that continues it 😀.',
+      speech: 'and a line that continues it 😀.',
+      speaker: 'Head',
+      timeMs: null,
+    });
+    indexMatchesText(db, documentId);
+    expect(() => step(db, a, () => setSpeaker(db, documentId, 4, 'Head'))).toThrow(/already/);
+  });
+});
+
+describe('the label a turn gets', () => {
+  it('is written as the document writes its labels, a clock time left out of a new turn and kept in a relabelled one', () => {
+    const bracketed = project('[Jon] Hello there 😀 you.\n[Ana] Fine thanks.');
+    step(bracketed.db, bracketed.a, () => splitTurn(bracketed.db, bracketed.documentId, cp('[Jon] Hello there').length, 'Ana'));
+    step(bracketed.db, bracketed.a, () => setSpeaker(bracketed.db, bracketed.documentId, 3, 'Bo 👍🏽'));
+    expect(turnsOf(bracketed.db, bracketed.documentId).map((t) => [t.text, t.speech, t.speaker])).toEqual([
+      ['[Jon] Hello there', 'Hello there', 'Jon'],
+      ['[Ana] 😀 you.', '😀 you.', 'Ana'],
+      ['[Bo 👍🏽] Fine thanks.', 'Fine thanks.', 'Bo 👍🏽'],
+    ]);
+
+    const timed = project('Jon (00:00:01): Hello there 😀 you.\nAna (00:00:05): Fine thanks.');
+    step(timed.db, timed.a, () => splitTurn(timed.db, timed.documentId, cp('Jon (00:00:01): Hello there').length));
+    step(timed.db, timed.a, () => setSpeaker(timed.db, timed.documentId, 1, 'Bo'));
+    expect(turnsOf(timed.db, timed.documentId).map((t) => [t.text, t.speaker, t.timeMs])).toEqual([
+      ['Bo (00:00:01): Hello there', 'Bo', 1000],
+      ['Jon: 😀 you.', 'Jon', null],
+      ['Ana (00:00:05): Fine thanks.', 'Ana', 5000],
+    ]);
+    indexMatchesText(timed.db, timed.documentId);
+  });
+});
+
 /** The model: the text as characters with identities, each segment the set of characters it covers. */
 interface Model {
   chars: { ch: string; id: number }[];
@@ -285,5 +460,113 @@ describe('random edits', () => {
       { numRuns: 9 },
     );
     expect(edits).toBeGreaterThan(2000);
+  }, 300_000);
+});
+
+describe('random edits, splits, joins and speakers', () => {
+  it('keep every segment, turn and label where an independent model says, and undoing them all restores the project exactly', () => {
+    const pieces = ['a', 'é', '😀', '👍🏽', ' ', 'Jo', 'n', '🇬🇧', '𝒳'];
+    const speakers = ['DCS', 'Head', 'Ana 😀', undefined];
+    const op = fc.record({
+      kind: fc.constantFrom('edit', 'edit', 'split', 'split', 'join', 'speaker'),
+      line: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+      from: fc.double({ min: 0, max: 1, noNaN: true }),
+      span: fc.double({ min: 0, max: 1, noNaN: true }),
+      text: fc.array(fc.constantFrom(...pieces), { maxLength: 4 }).map((p) => p.join('')),
+      speaker: fc.constantFrom(...speakers),
+    });
+    const done = { edit: 0, split: 0, join: 0, speaker: 0 };
+    fc.assert(
+      fc.property(
+        fc.array(op, { minLength: 120, maxLength: 120 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat(60), fc.boolean()), { minLength: 12, maxLength: 12 }),
+        (plan, seeds) => {
+          const { db, documentId, a, b, duty, money } = project();
+          const length = cp(TEXT).length;
+          const model: Model = { chars: cp(TEXT).map((ch, id) => ({ ch, id })), segments: new Map(), next: length };
+          // Each turn's speaker and label; the speech is the rest of its line.
+          const turns = TEXT.split('\n').map((line) => ({
+            speaker: line.slice(0, line.indexOf(':')),
+            label: line.slice(0, line.indexOf(': ') + 2),
+          }));
+          for (const [offset, size, first] of seeds) {
+            const start = offset % (length - 1);
+            const end = Math.min(length, start + 1 + size);
+            const id = insertSegment(db, { documentId, coderId: first ? a : b, start, end, codeIds: first ? [duty] : [duty, money] });
+            model.segments.set(id, new Set(model.chars.slice(start, end).map((c) => c.id)));
+          }
+          const original = tracked(db);
+          let steps = 0;
+          for (const e of plan) {
+            const lines = model.chars
+              .map((c) => c.ch)
+              .join('')
+              .split('\n');
+            const k = Math.floor(e.line * lines.length);
+            const lineStart = cp(lines.slice(0, k).join('\n')).length + (k > 0 ? 1 : 0);
+            const lineEnd = lineStart + cp(lines[k]!).length;
+            const bodyStart = lineStart + cp(turns[k]!.label).length;
+            const where = bodyStart + Math.floor(e.from * (lineEnd - bodyStart));
+            const ch = (i: number) => model.chars[i]?.ch;
+            if (e.kind === 'split') {
+              let start = where;
+              let end = where;
+              while (start > bodyStart && ch(start - 1) === ' ') start--;
+              while (end < lineEnd && ch(end) === ' ') end++;
+              if (start <= bodyStart || end >= lineEnd) continue;
+              const speaker = e.speaker ?? turns[k]!.speaker;
+              step(db, a, () => splitTurn(db, documentId, where, e.speaker));
+              modelEdit(model, start, end, `\n${speaker}: `);
+              turns.splice(k + 1, 0, { speaker, label: `${speaker}: ` });
+            } else if (e.kind === 'join') {
+              if (k + 1 >= lines.length) continue;
+              step(db, a, () => joinTurns(db, documentId, k + 1));
+              modelEdit(model, lineEnd, lineEnd + 1 + cp(turns[k + 1]!.label).length, '');
+              modelEdit(model, lineEnd, lineEnd, ' ');
+              turns.splice(k + 1, 1);
+            } else if (e.kind === 'speaker') {
+              const speaker = e.speaker ?? 'Jo 𝒳';
+              if (speaker === turns[k]!.speaker) continue;
+              step(db, a, () => setSpeaker(db, documentId, k + 1, speaker));
+              modelEdit(model, lineStart, lineStart + cp(turns[k]!.speaker).length, speaker);
+              turns[k] = { speaker, label: `${speaker}: ` };
+            } else {
+              // A word edit inside the speech, the labels left as they are; a few characters, so turns keep words to split.
+              const end = where + Math.floor(e.span * Math.min(8, lineEnd - where));
+              const same =
+                model.chars
+                  .slice(where, end)
+                  .map((c) => c.ch)
+                  .join('') === e.text;
+              const replacement = same ? `${e.text}é` : e.text;
+              step(db, a, () => applyTextChanges(db, documentId, [{ start: where, end, text: replacement }]));
+              modelEdit(model, where, end, replacement);
+            }
+            steps++;
+            done[e.kind]++;
+            const segments = listSegments(db, { documentId });
+            expect(new Map(segments.map((s) => [s.id, s.text]))).toEqual(
+              new Map([...model.segments].map(([id, members]) => [id, modelText(model, members)])),
+            );
+            const text = model.chars.map((c) => c.ch).join('');
+            expect(documentText(db, documentId).text).toBe(text);
+            expect(turnsOf(db, documentId).map((t) => [t.text, t.speaker, t.text.slice(0, t.text.length - t.speech.length)])).toEqual(
+              text.split('\n').map((line, i) => [line, turns[i]!.speaker, turns[i]!.label]),
+            );
+          }
+          indexMatchesText(db, documentId);
+          countsMatchRebuild(db);
+          for (let i = 0; i < steps; i++) db.transaction(() => undoLast(db, a))();
+          expect(tracked(db)).toEqual(original);
+          expect(documentText(db, documentId).text).toBe(TEXT);
+          indexMatchesText(db, documentId);
+          countsMatchRebuild(db);
+          db.close();
+        },
+      ),
+      { numRuns: 12 },
+    );
+    // Splits that would leave no words on one side are skipped, as are joins of the last turn.
+    for (const count of Object.values(done)) expect(count).toBeGreaterThan(50);
   }, 300_000);
 });

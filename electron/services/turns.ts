@@ -1,0 +1,154 @@
+// Splitting, joining and relabelling turns (issue 19): text edits that add or remove a line break and a
+// speaker label, the codings moved as for any edit (text-edit.ts), then the paragraph rows cut, merged and
+// numbered again. The paragraph rows' undo triggers bring removed or added turns back; the search index
+// is re-read for every turn whose number changed, since a paragraph's number is its index key.
+import { documentText, textBetween } from '../../db/document-text';
+import { DataError } from '../../db/errors';
+import type { Db } from '../../db/project-file';
+import {
+  deleteParagraph,
+  insertParagraph,
+  labelledTurns,
+  lastTurn,
+  moveParagraph,
+  reindexSearch,
+  reindexSearchOnUndo,
+  renumberParagraphs,
+  setParagraphSpeaker,
+  turnAt,
+  turnNumbered,
+  type TurnRow,
+} from '../../db/queries/text-edits';
+import { codePointLength } from '../../shared/offsets';
+import { editResult, LINE_BREAK, rewriteText, type TextEditResult } from './text-edit';
+
+/** An edit's answer and the turn it leaves the caret in (the new one, the joined one, the relabelled one). */
+export interface TurnEditResult extends TextEditResult {
+  turn: number;
+}
+
+const CLOCK = /\d:\d\d/;
+const SPACE = /^\s$/u;
+
+function turn(db: Db, documentId: number, n: number): TurnRow {
+  const row = turnNumbered(db, documentId, n);
+  if (!row) throw new DataError('not-found', `"${documentText(db, documentId).name}" has no turn ${n}.`);
+  return row;
+}
+
+function checkSpeaker(speaker: string): void {
+  if (LINE_BREAK.test(speaker)) throw new DataError('invalid', 'A speaker’s name is one line.');
+}
+
+/**
+ * The label a turn of `speaker` gets, written like the nearest turn whose label holds its speaker's name
+ * ("Jon: " → "Ana: ", "[Jon] " → "[Ana] "), skipping labels with a clock time (not the new turn's time);
+ * without one, "Ana: ".
+ */
+function labelFor(db: Db, documentId: number, speaker: string, n: number): string {
+  const doc = documentText(db, documentId);
+  for (const t of labelledTurns(db, documentId, n)) {
+    const label = textBetween(doc, t.start, t.bodyStart);
+    const at = label.indexOf(t.speaker!);
+    if (at < 0 || CLOCK.test(label)) continue;
+    const written = label.slice(0, at) + speaker + label.slice(at + t.speaker!.length);
+    return /\s$/u.test(written) ? written : `${written} `;
+  }
+  return `${speaker}: `;
+}
+
+/** Turn numbers from..to, each re-indexed after the change and on its undo (see applyTextChanges). */
+const numbers = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+/**
+ * Splits the turn holding code point `at` there: the white space around it becomes a line break and the
+ * new turn's label (default: the same speaker's). Codings across the split keep their words.
+ */
+export function splitTurn(db: Db, documentId: number, at: number, speaker?: string): TurnEditResult {
+  const doc = documentText(db, documentId);
+  const old = Number.isInteger(at) && at >= 0 && at <= doc.length ? turnAt(db, documentId, at) : undefined;
+  if (!old) throw new DataError('invalid', `${at} is not inside "${doc.name}" (0–${doc.length}).`);
+  let start = at;
+  let end = at;
+  while (start > old.bodyStart && SPACE.test(textBetween(doc, start - 1, start))) start--;
+  while (end < old.end && SPACE.test(textBetween(doc, end, end + 1))) end++;
+  if (start <= old.bodyStart || end >= old.end) {
+    throw new DataError(
+      'invalid',
+      `A turn splits inside its speech, with words on both sides (turn ${old.n} speaks at ${old.bodyStart}–${old.end}).`,
+    );
+  }
+  if (speaker !== undefined) checkSpeaker(speaker);
+  const who = speaker ?? old.speaker;
+  const label = who === null ? '' : labelFor(db, documentId, who, old.n);
+  const text = `\n${label}`;
+  const turns = numbers(old.n, lastTurn(db, documentId) + 1);
+  reindexSearchOnUndo(db, documentId, turns);
+  const removed = rewriteText(db, documentId, [{ start, end, text }], (n) => (n > old.n ? n + 1 : n));
+  renumberParagraphs(db, documentId, old.n, 1);
+  moveParagraph(db, documentId, { n: old.n, start: old.start, end: start, bodyStart: old.bodyStart });
+  // Before the new row, whose insert indexes it: undo deletes it first, then this re-reads the others.
+  reindexSearch(db, documentId, turns);
+  const bodyStart = start + codePointLength(text);
+  const shift = codePointLength(text) - (end - start);
+  insertParagraph(db, documentId, { n: old.n + 1, start: start + 1, end: old.end + shift, bodyStart, speaker: who, timeMs: null });
+  return { ...editResult(db, documentId, removed), turn: old.n + 1 };
+}
+
+/**
+ * Joins turn n with the next: the line break and the second's label become one space. Codings over the
+ * label shrink (one wholly inside it goes, listed); the first turn's speaker and time stay.
+ */
+export function joinTurns(db: Db, documentId: number, n: number): TurnEditResult {
+  const first = turn(db, documentId, n);
+  const second = turnNumbered(db, documentId, n + 1);
+  if (!second)
+    throw new DataError('invalid', `Turn ${n} is the last turn of "${documentText(db, documentId).name}": there is none to join it with.`);
+  const turns = numbers(n, lastTurn(db, documentId));
+  reindexSearchOnUndo(db, documentId, turns);
+  // The space as its own insertion, so that a coding wholly inside the label is left empty (and goes).
+  const removed = rewriteText(
+    db,
+    documentId,
+    [
+      { start: first.end, end: first.end, text: ' ' },
+      { start: first.end, end: second.bodyStart, text: '' },
+    ],
+    (m) => (m === n + 1 ? null : m > n + 1 ? m - 1 : m),
+  );
+  deleteParagraph(db, documentId, n + 1);
+  // Logged here so that undo, before putting the row back, clears its number in the index.
+  reindexSearch(db, documentId, [n + 1]);
+  renumberParagraphs(db, documentId, n + 1, -1);
+  const end = second.end + 1 - (second.bodyStart - first.end);
+  moveParagraph(db, documentId, { n, start: first.start, end, bodyStart: first.bodyStart });
+  reindexSearch(db, documentId, turns);
+  return { ...editResult(db, documentId, removed), turn: n };
+}
+
+/**
+ * Gives turn n another speaker: the speaker's name in its label replaced (a clock time in it stays), a
+ * label written as the document's others when it has none or one without the name.
+ */
+export function setSpeaker(db: Db, documentId: number, n: number, speaker: string): TurnEditResult {
+  checkSpeaker(speaker);
+  const old = turn(db, documentId, n);
+  if (old.speaker === speaker) throw new DataError('invalid', `Turn ${n} is ${speaker}’s already.`);
+  const label = textBetween(documentText(db, documentId), old.start, old.bodyStart);
+  const at = old.speaker === null ? -1 : label.indexOf(old.speaker);
+  const change =
+    at >= 0
+      ? {
+          start: old.start + codePointLength(label.slice(0, at)),
+          end: old.start + codePointLength(label.slice(0, at) + old.speaker),
+          text: speaker,
+        }
+      : { start: old.start, end: old.bodyStart, text: labelFor(db, documentId, speaker, n) };
+  reindexSearchOnUndo(db, documentId, [n]);
+  const removed = rewriteText(db, documentId, [change], (m) => m);
+  const shift = codePointLength(change.text) - (change.end - change.start);
+  moveParagraph(db, documentId, { n, start: old.start, end: old.end + shift, bodyStart: old.bodyStart + shift });
+  setParagraphSpeaker(db, documentId, n, speaker);
+  reindexSearch(db, documentId, [n]);
+  return { ...editResult(db, documentId, removed), turn: n };
+}

@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import { call } from '../common/api';
+import { announce } from '../common/LiveRegion';
+import { Dialog } from '../common/Dialog';
+import type { ViewerParagraph } from './lexical-document';
+
+interface Props {
+  documentId: number;
+  turn: ViewerParagraph;
+  /** The document's speakers, in the order they first speak. */
+  speakers: string[];
+  /** `changed`: the speaker was changed (not cancelled). */
+  onClose(changed: boolean): void;
+}
+
+const NEW = '';
+
+/** Gives a turn another speaker: one of the document's, or a name typed in. */
+export function SpeakerDialog({ documentId, turn, speakers, onClose }: Props) {
+  const others = speakers.filter((s) => s !== turn.speaker);
+  const [choice, setChoice] = useState(others[0] ?? NEW);
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const speaker = choice === NEW ? name.trim() : choice;
+
+  const apply = async () => {
+    if (!speaker) return setError('Choose a speaker or type a name.');
+    setBusy(true);
+    try {
+      await call('documents.setSpeaker', { documentId, n: turn.n, speaker });
+      announce(`Turn ${turn.n} is ${speaker}’s now; codings kept.`);
+      onClose(true);
+    } catch (e) {
+      setError((e as Error).message);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      title="Change speaker"
+      onClose={() => onClose(false)}
+      busy={busy}
+      footer={
+        <>
+          <button type="button" onClick={() => onClose(false)} disabled={busy}>
+            Cancel
+          </button>
+          <button type="submit" form="speaker-form" className="primary" disabled={busy}>
+            Change
+          </button>
+        </>
+      }
+    >
+      <form
+        id="speaker-form"
+        className="speaker-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void apply();
+        }}
+      >
+        <fieldset>
+          <legend>
+            Speaker of turn {turn.n} (now {turn.speaker ?? 'nobody'})
+          </legend>
+          {others.map((s, i) => (
+            <label key={s}>
+              <input type="radio" name="speaker" autoFocus={i === 0} checked={choice === s} onChange={() => setChoice(s)} /> {s}
+            </label>
+          ))}
+          <label>
+            <input type="radio" name="speaker" checked={choice === NEW} onChange={() => setChoice(NEW)} /> Another name
+          </label>
+          <input
+            type="text"
+            aria-label="Another name"
+            autoFocus={others.length === 0}
+            value={name}
+            onChange={(e) => {
+              setName(e.target.value);
+              setChoice(NEW);
+            }}
+          />
+        </fieldset>
+        <p className="hint">The name in the turn’s label changes with it; codings keep their words. Undo restores it.</p>
+        {error && (
+          <p className="field-error" role="alert">
+            {error}
+          </p>
+        )}
+      </form>
+    </Dialog>
+  );
+}
