@@ -175,6 +175,11 @@ describe('search.run with a regex', () => {
     clearInterval(timer);
     expect(Date.now() - started).toBeLessThan(2000);
     expect(ticks).toBeGreaterThan(5);
+    // The stopped worker is not the one kept for the next search: regex searches go on answering, and alike.
+    const first = await findHits(session.db, { query: 'bud\\w+', regex: true });
+    const again = await findHits(session.db, { query: 'bud\\w+', regex: true });
+    expect(first.length).toBeGreaterThan(0);
+    expect(again).toEqual(first);
   });
 });
 
