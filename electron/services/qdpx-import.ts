@@ -26,16 +26,30 @@ const VARIABLE_TYPES: Record<string, AttributeType> = {
   DateTime: 'text',
 };
 
+/**
+ * A source's selections as a few flat arrays: a project's 100,000 selections cross from the reading worker
+ * to the API thread in milliseconds, where as objects (with their codings) they took a second.
+ */
+interface Selections {
+  /** Each selection's startPosition and endPosition, in pairs. */
+  positions: Float64Array;
+  /** Selection i's codings are those from codingStart[i] to codingStart[i + 1]. */
+  codingStart: Uint32Array;
+  /** Each coding's code and coder (its creatingUser, else the selection's; -1 when neither), as indexes into `guids`. */
+  codes: Uint32Array;
+  coders: Int32Array;
+  /** Memos, and names (some writers name a selection after the text it covers: evidence for how they count), by selection. */
+  memos: Map<number, string>;
+  names: Map<number, string>;
+}
+
 interface Selection {
-  guid: string;
   start: number;
   end: number;
-  /** The coder's GUID per code GUID (a coding's creatingUser, else the selection's). */
+  /** The coder's GUID per code GUID. */
   codings: { code: string; user: string | null }[];
   memo: string;
-  /** Some writers name a selection after the text it covers: evidence for how they count. */
   name: string;
-  user: string | null;
 }
 
 interface Source {
@@ -43,7 +57,7 @@ interface Source {
   name: string;
   text: string;
   memo: string;
-  selections: Selection[];
+  selections: Selections;
 }
 
 export interface QdpxProject {
@@ -53,6 +67,8 @@ export interface QdpxProject {
   variables: Map<string, { name: string; type: AttributeType; choices: string[] | null }>;
   cases: { name: string; description: string; values: { variable: string; value: string }[]; sources: string[] }[];
   sources: Source[];
+  /** The GUIDs of the codes and coders selections name. */
+  guids: string[];
   skipped: { name: string; kind: string; selections: number }[];
   /** Memos on codes (by GUID) and cases (by name), and the project's. */
   memos: { codes: Map<string, string>; cases: Map<string, string>; project: string };
@@ -92,8 +108,20 @@ type Item =
   | { kind: 'variable'; description: string }
   | { kind: 'case'; description: string; values: { variable: string; value: string }[]; sources: string[] }
   | { kind: 'value'; variable: string; value: string | undefined }
-  | { kind: 'source'; content: string | undefined; notes: string[]; source: Source }
-  | { kind: 'selection'; at: string; notes: string[]; selection: Selection }
+  | {
+      kind: 'source';
+      name: string;
+      content: string | undefined;
+      notes: string[];
+      // The source's Selections while they grow.
+      positions: number[];
+      codingStart: number[];
+      codes: number[];
+      coders: number[];
+      memos: Map<number, string>;
+      names: Map<number, string>;
+    }
+  | { kind: 'selection'; at: string; notes: string[]; user: number; codes: number[]; coders: number[] }
   | { kind: 'coding'; code: string | null }
   | { kind: 'note'; content: string }
   | { kind: 'set'; name: string; description: string; members: string[]; sources: string[] }
@@ -159,6 +187,13 @@ export function readQdpx(bytes: Uint8Array): QdpxProject {
       .filter(Boolean)
       .join('\n\n');
   const count = { users: 0, notes: 0, sources: 0, cases: 0 };
+  const guids: string[] = [];
+  const guidIndex = new Map<string, number>();
+  const indexOf = (guid: string): number => {
+    let index = guidIndex.get(guid);
+    if (index === undefined) guidIndex.set(guid, (index = guids.push(guid) - 1));
+    return index;
+  };
 
   /** Reads an element's attributes into `frame`; `section` is the path of its parents under <Project>, up to two. */
   const open = (name: string, a: Attributes, frame: Frame, parent: Frame, section: string | undefined): void => {
@@ -253,22 +288,43 @@ export function readQdpx(bytes: Uint8Array): QdpxProject {
         const sourceName = a.name?.trim() || `Source ${count.sources + 1}`;
         count.sources++;
         const where = `the source "${sourceName}"`;
-        const source: Source = { guid: guidOf(a, where), name: sourceName, text: '', memo: '', selections: [] };
+        const guid = guidOf(a, where);
+        let text = '';
         const path = a.plainTextPath;
         if (path !== undefined) {
           const entry = `sources/${path.replace(/^internal:\/\//, '')}`;
           const data = zip.files[entry];
           if (!data) throw new FileProblem(`lacks the text of "${sourceName}": ${entry} is not in the archive`);
-          source.text = utf8(data).replace(/^\uFEFF/, '');
+          text = utf8(data).replace(/^\uFEFF/, '');
         }
-        const item: ItemOf<'source'> = { kind: 'source', content: undefined, notes: [], source };
+        const item: ItemOf<'source'> = {
+          kind: 'source',
+          name: sourceName,
+          content: undefined,
+          notes: [],
+          positions: [],
+          codingStart: [0],
+          codes: [],
+          coders: [],
+          memos: new Map(),
+          names: new Map(),
+        };
         frame.item = item;
         frame.close = () => {
           if (path === undefined) {
             if (item.content === undefined)
               throw new FileProblem(`has no plain text for "${sourceName}" (neither plainTextPath nor PlainTextContent)`);
-            source.text = item.content;
+            text = item.content;
           }
+          const selections: Selections = {
+            positions: Float64Array.from(item.positions),
+            codingStart: Uint32Array.from(item.codingStart),
+            codes: Uint32Array.from(item.codes),
+            coders: Int32Array.from(item.coders),
+            memos: item.memos,
+            names: item.names,
+          };
+          const source: Source = { guid, name: sourceName, text, memo: '', selections };
           if (item.notes.length) afterNotes.push(() => (source.memo = noteText(item.notes)));
           sources.push(source);
         };
@@ -279,26 +335,43 @@ export function readQdpx(bytes: Uint8Array): QdpxProject {
         return;
       case 'PlainTextSelection': {
         if (up?.kind !== 'source') return;
-        const at = `selection ${up.source.selections.length + 1} of the source "${up.source.name}"`;
+        const index = up.positions.length / 2;
+        const at = `selection ${index + 1} of the source "${up.name}"`;
         const start = Number(a.startPosition);
         const end = Number(a.endPosition);
         if (!Number.isInteger(start) || !Number.isInteger(end)) fail(at, 'has no whole-number startPosition and endPosition');
         const user = userOf(a, at);
-        const selection: Selection = { guid: guidOf(a, at), start, end, user, name: a.name ?? '', memo: '', codings: [] };
-        up.source.selections.push(selection);
-        const item: ItemOf<'selection'> = { kind: 'selection', at, notes: [], selection };
+        guidOf(a, at);
+        up.positions.push(start, end);
+        if (a.name) up.names.set(index, a.name);
+        const item: ItemOf<'selection'> = {
+          kind: 'selection',
+          at,
+          notes: [],
+          user: user === null ? -1 : indexOf(user),
+          codes: up.codes,
+          coders: up.coders,
+        };
         frame.item = item;
         frame.close = () => {
-          if (item.notes.length) afterNotes.push(() => (selection.memo = noteText(item.notes)));
+          up.codingStart.push(up.codes.length);
+          if (item.notes.length)
+            afterNotes.push(() => {
+              const memo = noteText(item.notes);
+              if (memo) up.memos.set(index, memo);
+            });
         };
         return;
       }
       case 'Coding': {
         if (up?.kind !== 'selection') return;
-        const user = userOf(a, up.at) ?? up.selection.user;
+        const user = userOf(a, up.at);
         const item: ItemOf<'coding'> = { kind: 'coding', code: null };
         frame.item = item;
-        frame.close = () => up.selection.codings.push({ code: item.code ?? fail(up.at, 'has a <Coding> without a valid CodeRef'), user });
+        frame.close = () => {
+          up.codes.push(indexOf(item.code ?? fail(up.at, 'has a <Coding> without a valid CodeRef')));
+          up.coders.push(user === null ? up.user : indexOf(user));
+        };
         return;
       }
       case 'CodeRef':
@@ -406,7 +479,7 @@ export function readQdpx(bytes: Uint8Array): QdpxProject {
       cases.push({ name: set.name, description: set.description, values: [], sources: members });
   }
   const memos = { codes: codeMemos, cases: caseMemos, project: projectMemo };
-  return { users, codes, sets, variables, cases, sources, skipped: [...skipped.values()].flat(), memos };
+  return { users, codes, sets, variables, cases, sources, guids, skipped: [...skipped.values()].flat(), memos };
 }
 
 /**
@@ -414,13 +487,23 @@ export function readQdpx(bytes: Uint8Array): QdpxProject {
  * unless the writer counted UTF-16 units: that shows as a selection reaching past the code-point length
  * but not the UTF-16 length, or a selection named after its text that only UTF-16 counting finds.
  */
-function countsUtf16(source: Source, points: string[]): boolean {
-  if (points.length === source.text.length) return false;
-  return source.selections.some(
+function countsUtf16(text: string, selections: Selection[], points: string[]): boolean {
+  if (points.length === text.length) return false;
+  return selections.some(
     (s) =>
-      (s.end > points.length && s.end <= source.text.length) ||
-      (s.name !== '' && source.text.slice(s.start, s.end) === s.name && points.slice(s.start, s.end).join('') !== s.name),
+      (s.end > points.length && s.end <= text.length) ||
+      (s.name !== '' && text.slice(s.start, s.end) === s.name && points.slice(s.start, s.end).join('') !== s.name),
   );
+}
+
+/** A source's selections as objects, on the API thread. */
+function selectionList({ positions, codingStart, codes, coders, memos, names }: Selections, guids: string[]): Selection[] {
+  return Array.from({ length: codingStart.length - 1 }, (_, i) => {
+    const codings: Selection['codings'] = [];
+    for (let k = codingStart[i]!; k < codingStart[i + 1]!; k++)
+      codings.push({ code: guids[codes[k]!]!, user: coders[k]! < 0 ? null : guids[coders[k]!]! });
+    return { start: positions[2 * i]!, end: positions[2 * i + 1]!, codings, memo: memos.get(i) ?? '', name: names.get(i) ?? '' };
+  });
 }
 
 /** Maps code-point offsets of `raw` to those of `canonical` (raw minus trimmed spaces, blank lines and CRs). */
@@ -481,10 +564,11 @@ export function writeQdpx(db: Db, project: QdpxProject, file: string): QdpxImpor
         report.sources++;
         if (source.memo) setMemo(db, { kind: 'document', id: documentId }, source.memo, null);
         const raw = Array.from(source.text);
-        const utf16 = countsUtf16(source, raw);
+        const selections = selectionList(source.selections, project.guids);
+        const utf16 = countsUtf16(source.text, selections, raw);
         const map = offsetMap(raw, Array.from(parsed.text));
         const segments: Omit<NewSegment, 'documentId'>[] = [];
-        source.selections.forEach((s, i) => {
+        selections.forEach((s, i) => {
           const label = `"${source.name}" selection ${i + 1} (${s.start}–${s.end})`;
           const limit = utf16 ? source.text.length : raw.length;
           if (s.start < 0 || s.end <= s.start || s.end > limit)
