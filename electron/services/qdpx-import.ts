@@ -420,7 +420,7 @@ export function readQdpx(bytes: Uint8Array): QdpxProject {
   };
 
   const frames: Frame[] = [];
-  // The path of the innermost open child of <Project> ("Users", "CodeBook/Codes"), which places top-level elements.
+  // The open elements' local names: the two under <Project> place its parts ("Users", "CodeBook/Codes").
   const names: string[] = [];
   let text = '';
   const parser = new SaxesParser({ xmlns: true });
@@ -456,7 +456,7 @@ export function readQdpx(bytes: Uint8Array): QdpxProject {
       return;
     }
     const depth = frames.length - 1;
-    const section = depth === 2 ? names[1] : depth === 3 ? `${names[1]}/${names[2]}` : undefined;
+    const section = depth === 2 ? names[1] : depth === 3 && names[1] === 'CodeBook' ? `CodeBook/${names[2]}` : undefined;
     open(tag.local, attributesOf(tag), frame, parent, section);
   });
   parser.on('closetag', (tag) => {
