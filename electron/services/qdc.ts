@@ -48,8 +48,12 @@ const GUID =
   /^(?:\{([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\}|([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}))$/;
 const RGB = /^#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})$/;
 
+// A GUID already in that form (all of a Trellis export's) is returned as it is, without a new string.
+const STORED_GUID = /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/;
+
 /** A REFI-QDA GUID as Trellis stores it (no braces, upper case), or null when it is not one. */
 export function normalGuid(raw: string): string | null {
+  if (STORED_GUID.test(raw)) return raw;
   const m = GUID.exec(raw.trim());
   return m ? (m[1] ?? m[2])!.toUpperCase() : null;
 }

@@ -1,7 +1,7 @@
 // Reading a REFI-QDA project (.qdpx) written by Trellis or another program, and adding it to a project.
 // The archive is read through the bounded ZIP reader and checked whole before anything is written; the
 // write is one transaction on the bulk path, so a refused file leaves the project untouched.
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { bulkWrite } from '../../db/bulk';
 import { DataError } from '../../db/errors';
 import type { Db } from '../../db/project-file';
@@ -15,31 +15,7 @@ import { mergeCodebookWithIds } from './codebook-import';
 import { FileProblem } from './import/file-problem';
 import { normalColor, normalGuid, type QdcCode, type QdcSet } from './qdc';
 import { parsePlainTranscript } from './transcript';
-import { xmlReferences } from './xml-entities';
 import { readBoundedZip } from './zip';
-
-type Node = Record<string, unknown>;
-
-const LISTS = new Set([
-  'User',
-  'Code',
-  'Variable',
-  'Case',
-  'VariableValue',
-  'SourceRef',
-  'TextSource',
-  'PDFSource',
-  'PictureSource',
-  'AudioSource',
-  'VideoSource',
-  'PlainTextSelection',
-  'Coding',
-  'NoteRef',
-  'Note',
-  'Set',
-  'MemberCode',
-  'MemberSource',
-]);
 
 const VARIABLE_TYPES: Record<string, AttributeType> = {
   Text: 'text',
@@ -50,16 +26,30 @@ const VARIABLE_TYPES: Record<string, AttributeType> = {
   DateTime: 'text',
 };
 
+/**
+ * A source's selections as a few flat arrays: a project's 100,000 selections cross from the reading worker
+ * to the API thread in milliseconds, where as objects (with their codings) they took a second.
+ */
+interface Selections {
+  /** Each selection's startPosition and endPosition, in pairs. */
+  positions: Float64Array;
+  /** Selection i's codings are those from codingStart[i] to codingStart[i + 1]. */
+  codingStart: Uint32Array;
+  /** Each coding's code and coder (its creatingUser, else the selection's; -1 when neither), as indexes into `guids`. */
+  codes: Uint32Array;
+  coders: Int32Array;
+  /** Memos, and names (some writers name a selection after the text it covers: evidence for how they count), by selection. */
+  memos: Map<number, string>;
+  names: Map<number, string>;
+}
+
 interface Selection {
-  guid: string;
   start: number;
   end: number;
-  /** The coder's GUID per code GUID (a coding's creatingUser, else the selection's). */
+  /** The coder's GUID per code GUID. */
   codings: { code: string; user: string | null }[];
   memo: string;
-  /** Some writers name a selection after the text it covers: evidence for how they count. */
   name: string;
-  user: string | null;
 }
 
 interface Source {
@@ -67,7 +57,7 @@ interface Source {
   name: string;
   text: string;
   memo: string;
-  selections: Selection[];
+  selections: Selections;
 }
 
 export interface QdpxProject {
@@ -77,6 +67,8 @@ export interface QdpxProject {
   variables: Map<string, { name: string; type: AttributeType; choices: string[] | null }>;
   cases: { name: string; description: string; values: { variable: string; value: string }[]; sources: string[] }[];
   sources: Source[];
+  /** The GUIDs of the codes and coders selections name. */
+  guids: string[];
   skipped: { name: string; kind: string; selections: number }[];
   /** Memos on codes (by GUID) and cases (by name), and the project's. */
   memos: { codes: Map<string, string>; cases: Map<string, string>; project: string };
@@ -97,26 +89,64 @@ export interface QdpxImportReport {
   notes: string[];
 }
 
-const list = (node: Node | undefined, name: string): Node[] =>
-  ((node?.[name] as (Node | string)[] | undefined) ?? []).map((v) => (typeof v === 'string' ? { '#text': v } : v));
-const child = (node: Node | undefined, name: string): Node | undefined => {
-  const value = node?.[name];
-  return typeof value === 'string' ? { '#text': value } : (value as Node | undefined);
-};
-const textOf = (node: Node | undefined, name: string): string => {
-  const value = node?.[name];
-  if (value === undefined) return '';
-  return typeof value === 'string' ? value : String((value as Node)['#text'] ?? '');
-};
-const attr = (node: Node, name: string): string | undefined => {
-  const value = node[`@_${name}`];
-  return value === undefined ? undefined : String(value);
-};
+type Attributes = Record<string, string>;
+
+/** Attributes by local name (the schema's are unqualified), without namespace declarations. */
+function attributesOf(tag: SaxesTagNS): Attributes {
+  const out: Attributes = {};
+  for (const key in tag.attributes) {
+    const a = tag.attributes[key]!;
+    if (a.prefix !== 'xmlns' && a.name !== 'xmlns') out[a.local] = a.value;
+  }
+  return out;
+}
+
+/** What an open element is read into, for its children to add to. */
+type Item =
+  | { kind: 'project'; notes: string[] }
+  | { kind: 'code'; code: QdcCode; path: string; notes: string[]; description: string }
+  | { kind: 'variable'; description: string }
+  | { kind: 'case'; description: string; values: { variable: string; value: string }[]; sources: string[] }
+  | { kind: 'value'; variable: string; value: string | undefined }
+  | {
+      kind: 'source';
+      name: string;
+      content: string | undefined;
+      notes: string[];
+      // The source's Selections while they grow.
+      positions: number[];
+      codingStart: number[];
+      codes: number[];
+      coders: number[];
+      memos: Map<number, string>;
+      names: Map<number, string>;
+    }
+  | { kind: 'selection'; at: string; notes: string[]; user: number; codes: number[]; coders: number[] }
+  | { kind: 'coding'; code: string | null }
+  | { kind: 'note'; content: string }
+  | { kind: 'set'; name: string; description: string; members: string[]; sources: string[] }
+  | { kind: 'skipped'; entry: QdpxProject['skipped'][number] };
+
+type ItemOf<K extends Item['kind']> = Extract<Item, { kind: K }>;
+
+interface Frame {
+  item?: Item;
+  close?: () => void;
+}
+
+const SKIPPED_KINDS = ['PDFSource', 'PictureSource', 'AudioSource', 'VideoSource'];
+// References kept as written, as XML's own are decoded: an entity XML does not define (&nbsp;) and a code
+// point it does not allow (&#0;). saxes reports them and goes on.
+const KEPT_AS_WRITTEN = new Set(['undefined entity.', 'malformed character entity.']);
 
 /** Bytes as UTF-8 text, without first copying them into a Buffer. */
 const utf8 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 
-/** Parses and checks a .qdpx; throws a FileProblem naming the first thing that is wrong and where. */
+/**
+ * Parses and checks a .qdpx; throws a FileProblem naming the first thing that is wrong and where.
+ * project.qde is read in one streaming pass that builds the project as it goes: a 100,000-selection file
+ * never becomes a generic object tree.
+ */
 export function readQdpx(bytes: Uint8Array): QdpxProject {
   if (Buffer.from(bytes.subarray(0, 4)).toString('latin1') !== 'PK\u0003\u0004')
     throw new FileProblem('is not a REFI-QDA project (.qdpx files are ZIP archives; this file is not one)');
@@ -126,170 +156,330 @@ export function readQdpx(bytes: Uint8Array): QdpxProject {
   const xml = utf8(qde);
   // Entity declarations are where entity bombs and external entities live; REFI-QDA needs none.
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new FileProblem('has a DOCTYPE or entity declaration in project.qde, which Trellis refuses');
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) throw new FileProblem(`has a project.qde that is not XML: ${valid.err.msg} (line ${valid.err.line})`);
-  const parsed = new XMLParser({
-    ignoreAttributes: false,
-    attributeNamePrefix: '@_',
-    parseTagValue: false,
-    parseAttributeValue: false,
-    removeNSPrefix: true,
-    trimValues: false,
-    processEntities: true,
-    entityDecoder: xmlReferences,
-    isArray: (name) => LISTS.has(name),
-  }).parse(xml) as Node;
-  const project = child(parsed, 'Project');
-  if (!project) throw new FileProblem('has a project.qde whose root element is not <Project>');
   const fail = (where: string, problem: string): never => {
     throw new FileProblem(`does not follow the REFI-QDA schema: ${where} ${problem}`);
   };
-  const guidOf = (node: Node, where: string, name = 'guid'): string => {
-    const raw = attr(node, name);
+  const guidOf = (a: Attributes, where: string, name = 'guid'): string => {
+    const raw = a[name];
     if (raw === undefined) return fail(where, `has no ${name}`);
     return normalGuid(raw) ?? fail(where, `has an invalid ${name} "${raw}"`);
   };
-  const userOf = (node: Node, where: string): string | null =>
-    attr(node, 'creatingUser') === undefined ? null : guidOf(node, where, 'creatingUser');
+  const userOf = (a: Attributes, where: string): string | null => (a.creatingUser === undefined ? null : guidOf(a, where, 'creatingUser'));
 
   const users = new Map<string, string>();
-  for (const [i, u] of list(child(project, 'Users'), 'User').entries()) {
-    const guid = guidOf(u, `<User> ${i + 1}`);
-    users.set(guid, attr(u, 'name')?.trim() || attr(u, 'id')?.trim() || `User ${i + 1}`);
-  }
-
+  const codes: QdcCode[] = [];
+  const sets: QdcSet[] = [];
+  const variables = new Map<string, { name: string; type: AttributeType; choices: string[] | null }>();
+  const cases: QdpxProject['cases'] = [];
+  const sources: Source[] = [];
+  const skipped = new Map(SKIPPED_KINDS.map((kind) => [kind, [] as QdpxProject['skipped']]));
+  const setSources: { name: string; description: string; sources: string[] }[] = [];
   const notes = new Map<string, string>();
   // Trellis writes a case's memo as a note named after the case (a REFI-QDA case takes no note reference).
   const caseMemos = new Map<string, string>();
-  for (const [i, n] of list(child(project, 'Notes'), 'Note').entries()) {
-    notes.set(guidOf(n, `<Note> ${i + 1}`), textOf(n, 'PlainTextContent'));
-    const onCase = /^Memo on the case (.+)$/.exec(attr(n, 'name') ?? '');
-    if (onCase) caseMemos.set(onCase[1]!, textOf(n, 'PlainTextContent'));
-  }
-  const noteText = (node: Node) =>
-    list(node, 'NoteRef')
-      .map((r) => notes.get(normalGuid(attr(r, 'targetGUID') ?? '') ?? '') ?? '')
+  const codeMemos = new Map<string, string>();
+  let projectMemo = '';
+  // <Notes> comes after what refers to them: memos are looked up once the whole file is read.
+  const afterNotes: (() => void)[] = [];
+  const noteText = (refs: string[]) =>
+    refs
+      .map((r) => notes.get(normalGuid(r) ?? '') ?? '')
       .filter(Boolean)
       .join('\n\n');
-  const codeMemos = new Map<string, string>();
-
-  const readCode = (node: Node, path: string): QdcCode => {
-    const name = attr(node, 'name')?.trim();
-    if (!name) return fail(`a <Code> in "${path || 'the codebook'}"`, 'has no name');
-    const where = `the code "${path ? `${path}/` : ''}${name}"`;
-    const codable = attr(node, 'isCodable')?.trim();
-    if (codable === undefined || !['true', 'false', '1', '0'].includes(codable)) fail(where, 'has no isCodable="true|false"');
-    const color = attr(node, 'color');
-    const guid = guidOf(node, where);
-    const memo = noteText(node);
-    if (memo) codeMemos.set(guid, memo);
-    return {
-      guid,
-      name,
-      codable: codable === 'true' || codable === '1',
-      color: color === undefined ? null : (normalColor(color) ?? fail(where, `has an invalid colour "${color}"`)),
-      description: textOf(node, 'Description').trim(),
-      children: list(node, 'Code').map((c) => readCode(c, path ? `${path}/${name}` : name)),
-    };
+  const count = { users: 0, notes: 0, sources: 0, cases: 0 };
+  const guids: string[] = [];
+  const guidIndex = new Map<string, number>();
+  const indexOf = (guid: string): number => {
+    let index = guidIndex.get(guid);
+    if (index === undefined) guidIndex.set(guid, (index = guids.push(guid) - 1));
+    return index;
   };
-  const codes = list(child(child(project, 'CodeBook'), 'Codes'), 'Code').map((c) => readCode(c, ''));
 
-  const variables = new Map<string, { name: string; type: AttributeType; choices: string[] | null }>();
-  for (const v of list(child(project, 'Variables'), 'Variable')) {
-    const name = attr(v, 'name')?.trim() || fail('a <Variable>', 'has no name');
-    const where = `the variable "${name}"`;
-    const kind = attr(v, 'typeOfVariable') ?? '';
-    const type = VARIABLE_TYPES[kind] ?? fail(where, `has typeOfVariable="${kind}"`);
-    // Trellis writes a choice attribute's choices as "One of: a; b" (see qdpx-export.ts).
-    const choices = /^One of: (.+)$/.exec(textOf(v, 'Description').trim())?.[1]?.split('; ') ?? null;
-    variables.set(guidOf(v, where), { name, type: choices && type === 'text' ? 'choice' : type, choices });
-  }
+  /** Reads an element's attributes into `frame`; `section` is the path of its parents under <Project>, up to two. */
+  const open = (name: string, a: Attributes, frame: Frame, parent: Frame, section: string | undefined): void => {
+    const up = parent.item;
+    switch (name) {
+      case 'User': {
+        if (section !== 'Users') return;
+        const n = ++count.users;
+        users.set(guidOf(a, `<User> ${n}`), a.name?.trim() || a.id?.trim() || `User ${n}`);
+        return;
+      }
+      case 'Code': {
+        if (up?.kind !== 'code' && section !== 'CodeBook/Codes') return;
+        const path = up?.kind === 'code' ? up.path : '';
+        const codeName = a.name?.trim();
+        if (!codeName) return fail(`a <Code> in "${path || 'the codebook'}"`, 'has no name');
+        const full = path ? `${path}/${codeName}` : codeName;
+        const where = `the code "${full}"`;
+        const codable = a.isCodable?.trim();
+        if (codable === undefined || !['true', 'false', '1', '0'].includes(codable)) fail(where, 'has no isCodable="true|false"');
+        const guid = guidOf(a, where);
+        const color = a.color;
+        const code: QdcCode = {
+          guid,
+          name: codeName,
+          codable: codable === 'true' || codable === '1',
+          color: color === undefined ? null : (normalColor(color) ?? fail(where, `has an invalid colour "${color}"`)),
+          description: '',
+          children: [],
+        };
+        (up?.kind === 'code' ? up.code.children : codes).push(code);
+        const item: ItemOf<'code'> = { kind: 'code', code, path: full, notes: [], description: '' };
+        frame.item = item;
+        frame.close = () => {
+          code.description = item.description;
+          if (item.notes.length)
+            afterNotes.push(() => {
+              const memo = noteText(item.notes);
+              if (memo) codeMemos.set(guid, memo);
+            });
+        };
+        return;
+      }
+      case 'Description':
+        if (up && 'description' in up) frame.close = () => (up.description = text.trim());
+        return;
+      case 'NoteRef':
+        if (up && 'notes' in up) up.notes.push(a.targetGUID ?? '');
+        return;
+      case 'Variable': {
+        if (section !== 'Variables') return;
+        const variableName = a.name?.trim() || fail('a <Variable>', 'has no name');
+        const where = `the variable "${variableName}"`;
+        const kind = a.typeOfVariable ?? '';
+        const type = VARIABLE_TYPES[kind] ?? fail(where, `has typeOfVariable="${kind}"`);
+        const guid = guidOf(a, where);
+        const item: ItemOf<'variable'> = { kind: 'variable', description: '' };
+        frame.item = item;
+        frame.close = () => {
+          // Trellis writes a choice attribute's choices as "One of: a; b" (see qdpx-export.ts).
+          const choices = /^One of: (.+)$/.exec(item.description)?.[1]?.split('; ') ?? null;
+          variables.set(guid, { name: variableName, type: choices && type === 'text' ? 'choice' : type, choices });
+        };
+        return;
+      }
+      case 'Case': {
+        if (section !== 'Cases') return;
+        const n = ++count.cases;
+        const caseName = a.name?.trim() || `Case ${n}`;
+        const item: ItemOf<'case'> = { kind: 'case', description: '', values: [], sources: [] };
+        frame.item = item;
+        frame.close = () => cases.push({ name: caseName, description: item.description, values: item.values, sources: item.sources });
+        return;
+      }
+      case 'VariableValue': {
+        if (up?.kind !== 'case') return;
+        const item: ItemOf<'value'> = { kind: 'value', variable: '', value: undefined };
+        frame.item = item;
+        frame.close = () => {
+          if (item.value !== undefined) up.values.push({ variable: item.variable, value: item.value.trim() });
+        };
+        return;
+      }
+      case 'VariableRef':
+        if (up?.kind === 'value') up.variable = normalGuid(a.targetGUID ?? '') ?? '';
+        return;
+      case 'SourceRef':
+        if (up?.kind === 'case') up.sources.push(normalGuid(a.targetGUID ?? '') ?? '');
+        return;
+      case 'TextSource': {
+        if (section !== 'Sources') return;
+        const sourceName = a.name?.trim() || `Source ${count.sources + 1}`;
+        count.sources++;
+        const where = `the source "${sourceName}"`;
+        const guid = guidOf(a, where);
+        let text = '';
+        const path = a.plainTextPath;
+        if (path !== undefined) {
+          const entry = `sources/${path.replace(/^internal:\/\//, '')}`;
+          const data = zip.files[entry];
+          if (!data) throw new FileProblem(`lacks the text of "${sourceName}": ${entry} is not in the archive`);
+          text = utf8(data).replace(/^\uFEFF/, '');
+        }
+        const item: ItemOf<'source'> = {
+          kind: 'source',
+          name: sourceName,
+          content: undefined,
+          notes: [],
+          positions: [],
+          codingStart: [0],
+          codes: [],
+          coders: [],
+          memos: new Map(),
+          names: new Map(),
+        };
+        frame.item = item;
+        frame.close = () => {
+          if (path === undefined) {
+            if (item.content === undefined)
+              throw new FileProblem(`has no plain text for "${sourceName}" (neither plainTextPath nor PlainTextContent)`);
+            text = item.content;
+          }
+          const selections: Selections = {
+            positions: Float64Array.from(item.positions),
+            codingStart: Uint32Array.from(item.codingStart),
+            codes: Uint32Array.from(item.codes),
+            coders: Int32Array.from(item.coders),
+            memos: item.memos,
+            names: item.names,
+          };
+          const source: Source = { guid, name: sourceName, text, memo: '', selections };
+          if (item.notes.length) afterNotes.push(() => (source.memo = noteText(item.notes)));
+          sources.push(source);
+        };
+        return;
+      }
+      case 'PlainTextContent':
+        if (up?.kind === 'source' || up?.kind === 'note') frame.close = () => (up.content = text);
+        return;
+      case 'PlainTextSelection': {
+        if (up?.kind !== 'source') return;
+        const index = up.positions.length / 2;
+        const at = `selection ${index + 1} of the source "${up.name}"`;
+        const start = Number(a.startPosition);
+        const end = Number(a.endPosition);
+        if (!Number.isInteger(start) || !Number.isInteger(end)) fail(at, 'has no whole-number startPosition and endPosition');
+        const user = userOf(a, at);
+        guidOf(a, at);
+        up.positions.push(start, end);
+        if (a.name) up.names.set(index, a.name);
+        const item: ItemOf<'selection'> = {
+          kind: 'selection',
+          at,
+          notes: [],
+          user: user === null ? -1 : indexOf(user),
+          codes: up.codes,
+          coders: up.coders,
+        };
+        frame.item = item;
+        frame.close = () => {
+          up.codingStart.push(up.codes.length);
+          if (item.notes.length)
+            afterNotes.push(() => {
+              const memo = noteText(item.notes);
+              if (memo) up.memos.set(index, memo);
+            });
+        };
+        return;
+      }
+      case 'Coding': {
+        if (up?.kind !== 'selection') return;
+        const user = userOf(a, up.at);
+        const item: ItemOf<'coding'> = { kind: 'coding', code: null };
+        frame.item = item;
+        frame.close = () => {
+          up.codes.push(indexOf(item.code ?? fail(up.at, 'has a <Coding> without a valid CodeRef')));
+          up.coders.push(user === null ? up.user : indexOf(user));
+        };
+        return;
+      }
+      case 'CodeRef':
+        if (up?.kind === 'coding') up.code = normalGuid(a.targetGUID ?? '');
+        return;
+      case 'Note': {
+        if (section !== 'Notes') return;
+        const guid = guidOf(a, `<Note> ${++count.notes}`);
+        const item: ItemOf<'note'> = { kind: 'note', content: '' };
+        frame.item = item;
+        frame.close = () => {
+          notes.set(guid, item.content);
+          const onCase = /^Memo on the case (.+)$/.exec(a.name ?? '');
+          if (onCase) caseMemos.set(onCase[1]!, item.content);
+        };
+        return;
+      }
+      case 'Set': {
+        if (section !== 'Sets') return;
+        const setName = a.name?.trim() || fail('a <Set>', 'has no name');
+        const item: ItemOf<'set'> = { kind: 'set', name: setName, description: '', members: [], sources: [] };
+        frame.item = item;
+        frame.close = () => {
+          if (item.members.length)
+            sets.push({ guid: guidOf(a, `the set "${setName}"`), name: setName, description: item.description, memberGuids: item.members });
+          setSources.push({ name: setName, description: item.description, sources: item.sources });
+        };
+        return;
+      }
+      case 'MemberCode':
+        if (up?.kind === 'set')
+          up.members.push(normalGuid(a.targetGUID ?? '') ?? fail(`the set "${up.name}"`, 'has an invalid MemberCode'));
+        return;
+      case 'MemberSource':
+        if (up?.kind === 'set') up.sources.push(normalGuid(a.targetGUID ?? '') ?? '');
+        return;
+      default:
+        if (section === 'Sources' && SKIPPED_KINDS.includes(name)) {
+          const entry = { name: a.name ?? name, kind: name.replace('Source', ''), selections: 0 };
+          skipped.get(name)!.push(entry);
+          frame.item = { kind: 'skipped', entry };
+        } else if (name.endsWith('Value') && up?.kind === 'value') {
+          frame.close = () => (up.value ??= text);
+        }
+    }
+  };
 
-  const sourcesNode = child(project, 'Sources');
-  const sources = list(sourcesNode, 'TextSource').map((s, i): Source => {
-    const name = attr(s, 'name')?.trim() || `Source ${i + 1}`;
-    const where = `the source "${name}"`;
-    const guid = guidOf(s, where);
-    const path = attr(s, 'plainTextPath');
-    let text: string;
-    if (path !== undefined) {
-      const entry = `sources/${path.replace(/^internal:\/\//, '')}`;
-      const data = zip.files[entry];
-      if (!data) throw new FileProblem(`lacks the text of "${name}": ${entry} is not in the archive`);
-      text = utf8(data).replace(/^\uFEFF/, '');
-    } else if (s.PlainTextContent !== undefined) text = textOf(s, 'PlainTextContent');
-    else throw new FileProblem(`has no plain text for "${name}" (neither plainTextPath nor PlainTextContent)`);
-    const selections = list(s, 'PlainTextSelection').map((sel, j): Selection => {
-      const at = `selection ${j + 1} of ${where}`;
-      const start = Number(attr(sel, 'startPosition'));
-      const end = Number(attr(sel, 'endPosition'));
-      if (!Number.isInteger(start) || !Number.isInteger(end)) fail(at, 'has no whole-number startPosition and endPosition');
-      const user = userOf(sel, at);
-      return {
-        guid: guidOf(sel, at),
-        start,
-        end,
-        user,
-        name: attr(sel, 'name') ?? '',
-        memo: noteText(sel),
-        codings: list(sel, 'Coding').map((c) => ({
-          code: normalGuid(attr(child(c, 'CodeRef') ?? {}, 'targetGUID') ?? '') ?? fail(at, 'has a <Coding> without a valid CodeRef'),
-          user: userOf(c, at) ?? user,
-        })),
+  const frames: Frame[] = [];
+  // The open elements' local names: the two under <Project> place its parts ("Users", "CodeBook/Codes").
+  const names: string[] = [];
+  let text = '';
+  const parser = new SaxesParser({ xmlns: true });
+  let closed = '';
+  parser.on('error', (error) => {
+    const problem = error.message.replace(/^\d+:\d+: /, '');
+    if (KEPT_AS_WRITTEN.has(problem)) return;
+    // saxes says this of an element a later closing tag skips over, just after handing it to 'closetag'.
+    const said = problem === 'unexpected close tag.' ? `<${closed}> is not closed` : problem.replace(/\.$/, '');
+    throw new FileProblem(`has a project.qde that is not XML: ${said} (line ${parser.line})`);
+  });
+  parser.on('text', (t) => (text += t));
+  parser.on('cdata', (t) => (text += t));
+  parser.on('opentag', (tag) => {
+    text = '';
+    const parent = frames[frames.length - 1];
+    const frame: Frame = {};
+    frames.push(frame);
+    names.push(tag.local);
+    if (!parent) {
+      if (tag.local !== 'Project') throw new FileProblem('has a project.qde whose root element is not <Project>');
+      const project: ItemOf<'project'> = { kind: 'project', notes: [] };
+      frame.item = project;
+      frame.close = () => {
+        if (project.notes.length) afterNotes.push(() => (projectMemo = noteText(project.notes)));
       };
-    });
-    return { guid, name, text, memo: noteText(s), selections };
+      return;
+    }
+    if (parent.item?.kind === 'skipped') {
+      // Everything inside a skipped source belongs to it; only its selections are counted.
+      if (tag.local.endsWith('Selection')) parent.item.entry.selections++;
+      frame.item = parent.item;
+      return;
+    }
+    const depth = frames.length - 1;
+    const section = depth === 2 ? names[1] : depth === 3 && names[1] === 'CodeBook' ? `CodeBook/${names[2]}` : undefined;
+    open(tag.local, attributesOf(tag), frame, parent, section);
   });
-  const countSelections = (node: unknown): number =>
-    Array.isArray(node)
-      ? node.reduce((n: number, v) => n + countSelections(v), 0)
-      : typeof node === 'object' && node !== null
-        ? Object.entries(node).reduce(
-            (n, [k, v]) => n + (k.endsWith('Selection') ? (Array.isArray(v) ? v.length : 1) : 0) + countSelections(v),
-            0,
-          )
-        : 0;
-  const skipped = (['PDFSource', 'PictureSource', 'AudioSource', 'VideoSource'] as const).flatMap((kind) =>
-    list(sourcesNode, kind).map((s) => ({
-      name: attr(s, 'name') ?? kind,
-      kind: kind.replace('Source', ''),
-      selections: countSelections(s),
-    })),
-  );
+  parser.on('closetag', (tag) => {
+    closed = tag.name;
+    names.pop();
+    frames.pop()!.close?.();
+  });
+  parser.write(xml).close();
 
+  for (const resolve of afterNotes) resolve();
   const sourceGuids = new Set(sources.map((s) => s.guid));
-  const refs = (node: Node, name: string) =>
-    list(node, name)
-      .map((r) => normalGuid(attr(r, 'targetGUID') ?? '') ?? '')
-      .filter((g) => sourceGuids.has(g));
-  const cases = list(child(project, 'Cases'), 'Case').map((c, i) => {
-    const name = attr(c, 'name')?.trim() || `Case ${i + 1}`;
-    return {
-      name,
-      description: textOf(c, 'Description').trim(),
-      values: list(c, 'VariableValue').flatMap((v) => {
-        const variable = normalGuid(attr(child(v, 'VariableRef') ?? {}, 'targetGUID') ?? '') ?? '';
-        const valueKey = Object.keys(v).find((k) => k.endsWith('Value'));
-        return variables.has(variable) && valueKey ? [{ variable, value: textOf(v, valueKey).trim() }] : [];
-      }),
-      sources: refs(c, 'SourceRef'),
-    };
-  });
-  const sets: QdcSet[] = [];
-  for (const s of list(child(project, 'Sets'), 'Set')) {
-    const name = attr(s, 'name')?.trim() || fail('a <Set>', 'has no name');
-    const members = list(s, 'MemberCode').map(
-      (m) => normalGuid(attr(m, 'targetGUID') ?? '') ?? fail(`the set "${name}"`, 'has an invalid MemberCode'),
-    );
-    if (members.length)
-      sets.push({ guid: guidOf(s, `the set "${name}"`), name, description: textOf(s, 'Description').trim(), memberGuids: members });
-    // Some programs group a case's documents as a set of sources.
-    const memberSources = refs(s, 'MemberSource');
-    if (memberSources.length && !cases.some((c) => c.name === name))
-      cases.push({ name, description: textOf(s, 'Description').trim(), values: [], sources: memberSources });
+  for (const c of cases) {
+    c.values = c.values.filter((v) => variables.has(v.variable));
+    c.sources = c.sources.filter((g) => sourceGuids.has(g));
   }
-  const memos = { codes: codeMemos, cases: caseMemos, project: noteText(project) };
-  return { users, codes, sets, variables, cases, sources, skipped, memos };
+  // Some programs group a case's documents as a set of sources.
+  for (const set of setSources) {
+    const members = set.sources.filter((g) => sourceGuids.has(g));
+    if (members.length && !cases.some((c) => c.name === set.name))
+      cases.push({ name: set.name, description: set.description, values: [], sources: members });
+  }
+  const memos = { codes: codeMemos, cases: caseMemos, project: projectMemo };
+  return { users, codes, sets, variables, cases, sources, guids, skipped: [...skipped.values()].flat(), memos };
 }
 
 /**
@@ -297,13 +487,23 @@ export function readQdpx(bytes: Uint8Array): QdpxProject {
  * unless the writer counted UTF-16 units: that shows as a selection reaching past the code-point length
  * but not the UTF-16 length, or a selection named after its text that only UTF-16 counting finds.
  */
-function countsUtf16(source: Source, points: string[]): boolean {
-  if (points.length === source.text.length) return false;
-  return source.selections.some(
+function countsUtf16(text: string, selections: Selection[], points: string[]): boolean {
+  if (points.length === text.length) return false;
+  return selections.some(
     (s) =>
-      (s.end > points.length && s.end <= source.text.length) ||
-      (s.name !== '' && source.text.slice(s.start, s.end) === s.name && points.slice(s.start, s.end).join('') !== s.name),
+      (s.end > points.length && s.end <= text.length) ||
+      (s.name !== '' && text.slice(s.start, s.end) === s.name && points.slice(s.start, s.end).join('') !== s.name),
   );
+}
+
+/** A source's selections as objects, on the API thread. */
+function selectionList({ positions, codingStart, codes, coders, memos, names }: Selections, guids: string[]): Selection[] {
+  return Array.from({ length: codingStart.length - 1 }, (_, i) => {
+    const codings: Selection['codings'] = [];
+    for (let k = codingStart[i]!; k < codingStart[i + 1]!; k++)
+      codings.push({ code: guids[codes[k]!]!, user: coders[k]! < 0 ? null : guids[coders[k]!]! });
+    return { start: positions[2 * i]!, end: positions[2 * i + 1]!, codings, memo: memos.get(i) ?? '', name: names.get(i) ?? '' };
+  });
 }
 
 /** Maps code-point offsets of `raw` to those of `canonical` (raw minus trimmed spaces, blank lines and CRs). */
@@ -364,10 +564,11 @@ export function writeQdpx(db: Db, project: QdpxProject, file: string): QdpxImpor
         report.sources++;
         if (source.memo) setMemo(db, { kind: 'document', id: documentId }, source.memo, null);
         const raw = Array.from(source.text);
-        const utf16 = countsUtf16(source, raw);
+        const selections = selectionList(source.selections, project.guids);
+        const utf16 = countsUtf16(source.text, selections, raw);
         const map = offsetMap(raw, Array.from(parsed.text));
         const segments: Omit<NewSegment, 'documentId'>[] = [];
-        source.selections.forEach((s, i) => {
+        selections.forEach((s, i) => {
           const label = `"${source.name}" selection ${i + 1} (${s.start}–${s.end})`;
           const limit = utf16 ? source.text.length : raw.length;
           if (s.start < 0 || s.end <= s.start || s.end > limit)

@@ -10,13 +10,25 @@ export class RawXml {
   constructor(readonly xml: string) {}
 }
 
-// Line ends and tabs are written as they are, as the general builder did: fast-xml-parser, which reads them
-// back (qdpx-import.ts, qdc.ts), keeps them, and does not decode character references such as &#10;.
-const TEXT = /[&<>]/g;
-const ATTRIBUTE = /[&<>"]/g;
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-const escapeText = (s: string) => s.replace(TEXT, (c) => ENTITIES[c]!);
-const escapeAttribute = (s: string) => s.replace(ATTRIBUTE, (c) => ENTITIES[c]!);
+// Written so an XML parser gives the same strings back: a parser turns a literal CR LF into LF and a line end or
+// tab in an attribute into a space (XML 1.0 §2.11, §3.3.3), so those are written as character references; the
+// control characters XML 1.0 cannot carry in any form (U+0000-U+001F but tab and line ends, U+FFFE, U+FFFF) are
+// left out.
+// eslint-disable-next-line no-control-regex -- the control characters are what these find
+const TEXT = /[&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+// eslint-disable-next-line no-control-regex -- as above
+const ATTRIBUTE = /[&<>"\t\n\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  '\t': '&#9;',
+  '\n': '&#10;',
+  '\r': '&#13;',
+};
+const escapeText = (s: string) => s.replace(TEXT, (c) => ENTITIES[c] ?? '');
+const escapeAttribute = (s: string) => s.replace(ATTRIBUTE, (c) => ENTITIES[c] ?? '');
 
 function element(out: string[], name: string, value: unknown): void {
   if (value === undefined || value === null) return;

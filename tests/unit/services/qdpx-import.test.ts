@@ -8,6 +8,7 @@ import type { ResultOf } from '../../../electron/api/methods';
 import type { Session } from '../../../electron/api/session';
 import { sliceCodePoints } from '../../../shared/offsets';
 import { expectDerivedMatchRebuild } from '../db/migrations/old-projects';
+import { readQdpx } from '../../../electron/services/qdpx-import';
 import { newSession, ok } from '../helpers';
 import { buildZip } from './zip-bomb';
 
@@ -335,5 +336,19 @@ describe('qdpx bad input: a clear message and the project untouched', () => {
     const report = await ok<ResultOf<'qdpx.import'>>(importQdpx(s, archive(otherToolQde(u16('the best part.'), outside))));
     expect(report.rejected).toEqual([expect.stringMatching(/^"Maria interview" selection 2 \(10–900\): outside its source/)]);
     expect(report.selections).toBe(1);
+  });
+});
+
+describe('readQdpx: the one-pass reader of project.qde', () => {
+  const qde = (inner: string) =>
+    `<?xml version="1.0" encoding="utf-8"?>\n<q:Project xmlns:q="urn:QDA-XML:project:1.0" name="x">${inner}</q:Project>`;
+  it('reads elements by local name and keeps references XML does not define as written', () => {
+    const project = readQdpx(archive(qde(`<q:Users><q:User guid="${G(1)}" name="A&nbsp;&#0;&#x41;&amp;"/></q:Users>`), {}));
+    expect([...project.users.values()]).toEqual(['A&nbsp;&#0;A&']);
+  });
+  it('names the element a closing tag skips over, and its line', () => {
+    expect(() => readQdpx(archive(qde('\n<q:Users>\n<q:Other></q:Users>'), {}))).toThrow(
+      'has a project.qde that is not XML: <q:Other> is not closed (line 4)',
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
+import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { RawXml, writeXml } from '../../../electron/services/xml-write';
 
@@ -24,6 +25,17 @@ describe('writeXml', () => {
     const back = parse(xml).Note;
     expect(back['@_name']).toBe(name);
     expect(back.PlainTextContent).toBe(body);
+  });
+
+  it('writes line ends and tabs so an XML parser gives them back, and leaves out what XML cannot carry', () => {
+    const xml = writeXml({ Note: { '@_name': 'a\tb\nc\r\nd', PlainTextContent: 'one\r\ntwo\rthree\u000b\u0000' } });
+    const read: { name?: string; text: string } = { text: '' };
+    const parser = new SaxesParser();
+    parser.on('opentag', (tag) => (read.name ??= tag.attributes.name));
+    // The line break after the XML declaration comes first.
+    parser.on('text', (t) => (read.text += t));
+    parser.write(xml).close();
+    expect(read).toEqual({ name: 'a\tb\nc\r\nd', text: '\none\r\ntwo\rthree' });
   });
 
   it('copies raw XML as it is, where the element would go', () => {
