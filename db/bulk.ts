@@ -11,8 +11,7 @@ import type { Db } from './project-file';
 /**
  * The triggers that keep the derived tables exact row by row as codings, segments, codes and framework
  * cells or slices change (db/code-counts.ts, db/cooccurrence.ts), and those that keep the totals in step
- * with code_tallies and cooccurrence. Not suspended: the guards that refuse or ignore a write (their
- * effect is on the data, not on the counts).
+ * with code_tallies and cooccurrence.
  */
 export const COUNT_TRIGGERS = [
   'code_counts_coding_added',
@@ -37,6 +36,17 @@ export const COUNT_TRIGGERS = [
   'cooccurrence_totals_update',
   'cooccurrence_totals_delete',
 ] as const;
+
+/**
+ * Guards on each segment_codes insert, a third of a bulk write's time: suspended because the writers keep
+ * their rule by construction. insertSegment(s), addSegmentCodes and insertSegmentRow copy the document and
+ * coder of the segment they code and never insert a code a segment already has (OR IGNORE, or distinct
+ * codes). The recount checks each coding it reads against its segment all the same (every coding, or the
+ * touched pairs', which are the only ones a 'touched' writer may write) and throws, rolling the write back.
+ */
+export const GUARD_TRIGGERS = ['segment_codes_copy_their_segment', 'cooccurrence_code_already_there'] as const;
+
+const SUSPENDED: readonly string[] = [...COUNT_TRIGGERS, ...GUARD_TRIGGERS];
 
 /** The (document, coder) pairs a bulk write changed segments or codings in: the writer adds each. */
 export class TouchedPairs {
@@ -72,9 +82,10 @@ const rolesKept = (before: Map<number, string>, after: Map<number, string>) =>
   [...before].every(([id, role]) => !after.has(id) || after.get(id) === role);
 
 /**
- * Runs `write` with the count triggers and the undo-recording triggers dropped (a bulk write is never an
- * undo step, so those only test that nothing records: half the cost of a plain insert), then rebuilds the
- * counts in one pass and recreates the triggers exactly as they were stored (the schema is unchanged).
+ * Runs `write` with the count triggers, the segment_codes guards and the undo-recording triggers dropped (a
+ * bulk write is never an undo step, so those only test that nothing records: half the cost of a plain
+ * insert), then rebuilds the counts in one pass (checking the codings against their segments) and
+ * recreates the triggers exactly as they were stored (the schema is unchanged).
  * Must run inside a transaction: if anything throws, the rollback restores the triggers with the rest.
  *
  * recount 'all' recounts every pair. 'touched' recounts only the pairs the writer added to the TouchedPairs
@@ -87,11 +98,11 @@ export function bulkWrite<T>(db: Db, write: (touched: TouchedPairs) => T, recoun
   const stored = db
     .prepare(
       `SELECT name, sql FROM sqlite_master
-        WHERE type = 'trigger' AND (name IN (${COUNT_TRIGGERS.map(() => '?').join(', ')}) OR name LIKE 'undo\\_%' ESCAPE '\\')`,
+        WHERE type = 'trigger' AND (name IN (${SUSPENDED.map(() => '?').join(', ')}) OR name LIKE 'undo\\_%' ESCAPE '\\')`,
     )
-    .all(...COUNT_TRIGGERS) as { name: string; sql: string }[];
-  const missing = COUNT_TRIGGERS.filter((name) => !stored.some((t) => t.name === name));
-  if (missing.length > 0) throw new Error(`The project lacks the count triggers ${missing.join(', ')}.`);
+    .all(...SUSPENDED) as { name: string; sql: string }[];
+  const missing = SUSPENDED.filter((name) => !stored.some((t) => t.name === name));
+  if (missing.length > 0) throw new Error(`The project lacks the triggers ${missing.join(', ')}.`);
   for (const { name } of stored) db.exec(`DROP TRIGGER "${name}"`);
   const roles = recount === 'touched' ? codeRoles(db) : null;
   const touched = new TouchedPairs();

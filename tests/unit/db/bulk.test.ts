@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { bulkWrite, COUNT_TRIGGERS, type TouchedPairs } from '../../../db/bulk';
+import { bulkWrite, COUNT_TRIGGERS, GUARD_TRIGGERS, type TouchedPairs } from '../../../db/bulk';
 import { ensureCoder } from '../../../db/queries/coders';
 import { createCode } from '../../../db/queries/codes';
 import { insertFrameworkValue, listFrameworks } from '../../../db/queries/frameworks';
-import { deleteSegment, insertSegment, removeSegmentCodes, updateSegment } from '../../../db/queries/segments';
+import { addSegmentCodes, deleteSegment, insertSegment, removeSegmentCodes, updateSegment } from '../../../db/queries/segments';
 import { matrixFixture } from '../matrix-fixture';
 import { expectDerivedMatchRebuild, rowsOf } from './migrations/old-projects';
 import type { Db } from '../../../db/project-file';
@@ -80,6 +80,54 @@ describe('bulkWrite', () => {
     ).toThrow('stop');
     expect(schema(db)).toEqual(before);
     expect(rowsOf(db, ['segments', 'segment_codes'])).toEqual(segments);
+    expectDerivedMatchRebuild(db);
+  });
+
+  it('cannot store a coding that disagrees with its segment, though the guard trigger is suspended while writing', () => {
+    const { db } = matrixFixture();
+    const before = rowsOf(db, ['segment_codes']);
+    const { documentId, coderId } = db
+      .prepare('SELECT document_id AS documentId, coder_id AS coderId FROM segments WHERE id = 1')
+      .get() as {
+      documentId: number;
+      coderId: number;
+    };
+    const code = db
+      .prepare('SELECT id FROM codes WHERE codable AND id NOT IN (SELECT code_id FROM segment_codes WHERE segment_id = 1) LIMIT 1')
+      .pluck()
+      .get();
+    const insert = db.prepare('INSERT INTO segment_codes (segment_id, code_id, document_id, coder_id) VALUES (1, ?, ?, ?)');
+    const triggers = () => db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").pluck().all() as string[];
+    const wrong = [
+      [documentId + 1, coderId],
+      [documentId, coderId + 1],
+    ];
+    for (const [document, coder] of wrong) {
+      for (const recount of ['all', 'touched'] as const) {
+        expect(() =>
+          db.transaction(() =>
+            bulkWrite(
+              db,
+              (touched) => {
+                for (const name of GUARD_TRIGGERS) expect(triggers()).not.toContain(name);
+                insert.run(code, document, coder);
+                touched.add(documentId, coderId);
+              },
+              recount,
+            ),
+          )(),
+        ).toThrow('A coding of segment 1 does not copy the document and coder of its segment.');
+      }
+    }
+    expect(rowsOf(db, ['segment_codes'])).toEqual(before);
+    for (const name of GUARD_TRIGGERS) expect(triggers()).toContain(name);
+  });
+
+  it('ignores a code a segment already has, as the guard trigger did', () => {
+    const { db } = matrixFixture();
+    const codes = db.prepare('SELECT code_id FROM segment_codes WHERE segment_id = 1').pluck().all() as number[];
+    db.transaction(() => bulkWrite(db, () => addSegmentCodes(db, 1, codes)))();
+    expect(db.prepare('SELECT code_id FROM segment_codes WHERE segment_id = 1').pluck().all()).toEqual(codes);
     expectDerivedMatchRebuild(db);
   });
 });
