@@ -50,6 +50,37 @@ describe('bulkWrite', () => {
     expectDerivedMatchRebuild(bulk);
   });
 
+  it('writes a large write without the secondary indexes of segments and segment_codes, built again as stored', () => {
+    const byTriggers = matrixFixture().db;
+    byTriggers.transaction(() => manyChanges(byTriggers))();
+    const bulk = matrixFixture().db;
+    const before = schema(bulk);
+    const indexes = () =>
+      bulk
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('segments', 'segment_codes') AND sql IS NOT NULL")
+        .pluck()
+        .all() as string[];
+    const stored = indexes();
+    expect(stored).toEqual(expect.arrayContaining(['segments_by_document', 'segments_longest', 'segment_codes_by_code']));
+    const during = bulk.transaction(() =>
+      bulkWrite(
+        bulk,
+        () => {
+          manyChanges(bulk);
+          return indexes();
+        },
+        'all',
+        10_000,
+      ),
+    )();
+    expect(during).toEqual([]);
+    expect(schema(bulk)).toEqual(before);
+    expect(bulk.prepare('PRAGMA integrity_check').pluck().all()).toEqual(['ok']);
+    expect(rowsOf(bulk, DERIVED)).toEqual(rowsOf(byTriggers, DERIVED));
+    // A small write keeps them.
+    expect(bulk.transaction(() => bulkWrite(bulk, indexes, 'all', 10))()).toEqual(stored);
+  });
+
   it('suspends the count triggers only while writing, and keeps them after', () => {
     const { db } = matrixFixture();
     const triggers = () => db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").pluck().all() as string[];
