@@ -46,7 +46,31 @@ export const COUNT_TRIGGERS = [
  */
 export const GUARD_TRIGGERS = ['segment_codes_copy_their_segment', 'cooccurrence_code_already_there'] as const;
 
-const SUSPENDED: readonly string[] = [...COUNT_TRIGGERS, ...GUARD_TRIGGERS];
+/**
+ * Indexes each new paragraph for search: per row it reads the document's whole text twice and feeds FTS5
+ * one paragraph at a time, about five times the cost of indexing every new paragraph in one statement after
+ * the write (indexNewParagraphs). The trigger that removes a paragraph's row stays; a text edit reindexes
+ * its paragraphs itself (search_reindex, schema step 9).
+ */
+export const SEARCH_TRIGGER = 'search_paragraph_added';
+
+const SUSPENDED: readonly string[] = [...COUNT_TRIGGERS, ...GUARD_TRIGGERS, SEARCH_TRIGGER];
+
+/**
+ * What the suspended SEARCH_TRIGGER would have written (schema step 5's rows): every paragraph without its
+ * row in an index, whatever the write did to it, gets one.
+ */
+function indexNewParagraphs(db: Db): void {
+  for (const table of ['search_stemmed', 'search_exact']) {
+    stmt(
+      db,
+      `INSERT INTO ${table} (rowid, text)
+       SELECT p.document_id * 4294967296 + p.n, substr(d.plain_text, p.body_start + 1, p.end - p.body_start)
+         FROM paragraphs p JOIN documents d ON d.id = p.document_id
+        WHERE NOT EXISTS (SELECT 1 FROM ${table} WHERE rowid = p.document_id * 4294967296 + p.n)`,
+    ).run();
+  }
+}
 
 /** The (document, coder) pairs a bulk write changed segments or codings in: the writer adds each. */
 export class TouchedPairs {
@@ -99,7 +123,7 @@ function indexesToRebuild(db: Db, expected: number): { name: string; sql: string
 }
 
 /**
- * Runs `write` with the count triggers, the segment_codes guards and the undo-recording triggers dropped (a
+ * Runs `write` with the count triggers, the segment_codes guards, the search index's paragraph insert and the undo-recording triggers dropped (a
  * bulk write is never an undo step, so those only test that nothing records: half the cost of a plain
  * insert), then rebuilds the counts in one pass (checking the codings against their segments) and
  * recreates the triggers exactly as they were stored (the schema is unchanged).
@@ -130,6 +154,7 @@ export function bulkWrite<T>(db: Db, write: (touched: TouchedPairs) => T, recoun
   const touched = new TouchedPairs();
   const result = write(touched);
   for (const { sql } of indexes) db.exec(sql);
+  indexNewParagraphs(db);
   if (roles && rolesKept(roles, codeRoles(db))) {
     recountCodeTallies(db, touched.pairs);
     recountCooccurrence(db, touched.pairs);

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { bulkWrite, COUNT_TRIGGERS, GUARD_TRIGGERS, type TouchedPairs } from '../../../db/bulk';
+import { bulkWrite, COUNT_TRIGGERS, GUARD_TRIGGERS, SEARCH_TRIGGER, type TouchedPairs } from '../../../db/bulk';
 import { ensureCoder } from '../../../db/queries/coders';
 import { createCode } from '../../../db/queries/codes';
+import { insertDocument } from '../../../db/queries/documents';
 import { insertFrameworkValue, listFrameworks } from '../../../db/queries/frameworks';
 import { addSegmentCodes, deleteSegment, insertSegment, removeSegmentCodes, updateSegment } from '../../../db/queries/segments';
 import { matrixFixture } from '../matrix-fixture';
+import { parsePlainTranscript } from '../../../electron/services/transcript';
 import { expectDerivedMatchRebuild, rowsOf } from './migrations/old-projects';
 import type { Db } from '../../../db/project-file';
 
@@ -79,6 +81,37 @@ describe('bulkWrite', () => {
     expect(rowsOf(bulk, DERIVED)).toEqual(rowsOf(byTriggers, DERIVED));
     // A small write keeps them.
     expect(bulk.transaction(() => bulkWrite(bulk, indexes, 'all', 10))()).toEqual(stored);
+  });
+
+  it('indexes the paragraphs a write adds for search in one statement after it, as the trigger would have', () => {
+    // New documents (an emoji inside a paragraph before others: offsets are code points) and an old paragraph removed.
+    const changes = (db: Db) => {
+      for (const name of ['New 1', 'New 2']) {
+        insertDocument(db, {
+          name,
+          ...parsePlainTranscript(`DCS: Budgets 😀 pooled.\nHead: Naïve ${name} boards.\nDCS: Inspection.`),
+          sourceName: null,
+          sourceType: 'txt',
+        });
+      }
+      db.prepare('DELETE FROM paragraphs WHERE document_id = 2 AND n = 2').run();
+    };
+    const index = (db: Db) =>
+      ['search_stemmed', 'search_exact'].map((table) => db.prepare(`SELECT rowid, text FROM ${table} ORDER BY rowid`).all());
+    const byTriggers = matrixFixture().db;
+    byTriggers.transaction(() => changes(byTriggers))();
+    const bulk = matrixFixture().db;
+    const during = bulk.transaction(() =>
+      bulkWrite(bulk, () => {
+        changes(bulk);
+        return bulk.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").pluck().all();
+      }),
+    )();
+    expect(during).not.toContain(SEARCH_TRIGGER);
+    expect(index(bulk)).toEqual(index(byTriggers));
+    expect(index(bulk)[0]!.length).toBeGreaterThan(6);
+    for (const table of ['search_stemmed', 'search_exact']) bulk.exec(`INSERT INTO ${table} (${table}) VALUES ('integrity-check')`);
+    expect(bulk.prepare("SELECT count(*) FROM search_stemmed WHERE search_stemmed MATCH 'budget'").pluck().get()).toBe(2);
   });
 
   it('suspends the count triggers only while writing, and keeps them after', () => {
