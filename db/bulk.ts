@@ -58,7 +58,8 @@ const SUSPENDED: readonly string[] = [...COUNT_TRIGGERS, ...GUARD_TRIGGERS, SEAR
 
 /**
  * What the suspended SEARCH_TRIGGER would have written (schema step 5's rows): every paragraph without its
- * row in an index, whatever the write did to it, gets one.
+ * row in an index, whatever the write did to it, gets one. NOT IN reads the index's rowids once; NOT EXISTS
+ * would open an FTS5 cursor per paragraph (30 times slower).
  */
 function indexNewParagraphs(db: Db): void {
   for (const table of ['search_stemmed', 'search_exact']) {
@@ -67,7 +68,7 @@ function indexNewParagraphs(db: Db): void {
       `INSERT INTO ${table} (rowid, text)
        SELECT p.document_id * 4294967296 + p.n, substr(d.plain_text, p.body_start + 1, p.end - p.body_start)
          FROM paragraphs p JOIN documents d ON d.id = p.document_id
-        WHERE NOT EXISTS (SELECT 1 FROM ${table} WHERE rowid = p.document_id * 4294967296 + p.n)`,
+        WHERE p.document_id * 4294967296 + p.n NOT IN (SELECT rowid FROM ${table})`,
     ).run();
   }
 }
