@@ -43,22 +43,27 @@ export function transcript(words: number, random: () => number): string {
  * themes. Written through the bulk path (call inside a transaction): counts are rebuilt once at the end.
  */
 export function fillCorpus(db: Db, documents: number, wordsPerDocument: number, segmentCount: number): void {
-  bulkWrite(db, () => {
-    const random = rng(42);
-    const themesRoot = createCode(db, { parentId: null, name: 'Themes', codable: false });
-    for (let i = 0; i < 30; i++) createCode(db, { parentId: themesRoot, name: `Theme ${i + 1}` });
-    for (let d = 0; d < documents; d++) {
-      const parsed = parsePlainTranscript(transcript(wordsPerDocument, random));
-      const id = insertDocument(db, { name: `Interview ${d + 1}`, ...parsed, sourceName: null, sourceType: 'bench' });
-      linkCaseDocument(db, ensureCase(db, `Case ${d + 1}`), id);
-    }
-    writeCodings(db, ['A', 'B'], segmentCount, random);
-  });
+  bulkWrite(
+    db,
+    () => {
+      const random = rng(42);
+      const themesRoot = createCode(db, { parentId: null, name: 'Themes', codable: false });
+      for (let i = 0; i < 30; i++) createCode(db, { parentId: themesRoot, name: `Theme ${i + 1}` });
+      for (let d = 0; d < documents; d++) {
+        const parsed = parsePlainTranscript(transcript(wordsPerDocument, random));
+        const id = insertDocument(db, { name: `Interview ${d + 1}`, ...parsed, sourceName: null, sourceType: 'bench' });
+        linkCaseDocument(db, ensureCase(db, `Case ${d + 1}`), id);
+      }
+      writeCodings(db, ['A', 'B'], segmentCount, random);
+    },
+    'all',
+    segmentCount,
+  );
 }
 
 /** More codings by other coders on a corpus's documents (a second coder's work), through the bulk path. */
 export function addCodings(db: Db, coderNames: string[], segmentCount: number, seed: number): void {
-  bulkWrite(db, () => writeCodings(db, coderNames, segmentCount, rng(seed)));
+  bulkWrite(db, () => writeCodings(db, coderNames, segmentCount, rng(seed)), 'all', segmentCount);
 }
 
 /**

@@ -263,7 +263,8 @@ export function insertSegmentRow(db: Db, s: Omit<SegmentRow, 'id'>, codeIds: num
     ).run(s).lastInsertRowid,
   );
   const add = stmt(db, 'INSERT INTO segment_codes (segment_id, code_id, document_id, coder_id) VALUES (?, ?, ?, ?)');
-  for (const codeId of codeIds) add.run(id, codeId, s.documentId, s.coderId);
+  // Distinct: the bulk path inserts without the guard that ignored a repeated code.
+  for (const codeId of new Set(codeIds)) add.run(id, codeId, s.documentId, s.coderId);
 }
 
 /** A merge is not a step of the undo history, and the steps before it are dropped (see README, "Two coders"). */

@@ -384,6 +384,7 @@ function applyPlan(db: Db, source: ProjectContents, target: MergeTarget, plan: P
       clearUndoHistory(db);
     },
     'touched',
+    plan.segments.length,
   );
 }
 

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { bulkWrite, COUNT_TRIGGERS, type TouchedPairs } from '../../../db/bulk';
+import { bulkWrite, COUNT_TRIGGERS, GUARD_TRIGGERS, SEARCH_TRIGGER, type TouchedPairs } from '../../../db/bulk';
 import { ensureCoder } from '../../../db/queries/coders';
 import { createCode } from '../../../db/queries/codes';
+import { insertDocument } from '../../../db/queries/documents';
 import { insertFrameworkValue, listFrameworks } from '../../../db/queries/frameworks';
-import { deleteSegment, insertSegment, removeSegmentCodes, updateSegment } from '../../../db/queries/segments';
+import { addSegmentCodes, deleteSegment, insertSegment, removeSegmentCodes, updateSegment } from '../../../db/queries/segments';
 import { matrixFixture } from '../matrix-fixture';
+import { parsePlainTranscript } from '../../../electron/services/transcript';
 import { expectDerivedMatchRebuild, rowsOf } from './migrations/old-projects';
 import type { Db } from '../../../db/project-file';
 
@@ -50,6 +52,68 @@ describe('bulkWrite', () => {
     expectDerivedMatchRebuild(bulk);
   });
 
+  it('writes a large write without the secondary indexes of segments and segment_codes, built again as stored', () => {
+    const byTriggers = matrixFixture().db;
+    byTriggers.transaction(() => manyChanges(byTriggers))();
+    const bulk = matrixFixture().db;
+    const before = schema(bulk);
+    const indexes = () =>
+      bulk
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('segments', 'segment_codes') AND sql IS NOT NULL")
+        .pluck()
+        .all() as string[];
+    const stored = indexes();
+    expect(stored).toEqual(expect.arrayContaining(['segments_by_document', 'segments_longest', 'segment_codes_by_code']));
+    const during = bulk.transaction(() =>
+      bulkWrite(
+        bulk,
+        () => {
+          manyChanges(bulk);
+          return indexes();
+        },
+        'all',
+        10_000,
+      ),
+    )();
+    expect(during).toEqual([]);
+    expect(schema(bulk)).toEqual(before);
+    expect(bulk.prepare('PRAGMA integrity_check').pluck().all()).toEqual(['ok']);
+    expect(rowsOf(bulk, DERIVED)).toEqual(rowsOf(byTriggers, DERIVED));
+    // A small write keeps them.
+    expect(bulk.transaction(() => bulkWrite(bulk, indexes, 'all', 10))()).toEqual(stored);
+  });
+
+  it('indexes the paragraphs a write adds for search in one statement after it, as the trigger would have', () => {
+    // New documents (an emoji inside a paragraph before others: offsets are code points) and an old paragraph removed.
+    const changes = (db: Db) => {
+      for (const name of ['New 1', 'New 2']) {
+        insertDocument(db, {
+          name,
+          ...parsePlainTranscript(`DCS: Budgets 😀 pooled.\nHead: Naïve ${name} boards.\nDCS: Inspection.`),
+          sourceName: null,
+          sourceType: 'txt',
+        });
+      }
+      db.prepare('DELETE FROM paragraphs WHERE document_id = 2 AND n = 2').run();
+    };
+    const index = (db: Db) =>
+      ['search_stemmed', 'search_exact'].map((table) => db.prepare(`SELECT rowid, text FROM ${table} ORDER BY rowid`).all());
+    const byTriggers = matrixFixture().db;
+    byTriggers.transaction(() => changes(byTriggers))();
+    const bulk = matrixFixture().db;
+    const during = bulk.transaction(() =>
+      bulkWrite(bulk, () => {
+        changes(bulk);
+        return bulk.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").pluck().all();
+      }),
+    )();
+    expect(during).not.toContain(SEARCH_TRIGGER);
+    expect(index(bulk)).toEqual(index(byTriggers));
+    expect(index(bulk)[0]!.length).toBeGreaterThan(6);
+    for (const table of ['search_stemmed', 'search_exact']) bulk.exec(`INSERT INTO ${table} (${table}) VALUES ('integrity-check')`);
+    expect(bulk.prepare("SELECT count(*) FROM search_stemmed WHERE search_stemmed MATCH 'budget'").pluck().get()).toBe(2);
+  });
+
   it('suspends the count triggers only while writing, and keeps them after', () => {
     const { db } = matrixFixture();
     const triggers = () => db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").pluck().all() as string[];
@@ -80,6 +144,54 @@ describe('bulkWrite', () => {
     ).toThrow('stop');
     expect(schema(db)).toEqual(before);
     expect(rowsOf(db, ['segments', 'segment_codes'])).toEqual(segments);
+    expectDerivedMatchRebuild(db);
+  });
+
+  it('cannot store a coding that disagrees with its segment, though the guard trigger is suspended while writing', () => {
+    const { db } = matrixFixture();
+    const before = rowsOf(db, ['segment_codes']);
+    const { documentId, coderId } = db
+      .prepare('SELECT document_id AS documentId, coder_id AS coderId FROM segments WHERE id = 1')
+      .get() as {
+      documentId: number;
+      coderId: number;
+    };
+    const code = db
+      .prepare('SELECT id FROM codes WHERE codable AND id NOT IN (SELECT code_id FROM segment_codes WHERE segment_id = 1) LIMIT 1')
+      .pluck()
+      .get();
+    const insert = db.prepare('INSERT INTO segment_codes (segment_id, code_id, document_id, coder_id) VALUES (1, ?, ?, ?)');
+    const triggers = () => db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").pluck().all() as string[];
+    const wrong = [
+      [documentId + 1, coderId],
+      [documentId, coderId + 1],
+    ];
+    for (const [document, coder] of wrong) {
+      for (const recount of ['all', 'touched'] as const) {
+        expect(() =>
+          db.transaction(() =>
+            bulkWrite(
+              db,
+              (touched) => {
+                for (const name of GUARD_TRIGGERS) expect(triggers()).not.toContain(name);
+                insert.run(code, document, coder);
+                touched.add(documentId, coderId);
+              },
+              recount,
+            ),
+          )(),
+        ).toThrow('A coding of segment 1 does not copy the document and coder of its segment.');
+      }
+    }
+    expect(rowsOf(db, ['segment_codes'])).toEqual(before);
+    for (const name of GUARD_TRIGGERS) expect(triggers()).toContain(name);
+  });
+
+  it('ignores a code a segment already has, as the guard trigger did', () => {
+    const { db } = matrixFixture();
+    const codes = db.prepare('SELECT code_id FROM segment_codes WHERE segment_id = 1').pluck().all() as number[];
+    db.transaction(() => bulkWrite(db, () => addSegmentCodes(db, 1, codes)))();
+    expect(db.prepare('SELECT code_id FROM segment_codes WHERE segment_id = 1').pluck().all()).toEqual(codes);
     expectDerivedMatchRebuild(db);
   });
 });
