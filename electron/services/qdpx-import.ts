@@ -637,5 +637,7 @@ export function writeQdpx(db: Db, project: QdpxProject, file: string): QdpxImpor
       return report;
     },
     'touched',
+    // Every selection becomes a segment at most: a large import into a small project writes without the indexes.
+    project.sources.reduce((n, source) => n + source.selections.positions.length / 2, 0),
   );
 }
