@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { sliceCodePoints } from '../../shared/offsets';
 import { call } from '../common/api';
+import { perfMark } from '../common/perf';
 import { announce } from '../common/LiveRegion';
 import { Dialog } from '../common/Dialog';
 import type { Span } from './selection';
@@ -28,6 +29,7 @@ export function FixTextDialog({ documentId, text, span, onClose }: Props) {
   const apply = async () => {
     if (value === original) return onClose();
     setBusy(true);
+    perfMark('edit');
     try {
       const result = await call('documents.editText', { documentId, start: span.start, end: span.end, text: value });
       announce(
