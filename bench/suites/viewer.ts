@@ -155,11 +155,13 @@ export async function run(dir: string): Promise<Row[]> {
     }
 
     // Fix a coded word in edit mode and time until the view has repainted: the last text or highlight paint
-    // after the edit is sent, once the document and its codings have been refetched.
+    // after the edit is sent, once the document and its codings have been refetched; and the view's own part,
+    // from the refetched document taken in to its text painted (storing the edit and refetching come before).
     await page.locator('.transcript-scroll').focus();
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Edit text', exact: true }).click();
     const edited: number[] = [];
+    const repainted: number[] = [];
     for (let i = 0; i < 5; i++) {
       const replacement = `fixed${i}😀`;
       await page.evaluate((nth) => {
@@ -186,11 +188,12 @@ export async function run(dir: string): Promise<Row[]> {
         ['documents.get', 'segments.list'].every((m) => performance.getEntriesByType('resource').some((e) => e.name.endsWith(`/api/${m}`))),
       );
       await page.waitForTimeout(1000);
-      const { sent, last } = await page.evaluate(() => {
-        const marks = performance.getEntriesByType('mark').filter((m) => /^trellis:(painted-|text-)/.test(m.name));
-        return { sent: performance.getEntriesByName('trellis:edit')[0]!.startTime, last: Math.max(...marks.map((m) => m.startTime)) };
-      });
+      const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => ({ name: m.name, at: m.startTime })));
+      const at = (name: RegExp) => marks.filter((m) => name.test(m.name)).map((m) => m.at);
+      const [sent, taken, text] = [at(/^trellis:edit$/)[0]!, at(/^trellis:document-taken$/)[0]!, at(/^trellis:text-/)[0]!];
+      const last = Math.max(...at(/^trellis:(painted-|text-)/));
       edited.push(last - sent);
+      repainted.push(text - taken);
     }
     await page.getByRole('button', { name: 'Edit text', exact: true }).click();
 
@@ -230,7 +233,7 @@ export async function run(dir: string): Promise<Row[]> {
       {
         name: 'fix a word in edit mode: text and highlights repainted',
         size,
-        figure: `median ${fmt(median(edited))} ms, max ${fmt(Math.max(...edited))} ms`,
+        figure: `median ${fmt(median(edited))} ms, max ${fmt(Math.max(...edited))} ms; document taken in to text painted: median ${fmt(median(repainted))} ms, max ${fmt(Math.max(...repainted))} ms`,
         target: '< 50 ms',
       },
       {

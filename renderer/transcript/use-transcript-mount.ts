@@ -7,6 +7,7 @@ import type { ResultOf } from '../../electron/api/methods';
 import { HighlightPainter } from './highlights';
 import { mountTranscript, type TranscriptDocument } from './lexical-document';
 import { markWhenPainted } from './paint-marks';
+import { perfMark } from '../common/perf';
 import { paragraphEdit } from './paragraph-edit';
 import { SegmentExtents } from './segment-extents';
 
@@ -29,6 +30,7 @@ export function useTranscriptMount(rootRef: RefObject<HTMLDivElement | null>, da
   // The mount and the document it shows, which the next document is compared with.
   const live = useRef<{ data: Document; mounted: MountedTranscript } | null>(null);
   useLayoutEffect(() => {
+    perfMark('document-taken');
     const was = live.current;
     if (was && data && was.data !== data) {
       const edit = was.data.id === data.id ? paragraphEdit(was.data, data) : null;
