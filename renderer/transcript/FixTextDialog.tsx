@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { sliceCodePoints } from '../../shared/offsets';
 import { call } from '../common/api';
+import { perfMark } from '../common/perf';
 import { announce } from '../common/LiveRegion';
 import { Dialog } from '../common/Dialog';
 import type { Span } from './selection';
@@ -9,7 +10,8 @@ interface Props {
   documentId: number;
   text: string;
   span: Span;
-  onClose(): void;
+  /** `replacement`: the words now in the span's place, when they were replaced. */
+  onClose(replacement?: string): void;
 }
 
 const CONTEXT = 30;
@@ -28,6 +30,7 @@ export function FixTextDialog({ documentId, text, span, onClose }: Props) {
   const apply = async () => {
     if (value === original) return onClose();
     setBusy(true);
+    perfMark('edit');
     try {
       const result = await call('documents.editText', { documentId, start: span.start, end: span.end, text: value });
       announce(
@@ -35,7 +38,7 @@ export function FixTextDialog({ documentId, text, span, onClose }: Props) {
           ? `Text replaced; ${result.removed.length} coding${result.removed.length === 1 ? '' : 's'} removed with the deleted words.`
           : 'Text replaced; codings kept.',
       );
-      onClose();
+      onClose(value);
     } catch (e) {
       setError((e as Error).message);
       setBusy(false);
@@ -45,11 +48,11 @@ export function FixTextDialog({ documentId, text, span, onClose }: Props) {
   return (
     <Dialog
       title={span.start === span.end ? 'Insert text' : 'Fix text'}
-      onClose={onClose}
+      onClose={() => onClose()}
       busy={busy}
       footer={
         <>
-          <button type="button" onClick={onClose} disabled={busy}>
+          <button type="button" onClick={() => onClose()} disabled={busy}>
             Cancel
           </button>
           <button type="submit" form="fix-text-form" className="primary" disabled={busy}>

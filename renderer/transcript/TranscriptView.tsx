@@ -3,7 +3,7 @@
 // layout, the selected coding, the coding popover, hover cards, jumps and mouse and keyboard input.
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ResultOf } from '../../electron/api/methods';
-import { sliceCodePoints } from '../../shared/offsets';
+import { codePointLength, sliceCodePoints } from '../../shared/offsets';
 import { call, mediaUrl } from '../common/api';
 import { useQuery } from '../common/use-query';
 import { useStoredState } from '../common/use-stored-state';
@@ -36,7 +36,7 @@ import { useSearchHits, type SearchHitSpans } from './search-hits';
 import { codingsAtCaretSaid } from './codings-said';
 import { announce } from '../common/LiveRegion';
 import { useTranscriptMount } from './use-transcript-mount';
-import { editSpan, type Span } from './selection';
+import { caretAfterFix, editSpan, type Span } from './selection';
 import { PlayerBar } from './PlayerBar';
 import { TurnPlayControl } from './TurnPlayControl';
 import { useRecording } from './use-recording';
@@ -130,10 +130,11 @@ export function TranscriptView({ projectGuid, documentId, cases, coders, current
 
   // Edit mode: Enter or F2 in the text (or Fix text…) opens the dialog on the selection or the caret.
   const [editing, setEditing] = useState(false);
-  const [fixing, setFixing] = useState<Span | null>(null);
+  // With the length of the text shown when it opened: the fixed text may be shown before it closes or after.
+  const [fixing, setFixing] = useState<{ span: Span; length: number } | null>(null);
   const openFix = () => {
     const span = mounted ? editSpan(mounted.doc) : null;
-    if (span) setFixing(span);
+    if (span && mounted) setFixing({ span, length: mounted.doc.length });
     else announce('Put the caret in the text, or select words, first.');
   };
   const turns = useTurnEdits(mounted, data, onError);
@@ -280,10 +281,11 @@ export function TranscriptView({ projectGuid, documentId, cases, coders, current
         <FixTextDialog
           documentId={data.id}
           text={data.text}
-          span={fixing}
-          onClose={() => {
+          span={fixing.span}
+          onClose={(replacement) => {
             setFixing(null);
             scrollRef.current?.focus({ preventScroll: true });
+            if (replacement !== undefined && mounted) caretAfterFix(mounted.doc, fixing, codePointLength(replacement));
           }}
         />
       )}

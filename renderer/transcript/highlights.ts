@@ -37,7 +37,7 @@ export function setCodeColors(colors: Map<number, string>): void {
 }
 
 export class HighlightPainter {
-  private readonly painted = new Map<number, { key: string; range: Range; codeIds: number[] }>();
+  private readonly painted = new Map<number, { key: string; range: Range; start: number; end: number; codeIds: number[] }>();
   private readonly highlights = new Map<number, Highlight>();
 
   constructor(private readonly doc: TranscriptDocument) {}
@@ -70,9 +70,25 @@ export class HighlightPainter {
       const range = this.doc.range(s.start, s.end);
       if (!range) continue;
       for (const codeId of s.codeIds) this.highlight(codeId).add(range);
-      this.painted.set(s.id, { key, range, codeIds: s.codeIds });
+      this.painted.set(s.id, { key, range, start: s.start, end: s.end, codeIds: s.codeIds });
     }
     for (const id of [...this.painted.keys()]) if (!wanted.has(id)) this.remove(id);
+  }
+
+  /**
+   * Draws again the codings that reach `from` or beyond once a paragraph's text starting there was replaced
+   * in place: those in it lost their text nodes, and those after it may have been drawn, with the offsets
+   * after the edit, on the text before it (the segments can be listed again before the document).
+   */
+  refresh(from: number): void {
+    for (const [id, old] of [...this.painted]) {
+      if (old.end < from) continue;
+      this.remove(id);
+      const range = this.doc.range(old.start, old.end);
+      if (!range) continue;
+      for (const codeId of old.codeIds) this.highlight(codeId).add(range);
+      this.painted.set(id, { ...old, range });
+    }
   }
 
   rangeOf(id: number): Range | undefined {

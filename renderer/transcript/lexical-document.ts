@@ -1,15 +1,15 @@
 // The transcript as a read-only Lexical document: one TurnNode per paragraph, one RunNode per stretch
-// of text that knows its code-point offset in the canonical text. Codings never enter the Lexical state;
-// this module only maps offsets to DOM positions and back.
-import { $getRoot, createEditor, ElementNode, TextNode, type EditorConfig, type LexicalEditor, type LexicalNode } from 'lexical';
+// of text, whose code-point offset in the canonical text a run table beside the editor keeps. Codings never
+// enter the Lexical state; this module only maps offsets to DOM positions and back.
+import { $getNodeByKey, $getRoot, createEditor, ElementNode, TextNode, type EditorConfig, type LexicalEditor } from 'lexical';
 import { codePointLength, codePointToUtf16, utf16ToCodePoint } from '../../shared/offsets';
 import type { Formatting, Paragraph } from '../../db/queries/documents';
+import { offsetAfter, spliceRuns, type ParagraphEdit, type TextVersion } from './paragraph-edit';
 
 export type ViewerParagraph = Paragraph;
 
-/** A run of text at a known code-point offset. */
+/** A run of text; its code-point offset is kept in the run table, not here, since an edit moves it (see `data-start`). */
 class RunNode extends TextNode {
-  __start = 0;
   __speaker = false;
 
   override $config() {
@@ -18,13 +18,11 @@ class RunNode extends TextNode {
 
   override afterCloneFrom(prev: this): void {
     super.afterCloneFrom(prev);
-    this.__start = prev.__start;
     this.__speaker = prev.__speaker;
   }
 
   override createDOM(config: EditorConfig, editor?: LexicalEditor): HTMLElement {
     const dom = super.createDOM(config, editor);
-    dom.dataset.start = String(this.__start);
     if (this.__speaker) dom.classList.add('speaker');
     return dom;
   }
@@ -110,6 +108,8 @@ export interface TranscriptDocument {
   editor: LexicalEditor;
   /** Code points of the whole text. */
   length: number;
+  /** Puts the new text of the paragraph an edit changed in place and moves the offsets after it; the caret follows. */
+  replaceParagraph(edit: ParagraphEdit, after: TextVersion): void;
   /** DOM position of a code-point offset, for building Ranges. */
   toDom(offset: number): { node: Node; offset: number } | null;
   /** Code-point offset of a DOM position inside the transcript, or null when it is outside any text. */
@@ -137,11 +137,28 @@ function lastStartingBy(items: { start: number }[], offset: number): number {
   return lo;
 }
 
+/** The runs of one paragraph's text `line`: its label, then its speech cut at every bold/italic boundary. */
+function $paragraphRuns(p: ViewerParagraph, line: string, formatting: Formatting | null | undefined): { node: RunNode; run: Run }[] {
+  const at = (offset: number) => codePointToUtf16(line, offset - p.start);
+  const pieces = [
+    ...(p.bodyStart > p.start ? [{ start: p.start, end: p.bodyStart, bold: false, italic: false, speaker: true }] : []),
+    ...(p.end > p.bodyStart ? formattedPieces(p.bodyStart, p.end, formatting).map((piece) => ({ ...piece, speaker: false })) : []),
+  ];
+  return pieces.map((piece) => {
+    const slice = line.slice(at(piece.start), at(piece.end));
+    const node = new RunNode(slice);
+    node.__speaker = piece.speaker;
+    if (piece.bold) node.toggleFormat('bold');
+    if (piece.italic) node.toggleFormat('italic');
+    return { node, run: { start: piece.start, end: piece.end, key: node.getKey(), text: slice } };
+  });
+}
+
 /** Renders `text` (paragraphs joined by "\n") into `root` and returns the offset mapping. */
 export function mountTranscript(
   root: HTMLElement,
   text: string,
-  paragraphs: ViewerParagraph[],
+  initialParagraphs: ViewerParagraph[],
   formatting?: Formatting | null,
 ): TranscriptDocument {
   const editor = createEditor({
@@ -152,7 +169,8 @@ export function mountTranscript(
   });
   editor.setRootElement(root);
   const lines = text.split('\n');
-  const runs: Run[] = [];
+  let runs: Run[] = [];
+  let paragraphs = initialParagraphs;
   const turnKeys: string[] = [];
   editor.update(
     () => {
@@ -165,28 +183,23 @@ export function mountTranscript(
         const turn = level === undefined ? new TurnNode() : Object.assign(new HeadingTurnNode(), { __level: level });
         turn.__n = p.n;
         turn.__time = p.timeMs === null ? '' : formatTime(p.timeMs);
-        const at = (offset: number) => codePointToUtf16(line, offset - p.start);
-        const pieces = [
-          ...(p.bodyStart > p.start ? [{ start: p.start, end: p.bodyStart, bold: false, italic: false, speaker: true }] : []),
-          ...(p.end > p.bodyStart ? formattedPieces(p.bodyStart, p.end, formatting).map((piece) => ({ ...piece, speaker: false })) : []),
-        ];
-        const children: LexicalNode[] = pieces.map((piece) => {
-          const slice = line.slice(at(piece.start), at(piece.end));
-          const run = new RunNode(slice);
-          run.__start = piece.start;
-          run.__speaker = piece.speaker;
-          if (piece.bold) run.toggleFormat('bold');
-          if (piece.italic) run.toggleFormat('italic');
-          runs.push({ start: piece.start, end: piece.end, key: run.getKey(), text: slice });
-          return run;
-        });
-        turn.append(...children);
+        const built = $paragraphRuns(p, line, formatting);
+        runs.push(...built.map((b) => b.run));
+        turn.append(...built.map((b) => b.node));
         turnKeys.push(turn.getKey());
         body.append(turn);
       });
     },
     { discrete: true },
   );
+  /** Writes each run's offset on its element from `from` on (fromDom reads it back). */
+  const label = (from: number) => {
+    for (let i = from; i < runs.length; i++) {
+      const element = editor.getElementByKey(runs[i]!.key);
+      if (element) element.dataset.start = String(runs[i]!.start);
+    }
+  };
+  label(0);
 
   const runIndexAt = (offset: number) => lastStartingBy(runs, offset);
   const paragraphIndexAt = (offset: number) => lastStartingBy(paragraphs, offset);
@@ -225,9 +238,41 @@ export function mountTranscript(
     return child?.dataset?.start !== undefined ? Number(child.dataset.start) : paragraph.end;
   };
 
-  return {
+  const doc: TranscriptDocument = {
     editor,
     length: codePointLength(text),
+    replaceParagraph(edit, after) {
+      const old = paragraphs[edit.index]!;
+      const p = after.paragraphs[edit.index]!;
+      // The caret (or selection) is read before its text nodes go and put back after, moved by the edit.
+      const selection = window.getSelection();
+      const held =
+        selection?.anchorNode && selection.focusNode && root.contains(selection.anchorNode)
+          ? [fromDom(selection.anchorNode, selection.anchorOffset), fromDom(selection.focusNode, selection.focusOffset)]
+          : null;
+      let fresh: Run[] = [];
+      editor.update(
+        () => {
+          const turn = $getNodeByKey<TurnNode>(turnKeys[edit.index]!)!;
+          const built = $paragraphRuns(p, edit.line, after.formatting);
+          fresh = built.map((b) => b.run);
+          turn.clear();
+          turn.append(...built.map((b) => b.node));
+        },
+        { discrete: true },
+      );
+      // The runs before the paragraph keep their offsets; from its first run on they are written again.
+      const first = lastStartingBy(runs, old.start);
+      runs = spliceRuns(runs, old.start, old.end, fresh, p.end - old.end);
+      paragraphs = after.paragraphs;
+      doc.length += p.end - old.end;
+      label(first);
+      if (held && held[0] !== null && held[1] !== null) {
+        const anchor = toDom(offsetAfter(edit, held[0]));
+        const focus = toDom(offsetAfter(edit, held[1]));
+        if (anchor && focus) selection!.setBaseAndExtent(anchor.node, anchor.offset, focus.node, focus.offset);
+      }
+    },
     toDom,
     fromDom,
     range(start, end) {
@@ -261,4 +306,5 @@ export function mountTranscript(
       editor.setRootElement(null);
     },
   };
+  return doc;
 }

@@ -15,6 +15,7 @@ export interface MeasuredSegment {
 
 interface Extent {
   key: string;
+  end: number;
   first: HTMLElement;
   last: HTMLElement;
   /** The top of the coding below the top of its first turn. */
@@ -52,6 +53,11 @@ export class SegmentExtents {
     return items;
   }
 
+  /** Measures again the codings that reach `from` or beyond (a paragraph starting there changed its text). */
+  forget(from: number): void {
+    for (const [id, extent] of this.measured) if (extent.end >= from) this.measured.delete(id);
+  }
+
   private extent(s: MeasuredSegment): Extent | undefined {
     const key = `${s.start}:${s.end}`;
     const known = this.measured.get(s.id);
@@ -63,6 +69,7 @@ export class SegmentExtents {
     const rect = range.getBoundingClientRect();
     const extent = {
       key,
+      end: s.end,
       first,
       last,
       top: rect.top - first.getBoundingClientRect().top,

@@ -128,3 +128,14 @@ export function editSpan(doc: TranscriptDocument): Span | null {
   if (start === null || end === null) return null;
   return { start: Math.min(start, end), end: Math.max(start, end) };
 }
+
+/**
+ * Puts the caret after words just fixed over `fixed.span` (`length`: the text's length when the fix began),
+ * as they are shown now: the dialog took the caret away. Until the view shows the new words, their end
+ * is the span's end, and the paragraph's update in place moves the caret along.
+ */
+export function caretAfterFix(doc: TranscriptDocument, fixed: { span: Span; length: number }, replaced: number): void {
+  const at = doc.length === fixed.length ? fixed.span.end : fixed.span.start + replaced;
+  const to = doc.toDom(at);
+  if (to) window.getSelection()?.collapse(to.node, to.offset);
+}

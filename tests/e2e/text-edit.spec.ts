@@ -57,12 +57,41 @@ test('fix a word inside a coded passage in edit mode: the coding keeps its text,
   await field.fill('corrected 😀 ');
   await expectAccessible(page);
   await page.screenshot({ path: '.test-output/screens/fix-text.png' });
+  const scrollTop = () => page.locator('.transcript-scroll').evaluate((e) => e.scrollTop);
+  const scrolled = await scrollTop();
+  // The transcript is updated in place, not mounted again: its turns stay the same elements.
+  await page
+    .locator('.transcript .turn')
+    .first()
+    .evaluate((e) => e.setAttribute('data-kept', ''));
   await field.press('Enter');
   await expect(dialog).toBeHidden();
 
   const fixed = segment.text.replace(`${word} `, 'corrected 😀 ');
   await expect.poll(() => segmentText(segment.id)).toBe(fixed);
   await expect(page.locator('.transcript')).toContainText('corrected 😀');
+  await expect(page.locator('.transcript .turn[data-kept]')).toHaveCount(1);
+  // The caret stays after the new words and the view where it was; the coding's highlight covers them.
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const selection = window.getSelection()!;
+        const range = document.createRange();
+        range.setStart(document.querySelector('.transcript')!, 0);
+        range.setEnd(selection.focusNode!, selection.focusOffset);
+        return selection.isCollapsed && range.toString().endsWith('corrected 😀 ');
+      }),
+    )
+    .toBe(true);
+  expect(await scrollTop()).toBe(scrolled);
+  await expect
+    .poll(() =>
+      page.evaluate((text) => {
+        const ranges = [...CSS.highlights].flatMap(([name, h]) => (name.startsWith('code-') ? [...h] : []));
+        return ranges.some((r) => r.toString() === text);
+      }, fixed),
+    )
+    .toBe(true);
   await page.screenshot({ path: '.test-output/screens/fixed-text.png' });
 
   await page.getByRole('button', { name: 'Undo Edit text' }).click();
