@@ -6,6 +6,7 @@ import type { MergeReport } from '../../electron/services/merge';
 import { MAX_PROJECT_BYTES } from '../../shared/protocol';
 import { call } from '../common/api';
 import { Dialog } from '../common/Dialog';
+import { DialogActions } from '../common/DialogActions';
 import { download, fromBase64 } from '../common/download';
 import { readBase64 } from '../common/read-file';
 
@@ -40,14 +41,7 @@ export function CopyDialog({ coders, onClose }: { coders: Coder[]; onClose: () =
             Close
           </button>
         ) : (
-          <>
-            <button type="button" onClick={onClose} disabled={busy}>
-              Cancel
-            </button>
-            <button type="button" className="primary" onClick={() => void save()} disabled={busy}>
-              Save copy
-            </button>
-          </>
+          <DialogActions action="Save copy" busy={busy} onAction={() => void save()} onCancel={onClose} />
         )
       }
     >

@@ -3,6 +3,7 @@ import type { ResultOf } from '../../electron/api/methods';
 import { call } from '../common/api';
 import { announce } from '../common/LiveRegion';
 import { Dialog } from '../common/Dialog';
+import { DialogActions } from '../common/DialogActions';
 
 type Preview = ResultOf<'documents.pseudonymisePreview'>;
 
@@ -54,14 +55,13 @@ export function PseudonymiseDialog({ onClose }: { onClose(): void }) {
       onClose={onClose}
       busy={busy}
       footer={
-        <>
-          <button type="button" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="button" className="primary" disabled={busy || !current || current.length === 0} onClick={() => void apply()}>
-            {current ? `Replace all (${current.length})` : 'Replace all'}
-          </button>
-        </>
+        <DialogActions
+          action={current ? `Replace all (${current.length})` : 'Replace all'}
+          busy={busy}
+          disabled={!current || current.length === 0}
+          onAction={() => void apply()}
+          onCancel={onClose}
+        />
       }
     >
       <form

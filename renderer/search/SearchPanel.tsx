@@ -3,6 +3,7 @@ import type { ArgsOf, ResultOf } from '../../electron/api/methods';
 import { call } from '../common/api';
 import { type CoderView, useCoderView } from '../common/coder-visibility';
 import { Dialog } from '../common/Dialog';
+import { DialogActions } from '../common/DialogActions';
 import { useQuery } from '../common/use-query';
 import type { SearchHitSpans } from '../transcript/search-hits';
 import type { TranscriptTarget } from '../transcript/types';
@@ -343,14 +344,13 @@ function AutocodeDialog({
       onClose={onClose}
       busy={busy}
       footer={
-        <>
-          <button type="button" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="button" onClick={() => void apply()} disabled={busy || !preview.data || preview.data.segments === 0}>
-            Code {preview.data?.segments ?? 0} passages
-          </button>
-        </>
+        <DialogActions
+          action={`Code ${preview.data?.segments ?? 0} passages`}
+          busy={busy}
+          disabled={!preview.data || preview.data.segments === 0}
+          onAction={() => void apply()}
+          onCancel={onClose}
+        />
       }
     >
       <label>

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { call } from '../common/api';
 import { Dialog } from '../common/Dialog';
+import { DialogActions } from '../common/DialogActions';
 import { useQuery } from '../common/use-query';
 import type { Scope } from './SearchScope';
 
@@ -51,14 +52,13 @@ export function SpeakerAutocode({ scope, onClose, onDone, onError }: Props) {
       onClose={onClose}
       busy={busy}
       footer={
-        <>
-          <button type="button" onClick={onClose} disabled={busy}>
-            Cancel
-          </button>
-          <button type="button" onClick={() => void apply()} disabled={busy || !spec || !preview.data || preview.data.segments === 0}>
-            Code {preview.data && spec ? preview.data.segments : 0} turns
-          </button>
-        </>
+        <DialogActions
+          action={`Code ${preview.data && spec ? preview.data.segments : 0} turns`}
+          busy={busy}
+          disabled={!spec || !preview.data || preview.data.segments === 0}
+          onAction={() => void apply()}
+          onCancel={onClose}
+        />
       }
     >
       <label>

@@ -4,6 +4,7 @@ import { call } from '../common/api';
 import { perfMark } from '../common/perf';
 import { announce } from '../common/LiveRegion';
 import { Dialog } from '../common/Dialog';
+import { DialogActions } from '../common/DialogActions';
 import type { Span } from './selection';
 
 interface Props {
@@ -50,16 +51,7 @@ export function FixTextDialog({ documentId, text, span, onClose }: Props) {
       title={span.start === span.end ? 'Insert text' : 'Fix text'}
       onClose={() => onClose()}
       busy={busy}
-      footer={
-        <>
-          <button type="button" onClick={() => onClose()} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" form="fix-text-form" className="primary" disabled={busy}>
-            Replace
-          </button>
-        </>
-      }
+      footer={<DialogActions action="Replace" busy={busy} form="fix-text-form" onCancel={() => onClose()} />}
     >
       <form
         id="fix-text-form"

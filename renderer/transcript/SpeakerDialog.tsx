@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { call } from '../common/api';
 import { announce } from '../common/LiveRegion';
 import { Dialog } from '../common/Dialog';
+import { DialogActions } from '../common/DialogActions';
 import type { ViewerParagraph } from './lexical-document';
 
 interface Props {
@@ -42,16 +43,7 @@ export function SpeakerDialog({ documentId, turn, speakers, onClose }: Props) {
       title="Change speaker"
       onClose={() => onClose(false)}
       busy={busy}
-      footer={
-        <>
-          <button type="button" onClick={() => onClose(false)} disabled={busy}>
-            Cancel
-          </button>
-          <button type="submit" form="speaker-form" className="primary" disabled={busy}>
-            Change
-          </button>
-        </>
-      }
+      footer={<DialogActions action="Change" busy={busy} form="speaker-form" onCancel={() => onClose(false)} />}
     >
       <form
         id="speaker-form"
