@@ -10,6 +10,7 @@ import { rebuildCooccurrence } from '../../../../db/cooccurrence';
 import { sha256 } from '../../../../db/ids';
 import { LATEST_SCHEMA_VERSION, migrations } from '../../../../db/migrations';
 import { createProjectFile, openProjectFile, TRELLIS_APPLICATION_ID, type Db } from '../../../../db/project-file';
+import { spreadKey } from '../../../../db/search-keys';
 import { deleteSegment, insertSegment, removeSegmentCodes, updateSegment } from '../../../../db/queries/segments';
 import { recordStep, redoNext, undoLast, UNDO_TRACKED_TABLES } from '../../../../db/undo';
 import { tempDir } from '../../helpers';
@@ -37,7 +38,8 @@ export const TEXT_2 = 'Head: Schools joined the partnership late; inspection pus
 export const CODE = { themes: 1, duty: 2, budgets: 3, pooled: 4, mgf: 5, strategicDuty: 6, strategicMoney: 7, early: 8 } as const;
 
 /**
- * Real rows written with the columns of schema step 1 (every later step only adds columns with defaults):
+ * Real rows written with the columns of schema step 1 (every later step only adds columns with defaults,
+ * but for step 12's search keys):
  * two coders, two interviews with emoji in a case, a code tree, a code set, a framework with two cells and
  * a slice, overlapping and touching segments of two coders with several codes each, and memos.
  */
@@ -59,9 +61,18 @@ export function seedRows(db: Db): void {
        VALUES (?, ?, ?, ?, ?, ?, 'txt', ?, ?)`,
       ...texts.map((text, i) => [i + 1, `D${i + 1}`, `Interview ${i + 1}`, text, [...text].length, sha256(text), now, now]),
     );
+    // Since step 12 a paragraph has a search key, with no default (here: its document's only paragraph).
+    const keyed = db.prepare("SELECT 1 FROM pragma_table_info('paragraphs') WHERE name = 'search_key'").get() !== undefined;
     run(
-      'INSERT INTO paragraphs (document_id, n, start, end, body_start, speaker) VALUES (?, 1, 0, ?, ?, ?)',
-      ...texts.map((text, i) => [i + 1, [...text].length, text.indexOf(':') + 2, text.slice(0, text.indexOf(':'))]),
+      `INSERT INTO paragraphs (document_id, n, start, end, body_start, speaker${keyed ? ', search_key' : ''})
+       VALUES (?, 1, 0, ?, ?, ?${keyed ? ', ?' : ''})`,
+      ...texts.map((text, i) => [
+        i + 1,
+        [...text].length,
+        text.indexOf(':') + 2,
+        text.slice(0, text.indexOf(':')),
+        ...(keyed ? [spreadKey(i + 1, 1, 1)] : []),
+      ]),
     );
     run("INSERT INTO cases (id, guid, name, created_at) VALUES (1, 'K1', 'North', '')", []);
     run('INSERT INTO case_documents (case_id, document_id) VALUES (1, ?)', [1], [2]);
