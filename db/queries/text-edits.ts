@@ -210,6 +210,20 @@ export function deleteParagraph(db: Db, documentId: number, n: number): void {
   stmt(db, 'DELETE FROM paragraphs WHERE document_id = ? AND n = ?').run(documentId, n);
 }
 
-export function setParagraphSpeaker(db: Db, documentId: number, n: number, speaker: string | null): void {
-  stmt(db, 'UPDATE paragraphs SET speaker = ? WHERE document_id = ? AND n = ?').run(speaker, documentId, n);
+/** Gives paragraphs `from`…`to` (numbers) a speaker, or none. */
+export function setParagraphSpeakers(db: Db, documentId: number, from: number, to: number, speaker: string | null): void {
+  stmt(db, 'UPDATE paragraphs SET speaker = ? WHERE document_id = ? AND n BETWEEN ? AND ?').run(speaker, documentId, from, to);
 }
+
+/**
+ * The last paragraph of turn n's run: the paragraphs right after it without a label and with its speaker
+ * continue it (an import gives them the speaker of the label above); n itself when none does.
+ */
+export const continuedUntil = (db: Db, documentId: number, n: number, speaker: string): number =>
+  stmt(
+    db,
+    `SELECT ifnull((SELECT min(n) FROM paragraphs WHERE document_id = @doc AND n > @n AND (body_start > start OR speaker IS NOT @speaker)),
+                   (SELECT max(n) + 1 FROM paragraphs WHERE document_id = @doc)) - 1`,
+  )
+    .pluck()
+    .get({ doc: documentId, n, speaker }) as number;

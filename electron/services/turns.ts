@@ -7,6 +7,7 @@ import { documentText, textBetween } from '../../db/document-text';
 import { DataError } from '../../db/errors';
 import type { Db } from '../../db/project-file';
 import {
+  continuedUntil,
   deleteParagraph,
   insertParagraph,
   labelledTurns,
@@ -15,7 +16,7 @@ import {
   reindexSearchOnUndo,
   renumberParagraphs,
   searchKeysAround,
-  setParagraphSpeaker,
+  setParagraphSpeakers,
   spreadSearchKeysAgain,
   turnAt,
   turnNumbered,
@@ -23,7 +24,8 @@ import {
 } from '../../db/queries/text-edits';
 import { keyBetween } from '../../db/search-keys';
 import { codePointLength } from '../../shared/offsets';
-import { editResult, LINE_BREAK, rewriteText, type TextEditResult } from './text-edit';
+import type { Segment } from '../../db/queries/segments';
+import { editResult, LINE_BREAK, rewriteText, type TextChange, type TextEditResult } from './text-edit';
 
 /** An edit's answer and the turn it leaves the caret in (the new one, the joined one, the relabelled one). */
 export interface TurnEditResult extends TextEditResult {
@@ -138,26 +140,37 @@ export function joinTurns(db: Db, documentId: number, n: number): TurnEditResult
 
 /**
  * Gives turn n another speaker: the speaker's name in its label replaced (a clock time in it stays), a
- * label written as the document's others when it has none or one without the name.
+ * label written as the document's others when it has none or one without the name; or none (null): its
+ * label removed, codings over the label shrinking (one wholly inside it removed and listed) as for any edit.
+ * The unlabelled paragraphs right after it that carry its old speaker continue the turn (an import gives
+ * them the label's speaker): they get the new one too.
  */
-export function setSpeaker(db: Db, documentId: number, n: number, speaker: string): TurnEditResult {
-  checkSpeaker(speaker);
+export function setSpeaker(db: Db, documentId: number, n: number, speaker: string | null): TurnEditResult {
+  if (speaker !== null) checkSpeaker(speaker);
   const old = turn(db, documentId, n);
-  if (old.speaker === speaker) throw new DataError('invalid', `Turn ${n} is ${speaker}’s already.`);
+  const labelled = old.bodyStart > old.start;
+  if (old.speaker === speaker && (speaker !== null || !labelled)) {
+    throw new DataError('invalid', speaker === null ? `Turn ${n} has no speaker already.` : `Turn ${n} is ${speaker}’s already.`);
+  }
+  const last = old.speaker === null ? n : continuedUntil(db, documentId, n, old.speaker);
+  const change =
+    speaker === null ? (labelled ? { start: old.start, end: old.bodyStart, text: '' } : null) : relabel(db, documentId, old, speaker);
+  // Only the label changes: the speech, and so the search index, stay as they are.
+  let removed: Segment[] = [];
+  if (change) {
+    removed = rewriteText(db, documentId, [change], (m) => m);
+    const shift = codePointLength(change.text) - (change.end - change.start);
+    moveParagraph(db, documentId, { n, start: old.start, end: old.end + shift, bodyStart: old.bodyStart + shift });
+  }
+  setParagraphSpeakers(db, documentId, n, last, speaker);
+  return { ...editResult(db, documentId, removed), turn: n };
+}
+
+/** The change that makes a turn's label name `speaker`: the old name in it replaced, else a new label. */
+function relabel(db: Db, documentId: number, old: TurnRow, speaker: string): TextChange {
   const label = textBetween(documentText(db, documentId), old.start, old.bodyStart);
   const at = old.speaker === null ? -1 : label.indexOf(old.speaker);
-  const change =
-    at >= 0
-      ? {
-          start: old.start + codePointLength(label.slice(0, at)),
-          end: old.start + codePointLength(label.slice(0, at) + old.speaker),
-          text: speaker,
-        }
-      : { start: old.start, end: old.bodyStart, text: labelFor(db, documentId, speaker, n) };
-  // Only the label changes: the speech, and so the search index, stay as they are.
-  const removed = rewriteText(db, documentId, [change], (m) => m);
-  const shift = codePointLength(change.text) - (change.end - change.start);
-  moveParagraph(db, documentId, { n, start: old.start, end: old.end + shift, bodyStart: old.bodyStart + shift });
-  setParagraphSpeaker(db, documentId, n, speaker);
-  return { ...editResult(db, documentId, removed), turn: n };
+  if (at < 0) return { start: old.start, end: old.bodyStart, text: labelFor(db, documentId, speaker, old.n) };
+  const before = codePointLength(label.slice(0, at));
+  return { start: old.start + before, end: old.start + before + codePointLength(old.speaker!), text: speaker };
 }

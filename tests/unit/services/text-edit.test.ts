@@ -62,7 +62,7 @@ function countsMatchRebuild(db: Db): void {
   expect(read()).toEqual(kept);
 }
 
-const QUERIES = ['jon', 'budget', 'budgets', 'naïve', '"jon agreed"', 'ca*', 'then OR worked', 'hello OR fine', 'a', 'w1*'];
+const QUERIES = ['jon', 'budget', 'budgets', 'naïve', '"jon agreed"', 'ca*', 'then OR worked', 'hello OR fine', 'a', 'w1*', 'part OR more'];
 
 /** The search index equals one built afresh from the text (the document is the project's only one). */
 const indexMatchesText = (db: Db, documentId: number): void => {
@@ -336,6 +336,75 @@ describe('splitting, joining and relabelling turns', () => {
     });
     indexMatchesText(db, documentId);
     expect(() => step(db, a, () => setSpeaker(db, documentId, 4, 'Head'))).toThrow(/already/);
+  });
+});
+
+describe('removing a speaker, and the paragraphs that continue a turn', () => {
+  it('removes a turn’s label with its speaker: a coding inside the label goes (listed), one across it shrinks, undo and redo are exact', () => {
+    const { db, documentId, a, b, duty, money } = project();
+    const inLabel = insertSegment(db, { documentId, coderId: a, start: at(TEXT, 'Head'), end: at(TEXT, 'Head') + 4, codeIds: [duty] });
+    const across = insertSegment(db, {
+      documentId,
+      coderId: b,
+      start: at(TEXT, 'Jon left'),
+      end: at(TEXT, 'Jon agreed') + 3,
+      codeIds: [duty, money],
+    });
+    const before = tracked(db);
+    const result = step(db, a, () => setSpeaker(db, documentId, 2, null));
+    expect(turnsOf(db, documentId)[1]).toEqual({
+      n: 2,
+      text: 'Jon agreed; the naïve plan 🇬🇧 worked.',
+      speech: 'Jon agreed; the naïve plan 🇬🇧 worked.',
+      speaker: null,
+      timeMs: null,
+    });
+    expect(result.removed.map((s) => [s.id, s.text])).toEqual([[inLabel, 'Head']]);
+    expect(result.segments.map((s) => [s.id, s.text])).toEqual([[across, 'Jon left.\nJon']]);
+    expect(result.characters).toBe(cp(TEXT).length - cp('Head: ').length);
+    indexMatchesText(db, documentId);
+    countsMatchRebuild(db);
+    undoRedoExact(db, documentId, a, before);
+    expect(() => step(db, a, () => setSpeaker(db, documentId, 2, null))).toThrow(/no speaker already/);
+    // A turn with no label and no speaker gets both.
+    step(db, a, () => setSpeaker(db, documentId, 2, 'Head'));
+    expect(turnsOf(db, documentId)[1]!.text).toBe('Head: Jon agreed; the naïve plan 🇬🇧 worked.');
+  });
+
+  it('gives the unlabelled paragraphs that continue a turn its new speaker, or none, in the same undo step', () => {
+    const text = ['DCS: First part 😀.', 'and it goes on.', 'and on 👍🏽.', 'Head: Reply.', 'and more.'].join('\n');
+    const { db, documentId, a } = project(text);
+    const speakers = () => turnsOf(db, documentId).map((t) => t.speaker);
+    // The import gives a paragraph without a label the speaker of the label above it.
+    expect(speakers()).toEqual(['DCS', 'DCS', 'DCS', 'Head', 'Head']);
+    const before = tracked(db);
+
+    step(db, a, () => setSpeaker(db, documentId, 1, 'Ana 😀'));
+    expect(turnsOf(db, documentId).map((t) => [t.text, t.speaker])).toEqual([
+      ['Ana 😀: First part 😀.', 'Ana 😀'],
+      ['and it goes on.', 'Ana 😀'],
+      ['and on 👍🏽.', 'Ana 😀'],
+      ['Head: Reply.', 'Head'],
+      ['and more.', 'Head'],
+    ]);
+    undoRedoExact(db, documentId, a, before);
+
+    // A continuation relabelled starts a turn of its own: it gets a label, and the paragraph after it follows.
+    step(db, a, () => setSpeaker(db, documentId, 2, 'Bo'));
+    expect(turnsOf(db, documentId).map((t) => [t.text, t.speaker])).toEqual([
+      ['Ana 😀: First part 😀.', 'Ana 😀'],
+      ['Bo: and it goes on.', 'Bo'],
+      ['and on 👍🏽.', 'Bo'],
+      ['Head: Reply.', 'Head'],
+      ['and more.', 'Head'],
+    ]);
+    const relabelled = tracked(db);
+    step(db, a, () => setSpeaker(db, documentId, 4, null));
+    expect(speakers()).toEqual(['Ana 😀', 'Bo', 'Bo', null, null]);
+    expect(turnsOf(db, documentId)[3]!.text).toBe('Reply.');
+    indexMatchesText(db, documentId);
+    undoRedoExact(db, documentId, a, relabelled);
+    countsMatchRebuild(db);
   });
 });
 
