@@ -7,9 +7,15 @@
 /** The keys of one document lie in [document_id * SPAN, (document_id + 1) * SPAN). */
 const SPAN = 2 ** 32;
 
+/** The lowest key a paragraph of the document could have (its range's start, a lower bound to seek to). */
+export const documentKeysFrom = (documentId: number): number => documentId * SPAN;
+
+/** The document a key belongs to. */
+export const documentOfKey = (key: number): number => Math.floor(key / SPAN);
+
 /** The key of paragraph n of a document written with `count` paragraphs, numbered 1…count: evenly spread. */
 export function spreadKey(documentId: number, n: number, count: number): number {
-  return documentId * SPAN + n * Math.floor(SPAN / (count + 1));
+  return documentKeysFrom(documentId) + n * Math.floor(SPAN / (count + 1));
 }
 
 /**
@@ -17,8 +23,8 @@ export function spreadKey(documentId: number, n: number, count: number): number 
  * neighbours already.
  */
 export function keyBetween(documentId: number, before: number | null, after: number | null): number | null {
-  const low = before ?? documentId * SPAN;
-  const high = after ?? (documentId + 1) * SPAN;
+  const low = before ?? documentKeysFrom(documentId);
+  const high = after ?? documentKeysFrom(documentId + 1);
   const key = Math.floor((low + high) / 2);
   return key > low && key < high ? key : null;
 }

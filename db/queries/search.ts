@@ -3,6 +3,7 @@
 import { DataError } from '../errors';
 import type { Db } from '../project-file';
 import { codePointCursor } from '../../shared/offsets';
+import { documentKeysFrom, documentOfKey } from '../search-keys';
 import { stmt } from '../statements';
 
 /** Marks FTS5's highlight() puts around matched words; import removes control characters from texts. */
@@ -98,10 +99,10 @@ export function* matchingParagraphs(
     db,
     `SELECT rowid AS key, highlight(${table}, 0, char(1), char(2)) AS text
        FROM ${table} WHERE ${table} MATCH @query AND rowid >= @first ORDER BY rowid`,
-  ).iterate({ query, first: document.id * 2 ** 32 }) as IterableIterator<{ key: number; text: string }>;
+  ).iterate({ query, first: documentKeysFrom(document.id) }) as IterableIterator<{ key: number; text: string }>;
   const paragraph = stmt(db, `SELECT n, start, body_start AS bodyStart, end, speaker FROM paragraphs WHERE search_key = ?`);
   for (const { key, text } of matched) {
-    if (Math.floor(key / 2 ** 32) !== document.id) return;
+    if (documentOfKey(key) !== document.id) return;
     const p = paragraph.get(key) as Pick<ScopedParagraph, 'n' | 'start' | 'bodyStart' | 'end' | 'speaker'>;
     if (speakers === null || (p.speaker !== null && speakers.includes(p.speaker))) {
       yield { documentId: document.id, document: document.name, ...p, text };
