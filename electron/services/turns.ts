@@ -6,6 +6,7 @@
 import { documentText, textBetween } from '../../db/document-text';
 import { DataError } from '../../db/errors';
 import type { Db } from '../../db/project-file';
+import type { Segment } from '../../db/queries/segments';
 import {
   continuedUntil,
   deleteParagraph,
@@ -24,7 +25,6 @@ import {
 } from '../../db/queries/text-edits';
 import { keyBetween } from '../../db/search-keys';
 import { codePointLength } from '../../shared/offsets';
-import type { Segment } from '../../db/queries/segments';
 import { editResult, LINE_BREAK, rewriteText, type TextChange, type TextEditResult } from './text-edit';
 
 /** An edit's answer and the turn it leaves the caret in (the new one, the joined one, the relabelled one). */
