@@ -57,7 +57,7 @@ export const SEARCH_TRIGGER = 'search_paragraph_added';
 const SUSPENDED: readonly string[] = [...COUNT_TRIGGERS, ...GUARD_TRIGGERS, SEARCH_TRIGGER];
 
 /**
- * What the suspended SEARCH_TRIGGER would have written (schema step 5's rows): every paragraph without its
+ * What the suspended SEARCH_TRIGGER would have written (a row per paragraph under its search key, schema step 12): every paragraph without its
  * row in an index, whatever the write did to it, gets one. NOT IN reads the index's rowids once; NOT EXISTS
  * would open an FTS5 cursor per paragraph (30 times slower).
  */
@@ -66,9 +66,9 @@ function indexNewParagraphs(db: Db): void {
     stmt(
       db,
       `INSERT INTO ${table} (rowid, text)
-       SELECT p.document_id * 4294967296 + p.n, substr(d.plain_text, p.body_start + 1, p.end - p.body_start)
+       SELECT p.search_key, substr(d.plain_text, p.body_start + 1, p.end - p.body_start)
          FROM paragraphs p JOIN documents d ON d.id = p.document_id
-        WHERE p.document_id * 4294967296 + p.n NOT IN (SELECT rowid FROM ${table})`,
+        WHERE p.search_key NOT IN (SELECT rowid FROM ${table})`,
     ).run();
   }
 }

@@ -44,12 +44,12 @@ function once(fn: () => unknown): string {
   return `${fmt(performance.now() - start)} ms (CPU ${fmt((user + system) / 1000)} ms)`;
 }
 
-/** The index rebuilt from every paragraph, as schema step 5 fills it for an existing project. */
+/** The index rebuilt from every paragraph, as schema step 12 fills it for an existing project (rows under the search keys). */
 function rebuildIndex(db: Db): void {
   db.transaction(() => {
     db.exec(`DELETE FROM search_stemmed; DELETE FROM search_exact;`);
     db.exec(`INSERT INTO search_stemmed (rowid, text)
-             SELECT p.document_id * 4294967296 + p.n, substr(d.plain_text, p.body_start + 1, p.end - p.body_start)
+             SELECT p.search_key, substr(d.plain_text, p.body_start + 1, p.end - p.body_start)
                FROM paragraphs p JOIN documents d ON d.id = p.document_id;
              INSERT INTO search_exact (rowid, text) SELECT rowid, text FROM search_stemmed;`);
   })();

@@ -2,6 +2,7 @@ import { DataError } from '../errors';
 import { newGuid, nowIso, sha256 } from '../ids';
 import { codePointLength } from '../../shared/offsets';
 import type { Db } from '../project-file';
+import { spreadKey } from '../search-keys';
 import { stmt } from '../statements';
 
 export interface Paragraph {
@@ -86,9 +87,12 @@ export function insertDocument(db: Db, doc: NewDocument): number {
   const id = Number(lastInsertRowid);
   const addParagraph = stmt(
     db,
-    'INSERT INTO paragraphs (document_id, n, start, end, body_start, speaker, time_ms) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO paragraphs (document_id, n, start, end, body_start, speaker, time_ms, search_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  doc.paragraphs.forEach((p, i) => addParagraph.run(id, i + 1, p.start, p.end, p.bodyStart, p.speaker, p.timeMs));
+  const count = doc.paragraphs.length;
+  doc.paragraphs.forEach((p, i) =>
+    addParagraph.run(id, i + 1, p.start, p.end, p.bodyStart, p.speaker, p.timeMs, spreadKey(id, i + 1, count)),
+  );
   return id;
 }
 

@@ -3,6 +3,7 @@
 // a second merge of the same file finds everything already there.
 import type { AttributeType } from './cases';
 import type { Db } from '../project-file';
+import { spreadKey } from '../search-keys';
 import { stmt } from '../statements';
 
 export interface CoderRow {
@@ -244,8 +245,13 @@ export function insertDocumentRow(db: Db, d: Omit<DocumentRow, 'id'>, paragraphs
                ${nextSort('documents')}, @createdBy, @createdAt, @modifiedAt)`,
     ).run(d).lastInsertRowid,
   );
-  const add = stmt(db, 'INSERT INTO paragraphs (document_id, n, start, end, body_start, speaker, time_ms) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  for (const p of paragraphs) add.run(id, p.n, p.start, p.end, p.bodyStart, p.speaker, p.timeMs);
+  const add = stmt(
+    db,
+    'INSERT INTO paragraphs (document_id, n, start, end, body_start, speaker, time_ms, search_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  // Keys spread anew in this project (the source's keys belong to its own document ids).
+  const last = paragraphs.reduce((max, p) => Math.max(max, p.n), 0);
+  for (const p of paragraphs) add.run(id, p.n, p.start, p.end, p.bodyStart, p.speaker, p.timeMs, spreadKey(id, p.n, last));
   return id;
 }
 

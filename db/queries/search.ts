@@ -1,8 +1,9 @@
-// Reads for search: matching paragraphs from the FTS5 index (schema step 5), the paragraphs a regex
+// Reads for search: matching paragraphs from the FTS5 index (schema steps 5 and 12), the paragraphs a regex
 // runs over, the scopes' documents and the codings a hit may need to lie in.
 import { DataError } from '../errors';
 import type { Db } from '../project-file';
 import { codePointCursor } from '../../shared/offsets';
+import { documentKeysFrom, documentOfKey } from '../search-keys';
 import { stmt } from '../statements';
 
 /** Marks FTS5's highlight() puts around matched words; import removes control characters from texts. */
@@ -90,20 +91,21 @@ export function* matchingParagraphs(
   speakers: string[] | null,
 ): Generator<ScopedParagraph> {
   const table = ftsTable(stem);
-  const first = document.id * 2 ** 32;
-  // FTS5 seeks to a lower bound on the row id at once, but given BETWEEN (or a join on the row id) it
-  // walks the query's whole match list per call: a phrase took 1.5 ms a document. So: seek, and stop here.
+  // A row's id is its paragraph's search key (schema step 12): the document's id * 2^32 plus a number in
+  // the order of its turns. FTS5 seeks to a lower bound on the row id at once, but given BETWEEN (or a join
+  // on the row id) it walks the query's whole match list per call: a phrase took 1.5 ms a document. So:
+  // seek, and stop at the next document.
   const matched = stmt(
     db,
-    `SELECT rowid - @first AS n, highlight(${table}, 0, char(1), char(2)) AS text
+    `SELECT rowid AS key, highlight(${table}, 0, char(1), char(2)) AS text
        FROM ${table} WHERE ${table} MATCH @query AND rowid >= @first ORDER BY rowid`,
-  ).iterate({ query, first }) as IterableIterator<{ n: number; text: string }>;
-  const paragraph = stmt(db, `SELECT start, body_start AS bodyStart, end, speaker FROM paragraphs WHERE document_id = ? AND n = ?`);
-  for (const { n, text } of matched) {
-    if (n >= 2 ** 32) return;
-    const p = paragraph.get(document.id, n) as Pick<ScopedParagraph, 'start' | 'bodyStart' | 'end' | 'speaker'>;
+  ).iterate({ query, first: documentKeysFrom(document.id) }) as IterableIterator<{ key: number; text: string }>;
+  const paragraph = stmt(db, `SELECT n, start, body_start AS bodyStart, end, speaker FROM paragraphs WHERE search_key = ?`);
+  for (const { key, text } of matched) {
+    if (documentOfKey(key) !== document.id) return;
+    const p = paragraph.get(key) as Pick<ScopedParagraph, 'n' | 'start' | 'bodyStart' | 'end' | 'speaker'>;
     if (speakers === null || (p.speaker !== null && speakers.includes(p.speaker))) {
-      yield { documentId: document.id, document: document.name, n, ...p, text };
+      yield { documentId: document.id, document: document.name, ...p, text };
     }
   }
 }

@@ -4,6 +4,7 @@
 import { codePointLength } from '../../shared/offsets';
 import { nowIso } from '../ids';
 import type { Db } from '../project-file';
+import { spreadKey } from '../search-keys';
 import { stmt } from '../statements';
 import type { Formatting } from './documents';
 
@@ -45,9 +46,12 @@ export function spliceText(db: Db, documentId: number, changes: readonly { start
   stmt(db, 'INSERT INTO document_text_edits (document_id, edits) VALUES (?, ?)').run(documentId, JSON.stringify(edits));
 }
 
-/** Re-indexes the speech of these paragraphs (numbers); undo and redo re-index them again. */
-export function reindexSearch(db: Db, documentId: number, paragraphs: readonly number[]): void {
-  stmt(db, 'INSERT INTO search_reindex (document_id, paragraphs) VALUES (?, ?)').run(documentId, JSON.stringify(paragraphs));
+/** Paragraph numbers as search_reindex takes them (schema step 12): null for every paragraph of the document. */
+const paragraphList = (paragraphs: readonly number[] | null) => (paragraphs === null ? null : JSON.stringify(paragraphs));
+
+/** Re-indexes the speech of these paragraphs (numbers; null: all of the document's); undo and redo re-index them again. */
+export function reindexSearch(db: Db, documentId: number, paragraphs: readonly number[] | null): void {
+  stmt(db, 'INSERT INTO search_reindex (document_id, paragraphs) VALUES (?, ?)').run(documentId, paragraphList(paragraphs));
 }
 
 /**
@@ -55,13 +59,13 @@ export function reindexSearch(db: Db, documentId: number, paragraphs: readonly n
  * backwards), as search_reindex's trigger logs itself (schema step 9), without re-reading now: the index
  * is right for the text before the edit already.
  */
-export function reindexSearchOnUndo(db: Db, documentId: number, paragraphs: readonly number[]): void {
+export function reindexSearchOnUndo(db: Db, documentId: number, paragraphs: readonly number[] | null): void {
   stmt(
     db,
     `INSERT INTO undo_log (step_id, statement)
      SELECT step_id, 'INSERT INTO search_reindex (document_id, paragraphs) VALUES (' || CAST(? AS INTEGER) || ', ' || quote(?) || ')'
        FROM undo_recording WHERE step_id IS NOT NULL`,
-  ).run(documentId, JSON.stringify(paragraphs));
+  ).run(documentId, paragraphList(paragraphs));
 }
 
 /** Moves segments out of every neighbourhood (co-occurrence follows, by trigger, as for any resize). */
@@ -156,12 +160,12 @@ export const turnNumbered = (db: Db, documentId: number, n: number): TurnRow | u
 export const lastTurn = (db: Db, documentId: number): number =>
   stmt(db, 'SELECT ifnull(max(n), 0) FROM paragraphs WHERE document_id = ?').pluck().get(documentId) as number;
 
-/** The document's turns that start with a speaker's label, nearest to turn n first. */
-export const labelledTurns = (db: Db, documentId: number, n: number): TurnRow[] =>
+/** The document's turns that start with a speaker's label, nearest to turn n first, read only as far as iterated. */
+export const labelledTurns = (db: Db, documentId: number, n: number): IterableIterator<TurnRow> =>
   stmt(
     db,
     `SELECT ${TURN_COLUMNS} FROM paragraphs WHERE document_id = ? AND body_start > start AND speaker IS NOT NULL ORDER BY abs(n - ?), n`,
-  ).all(documentId, n) as TurnRow[];
+  ).iterate(documentId, n) as IterableIterator<TurnRow>;
 
 /** Numbers no paragraph has (n is the key, and a shift by one would meet the next row): renumbering passes through them. */
 const FAR = 2 ** 31;
@@ -172,23 +176,54 @@ export function renumberParagraphs(db: Db, documentId: number, after: number, by
   stmt(db, 'UPDATE paragraphs SET n = n - ? WHERE document_id = ? AND n > ?').run(FAR - by, documentId, FAR);
 }
 
-/** A new paragraph row; the search index takes its speech by trigger (schema step 5). */
-export function insertParagraph(db: Db, documentId: number, p: TurnRow): void {
-  stmt(db, 'INSERT INTO paragraphs (document_id, n, start, end, body_start, speaker, time_ms) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-    documentId,
-    p.n,
-    p.start,
-    p.end,
-    p.bodyStart,
-    p.speaker,
-    p.timeMs,
-  );
+/** A new paragraph row; the search index takes its speech by trigger, under its key (schema step 12). */
+export function insertParagraph(db: Db, documentId: number, p: TurnRow, searchKey: number): void {
+  stmt(
+    db,
+    'INSERT INTO paragraphs (document_id, n, start, end, body_start, speaker, time_ms, search_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(documentId, p.n, p.start, p.end, p.bodyStart, p.speaker, p.timeMs, searchKey);
+}
+
+/** The search keys of turn n and of the turn after it (null when there is none). */
+export const searchKeysAround = (db: Db, documentId: number, n: number): { at: number; next: number | null } =>
+  stmt(
+    db,
+    `SELECT search_key AS at, (SELECT search_key FROM paragraphs WHERE document_id = @doc AND n = @n + 1) AS next
+       FROM paragraphs WHERE document_id = @doc AND n = @n`,
+  ).get({ doc: documentId, n }) as { at: number; next: number | null };
+
+/**
+ * Spreads a document's search keys evenly again (db/search-keys.ts) and re-indexes it under them; undo puts
+ * the old keys back (each row's), then re-indexes it under those.
+ */
+export function spreadSearchKeysAgain(db: Db, documentId: number): void {
+  reindexSearchOnUndo(db, documentId, null);
+  const count = lastTurn(db, documentId);
+  // Out of the way first (keys are positive), so that no new key meets an old one.
+  stmt(db, 'UPDATE paragraphs SET search_key = -search_key WHERE document_id = ?').run(documentId);
+  const rekey = stmt(db, 'UPDATE paragraphs SET search_key = ? WHERE document_id = ? AND n = ?');
+  for (let n = 1; n <= count; n++) rekey.run(spreadKey(documentId, n, count), documentId, n);
+  reindexSearch(db, documentId, null);
 }
 
 export function deleteParagraph(db: Db, documentId: number, n: number): void {
   stmt(db, 'DELETE FROM paragraphs WHERE document_id = ? AND n = ?').run(documentId, n);
 }
 
-export function setParagraphSpeaker(db: Db, documentId: number, n: number, speaker: string | null): void {
-  stmt(db, 'UPDATE paragraphs SET speaker = ? WHERE document_id = ? AND n = ?').run(speaker, documentId, n);
+/** Gives paragraphs `from`…`to` (numbers) a speaker, or none. */
+export function setParagraphSpeakers(db: Db, documentId: number, from: number, to: number, speaker: string | null): void {
+  stmt(db, 'UPDATE paragraphs SET speaker = ? WHERE document_id = ? AND n BETWEEN ? AND ?').run(speaker, documentId, from, to);
 }
+
+/**
+ * The last paragraph of turn n's run: the paragraphs right after it without a label and with its speaker
+ * continue it (an import gives them the speaker of the label above); n itself when none does.
+ */
+export const continuedUntil = (db: Db, documentId: number, n: number, speaker: string): number =>
+  stmt(
+    db,
+    `SELECT ifnull((SELECT min(n) FROM paragraphs WHERE document_id = @doc AND n > @n AND (body_start > start OR speaker IS NOT @speaker)),
+                   (SELECT max(n) + 1 FROM paragraphs WHERE document_id = @doc)) - 1`,
+  )
+    .pluck()
+    .get({ doc: documentId, n, speaker }) as number;

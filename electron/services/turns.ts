@@ -1,26 +1,31 @@
 // Splitting, joining and relabelling turns (issue 19): text edits that add or remove a line break and a
 // speaker label, the codings moved as for any edit (text-edit.ts), then the paragraph rows cut, merged and
-// numbered again. The paragraph rows' undo triggers bring removed or added turns back; the search index
-// is re-read for every turn whose number changed, since a paragraph's number is its index key.
+// numbered again. The paragraph rows' undo triggers bring removed or added turns back with their search
+// keys, which numbering again leaves alone (schema step 12): the index re-reads only the turns whose
+// speech changed.
 import { documentText, textBetween } from '../../db/document-text';
 import { DataError } from '../../db/errors';
 import type { Db } from '../../db/project-file';
+import type { Segment } from '../../db/queries/segments';
 import {
+  continuedUntil,
   deleteParagraph,
   insertParagraph,
   labelledTurns,
-  lastTurn,
   moveParagraph,
   reindexSearch,
   reindexSearchOnUndo,
   renumberParagraphs,
-  setParagraphSpeaker,
+  searchKeysAround,
+  setParagraphSpeakers,
+  spreadSearchKeysAgain,
   turnAt,
   turnNumbered,
   type TurnRow,
 } from '../../db/queries/text-edits';
+import { keyBetween } from '../../db/search-keys';
 import { codePointLength } from '../../shared/offsets';
-import { editResult, LINE_BREAK, rewriteText, type TextEditResult } from './text-edit';
+import { editResult, LINE_BREAK, rewriteText, type TextChange, type TextEditResult } from './text-edit';
 
 /** An edit's answer and the turn it leaves the caret in (the new one, the joined one, the relabelled one). */
 export interface TurnEditResult extends TextEditResult {
@@ -57,8 +62,15 @@ function labelFor(db: Db, documentId: number, speaker: string, n: number): strin
   return `${speaker}: `;
 }
 
-/** Turn numbers from..to, each re-indexed after the change and on its undo (see applyTextChanges). */
-const numbers = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+/** A search key for a new turn after turn n, the document's keys spread again if its neighbours leave none free. */
+function keyAfter(db: Db, documentId: number, n: number): number {
+  const around = () => searchKeysAround(db, documentId, n);
+  const free = (k: { at: number; next: number | null }) => keyBetween(documentId, k.at, k.next);
+  const key = free(around());
+  if (key !== null) return key;
+  spreadSearchKeysAgain(db, documentId);
+  return free(around())!;
+}
 
 /**
  * Splits the turn holding code point `at` there: the white space around it becomes a line break and the
@@ -82,16 +94,17 @@ export function splitTurn(db: Db, documentId: number, at: number, speaker?: stri
   const who = speaker ?? old.speaker;
   const label = who === null ? '' : labelFor(db, documentId, who, old.n);
   const text = `\n${label}`;
-  const turns = numbers(old.n, lastTurn(db, documentId) + 1);
-  reindexSearchOnUndo(db, documentId, turns);
+  const key = keyAfter(db, documentId, old.n);
+  // The turn cut short is re-read now and once undo has put its speech back; the new one's insert indexes it.
+  reindexSearchOnUndo(db, documentId, [old.n]);
   const removed = rewriteText(db, documentId, [{ start, end, text }], (n) => (n > old.n ? n + 1 : n));
   renumberParagraphs(db, documentId, old.n, 1);
   moveParagraph(db, documentId, { n: old.n, start: old.start, end: start, bodyStart: old.bodyStart });
-  // Before the new row, whose insert indexes it: undo deletes it first, then this re-reads the others.
-  reindexSearch(db, documentId, turns);
+  reindexSearch(db, documentId, [old.n]);
   const bodyStart = start + codePointLength(text);
   const shift = codePointLength(text) - (end - start);
-  insertParagraph(db, documentId, { n: old.n + 1, start: start + 1, end: old.end + shift, bodyStart, speaker: who, timeMs: null });
+  const added = { n: old.n + 1, start: start + 1, end: old.end + shift, bodyStart, speaker: who, timeMs: null };
+  insertParagraph(db, documentId, added, key);
   return { ...editResult(db, documentId, removed), turn: old.n + 1 };
 }
 
@@ -104,8 +117,9 @@ export function joinTurns(db: Db, documentId: number, n: number): TurnEditResult
   const second = turnNumbered(db, documentId, n + 1);
   if (!second)
     throw new DataError('invalid', `Turn ${n} is the last turn of "${documentText(db, documentId).name}": there is none to join it with.`);
-  const turns = numbers(n, lastTurn(db, documentId));
-  reindexSearchOnUndo(db, documentId, turns);
+  // Undo puts the second turn back (its insert indexes it as the text then reads) before the text: both
+  // are re-read once everything is back.
+  reindexSearchOnUndo(db, documentId, [n, n + 1]);
   // The space as its own insertion, so that a coding wholly inside the label is left empty (and goes).
   const removed = rewriteText(
     db,
@@ -117,38 +131,46 @@ export function joinTurns(db: Db, documentId: number, n: number): TurnEditResult
     (m) => (m === n + 1 ? null : m > n + 1 ? m - 1 : m),
   );
   deleteParagraph(db, documentId, n + 1);
-  // Logged here so that undo, before putting the row back, clears its number in the index.
-  reindexSearch(db, documentId, [n + 1]);
   renumberParagraphs(db, documentId, n + 1, -1);
   const end = second.end + 1 - (second.bodyStart - first.end);
   moveParagraph(db, documentId, { n, start: first.start, end, bodyStart: first.bodyStart });
-  reindexSearch(db, documentId, turns);
+  reindexSearch(db, documentId, [n]);
   return { ...editResult(db, documentId, removed), turn: n };
 }
 
 /**
  * Gives turn n another speaker: the speaker's name in its label replaced (a clock time in it stays), a
- * label written as the document's others when it has none or one without the name.
+ * label written as the document's others when it has none or one without the name; or none (null): its
+ * label removed, codings over the label shrinking (one wholly inside it removed and listed) as for any edit.
+ * The unlabelled paragraphs right after it that carry its old speaker continue the turn (an import gives
+ * them the label's speaker): they get the new one too.
  */
-export function setSpeaker(db: Db, documentId: number, n: number, speaker: string): TurnEditResult {
-  checkSpeaker(speaker);
+export function setSpeaker(db: Db, documentId: number, n: number, speaker: string | null): TurnEditResult {
+  if (speaker !== null) checkSpeaker(speaker);
   const old = turn(db, documentId, n);
-  if (old.speaker === speaker) throw new DataError('invalid', `Turn ${n} is ${speaker}’s already.`);
+  const labelled = old.bodyStart > old.start;
+  if (old.speaker === speaker && (speaker !== null || !labelled)) {
+    throw new DataError('invalid', speaker === null ? `Turn ${n} has no speaker already.` : `Turn ${n} is ${speaker}’s already.`);
+  }
+  const last = old.speaker === null ? n : continuedUntil(db, documentId, n, old.speaker);
+  const change =
+    speaker === null ? (labelled ? { start: old.start, end: old.bodyStart, text: '' } : null) : relabel(db, documentId, old, speaker);
+  // Only the label changes: the speech, and so the search index, stay as they are.
+  let removed: Segment[] = [];
+  if (change) {
+    removed = rewriteText(db, documentId, [change], (m) => m);
+    const shift = codePointLength(change.text) - (change.end - change.start);
+    moveParagraph(db, documentId, { n, start: old.start, end: old.end + shift, bodyStart: old.bodyStart + shift });
+  }
+  setParagraphSpeakers(db, documentId, n, last, speaker);
+  return { ...editResult(db, documentId, removed), turn: n };
+}
+
+/** The change that makes a turn's label name `speaker`: the old name in it replaced, else a new label. */
+function relabel(db: Db, documentId: number, old: TurnRow, speaker: string): TextChange {
   const label = textBetween(documentText(db, documentId), old.start, old.bodyStart);
   const at = old.speaker === null ? -1 : label.indexOf(old.speaker);
-  const change =
-    at >= 0
-      ? {
-          start: old.start + codePointLength(label.slice(0, at)),
-          end: old.start + codePointLength(label.slice(0, at) + old.speaker),
-          text: speaker,
-        }
-      : { start: old.start, end: old.bodyStart, text: labelFor(db, documentId, speaker, n) };
-  reindexSearchOnUndo(db, documentId, [n]);
-  const removed = rewriteText(db, documentId, [change], (m) => m);
-  const shift = codePointLength(change.text) - (change.end - change.start);
-  moveParagraph(db, documentId, { n, start: old.start, end: old.end + shift, bodyStart: old.bodyStart + shift });
-  setParagraphSpeaker(db, documentId, n, speaker);
-  reindexSearch(db, documentId, [n]);
-  return { ...editResult(db, documentId, removed), turn: n };
+  if (at < 0) return { start: old.start, end: old.bodyStart, text: labelFor(db, documentId, speaker, old.n) };
+  const before = codePointLength(label.slice(0, at));
+  return { start: old.start + before, end: old.start + before + codePointLength(old.speaker!), text: speaker };
 }

@@ -15,22 +15,29 @@ interface Props {
 }
 
 const NEW = '';
+/** The choice of no speaker at all: the label removed. */
+const NONE = null;
 
-/** Gives a turn another speaker: one of the document's, or a name typed in. */
+/** Gives a turn another speaker: one of the document's, a name typed in, or none (its label removed). */
 export function SpeakerDialog({ documentId, turn, speakers, onClose }: Props) {
   const others = speakers.filter((s) => s !== turn.speaker);
-  const [choice, setChoice] = useState(others[0] ?? NEW);
+  const removable = turn.speaker !== null || turn.bodyStart > turn.start;
+  const [choice, setChoice] = useState<string | typeof NONE>(others[0] ?? NEW);
   const [name, setName] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const speaker = choice === NEW ? name.trim() : choice;
 
   const apply = async () => {
-    if (!speaker) return setError('Choose a speaker or type a name.');
+    if (speaker === '') return setError('Choose a speaker or type a name.');
     setBusy(true);
     try {
       await call('documents.setSpeaker', { documentId, n: turn.n, speaker });
-      announce(`Turn ${turn.n} is ${speaker}’s now; codings kept.`);
+      announce(
+        speaker === NONE
+          ? `Turn ${turn.n} has no speaker now; codings on its words kept.`
+          : `Turn ${turn.n} is ${speaker}’s now; codings kept.`,
+      );
       onClose(true);
     } catch (e) {
       setError((e as Error).message);
@@ -75,8 +82,16 @@ export function SpeakerDialog({ documentId, turn, speakers, onClose }: Props) {
               setChoice(NEW);
             }}
           />
+          {removable && (
+            <label>
+              <input type="radio" name="speaker" checked={choice === NONE} onChange={() => setChoice(NONE)} /> No speaker (remove the label)
+            </label>
+          )}
         </fieldset>
-        <p className="hint">The name in the turn’s label changes with it; codings keep their words. Undo restores it.</p>
+        <p className="hint">
+          The name in the turn’s label changes with it (no speaker removes the label, and a coding wholly inside it); codings keep their
+          words, and the unlabelled paragraphs that continue the turn follow it. Undo restores it.
+        </p>
         {error && (
           <p className="field-error" role="alert">
             {error}

@@ -138,7 +138,9 @@ test('pseudonymise a name: every place listed first, replaced in all documents w
 
 type Turns = { text: string; paragraphs: { n: number; start: number; end: number; bodyStart: number; speaker: string | null }[] };
 
-test('split a coded turn at the caret, change the new turn’s speaker, join it back: the coding keeps its words; undo', async ({ page }) => {
+test('split a coded turn at the caret, change the new turn’s speaker, remove it, join it back: the coding keeps its words; undo', async ({
+  page,
+}) => {
   await open(page);
   const documentId = Number(await page.locator('.transcript').getAttribute('data-document'));
   const before = await host.call<Turns>('documents.get', { id: documentId });
@@ -190,6 +192,20 @@ test('split a coded turn at the caret, change the new turn’s speaker, join it 
   await expect(page.locator('.transcript')).toContainText('Ana Ní 😀');
   await page.screenshot({ path: '.test-output/screens/turn-split.png' });
 
+  // No speaker: the label goes, the coding keeps its words.
+  await caretBefore(word);
+  await page.locator('.transcript-scroll').press('Alt+w');
+  await expect(dialog.getByRole('group', { name: `Speaker of turn ${turn.n + 1} (now Ana Ní 😀)` })).toBeVisible();
+  await dialog.getByRole('radio', { name: 'No speaker (remove the label)' }).check();
+  await expectAccessible(page);
+  await page.screenshot({ path: '.test-output/screens/no-speaker.png' });
+  await dialog.getByRole('button', { name: 'Change' }).click();
+  await expect(dialog).toBeHidden();
+  const unlabelled = split.replace(`\n${label}`, '\n');
+  await expect.poll(() => segmentText(segment.id)).toBe(unlabelled);
+  await expect(say).toContainText(`Turn ${turn.n + 1} has no speaker now`);
+  expect((await host.call<Turns>('documents.get', { id: documentId })).paragraphs[turn.n]!.speaker).toBeNull();
+
   // Joined back with the header's button, the caret in the first half.
   await caretBefore(lead);
   await page.getByRole('button', { name: 'Join with next turn' }).click();
@@ -203,8 +219,11 @@ test('split a coded turn at the caret, change the new turn’s speaker, join it 
   await expect(dialog).toBeHidden();
 
   await page.getByRole('button', { name: 'Undo Join turns' }).click();
+  await expect.poll(() => segmentText(segment.id)).toBe(unlabelled);
+  await page.getByRole('button', { name: 'Undo Change speaker' }).click();
   await expect.poll(() => segmentText(segment.id)).toBe(relabelled);
   await page.getByRole('button', { name: 'Undo Change speaker' }).click();
+  await expect.poll(() => segmentText(segment.id)).toBe(split);
   await page.getByRole('button', { name: 'Undo Split turn' }).click();
   await expect.poll(() => segmentText(segment.id)).toBe(segment.text);
   expect(await host.call<Turns>('documents.get', { id: documentId })).toEqual(before);

@@ -152,22 +152,29 @@ describe('trellis split-turn, set-speaker and join-turns', () => {
     const relabelled = await json(['set-speaker', file, '--doc', 'One', '--turn', '2', '--speaker', 'Head', '--coder', 'A']);
     expect(coded(relabelled)).toEqual(['😀', 'Jon ran\nHead: the pooled budgets']);
     expect(await turns()).toEqual(['DCS', 'Head', 'Head']);
+    // --none: the label goes, and the turn is nobody's; the coding keeps its words.
+    const unlabelled = await json(['set-speaker', file, '--doc', 'One', '--turn', '2', '--none', '--coder', 'A']);
+    expect(coded(unlabelled)).toEqual(['😀', 'Jon ran\nthe pooled budgets']);
+    expect(await turns()).toEqual(['DCS', null, 'Head']);
 
     const joined = await json(['join-turns', file, '--doc', 'One', '--turn', '1', '--coder', 'A']);
     expect(joined.characters).toBe(cp(ONE).length);
     expect(coded(joined)).toEqual(['😀', 'Jon ran the pooled budgets']);
     expect(await turns()).toEqual(['DCS', 'Head']);
 
-    for (const label of ['Join turns', 'Change speaker', 'Split turn'])
+    for (const label of ['Join turns', 'Change speaker', 'Change speaker', 'Split turn'])
       expect((await json(['undo', file, '--coder', 'A'])).label).toBe(label);
     expect(await json(['segments', file, '--doc', 'One'])).toEqual(before);
   });
 
-  it('refuses a split outside the speech, a join of the last turn and a missing speaker', async () => {
+  it('refuses a split outside the speech, a join of the last turn, and a speaker missing or given twice', async () => {
     const file = await project();
     await expect(run(['split-turn', file, '--doc', 'One', '--at', '1', '--coder', 'A'])).rejects.toThrow(/words on both sides/);
     await expect(run(['join-turns', file, '--doc', 'One', '--turn', '2', '--coder', 'A'])).rejects.toThrow(/last turn/);
-    await expect(run(['set-speaker', file, '--doc', 'One', '--turn', '1', '--coder', 'A'])).rejects.toThrow(/--speaker S is required/);
+    await expect(run(['set-speaker', file, '--doc', 'One', '--turn', '1', '--coder', 'A'])).rejects.toThrow(/Either --speaker S or --none/);
+    await expect(run(['set-speaker', file, '--doc', 'One', '--turn', '1', '--speaker', 'Ana', '--none', '--coder', 'A'])).rejects.toThrow(
+      /Either --speaker S or --none/,
+    );
   });
 });
 

@@ -201,9 +201,10 @@ export const documentMethods = {
     handler: (session, { documentId, n }) => joinTurns(session.db, documentId, n),
   }),
   'documents.setSpeaker': method({
-    summary: "Changes turn n's speaker: the name in its label and the paragraph's speaker; codings keep their words. One undo step.",
+    summary:
+      "Changes turn n's speaker: the name in its label and the paragraph's speaker, or with `speaker: null` removes the label and the speaker; the unlabelled paragraphs that continue the turn follow it. Codings keep their words. One undo step.",
     kind: 'mutation',
-    args: z.strictObject({ documentId: id, n: turn, speaker: name, ...coder }),
+    args: z.strictObject({ documentId: id, n: turn, speaker: name.nullable(), ...coder }),
     emits: TEXT_EVENTS,
     undo: () => 'Change speaker',
     handler: (session, { documentId, n, speaker }) => setSpeaker(session.db, documentId, n, speaker),

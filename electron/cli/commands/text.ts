@@ -93,16 +93,18 @@ export const textCommands: Record<string, Command> = {
   },
   'set-speaker': {
     usage:
-      'set-speaker PROJECT --doc NAME --turn N --speaker S --coder NAME [--json]\n' +
-      "                                      make turn N speaker S's (its label and speaker)",
-    options: { ...turnOptions, ...speakerOption },
+      'set-speaker PROJECT --doc NAME --turn N (--speaker S | --none) --coder NAME [--json]\n' +
+      "                                      make turn N speaker S's (its label and speaker), or nobody's (--none: label removed)",
+    options: { ...turnOptions, ...speakerOption, none: { type: 'boolean' } },
     async run(session, inv) {
-      const speaker = text(inv.options.speaker);
-      if (!speaker) throw new CliError('--speaker S is required.', 2);
+      const named = text(inv.options.speaker);
+      const none = inv.options.none === true;
+      if (!named === !none) throw new CliError('Either --speaker S or --none is required.', 2);
+      const speaker = none ? null : named!;
       const coder = coderOf(inv);
       const n = integer(inv.options.turn, 'turn');
       const result = await call(session, 'documents.setSpeaker', { documentId: await openDocument(session, inv), n, speaker, coder });
-      await printEdit(session, inv, result, `Turn ${n} is ${speaker}'s in`);
+      await printEdit(session, inv, result, speaker === null ? `Turn ${n} has no speaker in` : `Turn ${n} is ${speaker}'s in`);
     },
   },
   pseudonymise: {

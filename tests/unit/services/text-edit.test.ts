@@ -14,6 +14,7 @@ import { applyTextChanges, editText } from '../../../electron/services/text-edit
 import { joinTurns, setSpeaker, splitTurn } from '../../../electron/services/turns';
 import { parsePlainTranscript } from '../../../electron/services/transcript';
 import { emptyProject } from '../helpers';
+import { expectSearchIndexExact } from '../search-index-check';
 
 const TEXT = [
   'DCS: Café meetings 😀 with Jon about pooled budgets 👍🏽, then Jon left.',
@@ -61,16 +62,13 @@ function countsMatchRebuild(db: Db): void {
   expect(read()).toEqual(kept);
 }
 
-/** The search index holds exactly each paragraph's speech as the text now reads. */
-function indexMatchesText(db: Db, documentId: number): void {
-  const doc = getDocument(db, documentId);
-  const chars = cp(doc.text);
-  const expected = doc.paragraphs.map((p) => [documentId * 2 ** 32 + p.n, chars.slice(p.bodyStart, p.end).join('')]);
-  for (const table of ['search_exact', 'search_stemmed']) {
-    const rows = db.prepare(`SELECT rowid, text FROM ${table} ORDER BY rowid`).raw().all();
-    expect(rows, table).toEqual(expected);
-  }
-}
+const QUERIES = ['jon', 'budget', 'budgets', 'naïve', '"jon agreed"', 'ca*', 'then OR worked', 'hello OR fine', 'a', 'w1*', 'part OR more'];
+
+/** The search index equals one built afresh from the text (the document is the project's only one). */
+const indexMatchesText = (db: Db, documentId: number): void => {
+  expect(db.prepare('SELECT DISTINCT document_id FROM paragraphs').pluck().all()).toEqual([documentId]);
+  expectSearchIndexExact(db, QUERIES);
+};
 
 const step = <T>(db: Db, coderId: number, change: () => T): T =>
   db.transaction(() => recordStep(db, 'Edit text', coderId, change)).immediate();
@@ -338,6 +336,105 @@ describe('splitting, joining and relabelling turns', () => {
     });
     indexMatchesText(db, documentId);
     expect(() => step(db, a, () => setSpeaker(db, documentId, 4, 'Head'))).toThrow(/already/);
+  });
+});
+
+describe('removing a speaker, and the paragraphs that continue a turn', () => {
+  it('removes a turn’s label with its speaker: a coding inside the label goes (listed), one across it shrinks, undo and redo are exact', () => {
+    const { db, documentId, a, b, duty, money } = project();
+    const inLabel = insertSegment(db, { documentId, coderId: a, start: at(TEXT, 'Head'), end: at(TEXT, 'Head') + 4, codeIds: [duty] });
+    const across = insertSegment(db, {
+      documentId,
+      coderId: b,
+      start: at(TEXT, 'Jon left'),
+      end: at(TEXT, 'Jon agreed') + 3,
+      codeIds: [duty, money],
+    });
+    const before = tracked(db);
+    const result = step(db, a, () => setSpeaker(db, documentId, 2, null));
+    expect(turnsOf(db, documentId)[1]).toEqual({
+      n: 2,
+      text: 'Jon agreed; the naïve plan 🇬🇧 worked.',
+      speech: 'Jon agreed; the naïve plan 🇬🇧 worked.',
+      speaker: null,
+      timeMs: null,
+    });
+    expect(result.removed.map((s) => [s.id, s.text])).toEqual([[inLabel, 'Head']]);
+    expect(result.segments.map((s) => [s.id, s.text])).toEqual([[across, 'Jon left.\nJon']]);
+    expect(result.characters).toBe(cp(TEXT).length - cp('Head: ').length);
+    indexMatchesText(db, documentId);
+    countsMatchRebuild(db);
+    undoRedoExact(db, documentId, a, before);
+    expect(() => step(db, a, () => setSpeaker(db, documentId, 2, null))).toThrow(/no speaker already/);
+    // A turn with no label and no speaker gets both.
+    step(db, a, () => setSpeaker(db, documentId, 2, 'Head'));
+    expect(turnsOf(db, documentId)[1]!.text).toBe('Head: Jon agreed; the naïve plan 🇬🇧 worked.');
+  });
+
+  it('gives the unlabelled paragraphs that continue a turn its new speaker, or none, in the same undo step', () => {
+    const text = ['DCS: First part 😀.', 'and it goes on.', 'and on 👍🏽.', 'Head: Reply.', 'and more.'].join('\n');
+    const { db, documentId, a } = project(text);
+    const speakers = () => turnsOf(db, documentId).map((t) => t.speaker);
+    // The import gives a paragraph without a label the speaker of the label above it.
+    expect(speakers()).toEqual(['DCS', 'DCS', 'DCS', 'Head', 'Head']);
+    const before = tracked(db);
+
+    step(db, a, () => setSpeaker(db, documentId, 1, 'Ana 😀'));
+    expect(turnsOf(db, documentId).map((t) => [t.text, t.speaker])).toEqual([
+      ['Ana 😀: First part 😀.', 'Ana 😀'],
+      ['and it goes on.', 'Ana 😀'],
+      ['and on 👍🏽.', 'Ana 😀'],
+      ['Head: Reply.', 'Head'],
+      ['and more.', 'Head'],
+    ]);
+    undoRedoExact(db, documentId, a, before);
+
+    // A continuation relabelled starts a turn of its own: it gets a label, and the paragraph after it follows.
+    step(db, a, () => setSpeaker(db, documentId, 2, 'Bo'));
+    expect(turnsOf(db, documentId).map((t) => [t.text, t.speaker])).toEqual([
+      ['Ana 😀: First part 😀.', 'Ana 😀'],
+      ['Bo: and it goes on.', 'Bo'],
+      ['and on 👍🏽.', 'Bo'],
+      ['Head: Reply.', 'Head'],
+      ['and more.', 'Head'],
+    ]);
+    const relabelled = tracked(db);
+    step(db, a, () => setSpeaker(db, documentId, 4, null));
+    expect(speakers()).toEqual(['Ana 😀', 'Bo', 'Bo', null, null]);
+    expect(turnsOf(db, documentId)[3]!.text).toBe('Reply.');
+    indexMatchesText(db, documentId);
+    undoRedoExact(db, documentId, a, relabelled);
+    countsMatchRebuild(db);
+  });
+});
+
+describe('search keys', () => {
+  it('stay with their turns when later turns are numbered again; a turn split until no key is free between its neighbours spreads them, and undo and redo are exact', () => {
+    const words = Array.from({ length: 40 }, (_, i) => `w${i}${i % 5 === 0 ? ' 😀' : ''}`).join(' ');
+    const { db, documentId, a } = project(`DCS: ${words}\nHead: naïve jon`);
+    const keyOf = (n: number) => db.prepare('SELECT search_key FROM paragraphs WHERE document_id = ? AND n = ?').pluck().get(documentId, n);
+    const headKey = keyOf(2);
+    const before = tracked(db);
+    // Each split cuts the newest turn after its first word: its key goes halfway to Head's, so the free
+    // keys between them halve each time (2^32 / 3 apart at first: about 30 splits).
+    let spreadAt = 0;
+    for (let i = 1; i <= 36; i++) {
+      const doc = getDocument(db, documentId);
+      const turn = doc.paragraphs[i - 1]!;
+      const speech = cp(doc.text).slice(turn.bodyStart, turn.end).join('');
+      step(db, a, () => splitTurn(db, documentId, turn.bodyStart + cp(speech.slice(0, speech.indexOf(' '))).length + 1));
+      if (spreadAt === 0 && keyOf(i + 2) !== headKey) spreadAt = i;
+    }
+    expect(spreadAt).toBeGreaterThan(25);
+    expect(turnsOf(db, documentId).at(-1)).toMatchObject({ n: 38, speech: 'naïve jon', speaker: 'Head' });
+    indexMatchesText(db, documentId);
+    const after = tracked(db);
+    for (let i = 0; i < 36; i++) db.transaction(() => undoLast(db, a))();
+    expect(tracked(db)).toEqual(before);
+    indexMatchesText(db, documentId);
+    for (let i = 0; i < 36; i++) db.transaction(() => redoNext(db, a))();
+    expect(tracked(db)).toEqual(after);
+    indexMatchesText(db, documentId);
   });
 });
 

@@ -20,10 +20,13 @@ describe('schema step 5 (search index)', () => {
     // seedRows writes one paragraph per interview, its speech after "DCS: " / "Head: ".
     const body = (text: string) => text.slice(text.indexOf(':') + 2);
     const rows = (table: string) => db.prepare(`SELECT rowid, text FROM ${table} ORDER BY rowid`).all();
+    // Each row under its paragraph's search key (since step 12), in the document's range of 2^32 ids.
+    const key = (documentId: number) => db.prepare('SELECT search_key FROM paragraphs WHERE document_id = ?').pluck().get(documentId);
     const expected = [
-      { rowid: 2 ** 32 + 1, text: body(TEXT_1) },
-      { rowid: 2 * 2 ** 32 + 1, text: body(TEXT_2) },
+      { rowid: key(1), text: body(TEXT_1) },
+      { rowid: key(2), text: body(TEXT_2) },
     ];
+    expect(expected.map((r) => Math.floor(Number(r.rowid) / 2 ** 32))).toEqual([1, 2]);
     expect(rows('search_stemmed')).toEqual(expected);
     expect(rows('search_exact')).toEqual(expected);
     // Stemmed: "budget" finds "budgets"; as written it does not.

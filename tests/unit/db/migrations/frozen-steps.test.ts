@@ -28,6 +28,7 @@ const LANDED: Record<number, string> = {
   9: '5f5a7886429c73cd547cb409deca0a15b307c12a55c31a924e6acad4fac5f5b9',
   10: 'b53b763eb3e9126c52c24218a5fed3bf1bad601cb5480fd6dcac486d38b2e3b5',
   11: '7f13e6df4484cb89e55b5c59f013fa1e1afc369c4c96a7b98dcbe19fb324c463',
+  12: '7439f02ea9463731733d50fc9a91988403dd55bd75f5b5ba93bf14fcafb76e44',
 };
 
 /** A database at the latest schema, in memory. */

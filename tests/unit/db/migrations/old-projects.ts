@@ -10,9 +10,11 @@ import { rebuildCooccurrence } from '../../../../db/cooccurrence';
 import { sha256 } from '../../../../db/ids';
 import { LATEST_SCHEMA_VERSION, migrations } from '../../../../db/migrations';
 import { createProjectFile, openProjectFile, TRELLIS_APPLICATION_ID, type Db } from '../../../../db/project-file';
+import { spreadKey } from '../../../../db/search-keys';
 import { deleteSegment, insertSegment, removeSegmentCodes, updateSegment } from '../../../../db/queries/segments';
 import { recordStep, redoNext, undoLast, UNDO_TRACKED_TABLES } from '../../../../db/undo';
 import { tempDir } from '../../helpers';
+import { expectSearchIndexExact, searchResults } from '../../search-index-check';
 
 /** A Trellis file at `version`: the steps up to it applied one transaction each, as openProjectFile does. */
 export function projectAt(version: number): { file: string; db: Db } {
@@ -36,7 +38,8 @@ export const TEXT_2 = 'Head: Schools joined the partnership late; inspection pus
 export const CODE = { themes: 1, duty: 2, budgets: 3, pooled: 4, mgf: 5, strategicDuty: 6, strategicMoney: 7, early: 8 } as const;
 
 /**
- * Real rows written with the columns of schema step 1 (every later step only adds columns with defaults):
+ * Real rows written with the columns of schema step 1 (every later step only adds columns with defaults,
+ * but for step 12's search keys):
  * two coders, two interviews with emoji in a case, a code tree, a code set, a framework with two cells and
  * a slice, overlapping and touching segments of two coders with several codes each, and memos.
  */
@@ -58,9 +61,18 @@ export function seedRows(db: Db): void {
        VALUES (?, ?, ?, ?, ?, ?, 'txt', ?, ?)`,
       ...texts.map((text, i) => [i + 1, `D${i + 1}`, `Interview ${i + 1}`, text, [...text].length, sha256(text), now, now]),
     );
+    // Since step 12 a paragraph has a search key, with no default (here: its document's only paragraph).
+    const keyed = db.prepare("SELECT 1 FROM pragma_table_info('paragraphs') WHERE name = 'search_key'").get() !== undefined;
     run(
-      'INSERT INTO paragraphs (document_id, n, start, end, body_start, speaker) VALUES (?, 1, 0, ?, ?, ?)',
-      ...texts.map((text, i) => [i + 1, [...text].length, text.indexOf(':') + 2, text.slice(0, text.indexOf(':'))]),
+      `INSERT INTO paragraphs (document_id, n, start, end, body_start, speaker${keyed ? ', search_key' : ''})
+       VALUES (?, 1, 0, ?, ?, ?${keyed ? ', ?' : ''})`,
+      ...texts.map((text, i) => [
+        i + 1,
+        [...text].length,
+        text.indexOf(':') + 2,
+        text.slice(0, text.indexOf(':')),
+        ...(keyed ? [spreadKey(i + 1, 1, 1)] : []),
+      ]),
     );
     run("INSERT INTO cases (id, guid, name, created_at) VALUES (1, 'K1', 'North', '')", []);
     run('INSERT INTO case_documents (case_id, document_id) VALUES (1, ?)', [1], [2]);
@@ -190,14 +202,42 @@ export function expectCountsAndUndoFollowWork(db: Db): void {
   expectDerivedMatchRebuild(db);
 }
 
+/** Words of seedRows' interviews (and more) searched for before and after an upgrade. */
+export const QUERIES = ['budget', 'budgets', 'café', 'schools', 'the', '"pooled budgets"', 'insp*', 'jon', 'naïve', 'then OR met'];
+
+/**
+ * Each query's hits, stemmed and as written, as an index of steps 5 to 11 gives them (document, turn and
+ * the speech with its matches marked): its row ids were document_id * 2^32 + n.
+ */
+export const hitsByTurnNumber = (db: Db, queries: readonly string[]) =>
+  queries.flatMap((query) =>
+    ['search_stemmed', 'search_exact'].map((table) =>
+      db
+        .prepare(
+          `SELECT d.name, s.rowid & 4294967295 AS n, highlight(${table}, 0, char(1), char(2)) AS text
+             FROM ${table} s JOIN documents d ON d.id = s.rowid >> 32
+            WHERE ${table} MATCH ? ORDER BY d.sort, d.name COLLATE NOCASE, s.rowid`,
+        )
+        .raw()
+        .all(query),
+    ),
+  );
+
+/** FTS5's tables of the search index: step 12 builds them again under new row ids, so what they find is compared instead. */
+const isSearchIndex = (table: string) => /^search_(stemmed|exact)/.test(table);
+
 /**
  * Opens an older file as the app does and checks the upgrade: a copy of the old file, the latest version,
- * the exact schema of a new project, every old row kept (in the columns it had), and counts equal to a rebuild.
+ * the exact schema of a new project, every old row kept (in the columns it had) but those of the search
+ * index and of the tables in `rewritten` (which a step rewrites on purpose, its own test checking how), the
+ * same search results, and counts equal to a rebuild.
  */
-export function upgrade(file: string, oldVersion: number): Db {
+export function upgrade(file: string, oldVersion: number, rewritten: readonly string[] = []): Db {
   const old = new Database(file, { readonly: true });
   const kept = everyRow(old);
+  const hits = oldVersion >= 5 ? hitsByTurnNumber(old, QUERIES) : null;
   old.close();
+  for (const table of Object.keys(kept.rows)) if (isSearchIndex(table) || rewritten.includes(table)) delete kept.rows[table];
   const db = openProjectFile(file);
   expect(existsSync(`${file}.v${oldVersion}.bak`)).toBe(true);
   expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
@@ -205,6 +245,8 @@ export function upgrade(file: string, oldVersion: number): Db {
   expect(schemaOf(db)).toEqual(schemaOf(fresh));
   fresh.close();
   expect(rowsOf(db, Object.keys(kept.rows), kept.columns)).toEqual(kept.rows);
+  if (hits) expect(searchResults(db, QUERIES)).toEqual(hits);
+  expectSearchIndexExact(db, QUERIES);
   expectDerivedMatchRebuild(db);
   return db;
 }
