@@ -38,6 +38,22 @@ export const UNDO_TRACKED_TABLES = [
  */
 export const DELTA_COLUMNS: Readonly<Partial<Record<string, readonly string[]>>> = { documents: ['plain_text', 'char_count'] };
 
+/**
+ * Updates the undo triggers leave to a statement that logs itself: a text edit's rigid moves of many rows
+ * (segments and paragraphs shifted, paragraphs renumbered) go through views whose triggers log one reverse
+ * statement for the whole move, with a marker row naming the move while it runs (schema step 13).
+ */
+export const SELF_LOGGED_UPDATES: Readonly<Partial<Record<string, string>>> = {
+  segments:
+    'EXISTS (SELECT 1 FROM segment_shifts t WHERE t.document_id = NEW.document_id AND OLD.start >= t.from_offset ' +
+    'AND OLD.start < t.until_offset AND NEW.start = OLD.start + t.delta AND NEW.end = OLD.end + t.delta)',
+  paragraphs:
+    'EXISTS (SELECT 1 FROM paragraph_shifts t WHERE t.document_id = NEW.document_id AND NEW.speaker IS OLD.speaker ' +
+    'AND NEW.time_ms IS OLD.time_ms AND NEW.search_key = OLD.search_key AND NEW.start = OLD.start + t.delta ' +
+    'AND NEW.end = OLD.end + t.delta AND NEW.body_start = OLD.body_start + t.delta ' +
+    'AND (t.delta = 0 OR (NEW.n = OLD.n AND OLD.n BETWEEN t.from_n AND t.to_n)))',
+};
+
 const HISTORY_LIMIT = 500;
 
 interface Column {
@@ -64,10 +80,11 @@ export function undoTriggersSql(db: Db, table: string): string {
   const sets = copied.map((c) => `'${quoteIdent(c.name)} = ' || quote(OLD.${quoteIdent(c.name)})`).join(" || ', ' || ");
   // With delta columns, an update logs only when another column changes.
   const updateOf = delta.length > 0 ? ` OF ${copied.map((c) => quoteIdent(c.name)).join(', ')}` : '';
+  const selfLogged = SELF_LOGGED_UPDATES[table];
   const log = (event: string, sql: string) => `
 DROP TRIGGER IF EXISTS undo_${table}_${event};
 CREATE TRIGGER undo_${table}_${event} AFTER ${event.toUpperCase()}${event === 'update' ? updateOf : ''} ON ${quoteIdent(table)}
-WHEN (SELECT step_id FROM undo_recording) IS NOT NULL
+WHEN (SELECT step_id FROM undo_recording) IS NOT NULL${event === 'update' && selfLogged ? ` AND NOT ${selfLogged}` : ''}
 BEGIN INSERT INTO undo_log (step_id, statement) VALUES ((SELECT step_id FROM undo_recording), ${sql}); END;`;
   return [
     log('insert', `'DELETE FROM ${quoteIdent(table)} WHERE ' || ${where('NEW')}`),

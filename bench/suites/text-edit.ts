@@ -110,6 +110,22 @@ export async function run(dir: string): Promise<Row[]> {
     figure: `p50 ${fmt(percentile(wall, 50))} ms, p95 ${fmt(percentile(wall, 95))} ms (CPU p50 ${fmt(percentile(cpu, 50))} ms; ${load()})`,
     target: '< 50 ms',
   });
+  // Ctrl+Z after a fix, then Ctrl+Shift+Z: the step's log replayed backwards and forwards.
+  for (const direction of ['undo', 'redo'] as const) {
+    wall.length = 0;
+    cpu.length = 0;
+    for (let i = 0; i < 10; i++) {
+      const t = await timed(() => call(one, `history.${direction}`, { coder: 'A' }));
+      wall.push(t.ms);
+      cpu.push(t.cpuMs);
+    }
+    rows.push({
+      name: `history.${direction}: a word fix ${direction === 'undo' ? 'undone' : 'redone'}`,
+      size: '50,000 words, 2,000 codings',
+      figure: `p50 ${fmt(percentile(wall, 50))} ms, p95 ${fmt(percentile(wall, 95))} ms (CPU p50 ${fmt(percentile(cpu, 50))} ms; ${load()})`,
+      target: '< 50 ms',
+    });
+  }
   // Turn edits at random places: each renumbers the turns after it, and re-indexes only the speech it changed.
   const turnEdits: [string, string, () => Promise<object>][] = [
     [

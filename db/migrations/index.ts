@@ -10,6 +10,7 @@ import { sql as textEdits } from './009-text-edits';
 import { sql as documentGroups } from './010-document-groups';
 import { sql as documentMedia } from './011-document-media';
 import { sql as searchKeys } from './012-search-keys';
+import { sql as selfLoggedMoves } from './013-self-logged-moves';
 
 /**
  * One schema step; a project's PRAGMA user_version is the number of the last step applied. Steps are
@@ -41,6 +42,7 @@ export const migrations: readonly Migration[] = [
   { version: 10, name: 'document groups, cases in the undo history', sql: documentGroups },
   { version: 11, name: 'linked recordings', sql: documentMedia },
   { version: 12, name: 'search keys kept when turns are renumbered', sql: searchKeys },
+  { version: 13, name: 'text edits’ moves undone as one statement each', sql: selfLoggedMoves },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.at(-1)!.version;

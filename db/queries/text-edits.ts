@@ -75,21 +75,16 @@ export function setSegmentsAside(db: Db, ids: readonly number[]): void {
 }
 
 /**
- * Shifts by `delta` the segments starting in [from, until): one statement, and no co-occurrence
- * recount, since all of them move together and those the edit cut are aside (see db/cooccurrence.ts).
+ * Shifts by `delta` the segments starting in [from, until): one statement, logged for undo as one (schema
+ * step 13), and no co-occurrence recount, since all of them move together and those the edit cut are aside
+ * (see db/cooccurrence.ts).
  */
 export function shiftSegments(db: Db, documentId: number, from: number, until: number, delta: number): void {
-  stmt(db, 'INSERT INTO segment_shifts (document_id, from_offset, until_offset, delta) VALUES (?, ?, ?, ?)').run(
-    documentId,
-    from,
-    until,
-    delta,
-  );
   stmt(
     db,
-    'UPDATE segments SET start = start + @delta, end = end + @delta WHERE document_id = @doc AND start >= @from AND start < @until',
+    `INSERT INTO segment_moves (document_id, ids, delta)
+     SELECT @doc, json_group_array(id), @delta FROM segments WHERE document_id = @doc AND start >= @from AND start < @until`,
   ).run({ doc: documentId, from, until, delta });
-  stmt(db, 'DELETE FROM segment_shifts').run();
 }
 
 /**
@@ -119,11 +114,7 @@ export function moveParagraph(db: Db, documentId: number, p: ParagraphRow): void
 
 /** Shifts paragraphs `from`…`to` (numbers) by `delta`. */
 export function shiftParagraphs(db: Db, documentId: number, from: number, to: number, delta: number): void {
-  stmt(
-    db,
-    `UPDATE paragraphs SET start = start + @delta, end = end + @delta, body_start = body_start + @delta
-      WHERE document_id = @doc AND n BETWEEN @from AND @to`,
-  ).run({ doc: documentId, from, to, delta });
+  stmt(db, 'INSERT INTO paragraph_moves (document_id, from_n, to_n, delta) VALUES (?, ?, ?, ?)').run(documentId, from, to, delta);
 }
 
 export const documentFormatting = (db: Db, documentId: number): Formatting | null => {
@@ -167,13 +158,9 @@ export const labelledTurns = (db: Db, documentId: number, n: number): IterableIt
     `SELECT ${TURN_COLUMNS} FROM paragraphs WHERE document_id = ? AND body_start > start AND speaker IS NOT NULL ORDER BY abs(n - ?), n`,
   ).iterate(documentId, n) as IterableIterator<TurnRow>;
 
-/** Numbers no paragraph has (n is the key, and a shift by one would meet the next row): renumbering passes through them. */
-const FAR = 2 ** 31;
-
-/** Renumbers the paragraphs after number `after` by `by` (+1 after a split, −1 after a join). */
+/** Renumbers the paragraphs after number `after` by `by` (+1 after a split, −1 after a join), one undo statement. */
 export function renumberParagraphs(db: Db, documentId: number, after: number, by: number): void {
-  stmt(db, 'UPDATE paragraphs SET n = n + ? WHERE document_id = ? AND n > ?').run(FAR, documentId, after);
-  stmt(db, 'UPDATE paragraphs SET n = n - ? WHERE document_id = ? AND n > ?').run(FAR - by, documentId, FAR);
+  stmt(db, 'INSERT INTO paragraph_renumbers (document_id, after, by) VALUES (?, ?, ?)').run(documentId, after, by);
 }
 
 /** A new paragraph row; the search index takes its speech by trigger, under its key (schema step 12). */

@@ -12,6 +12,8 @@ const DOCUMENT_TABLES = new Set([
   'documents',
   'document_text_edits',
   'paragraphs',
+  'paragraph_moves',
+  'paragraph_renumbers',
   'case_documents',
   'document_attribute_values',
   'document_groups',

@@ -29,6 +29,7 @@ const LANDED: Record<number, string> = {
   10: 'b53b763eb3e9126c52c24218a5fed3bf1bad601cb5480fd6dcac486d38b2e3b5',
   11: '7f13e6df4484cb89e55b5c59f013fa1e1afc369c4c96a7b98dcbe19fb324c463',
   12: '7439f02ea9463731733d50fc9a91988403dd55bd75f5b5ba93bf14fcafb76e44',
+  13: 'c0661fe7a99e2819173df7e382cd5ab5ae4f4699400b2cda333df923dd30353a',
 };
 
 /** A database at the latest schema, in memory. */

@@ -235,7 +235,8 @@ const isSearchIndex = (table: string) => /^search_(stemmed|exact)/.test(table);
 export function upgrade(file: string, oldVersion: number, rewritten: readonly string[] = []): Db {
   const old = new Database(file, { readonly: true });
   const kept = everyRow(old);
-  const hits = oldVersion >= 5 ? hitsByTurnNumber(old, QUERIES) : null;
+  // Row ids were document_id * 2^32 + n from step 5 to 11, a paragraph's search key since step 12.
+  const hits = oldVersion >= 12 ? searchResults(old, QUERIES) : oldVersion >= 5 ? hitsByTurnNumber(old, QUERIES) : null;
   old.close();
   for (const table of Object.keys(kept.rows)) if (isSearchIndex(table) || rewritten.includes(table)) delete kept.rows[table];
   const db = openProjectFile(file);
