@@ -32,6 +32,7 @@ import { useSelectedCoding } from './use-selected-coding';
 import { useStripeLayout } from './use-stripe-layout';
 import { useTextInput } from './use-text-input';
 import { useTurnEdits } from './use-turn-edits';
+import { useLocalFix } from './use-local-fix';
 import { useSearchHits, type SearchHitSpans } from './search-hits';
 import { codingsAtCaretSaid } from './codings-said';
 import { announce } from '../common/LiveRegion';
@@ -123,8 +124,8 @@ export function TranscriptView({ projectGuid, documentId, cases, coders, current
   });
   const { popover } = coding;
   const cards = useHoverCard(mounted, visible);
-  useJumps({ jump, mounted, scrollRef, showAround: painted.showAround, select });
-  useSearchHits(mounted, searchHits);
+  useJumps({ jump, mounted, shown: data, scrollRef, showAround: painted.showAround, select });
+  useSearchHits(mounted, searchHits, data);
   const sayAt = (offset: number) => announce(codingsAtCaretSaid(visible, offset, codes, coders));
   const input = useTextInput({ mounted, data, scrollRef, rootRef, openPopover: coding.openForSelection, select, selectAt, step, sayAt });
 
@@ -138,6 +139,7 @@ export function TranscriptView({ projectGuid, documentId, cases, coders, current
     else announce('Put the caret in the text, or select words, first.');
   };
   const turns = useTurnEdits(mounted, data, onError);
+  const fixText = useLocalFix(docQuery, segmentsQuery);
   const speakers = useMemo(() => [...new Set(data?.paragraphs.flatMap((p) => (p.speaker === null ? [] : [p.speaker])))], [data]);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const plain = !e.ctrlKey && !e.metaKey && !e.shiftKey;
@@ -279,9 +281,9 @@ export function TranscriptView({ projectGuid, documentId, cases, coders, current
       </div>
       {fixing && data && (
         <FixTextDialog
-          documentId={data.id}
           text={data.text}
           span={fixing.span}
+          onFix={(text) => fixText(data.id, { ...fixing.span, text })}
           onClose={(replacement) => {
             setFixing(null);
             scrollRef.current?.focus({ preventScroll: true });

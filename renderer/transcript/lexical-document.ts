@@ -110,6 +110,8 @@ export interface TranscriptDocument {
   length: number;
   /** Puts the new text of the paragraph an edit changed in place and moves the offsets after it; the caret follows. */
   replaceParagraph(edit: ParagraphEdit, after: TextVersion): void;
+  /** The edits put in place since the mount, in order: marks placed before one move through those after (spanAfterEdits). */
+  edits: ParagraphEdit[];
   /** DOM position of a code-point offset, for building Ranges. */
   toDom(offset: number): { node: Node; offset: number } | null;
   /** Code-point offset of a DOM position inside the transcript, or null when it is outside any text. */
@@ -241,6 +243,7 @@ export function mountTranscript(
   const doc: TranscriptDocument = {
     editor,
     length: codePointLength(text),
+    edits: [],
     replaceParagraph(edit, after) {
       const old = paragraphs[edit.index]!;
       const p = after.paragraphs[edit.index]!;
@@ -266,6 +269,7 @@ export function mountTranscript(
       runs = spliceRuns(runs, old.start, old.end, fresh, p.end - old.end);
       paragraphs = after.paragraphs;
       doc.length += p.end - old.end;
+      doc.edits = [...doc.edits, edit];
       label(first);
       if (held && held[0] !== null && held[1] !== null) {
         const anchor = toDom(offsetAfter(edit, held[0]));
