@@ -125,8 +125,8 @@ export async function run(dir: string): Promise<Row[]> {
       await page.evaluate((nth) => {
         const turn = document.querySelectorAll('.transcript .turn')[2 + nth * 2]!;
         const range = document.createRange();
-        range.setStart(turn.querySelectorAll('[data-start]')[1]!.firstChild!, 0);
-        range.setEnd(turn.querySelectorAll('[data-start]')[1]!.firstChild!, 30);
+        range.setStart(turn.querySelectorAll('[data-at]')[1]!.firstChild!, 0);
+        range.setEnd(turn.querySelectorAll('[data-at]')[1]!.firstChild!, 30);
         const scroller = document.querySelector('.transcript-scroll')!;
         const view = scroller.getBoundingClientRect();
         scroller.scrollBy({ top: range.getBoundingClientRect().top - view.top - view.height / 2 });
@@ -134,7 +134,7 @@ export async function run(dir: string): Promise<Row[]> {
       await page.waitForTimeout(150);
       const box = await page.evaluate((nth) => {
         const turn = document.querySelectorAll('.transcript .turn')[2 + nth * 2]!;
-        const text = turn.querySelectorAll('[data-start]')[1]!.firstChild!;
+        const text = turn.querySelectorAll('[data-at]')[1]!.firstChild!;
         const range = document.createRange();
         range.setStart(text, 0);
         range.setEnd(text, 30);
@@ -170,7 +170,7 @@ export async function run(dir: string): Promise<Row[]> {
       const replacement = `fixed${i}😀`;
       await page.evaluate((nth) => {
         // A word inside the passage coded above (the first 30 characters of the turn's speech).
-        const text = document.querySelectorAll('.transcript .turn')[2 + nth * 2]!.querySelectorAll('[data-start]')[1]!.firstChild!;
+        const text = document.querySelectorAll('.transcript .turn')[2 + nth * 2]!.querySelectorAll('[data-at]')[1]!.firstChild!;
         const from = text.textContent!.indexOf(' ') + 1;
         const range = document.createRange();
         range.setStart(text, from);

@@ -37,6 +37,7 @@ import { useSearchHits, type SearchHitSpans } from './search-hits';
 import { codingsAtCaretSaid } from './codings-said';
 import { announce } from '../common/LiveRegion';
 import { useTranscriptMount } from './use-transcript-mount';
+import { sameText } from './paragraph-edit';
 import { caretAfterFix, editSpan, type Span } from './selection';
 import { PlayerBar } from './PlayerBar';
 import { TurnPlayControl } from './TurnPlayControl';
@@ -68,10 +69,19 @@ type Document = ResultOf<'documents.get'>;
  * with every coding, is left out.
  */
 function useUnchangedDocument(next: Document | undefined): Document | undefined {
-  // Compared once per reply, not on every render: a long transcript's text makes the comparison costly.
-  const key = useMemo(() => (next ? JSON.stringify({ ...next, segments: 0 }) : ''), [next]);
-  return useMemo(() => (key ? (JSON.parse(key) as Document) : undefined), [key]);
+  // Compared once per reply (React's pattern for state that follows a prop), field by field: serialising a
+  // long transcript to compare it took most of a text fix's repaint.
+  const [state, setState] = useState({ next, shown: next });
+  if (state.next === next) return state.shown;
+  const shown = state.shown && next && sameDocument(state.shown, next) ? state.shown : next;
+  setState({ next, shown });
+  return shown;
 }
+
+/** Everything but the coding count the same (the text and turns compared as they are, the small rest as JSON). */
+const sameDocument = (a: Document, b: Document): boolean =>
+  sameText(a, b) &&
+  JSON.stringify({ ...a, text: 0, paragraphs: 0, segments: 0 }) === JSON.stringify({ ...b, text: 0, paragraphs: 0, segments: 0 });
 
 export function TranscriptView({ projectGuid, documentId, cases, coders, currentCoderId, jump, searchHits, onError }: Props) {
   const docQuery = useQuery('documents.get', documentId === null ? null : { id: documentId }, ['documents-changed']);
