@@ -18,7 +18,9 @@ interface Props {
 const CONTEXT = 30;
 
 /** Replaces the selected words (or types at the caret) in the transcript; codings follow the text. */
-export function FixTextDialog({ text, span, onFix, onClose }: Props) {
+export function FixTextDialog({ text: current, span, onFix, onClose }: Props) {
+  // The text as it was when the dialog opened: the view shows the fix behind it before it closes.
+  const [text] = useState(current);
   const original = sliceCodePoints(text, span.start, span.end);
   const [value, setValue] = useState(original);
   const [error, setError] = useState<string | null>(null);
