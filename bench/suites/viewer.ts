@@ -161,9 +161,12 @@ export async function run(dir: string): Promise<Row[]> {
     // refetch answered.
     await page.locator('.transcript-scroll').focus();
     await page.keyboard.press('Escape');
+    // The last coding's refetch lands first (a second or two on a loaded machine): its repaint is not the edit's.
+    await page.waitForTimeout(2500);
     await page.getByRole('button', { name: 'Edit text', exact: true }).click();
     const edited: number[] = [];
     const repainted: number[] = [];
+    const shown: number[] = [];
     const stored: number[] = [];
     const settled: number[] = [];
     for (let i = 0; i < 5; i++) {
@@ -198,6 +201,7 @@ export async function run(dir: string): Promise<Row[]> {
       // The last paint that changed the text or a highlight (a refetch that brings the same places draws nothing).
       const last = Math.max(...at(/^trellis:(highlights-changed|text-)/));
       edited.push(last - sent);
+      shown.push(text - sent);
       repainted.push(text - taken);
       // The edit stored (the API's answer received) and every refetch its events set off answered.
       const answers = await page.evaluate(() =>
@@ -244,7 +248,7 @@ export async function run(dir: string): Promise<Row[]> {
       {
         name: 'fix a word in edit mode: text and highlights repainted',
         size,
-        figure: `median ${fmt(median(edited))} ms, max ${fmt(Math.max(...edited))} ms (the last paint that changed anything); document taken in to text painted: median ${fmt(median(repainted))} ms, max ${fmt(Math.max(...repainted))} ms; stored (answer received): median ${fmt(median(stored))} ms; every refetch answered: median ${fmt(median(settled))} ms`,
+        figure: `median ${fmt(median(edited))} ms (${edited.map(fmt).join(', ')}) to the last paint that changed anything; the fixed text painted: median ${fmt(median(shown))} ms (${shown.map(fmt).join(', ')}), of which the view's own part (document taken in to text painted) median ${fmt(median(repainted))} ms; stored (answer received): median ${fmt(median(stored))} ms; every refetch answered: median ${fmt(median(settled))} ms`,
         target: '< 50 ms',
       },
       {
