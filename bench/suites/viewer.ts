@@ -180,7 +180,10 @@ export async function run(dir: string): Promise<Row[]> {
         range.setEnd(text, text.textContent!.indexOf(' ', from));
         window.getSelection()!.removeAllRanges();
         window.getSelection()!.addRange(range);
+        // On screen, as a word one fixes is: the caret put after it must not scroll the view (and repaint).
+        (text.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
       }, i);
+      await page.waitForTimeout(300);
       await page.locator('.transcript-scroll').press('Enter');
       const field = page.getByRole('dialog', { name: 'Fix text' }).getByRole('textbox', { name: 'Replace with' });
       await field.fill(replacement);
