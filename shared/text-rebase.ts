@@ -46,3 +46,20 @@ export function shiftAfter(splices: readonly Splice[], count: number): number {
   for (let i = 0; i < count; i++) total += delta(splices[i]!);
   return total;
 }
+
+/** Where a range [start, end) goes; empty (end <= start) when all it covered was deleted. */
+export const movedRange = (start: number, end: number, splices: readonly Splice[]): { start: number; end: number } => ({
+  start: through(start, splices, rangeStart),
+  end: through(end, splices, rangeEnd),
+});
+
+/** Formatting runs moved like ranges; a run left empty goes. */
+export const movedRuns = (runs: readonly [number, number][], splices: readonly Splice[]): [number, number][] =>
+  runs.map(([s, e]): [number, number] => [through(s, splices, rangeStart), through(e, splices, rangeEnd)]).filter(([s, e]) => e > s);
+
+/** Where a paragraph goes (its speech start kept inside it); its other fields stay. */
+export function movedParagraph<P extends { start: number; end: number; bodyStart: number }>(p: P, splices: readonly Splice[]): P {
+  const start = through(p.start, splices, paragraphStart);
+  const end = Math.max(start, through(p.end, splices, paragraphEnd));
+  return { ...p, start, end, bodyStart: Math.min(end, Math.max(start, through(p.bodyStart, splices, paragraphStart))) };
+}

@@ -26,7 +26,7 @@ import {
   type ParagraphRow,
 } from '../../db/queries/text-edits';
 import { codePointLength } from '../../shared/offsets';
-import { cuts, paragraphEnd, paragraphStart, rangeEnd, rangeStart, shiftAfter, through, type Splice } from '../../shared/text-rebase';
+import { cuts, movedParagraph, movedRange, movedRuns, shiftAfter, type Splice } from '../../shared/text-rebase';
 
 /** Code points [start, end) of the text before the edit, replaced by `text`. */
 export interface TextChange {
@@ -77,13 +77,11 @@ export type Renumber = (n: number) => number | null;
 /** Formatting runs moved like segments; a run left empty goes. */
 function rebaseFormatting(formatting: Formatting | null, splices: readonly Splice[], renumber: Renumber): Formatting | null {
   if (!formatting) return null;
-  const runs = (list: [number, number][]) =>
-    list.map(([s, e]): [number, number] => [through(s, splices, rangeStart), through(e, splices, rangeEnd)]).filter(([s, e]) => e > s);
   const headings = formatting.headings.flatMap((h) => {
     const n = renumber(h.n);
     return n === null ? [] : [{ n, level: h.level }];
   });
-  return { headings, bold: runs(formatting.bold), italic: runs(formatting.italic) };
+  return { headings, bold: movedRuns(formatting.bold, splices), italic: movedRuns(formatting.italic, splices) };
 }
 
 /** Whether a segment holds the splice whole, and the splice inserts text: then it may stretch in place. */
@@ -99,8 +97,7 @@ function moveSegments(db: Db, documentId: number, changes: readonly TextChange[]
         id: r.id,
         cutBy,
         around: cutBy.every((s) => holds(r.start, r.end, s)),
-        start: through(r.start, splices, rangeStart),
-        end: through(r.end, splices, rangeEnd),
+        ...movedRange(r.start, r.end, splices),
       };
     })
     .filter((r) => r.cutBy.length > 0);
@@ -137,15 +134,8 @@ function moveParagraphs(db: Db, documentId: number, rows: readonly ParagraphRow[
     run = null;
   };
   for (const p of rows) {
-    const start = through(p.start, splices, paragraphStart);
-    const end = Math.max(start, through(p.end, splices, paragraphEnd));
-    const moved: ParagraphRow = {
-      n: p.n,
-      start,
-      end,
-      bodyStart: Math.min(end, Math.max(start, through(p.bodyStart, splices, paragraphStart))),
-    };
-    const delta = start - p.start;
+    const moved: ParagraphRow = movedParagraph(p, splices);
+    const delta = moved.start - p.start;
     if (moved.end - p.end === delta && moved.bodyStart - p.bodyStart === delta) {
       // Consecutive paragraphs that only shift, by the same amount, move in one statement.
       if (run && run.delta === delta && run.to === p.n - 1) run.to = p.n;

@@ -8,6 +8,12 @@ export interface Query<T> {
   data: T | undefined;
   error: Error | undefined;
   reload: () => void;
+  /**
+   * Shows `data` now (or what it makes of the data shown), as a change this page made will leave it (an
+   * optimistic edit); `supersede` drops the answers of loads already in flight, which predate the change
+   * (the change's own event reloads after it).
+   */
+  set: (data: T | ((shown: T | undefined) => T), supersede: boolean) => void;
 }
 
 const ask = sharedCalls(call as (method: string, args: unknown) => Promise<unknown>);
@@ -38,11 +44,15 @@ export function useQuery<M extends MethodName>(method: M, args: ArgsOf<M> | null
     [method, key],
   );
   const reload = useCallback(() => load(false), [load]);
+  const set = useCallback((next: ResultOf<M> | ((shown: ResultOf<M> | undefined) => ResultOf<M>), supersede: boolean) => {
+    if (supersede) latest.current++;
+    setData(next);
+  }, []);
 
   // The first load leaves as soon as the view is committed, before the browser paints it (not after, as a
   // passive effect would): at start-up the calls then overlap the first paint instead of following it.
   useLayoutEffect(() => load(true), [load]);
   const eventKey = events.join(',');
   useEffect(() => bridge.subscribe((event) => eventKey.split(',').includes(event) && reload()), [eventKey, reload]);
-  return { data, error, reload };
+  return { data, error, reload, set };
 }

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { sliceCodePoints } from '../../shared/offsets';
-import { call } from '../common/api';
 import { perfMark } from '../common/perf';
 import { announce } from '../common/LiveRegion';
 import { Dialog } from '../common/Dialog';
@@ -8,9 +7,10 @@ import { DialogActions } from '../common/DialogActions';
 import type { Span } from './selection';
 
 interface Props {
-  documentId: number;
   text: string;
   span: Span;
+  /** Stores the replacement (the view shows it at once, before the answer); rejects when it was refused. */
+  onFix(text: string): Promise<{ removed: unknown[] }>;
   /** `replacement`: the words now in the span's place, when they were replaced. */
   onClose(replacement?: string): void;
 }
@@ -18,7 +18,9 @@ interface Props {
 const CONTEXT = 30;
 
 /** Replaces the selected words (or types at the caret) in the transcript; codings follow the text. */
-export function FixTextDialog({ documentId, text, span, onClose }: Props) {
+export function FixTextDialog({ text: current, span, onFix, onClose }: Props) {
+  // The text as it was when the dialog opened: the view shows the fix behind it before it closes.
+  const [text] = useState(current);
   const original = sliceCodePoints(text, span.start, span.end);
   const [value, setValue] = useState(original);
   const [error, setError] = useState<string | null>(null);
@@ -33,7 +35,7 @@ export function FixTextDialog({ documentId, text, span, onClose }: Props) {
     setBusy(true);
     perfMark('edit');
     try {
-      const result = await call('documents.editText', { documentId, start: span.start, end: span.end, text: value });
+      const result = await onFix(value);
       announce(
         result.removed.length
           ? `Text replaced; ${result.removed.length} coding${result.removed.length === 1 ? '' : 's'} removed with the deleted words.`

@@ -32,10 +32,12 @@ import { useSelectedCoding } from './use-selected-coding';
 import { useStripeLayout } from './use-stripe-layout';
 import { useTextInput } from './use-text-input';
 import { useTurnEdits } from './use-turn-edits';
+import { useLocalFix } from './use-local-fix';
 import { useSearchHits, type SearchHitSpans } from './search-hits';
 import { codingsAtCaretSaid } from './codings-said';
 import { announce } from '../common/LiveRegion';
 import { useTranscriptMount } from './use-transcript-mount';
+import { sameText } from './paragraph-edit';
 import { caretAfterFix, editSpan, type Span } from './selection';
 import { PlayerBar } from './PlayerBar';
 import { TurnPlayControl } from './TurnPlayControl';
@@ -67,10 +69,19 @@ type Document = ResultOf<'documents.get'>;
  * with every coding, is left out.
  */
 function useUnchangedDocument(next: Document | undefined): Document | undefined {
-  // Compared once per reply, not on every render: a long transcript's text makes the comparison costly.
-  const key = useMemo(() => (next ? JSON.stringify({ ...next, segments: 0 }) : ''), [next]);
-  return useMemo(() => (key ? (JSON.parse(key) as Document) : undefined), [key]);
+  // Compared once per reply (React's pattern for state that follows a prop), field by field: serialising a
+  // long transcript to compare it took most of a text fix's repaint.
+  const [state, setState] = useState({ next, shown: next });
+  if (state.next === next) return state.shown;
+  const shown = state.shown && next && sameDocument(state.shown, next) ? state.shown : next;
+  setState({ next, shown });
+  return shown;
 }
+
+/** Everything but the coding count the same (the text and turns compared as they are, the small rest as JSON). */
+const sameDocument = (a: Document, b: Document): boolean =>
+  sameText(a, b) &&
+  JSON.stringify({ ...a, text: 0, paragraphs: 0, segments: 0 }) === JSON.stringify({ ...b, text: 0, paragraphs: 0, segments: 0 });
 
 export function TranscriptView({ projectGuid, documentId, cases, coders, currentCoderId, jump, searchHits, onError }: Props) {
   const docQuery = useQuery('documents.get', documentId === null ? null : { id: documentId }, ['documents-changed']);
@@ -123,8 +134,8 @@ export function TranscriptView({ projectGuid, documentId, cases, coders, current
   });
   const { popover } = coding;
   const cards = useHoverCard(mounted, visible);
-  useJumps({ jump, mounted, scrollRef, showAround: painted.showAround, select });
-  useSearchHits(mounted, searchHits);
+  useJumps({ jump, mounted, shown: data, scrollRef, showAround: painted.showAround, select });
+  useSearchHits(mounted, searchHits, data);
   const sayAt = (offset: number) => announce(codingsAtCaretSaid(visible, offset, codes, coders));
   const input = useTextInput({ mounted, data, scrollRef, rootRef, openPopover: coding.openForSelection, select, selectAt, step, sayAt });
 
@@ -138,6 +149,7 @@ export function TranscriptView({ projectGuid, documentId, cases, coders, current
     else announce('Put the caret in the text, or select words, first.');
   };
   const turns = useTurnEdits(mounted, data, onError);
+  const fixText = useLocalFix(docQuery, segmentsQuery);
   const speakers = useMemo(() => [...new Set(data?.paragraphs.flatMap((p) => (p.speaker === null ? [] : [p.speaker])))], [data]);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const plain = !e.ctrlKey && !e.metaKey && !e.shiftKey;
@@ -279,9 +291,9 @@ export function TranscriptView({ projectGuid, documentId, cases, coders, current
       </div>
       {fixing && data && (
         <FixTextDialog
-          documentId={data.id}
           text={data.text}
           span={fixing.span}
+          onFix={(text) => fixText(data.id, { ...fixing.span, text })}
           onClose={(replacement) => {
             setFixing(null);
             scrollRef.current?.focus({ preventScroll: true });

@@ -59,20 +59,27 @@ export class HighlightPainter {
     this.painted.delete(id);
   }
 
-  /** Brings the painted set in line with `segments`, touching only what changed. */
-  paint(segments: PaintedSegment[]): void {
+  /** Brings the painted set in line with `segments`, touching only what changed; returns how many codings changed. */
+  paint(segments: PaintedSegment[]): number {
     const wanted = new Set<number>();
+    let changed = 0;
     for (const s of segments) {
       wanted.add(s.id);
       const key = `${s.start}:${s.end}:${s.codeIds.join(',')}`;
       if (this.painted.get(s.id)?.key === key) continue;
+      changed++;
       this.remove(s.id);
       const range = this.doc.range(s.start, s.end);
       if (!range) continue;
       for (const codeId of s.codeIds) this.highlight(codeId).add(range);
       this.painted.set(s.id, { key, range, start: s.start, end: s.end, codeIds: s.codeIds });
     }
-    for (const id of [...this.painted.keys()]) if (!wanted.has(id)) this.remove(id);
+    for (const id of [...this.painted.keys()]) {
+      if (wanted.has(id)) continue;
+      changed++;
+      this.remove(id);
+    }
+    return changed;
   }
 
   /**

@@ -8,7 +8,7 @@ import { offsetAfter, spliceRuns, type ParagraphEdit, type TextVersion } from '.
 
 export type ViewerParagraph = Paragraph;
 
-/** A run of text; its code-point offset is kept in the run table, not here, since an edit moves it (see `data-start`). */
+/** A run of text; its code-point offset is kept in the run table, not here, since an edit moves it (see `data-at`). */
 class RunNode extends TextNode {
   __speaker = false;
 
@@ -110,6 +110,8 @@ export interface TranscriptDocument {
   length: number;
   /** Puts the new text of the paragraph an edit changed in place and moves the offsets after it; the caret follows. */
   replaceParagraph(edit: ParagraphEdit, after: TextVersion): void;
+  /** The edits put in place since the mount, in order: marks placed before one move through those after (spanAfterEdits). */
+  edits: ParagraphEdit[];
   /** DOM position of a code-point offset, for building Ranges. */
   toDom(offset: number): { node: Node; offset: number } | null;
   /** Code-point offset of a DOM position inside the transcript, or null when it is outside any text. */
@@ -192,17 +194,27 @@ export function mountTranscript(
     },
     { discrete: true },
   );
-  /** Writes each run's offset on its element from `from` on (fromDom reads it back). */
-  const label = (from: number) => {
-    for (let i = from; i < runs.length; i++) {
-      const element = editor.getElementByKey(runs[i]!.key);
-      if (element) element.dataset.start = String(runs[i]!.start);
-    }
-  };
-  label(0);
-
   const runIndexAt = (offset: number) => lastStartingBy(runs, offset);
   const paragraphIndexAt = (offset: number) => lastStartingBy(paragraphs, offset);
+
+  /**
+   * Writes the offset of runs [from, to) in their turn on their elements (fromDom reads it back): an edit
+   * then writes its own paragraph's runs again, not the thousands after it, which only move with their turn.
+   */
+  const label = (from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const run = runs[i]!;
+      const element = editor.getElementByKey(run.key);
+      if (element) element.dataset.at = String(run.start - paragraphs[paragraphIndexAt(run.start)]!.start);
+    }
+  };
+  label(0, runs.length);
+
+  /** The paragraph of a turn's element (numbered from 1 in order, unless a document says otherwise). */
+  const paragraphOf = (turn: HTMLElement) => {
+    const n = Number(turn.dataset.n);
+    return paragraphs[n - 1]?.n === n ? paragraphs[n - 1] : paragraphs.find((p) => p.n === n);
+  };
 
   /** The DOM text node of a run; formatted runs nest it in <strong>/<em>. */
   const textNodeOf = (run: Run) => {
@@ -222,9 +234,11 @@ export function mountTranscript(
 
   const fromDom = (node: Node, offset: number): number | null => {
     const element = node.nodeType === Node.TEXT_NODE ? node.parentElement : (node as Element);
-    const runElement = element?.closest<HTMLElement>('[data-start]');
-    if (runElement && root.contains(runElement)) {
-      const start = Number(runElement.dataset.start);
+    const runElement = element?.closest<HTMLElement>('[data-at]');
+    const runTurn = runElement?.closest<HTMLElement>('.turn');
+    const runParagraph = runTurn && root.contains(runTurn) ? paragraphOf(runTurn) : undefined;
+    if (runElement && runParagraph) {
+      const start = runParagraph.start + Number(runElement.dataset.at);
       const run = runs[runIndexAt(start)]!;
       if (node.nodeType === Node.TEXT_NODE) return start + utf16ToCodePoint(run.text, offset);
       return offset === 0 ? start : run.end;
@@ -232,15 +246,16 @@ export function mountTranscript(
     // An element boundary, e.g. the start of a paragraph after a triple click.
     const turn = element?.closest<HTMLElement>('.turn');
     if (!turn || !root.contains(turn)) return null;
-    const paragraph = paragraphs.find((p) => p.n === Number(turn.dataset.n));
+    const paragraph = paragraphOf(turn);
     if (!paragraph) return null;
     const child = turn.childNodes[offset] as HTMLElement | undefined;
-    return child?.dataset?.start !== undefined ? Number(child.dataset.start) : paragraph.end;
+    return child?.dataset?.at !== undefined ? paragraph.start + Number(child.dataset.at) : paragraph.end;
   };
 
   const doc: TranscriptDocument = {
     editor,
     length: codePointLength(text),
+    edits: [],
     replaceParagraph(edit, after) {
       const old = paragraphs[edit.index]!;
       const p = after.paragraphs[edit.index]!;
@@ -261,12 +276,13 @@ export function mountTranscript(
         },
         { discrete: true },
       );
-      // The runs before the paragraph keep their offsets; from its first run on they are written again.
-      const first = lastStartingBy(runs, old.start);
       runs = spliceRuns(runs, old.start, old.end, fresh, p.end - old.end);
       paragraphs = after.paragraphs;
       doc.length += p.end - old.end;
-      label(first);
+      doc.edits = [...doc.edits, edit];
+      // Only the new runs are labelled: those elsewhere keep their offsets in their turns.
+      const first = fresh.length ? runs.indexOf(fresh[0]!) : 0;
+      label(first, first + fresh.length);
       if (held && held[0] !== null && held[1] !== null) {
         const anchor = toDom(offsetAfter(edit, held[0]));
         const focus = toDom(offsetAfter(edit, held[1]));

@@ -3,6 +3,7 @@
 // hundred ms). Turns split, joined or relabelled, or several paragraphs changed, still mount again.
 // Offsets are code points.
 import type { Formatting, Paragraph } from '../../db/queries/documents';
+import { movedRange } from '../../shared/text-rebase';
 
 export interface TextVersion {
   text: string;
@@ -29,6 +30,18 @@ const moved = (p: Paragraph, by: number): Paragraph => ({ ...p, start: p.start +
 /** Bold or italic ranges clear of [start, end), those after it moved by `by`: what an edit there leaves alone. */
 const rangesBeside = (ranges: [number, number][], start: number, end: number, by: number) =>
   JSON.stringify(ranges.filter(([a, b]) => b <= start || a >= end).map(([a, b]) => (a >= end ? [a + by, b + by] : [a, b])));
+
+const PARAGRAPH_FIELDS = ['n', 'start', 'end', 'bodyStart', 'speaker', 'timeMs'] as const;
+
+/** Field by field: thousands of turns, compared on the way to a repaint, where serialising them cost tens of ms. */
+export const sameParagraphs = (a: readonly Paragraph[], b: readonly Paragraph[]): boolean =>
+  a === b || (a.length === b.length && a.every((p, i) => PARAGRAPH_FIELDS.every((k) => p[k] === b[i]![k])));
+
+/** Whether two versions show the same text, turns and formatting. */
+export const sameText = (a: TextVersion, b: TextVersion): boolean =>
+  a.text === b.text &&
+  sameParagraphs(a.paragraphs, b.paragraphs) &&
+  JSON.stringify(a.formatting ?? null) === JSON.stringify(b.formatting ?? null);
 
 /** The edit from `before` to `after` when it changed only one paragraph's text; null for any other change. */
 export function paragraphEdit(before: TextVersion, after: TextVersion): ParagraphEdit | null {
@@ -93,4 +106,17 @@ export function spliceRuns<T extends { start: number; end: number }>(
   const head = first === -1 ? items : items.slice(0, first);
   const rest = first === -1 ? [] : items.slice(first).filter((r) => r.start >= to);
   return [...head, ...replacement, ...rest.map((r) => ({ ...r, start: r.start + by, end: r.end + by }))];
+}
+
+/**
+ * Where a span marked in the text as it was before `edits` (a search hit, a jump's target) is after them, as a
+ * coding would move (one whose words were replaced covers the new words); null when its text was all deleted.
+ */
+export function spanAfterEdits(
+  span: { start: number; end: number },
+  edits: readonly ParagraphEdit[],
+): { start: number; end: number } | null {
+  // One after another: each edit is in the offsets the ones before it left.
+  const moved = edits.reduce((at, edit) => movedRange(at.start, at.end, [edit]), span);
+  return moved.end > moved.start ? moved : null;
 }

@@ -8,7 +8,7 @@ import { HighlightPainter } from './highlights';
 import { mountTranscript, type TranscriptDocument } from './lexical-document';
 import { markWhenPainted } from './paint-marks';
 import { perfMark } from '../common/perf';
-import { paragraphEdit } from './paragraph-edit';
+import { paragraphEdit, sameText } from './paragraph-edit';
 import { SegmentExtents } from './segment-extents';
 
 export interface MountedTranscript {
@@ -32,8 +32,13 @@ export function useTranscriptMount(rootRef: RefObject<HTMLDivElement | null>, da
   useLayoutEffect(() => {
     perfMark('document-taken');
     const was = live.current;
-    if (was && data && was.data !== data) {
-      const edit = was.data.id === data.id ? paragraphEdit(was.data, data) : null;
+    if (was && data && was.data !== data && was.data.id === data.id) {
+      // The stored document after a fix shown here already (it differs in its hash and counts): kept.
+      if (sameText(was.data, data)) {
+        live.current = { data, mounted: was.mounted };
+        return;
+      }
+      const edit = paragraphEdit(was.data, data);
       if (edit) {
         const { doc, painter, extents } = was.mounted;
         const old = was.data.paragraphs[edit.index]!;

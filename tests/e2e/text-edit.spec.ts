@@ -228,3 +228,110 @@ test('split a coded turn at the caret, change the new turn’s speaker, remove i
   await expect.poll(() => segmentText(segment.id)).toBe(segment.text);
   expect(await host.call<Turns>('documents.get', { id: documentId })).toEqual(before);
 });
+
+/** The text under each range of a CSS highlight, or null for a range left on text no longer in the page. */
+const highlighted = (page: Page, name: string) =>
+  page.evaluate(
+    (n) =>
+      [...(CSS.highlights.get(n) ?? [])].map((r) => (r.startContainer.isConnected && r.endContainer.isConnected ? r.toString() : null)),
+    name,
+  );
+
+/** Selects a phrase of the transcript (it occurs once) the way a drag would leave the selection. */
+const select = (page: Page, phrase: string) =>
+  page.evaluate((target) => {
+    const walker = document.createTreeWalker(document.querySelector('.transcript')!, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = (node as Text).data.indexOf(target);
+      if (at < 0) continue;
+      (node.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
+      window.getSelection()!.setBaseAndExtent(node, at, node, at + target.length);
+      return;
+    }
+    throw new Error(`phrase not found: ${target}`);
+  }, phrase);
+
+/** Whether a coding's highlight covers exactly `text`. */
+const codingShows = (page: Page, text: string) =>
+  page.evaluate((t) => [...CSS.highlights].some(([name, h]) => name.startsWith('code-') && [...h].some((r) => r.toString() === t)), text);
+
+test('a word fix is shown before it is stored, search hits follow it, Ctrl+Z brings the old word back under its coding; a refused fix goes back', async ({
+  page,
+}) => {
+  await open(page);
+  const documentId = Number(await page.locator('.transcript').getAttribute('data-document'));
+  const { text, paragraphs } = await host.call<Turns>('documents.get', { id: documentId });
+  const chars = [...text];
+  const segments = await host.call<Segment[]>('segments.list', { documentId });
+  // A coded word that occurs once, and a later word of its turn, searched for: its hit there moves with the fix.
+  const target = segments
+    .map((s) => {
+      const turn = paragraphs.find((p) => p.bodyStart <= s.start && s.end <= p.end);
+      const word = s.text
+        .split(/\s+/)
+        .slice(1, -2)
+        .find((w) => /^[a-z]{6,}$/.test(w) && text.split(`${w} `).length === 2);
+      const rest = turn && word ? chars.slice(s.start, turn.end).join('').split(`${word} `)[1] : undefined;
+      return { s, word, later: rest?.split(/\s+/).find((w) => /^[a-z]{5,}$/.test(w) && w !== word) };
+    })
+    .find((t) => t.word && t.later)!;
+  const { s: segment, word, later } = target as { s: Segment; word: string; later: string };
+
+  await page.locator('.search-slot > summary').click();
+  const panel = page.getByRole('region', { name: 'Search' });
+  await panel.getByRole('searchbox', { name: 'Search query' }).fill(later);
+  await panel.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect.poll(async () => (await highlighted(page, 'search-hit')).length).toBeGreaterThan(0);
+  const hits = (await highlighted(page, 'search-hit')).sort();
+
+  // The fix is held on its way to the host: what the view shows meanwhile is its own.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/documents.editText', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.getByRole('button', { name: 'Edit text', exact: true }).click();
+  // The search panel leaves the transcript little room: the words are selected as a drag would.
+  await select(page, `${word} `);
+  await page.locator('.transcript-scroll').press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Fix text' });
+  await expect(dialog.getByRole('textbox', { name: 'Replace with' })).toHaveValue(`${word} `);
+  await dialog.getByRole('textbox', { name: 'Replace with' }).fill('mended 😀 ');
+  await dialog.getByRole('textbox', { name: 'Replace with' }).press('Enter');
+  const fixed = segment.text.replace(`${word} `, 'mended 😀 ');
+  await expect(page.locator('.transcript')).toContainText('mended 😀');
+  await expect.poll(() => codingShows(page, fixed)).toBe(true);
+  // Every search hit is still on its word, the one after the fix in the repainted turn too.
+  await expect.poll(async () => (await highlighted(page, 'search-hit')).sort()).toEqual(hits);
+  expect(await segmentText(segment.id)).toBe(segment.text);
+  await page.screenshot({ path: '.test-output/screens/fix-shown-before-stored.png' });
+  release();
+  await expect(dialog).toBeHidden();
+  await expect.poll(() => segmentText(segment.id)).toBe(fixed);
+  await page.unroute('**/api/documents.editText');
+
+  // Ctrl+Z from the text: the old word is back, with the coding's highlight over the text the API gives it.
+  await page.locator('.transcript-scroll').press('Control+z');
+  await expect.poll(() => segmentText(segment.id)).toBe(segment.text);
+  await expect(page.locator('.transcript')).not.toContainText('mended 😀');
+  await expect.poll(() => codingShows(page, segment.text)).toBe(true);
+  await expect.poll(async () => (await highlighted(page, 'search-hit')).sort()).toEqual(hits);
+  await page.screenshot({ path: '.test-output/screens/fix-undone.png' });
+
+  // A fix the host refuses: the view goes back to the stored text and the dialog says why.
+  await page.route('**/api/documents.editText', (route) =>
+    route.fulfill({ json: { ok: false, error: { code: 'invalid', message: 'Refused for the test.' } } }),
+  );
+  await select(page, `${word} `);
+  await page.locator('.transcript-scroll').press('Enter');
+  await expect(dialog.getByRole('textbox', { name: 'Replace with' })).toHaveValue(`${word} `);
+  await dialog.getByRole('textbox', { name: 'Replace with' }).fill('refused ');
+  await dialog.getByRole('textbox', { name: 'Replace with' }).press('Enter');
+  await expect(dialog.getByRole('alert')).toHaveText('Refused for the test.');
+  await expect(page.locator('.transcript')).not.toContainText('refused ');
+  await expect.poll(() => codingShows(page, segment.text)).toBe(true);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  expect(await segmentText(segment.id)).toBe(segment.text);
+});

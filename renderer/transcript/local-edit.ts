@@ -1,0 +1,70 @@
+// A text fix shown before the API has stored it (issue 19): the document and its codings as the edit will
+// leave them, moved by the same rules the server applies (shared/text-rebase.ts), so the view repaints the
+// moment the fix is sent and the refetch that follows finds nothing to change. Offsets are code points;
+// only the text's own splice converts to UTF-16.
+import type { Formatting, Paragraph } from '../../db/queries/documents';
+import { codePointLength, codePointToUtf16 } from '../../shared/offsets';
+import { movedParagraph, movedRange, movedRuns, type Splice } from '../../shared/text-rebase';
+
+/** Code points [start, end) replaced by `text`, as documents.editText takes it. */
+export interface TextChange {
+  start: number;
+  end: number;
+  text: string;
+}
+
+interface EditedDocument {
+  text: string;
+  characters: number;
+  paragraphs: Paragraph[];
+  formatting: Formatting | null;
+}
+
+interface Range {
+  id: number;
+  start: number;
+  end: number;
+}
+
+export const spliceOf = (change: TextChange): Splice => ({ start: change.start, end: change.end, length: codePointLength(change.text) });
+
+/** The document after the change; paragraphs wholly before it are kept as they were (the same objects). */
+export function documentAfterEdit<D extends EditedDocument>(doc: D, change: TextChange): D {
+  const splices = [spliceOf(change)];
+  // The paragraph holding the change: its own line is spliced, so only that line's code points are counted.
+  const index = doc.paragraphs.findIndex((p) => p.end >= change.start);
+  const p = doc.paragraphs[index];
+  const base = p ? codePointToUtf16(doc.text, p.start) : 0;
+  const lineEnd = doc.text.indexOf('\n', base);
+  const line = doc.text.slice(base, lineEnd === -1 ? undefined : lineEnd);
+  const from = base + codePointToUtf16(line, change.start - (p?.start ?? 0));
+  const to = base + codePointToUtf16(line, change.end - (p?.start ?? 0));
+  const f = doc.formatting;
+  return {
+    ...doc,
+    text: doc.text.slice(0, from) + change.text + doc.text.slice(to),
+    characters: doc.characters + splices[0]!.length - (change.end - change.start),
+    paragraphs: doc.paragraphs.map((q, i) => (index === -1 || i < index ? q : movedParagraph(q, splices))),
+    formatting: f && { ...f, bold: movedRuns(f.bold, splices), italic: movedRuns(f.italic, splices) },
+  };
+}
+
+/** The codings after the change: those wholly before it kept as they were, those whose text was all deleted gone. */
+export function segmentsAfterEdit<S extends Range>(segments: S[], change: TextChange): S[] {
+  const splices = [spliceOf(change)];
+  return segments.map((s) => (s.end <= change.start ? s : { ...s, ...movedRange(s.start, s.end, splices) })).filter((s) => s.end > s.start);
+}
+
+/**
+ * The local codings with the places the API answered for them (a coding it does not list was removed);
+ * the same array when they agree, as they do unless the server moved something otherwise.
+ */
+export function reconcileSegments<S extends Range>(local: S[], answered: readonly Range[]): S[] {
+  const stored = new Map(answered.map((s) => [s.id, s]));
+  const agree = local.every((s) => stored.get(s.id)?.start === s.start && stored.get(s.id)?.end === s.end);
+  if (agree) return local;
+  return local.flatMap((s) => {
+    const at = stored.get(s.id);
+    return at ? [{ ...s, start: at.start, end: at.end }] : [];
+  });
+}
