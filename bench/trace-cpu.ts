@@ -30,7 +30,7 @@ const CATEGORIES = ['toplevel', 'blink.user_timing', 'devtools.timeline', 'disab
 export async function tracedCpu(context: BrowserContext, page: Page, origin: string, load: () => Promise<void>): Promise<CpuParts> {
   const cdp = await context.newCDPSession(page);
   const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as TraceEvent[])));
+  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
   const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES }, transferMode: 'ReportEvents' });
   await load();

@@ -1,0 +1,43 @@
+// A view's module fetched on first use, for the views the workspace shows without a Suspense boundary: the
+// transcript (with Lexical) and the matrix, whose live updates took twice as long inside one (see
+// CentreArea). The first screen then needs only the document list's code (issue 15); once the module is
+// there, the view renders as if it had been imported statically.
+import { useEffect, useSyncExternalStore } from 'react';
+
+export interface OnDemand<M> {
+  /** Starts the fetch if it has not started (say, once the first screen is painted). */
+  preload(): void;
+  /** The module once loaded (undefined before; an Error if it could not be), fetching it when `needed`. */
+  use(needed: boolean): M | Error | undefined;
+}
+
+export function onDemand<M>(load: () => Promise<M>): OnDemand<M> {
+  let loaded: M | Error | undefined;
+  let started = false;
+  const listeners = new Set<() => void>();
+  const preload = () => {
+    if (started) return;
+    started = true;
+    load().then(
+      (module) => settle(module),
+      (error: unknown) => settle(error instanceof Error ? error : new Error(String(error))),
+    );
+  };
+  const settle = (value: M | Error) => {
+    loaded = value;
+    listeners.forEach((listener) => listener());
+  };
+  const subscribe = (listener: () => void) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  };
+  return {
+    preload,
+    use(needed) {
+      useEffect(() => {
+        if (needed) preload();
+      }, [needed]);
+      return useSyncExternalStore(subscribe, () => loaded);
+    },
+  };
+}
