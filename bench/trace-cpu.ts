@@ -24,7 +24,16 @@ const KINDS: [string, RegExp][] = [
   ['paint', /Paint|Layerize|^Commit$|UpdateLayer|Composite|Raster/],
 ];
 
-const CATEGORIES = ['toplevel', 'blink.user_timing', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.execute', 'loading', 'navigation'];
+const CATEGORIES = [
+  'toplevel',
+  'blink.user_timing',
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8',
+  'v8.execute',
+  'loading',
+  'navigation',
+];
 
 /** Runs `load` (a navigation) under a trace and returns the CPU it cost, by part. */
 export async function tracedCpu(context: BrowserContext, page: Page, origin: string, load: () => Promise<void>): Promise<CpuParts> {

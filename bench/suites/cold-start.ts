@@ -149,7 +149,12 @@ export async function run(dir: string): Promise<Row[]> {
       target: '—',
     },
     { name: 'the limit: later loads in the same profile', size: `${LATER} per profile`, figure: all(limit.later), target: '—' },
-    { name: 'first transcript opened: click to text: first load in a fresh profile', size: `${size}, ${ROUNDS} profiles`, figure: all(text.first), target: '—' },
+    {
+      name: 'first transcript opened: click to text: first load in a fresh profile',
+      size: `${size}, ${ROUNDS} profiles`,
+      figure: all(text.first),
+      target: '—',
+    },
     {
       name: 'first transcript opened: click to text: later loads in the same profile',
       size: `${size}, ${LATER} per profile`,

@@ -7,7 +7,11 @@ import { useEffect, useSyncExternalStore } from 'react';
 export interface OnDemand<M> {
   /** Starts the fetch if it has not started (say, once the first screen is painted). */
   preload(): void;
-  /** The module once loaded (undefined before; an Error if it could not be), fetching it when `needed`. */
+  /** The module once loaded, an Error if it could not be, undefined before. */
+  current(): M | Error | undefined;
+  /** Calls `listener` when the module has arrived (or failed to); returns the unsubscribe. */
+  subscribe(listener: () => void): () => void;
+  /** The hook: `current()`, rendering again when it arrives; fetches the module when `needed`. */
   use(needed: boolean): M | Error | undefined;
 }
 
@@ -15,29 +19,29 @@ export function onDemand<M>(load: () => Promise<M>): OnDemand<M> {
   let loaded: M | Error | undefined;
   let started = false;
   const listeners = new Set<() => void>();
-  const preload = () => {
-    if (started) return;
-    started = true;
-    load().then(
-      (module) => settle(module),
-      (error: unknown) => settle(error instanceof Error ? error : new Error(String(error))),
-    );
-  };
   const settle = (value: M | Error) => {
     loaded = value;
     listeners.forEach((listener) => listener());
   };
+  const preload = () => {
+    if (started) return;
+    started = true;
+    load().then(settle, (error: unknown) => settle(error instanceof Error ? error : new Error(String(error))));
+  };
+  const current = () => loaded;
   const subscribe = (listener: () => void) => {
     listeners.add(listener);
-    return () => listeners.delete(listener);
+    return () => void listeners.delete(listener);
   };
   return {
     preload,
+    current,
+    subscribe,
     use(needed) {
       useEffect(() => {
         if (needed) preload();
       }, [needed]);
-      return useSyncExternalStore(subscribe, () => loaded);
+      return useSyncExternalStore(subscribe, current);
     },
   };
 }
