@@ -13,9 +13,10 @@ import { paragraphLabel } from '../../shared/citation';
 const ComparisonView = lazy(() => import('../agreement/ComparisonView').then((m) => ({ default: m.ComparisonView })));
 const ExcerptsView = lazy(() => import('../excerpts/ExcerptsView').then((m) => ({ default: m.ExcerptsView })));
 const SearchPanel = lazy(() => import('../search/SearchPanel').then((m) => ({ default: m.SearchPanel })));
-// Also loaded on first use, but outside a Suspense boundary: inside one the matrix's live updates took twice
-// as long (bench: new coding → open matrix cell updated, p50 104 ms lazy, 38 ms eager). The transcript with
-// Lexical was 237 of the 548 kB of script the first screen loaded; the document list shows without it.
+// Also loaded on first use, outside a Suspense boundary, each with a placeholder that keeps its pane and
+// landmark. The transcript with Lexical was 237 of the 548 kB of script the first screen loaded; the
+// document list shows without it. Mounted late, the matrix still reloads first after an event (its live
+// updates were twice as slow lazy before that, common/event-order.ts).
 const transcriptView = onDemand(() => import('../transcript/TranscriptView'));
 const matrixView = onDemand(() => import('../matrix/MatrixView'));
 

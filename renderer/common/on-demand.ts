@@ -1,7 +1,6 @@
 // A view's module fetched on first use, for the views the workspace shows without a Suspense boundary: the
-// transcript (with Lexical) and the matrix, whose live updates took twice as long inside one (see
-// CentreArea). The first screen then needs only the document list's code (issue 15); once the module is
-// there, the view renders as if it had been imported statically.
+// transcript (with Lexical) and the matrix (see CentreArea). The first screen then needs only the document
+// list's code (issue 15); once the module is there, the view renders as if it had been imported statically.
 import { useEffect, useSyncExternalStore } from 'react';
 
 export interface OnDemand<M> {
