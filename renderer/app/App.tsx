@@ -1,10 +1,13 @@
 import { StartScreen } from './StartScreen';
 import { CoderViewScope } from './CoderViewScope';
 import { Workspace } from './Workspace';
-import { useState, useSyncExternalStore } from 'react';
-import { QdpxExchange } from './QdpxExchange';
+import { lazy, useState, useSyncExternalStore } from 'react';
+import { Deferred } from '../common/Deferred';
 import { hostLost, onHostLost } from '../common/api';
 import { useQuery } from '../common/use-query';
+
+// A dialog, loaded when first opened (see Deferred).
+const QdpxExchange = lazy(() => import('./QdpxExchange').then((m) => ({ default: m.QdpxExchange })));
 
 export function App() {
   const status = useQuery('app.status', {}, ['project-changed']);
@@ -40,7 +43,11 @@ export function App() {
       ) : (
         <StartScreen projectsDir={status.data.projectsDir} onQdpx={() => setQdpx(true)} />
       )}
-      {qdpx && <QdpxExchange projectName={project?.name ?? null} onClose={() => setQdpx(false)} />}
+      {qdpx && (
+        <Deferred quiet>
+          <QdpxExchange projectName={project?.name ?? null} onClose={() => setQdpx(false)} />
+        </Deferred>
+      )}
     </>
   );
 }

@@ -1,19 +1,30 @@
 import { lazy, useState } from 'react';
 import type { ResultOf } from '../../electron/api/methods';
 import type { Excerpt } from '../excerpts/ExcerptItems';
-import { Deferred } from '../common/Deferred';
-import { MatrixView } from '../matrix/MatrixView';
+import { Deferred, Loading } from '../common/Deferred';
+import { onDemand } from '../common/on-demand';
 import { Splitter } from '../common/Splitter';
-import { TranscriptView, type JumpRequest } from '../transcript/TranscriptView';
+import type { JumpRequest } from '../transcript/TranscriptView';
 import type { SearchHitSpans } from '../transcript/search-hits';
 import type { TranscriptTarget } from '../transcript/types';
 import { paragraphLabel } from '../../shared/citation';
 
-// Loaded on first use (see Deferred). The matrix is not: inside a Suspense boundary its live updates took
-// twice as long (bench: new coding → open matrix cell updated, p50 104 ms lazy, 38 ms eager).
+// Loaded on first use (see Deferred).
 const ComparisonView = lazy(() => import('../agreement/ComparisonView').then((m) => ({ default: m.ComparisonView })));
 const ExcerptsView = lazy(() => import('../excerpts/ExcerptsView').then((m) => ({ default: m.ExcerptsView })));
 const SearchPanel = lazy(() => import('../search/SearchPanel').then((m) => ({ default: m.SearchPanel })));
+// Also loaded on first use, outside a Suspense boundary, each with a placeholder that keeps its pane and
+// landmark. The transcript with Lexical was 237 of the 548 kB of script the first screen loaded; the
+// document list shows without it. Mounted late, the matrix still reloads first after an event (its live
+// updates were twice as slow lazy before that, common/event-order.ts).
+const transcriptView = onDemand(() => import('../transcript/TranscriptView'));
+const matrixView = onDemand(() => import('../matrix/MatrixView'));
+
+/** What a next click shows (a document, the matrix), fetched once the first screen is painted. */
+export function preloadViews(): void {
+  transcriptView.preload();
+  matrixView.preload();
+}
 
 /** Whether the matrix is open, whether it fills the centre, and its height when it shares it with the transcript. */
 export interface MatrixLayout {
@@ -63,6 +74,7 @@ export function CentreArea({
   const [target, setTarget] = useState<JumpRequest | null>(null);
   const [searchHits, setSearchHits] = useState<SearchHitSpans | null>(null);
   const [searchOpened, setSearchOpened] = useState(false);
+  const transcript = transcriptView.use(documentId !== null);
   const [shown, setShown] = useState<{ segmentId: number; label: string; wasFull: boolean; from: 'matrix' | 'excerpts' } | null>(null);
 
   const showInTranscript = (from: 'matrix' | 'excerpts') => (at: TranscriptTarget, excerpt: Excerpt) => {
@@ -99,6 +111,7 @@ export function CentreArea({
   // The comparison, the excerpts and the matrix take turns above the transcript.
   const matrixOpen = matrix.open && !compare && !excerptsOpen;
   const backShown = shown && target?.documentId === documentId && (shown.from === 'excerpts' || matrixOpen);
+  const matrixModule = matrixView.use(matrixOpen);
 
   return (
     <div className="centre">
@@ -127,28 +140,34 @@ export function CentreArea({
       )}
       {matrixOpen && (
         <div className={`matrix-slot${matrix.full ? ' full' : ''}`} style={matrix.full ? undefined : { height: matrix.height }}>
-          <MatrixView
-            projectGuid={project.guid}
-            coders={coders}
-            documents={documents}
-            cases={cases}
-            current={shown?.segmentId ?? null}
-            onShow={showInTranscript('matrix')}
-            onError={onError}
-            resizer={
-              !matrix.full && (
-                <Splitter
-                  label="Resize matrix"
-                  orientation="horizontal"
-                  value={matrix.height}
-                  min={200}
-                  max={1200}
-                  direction={1}
-                  onChange={(height) => setMatrix({ ...matrix, height })}
-                />
-              )
-            }
-          />
+          {matrixModule && !(matrixModule instanceof Error) ? (
+            <matrixModule.MatrixView
+              projectGuid={project.guid}
+              coders={coders}
+              documents={documents}
+              cases={cases}
+              current={shown?.segmentId ?? null}
+              onShow={showInTranscript('matrix')}
+              onError={onError}
+              resizer={
+                !matrix.full && (
+                  <Splitter
+                    label="Resize matrix"
+                    orientation="horizontal"
+                    value={matrix.height}
+                    min={200}
+                    max={1200}
+                    direction={1}
+                    onChange={(height) => setMatrix({ ...matrix, height })}
+                  />
+                )
+              }
+            />
+          ) : (
+            <section className="pane matrix-view" aria-label="Matrix">
+              <Loading error={matrixModule} />
+            </section>
+          )}
         </div>
       )}
       <details
@@ -180,16 +199,22 @@ export function CentreArea({
             </button>
           </p>
         )}
-        <TranscriptView
-          projectGuid={project.guid}
-          documentId={documentId}
-          cases={cases?.cases ?? []}
-          coders={coders}
-          currentCoderId={currentCoderId}
-          jump={target}
-          searchHits={searchHits}
-          onError={onError}
-        />
+        {transcript && !(transcript instanceof Error) ? (
+          <transcript.TranscriptView
+            projectGuid={project.guid}
+            documentId={documentId}
+            cases={cases?.cases ?? []}
+            coders={coders}
+            currentCoderId={currentCoderId}
+            jump={target}
+            searchHits={searchHits}
+            onError={onError}
+          />
+        ) : (
+          <main className="pane transcript-pane" aria-label="Transcript">
+            {documentId === null ? <p className="hint pad">Choose a document.</p> : <Loading error={transcript} />}
+          </main>
+        )}
       </div>
     </div>
   );

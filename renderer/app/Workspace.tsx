@@ -1,8 +1,8 @@
-import { useEffect, useLayoutEffect, useState } from 'react';
+import { lazy, useEffect, useLayoutEffect, useState } from 'react';
 import type { ResultOf } from '../../electron/api/methods';
 import { call } from '../common/api';
 import { blindFilter, useCoderView } from '../common/coder-visibility';
-import { CentreArea, type MatrixLayout } from './CentreArea';
+import { CentreArea, preloadViews, type MatrixLayout } from './CentreArea';
 import { CodebookPane } from '../codebook/CodebookPane';
 import { DocumentsPane } from '../documents/DocumentsPane';
 import { ErrorBanner } from '../common/ErrorBanner';
@@ -10,12 +10,16 @@ import { LiveRegion } from '../common/LiveRegion';
 import { Splitter } from '../common/Splitter';
 import { perfMark } from '../common/perf';
 import { StatusBar } from './StatusBar';
-import { HelpOverlay } from './HelpOverlay';
 import { HistoryButtons } from './HistoryButtons';
-import { MemoList } from '../memos/MemoList';
+import { afterPaint } from '../common/after-paint';
+import { Deferred } from '../common/Deferred';
 import { ProjectMenu } from './ProjectMenu';
 import { useQuery } from '../common/use-query';
 import { useStoredState } from '../common/use-stored-state';
+
+// Dialogs, loaded when first opened (see Deferred).
+const HelpOverlay = lazy(() => import('./HelpOverlay').then((m) => ({ default: m.HelpOverlay })));
+const MemoList = lazy(() => import('../memos/MemoList').then((m) => ({ default: m.MemoList })));
 
 type Project = NonNullable<ResultOf<'app.status'>['project']>;
 
@@ -64,6 +68,12 @@ export function Workspace({ project, onQdpx }: { project: Project; onQdpx: () =>
     const list = documents.data;
     if (list && list.length > 0 && !list.some((d) => d.id === documentId)) setDocumentId(list[0]!.id);
   }, [documents.data, documentId, setDocumentId]);
+
+  // Once the document list is painted, fetch what a next click shows: it then waits neither for the first paint nor for its code.
+  const listed = documents.data !== undefined;
+  useEffect(() => {
+    if (listed) afterPaint(preloadViews);
+  }, [listed]);
 
   const closeProject = () => call('project.close', {}).catch(setError);
 
@@ -184,14 +194,20 @@ export function Workspace({ project, onQdpx }: { project: Project; onQdpx: () =>
         }
       />
       <StatusBar coders={coders.data} onError={setError} file={project.file} />
-      {help && <HelpOverlay onClose={() => setHelp(false)} />}
+      {help && (
+        <Deferred quiet>
+          <HelpOverlay onClose={() => setHelp(false)} />
+        </Deferred>
+      )}
       {memosOpen && (
-        <MemoList
-          coders={coders.data?.coders ?? []}
-          open={{ document: setDocumentId, code: (id) => setRevealCode({ id }) }}
-          onClose={() => setMemosOpen(false)}
-          onError={setError}
-        />
+        <Deferred quiet>
+          <MemoList
+            coders={coders.data?.coders ?? []}
+            open={{ document: setDocumentId, code: (id) => setRevealCode({ id }) }}
+            onClose={() => setMemosOpen(false)}
+            onError={setError}
+          />
+        </Deferred>
       )}
       <LiveRegion />
     </div>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import type { ArgsOf, MethodName, ResultOf } from '../../electron/api/methods';
 import type { ApiEvent } from '../../shared/protocol';
 import { bridge, call } from './api';
+import { eventOrder } from './event-order';
 import { sharedCalls } from './shared-calls';
 
 export interface Query<T> {
@@ -17,12 +18,19 @@ export interface Query<T> {
 }
 
 const ask = sharedCalls(call as (method: string, args: unknown) => Promise<unknown>);
+const onEvent = eventOrder((listener) => bridge.subscribe(listener));
 
 /**
  * Calls an API query and calls it again when one of the given events arrives, keeping the previous
- * data on screen meanwhile (no flicker). `args` is compared by value.
+ * data on screen meanwhile (no flicker). `args` is compared by value. `first`: reloads before the other
+ * views' queries after an event (see event-order).
  */
-export function useQuery<M extends MethodName>(method: M, args: ArgsOf<M> | null, events: readonly ApiEvent[]): Query<ResultOf<M>> {
+export function useQuery<M extends MethodName>(
+  method: M,
+  args: ArgsOf<M> | null,
+  events: readonly ApiEvent[],
+  { first = false }: { first?: boolean } = {},
+): Query<ResultOf<M>> {
   const [data, setData] = useState<ResultOf<M>>();
   const [error, setError] = useState<Error>();
   const key = JSON.stringify(args);
@@ -53,6 +61,6 @@ export function useQuery<M extends MethodName>(method: M, args: ArgsOf<M> | null
   // passive effect would): at start-up the calls then overlap the first paint instead of following it.
   useLayoutEffect(() => load(true), [load]);
   const eventKey = events.join(',');
-  useEffect(() => bridge.subscribe((event) => eventKey.split(',').includes(event) && reload()), [eventKey, reload]);
+  useEffect(() => onEvent((event) => eventKey.split(',').includes(event) && reload(), first), [eventKey, reload, first]);
   return { data, error, reload, set };
 }

@@ -121,7 +121,8 @@ export function MatrixView({ projectGuid, coders, documents, cases, current, onS
   const groups = useQuery('documentGroups.list', {}, ['documents-changed']);
   const { blind } = useCoderView();
   const spec = specOf(settings, blind?.id ?? null);
-  const matrix = useQuery('matrix.get', spec, MATRIX_EVENTS);
+  // First after an event: a person coding with the matrix open watches its cells change.
+  const matrix = useQuery('matrix.get', spec, MATRIX_EVENTS, { first: true });
   const previews = useQuery('matrix.previews', settings.display === 'excerpts' ? { ...spec, perCell: 3 } : null, MATRIX_EVENTS);
   const update = (change: Partial<MatrixSettings>) => {
     setSettings({ ...settings, ...change });
