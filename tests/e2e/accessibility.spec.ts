@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { projectMenu } from './menu';
-import { startWebHost, type RunningHost } from './host';
+import { startDemoHost, startWebHost, type RunningHost } from './host';
 import { dragOver, phraseBox } from './text';
 
 // axe-core's WCAG 2.1 A and AA rules over every view and state worth naming, and the one best-practice rule
@@ -37,7 +37,7 @@ async function expectClean(page: Page, state: string) {
 
 let host: RunningHost;
 test.beforeAll(async () => {
-  host = await startWebHost();
+  host = await startDemoHost();
 });
 test.afterAll(async () => host.stop());
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { trellis } from './cli';
-import { startWebHost, type RunningHost } from './host';
+import { startDemoHost, type RunningHost } from './host';
 import { projectMenu } from './menu';
 
 const FIXTURES = join(process.cwd(), 'tests', 'fixtures', 'import');
@@ -22,7 +22,7 @@ interface DocumentJson {
 let host: RunningHost;
 
 test.beforeAll(async () => {
-  host = await startWebHost();
+  host = await startDemoHost();
 });
 test.afterAll(async () => {
   await host.stop();
