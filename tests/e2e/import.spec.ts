@@ -43,19 +43,26 @@ async function newProject(page: Page, name: string): Promise<string> {
   return join(host.home, 'projects', `${name}.trellis`);
 }
 
-/** Holds each import call back a little, so that progress can be seen (and stopped) between files. */
-async function slowImports(page: Page, ms: number) {
+/**
+ * Holds back every import call after the first `passing` until the test releases them, so that progress
+ * can be seen (and stopped) between files however fast or slow the machine is.
+ */
+async function holdImports(page: Page, passing: number): Promise<() => void> {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let calls = 0;
   await page.route('**/api/documents.import', async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, ms));
+    if (++calls > passing) await released;
     await route.continue();
   });
+  return release;
 }
 
 test('imports a folder through the UI: speakers confirmed and edited, progress, a result per file; the CLI import agrees', async ({
   page,
 }) => {
   const project = await newProject(page, 'Folder study');
-  await slowImports(page, 600);
+  const release = await holdImports(page, 1);
   await projectMenu(page, 'Import…');
   const dialog = page.getByRole('dialog', { name: 'Import transcripts' });
   await expect(dialog).toBeVisible();
@@ -89,6 +96,7 @@ test('imports a folder through the UI: speakers confirmed and edited, progress, 
   await expect(dialog.getByText(/Importing [2-4] of 5/)).toBeVisible();
   await expect(dialog.getByRole('list', { name: 'Import results' }).getByRole('listitem').first()).toContainText('Imported');
   await page.screenshot({ path: `${SCREENS}/import-progress.png` });
+  release();
 
   await expect(dialog.getByRole('status')).toHaveText('3 imported · 1 duplicate · 1 failed');
   const results = dialog.getByRole('list', { name: 'Import results' }).getByRole('listitem');
@@ -184,7 +192,7 @@ test('pastes text as a new document, the speakers confirmed and one renamed', as
 
 test('stops between files when asked; the files not reached are listed as not imported', async ({ page }) => {
   const project = await newProject(page, 'Stopped study');
-  await slowImports(page, 1500);
+  const release = await holdImports(page, 0);
   await projectMenu(page, 'Import…');
   const dialog = page.getByRole('dialog', { name: 'Import transcripts' });
   await dialog
@@ -193,6 +201,7 @@ test('stops between files when asked; the files not reached are listed as not im
   await dialog.getByRole('button', { name: 'Import 4 files' }).click();
   await expect(dialog.getByText(/Importing 1 of 4/)).toBeVisible();
   await dialog.getByRole('button', { name: 'Stop after this file' }).click();
+  release();
   await expect(dialog.getByRole('status')).toHaveText('1 imported · 0 duplicates · 0 failed · 3 not imported (stopped)');
   await expect(dialog.getByRole('list', { name: 'Import results' }).getByRole('listitem').last()).toContainText('Not imported');
   await page.screenshot({ path: `${SCREENS}/import-stopped.png` });
