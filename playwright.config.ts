@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test';
 // Debian's Chromium, never a downloaded browser. Each test file starts its own browser-mode host.
 export default defineConfig({
   testDir: 'tests/e2e',
+  // The demo project written once, copied for each test file that starts on it.
+  globalSetup: './tests/e2e/global-setup.ts',
   timeout: 60_000,
   // CI machines are slower and busier than a desk: waits for state get room, never fixed sleeps.
   expect: { timeout: 10_000 },

@@ -1,11 +1,11 @@
 import { expect, test } from '@playwright/test';
 import mammoth from 'mammoth';
-import { startWebHost, type RunningHost } from './host';
+import { startDemoHost, type RunningHost } from './host';
 
 let host: RunningHost;
 
 test.beforeAll(async () => {
-  host = await startWebHost();
+  host = await startDemoHost();
 });
 test.afterAll(async () => {
   await host.stop();

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { wavBytes } from '../wav';
-import { startWebHost, type RunningHost } from './host';
+import { startDemoHost, type RunningHost } from './host';
 
 const SCREENS = '.test-output/screens';
 // Cues at 1 s, 4.5 s and 7 s; the recording is a minute long, so it is still playing whenever a slow machine gets to the keys.
@@ -26,7 +26,7 @@ Head: The PCT sits on it, and the schools joined later.
 
 let host: RunningHost;
 test.beforeAll(async () => {
-  host = await startWebHost();
+  host = await startDemoHost();
 });
 test.afterAll(async () => host.stop());
 

@@ -2,12 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { startWebHost, type RunningHost } from './host';
+import { trellis } from './cli';
+import { startDemoHost, type RunningHost } from './host';
 
 let host: RunningHost;
 
 test.beforeAll(async () => {
-  host = await startWebHost();
+  host = await startDemoHost();
 });
 test.afterAll(async () => {
   await host.stop();
@@ -23,14 +24,13 @@ interface CliCode {
 }
 
 /** The codebook as `trellis codebook --json` reads it from the project file the page works on. */
-function cliCodebook(): CliCode[] {
+async function cliCodebook(): Promise<CliCode[]> {
   const dir = join(host.home, 'projects');
   const file = readdirSync(dir).find((f) => f.endsWith('.trellis'))!;
-  const out = execFileSync(process.execPath, ['bin/trellis.mjs', 'codebook', join(dir, file), '--json'], { encoding: 'utf8' });
-  return JSON.parse(out) as CliCode[];
+  return JSON.parse(await trellis('codebook', join(dir, file), '--json')) as CliCode[];
 }
 const flat = (codes: CliCode[]): CliCode[] => codes.flatMap((c) => [c, ...flat(c.children)]);
-const cliCode = (path: string) => flat(cliCodebook()).find((c) => c.path === path);
+const cliCode = async (path: string) => flat(await cliCodebook()).find((c) => c.path === path);
 
 const pane = (page: Page) => page.getByRole('complementary', { name: 'Codebook' });
 const item = (page: Page, name: string) =>
@@ -131,9 +131,9 @@ test('builds a small codebook by mouse and keyboard, drags to re-parent, merges 
   await details.getByLabel('Include when').fill('The CAF or any shared assessment.');
   await details.getByLabel('Include when').press('Tab');
   await expect
-    .poll(() => cliCode('Early help/Assessment')?.description)
+    .poll(async () => (await cliCode('Early help/Assessment'))?.description)
     .toBe('How needs are assessed across agencies.\n\nInclude: The CAF or any shared assessment.');
-  expect(cliCode('Early help/Assessment')?.color).toBe('#59A14F');
+  expect((await cliCode('Early help/Assessment'))?.color).toBe('#59A14F');
   await page.screenshot({ path: '.test-output/screens/codebook-built.png' });
 
   // Drag a coded demo theme into the new group: it and its counts move there.
@@ -142,7 +142,7 @@ test('builds a small codebook by mouse and keyboard, drags to re-parent, merges 
   expect(tac).toBeGreaterThan(0);
   await drag(page, row(page, 'Team around the child'), row(page, 'Early help'));
   await expect.poll(() => childNames(page, 'Early help')).toContain('Team around the child');
-  expect(cliCode('Early help/Team around the child')?.segments).toBe(tac);
+  expect((await cliCode('Early help/Team around the child'))?.segments).toBe(tac);
   await expect.poll(() => count(page, 'Early help')).toBe(tac);
   // Dropped on the lower edge of a row, a code goes after it instead.
   await drag(page, row(page, 'Lead professional'), row(page, 'Assessment'), 'after');
@@ -151,7 +151,7 @@ test('builds a small codebook by mouse and keyboard, drags to re-parent, merges 
     .toEqual(['Assessment', 'Lead professional', 'Support for families', 'Coordination', 'Team around the child']);
 
   // Merge Lead professional into Team around the child: the passages of both, each once.
-  const lead = cliCode('Early help/Lead professional')!.segments;
+  const lead = (await cliCode('Early help/Lead professional'))!.segments;
   await row(page, 'Lead professional').click();
   const leadDetails = codebook.getByRole('region', { name: 'Code Lead professional' });
   await leadDetails.getByRole('button', { name: 'Merge into…' }).click();
@@ -166,7 +166,7 @@ test('builds a small codebook by mouse and keyboard, drags to re-parent, merges 
   await page.screenshot({ path: '.test-output/screens/codebook-merge.png' });
   await leadDetails.getByRole('button', { name: 'Merge', exact: true }).click();
   await expect(item(page, 'Lead professional')).toHaveCount(0);
-  const merged = cliCode('Early help/Team around the child')!.segments;
+  const merged = (await cliCode('Early help/Team around the child'))!.segments;
   expect(merged).toBeGreaterThan(tac);
   expect(merged).toBeLessThanOrEqual(tac + lead);
   await expect.poll(() => count(page, 'Team around the child')).toBe(merged);
@@ -188,7 +188,7 @@ test('builds a small codebook by mouse and keyboard, drags to re-parent, merges 
   await page.getByRole('button', { name: 'Undo choose example quote' }).click();
   await page.getByRole('button', { name: 'Undo merge codes' }).click();
   await expect(item(page, 'Lead professional')).toBeVisible();
-  expect(cliCode('Early help/Lead professional')?.segments).toBe(lead);
+  expect((await cliCode('Early help/Lead professional'))?.segments).toBe(lead);
   await item(page, 'Lead professional').focus();
   await page.keyboard.press('Control+Shift+Z');
   await expect(item(page, 'Lead professional')).toHaveCount(0);
@@ -219,20 +219,20 @@ test('edits the MGF framework: renames a row, adds a column, moves a layer’s c
   await system.fill('Systemic');
   await system.press('Enter');
   await expect(editor.getByRole('textbox', { name: 'Locus Systemic' })).toBeVisible();
-  await expect.poll(() => cliCode('MGF/Systemic × Constitutive')?.description).toBe('Institutional design.');
-  expect(cliCode('MGF/System × Constitutive')).toBeUndefined();
+  await expect.poll(async () => (await cliCode('MGF/Systemic × Constitutive'))?.description).toBe('Institutional design.');
+  expect(await cliCode('MGF/System × Constitutive')).toBeUndefined();
 
   // A new column brings a cell for every row.
   await editor.getByRole('textbox', { name: 'New column' }).fill('Evaluative');
   await editor.getByRole('textbox', { name: 'New column' }).press('Enter');
   await expect(editor.getByRole('table', { name: 'MGF grid' }).getByRole('columnheader', { name: 'Evaluative' })).toBeVisible();
-  await expect.poll(() => cliCode('MGF/Individual × Evaluative')?.description).toBe('Locus: Individual; Level: Evaluative.');
+  await expect.poll(async () => (await cliCode('MGF/Individual × Evaluative'))?.description).toBe('Locus: Individual; Level: Evaluative.');
   await editor.getByRole('button', { name: 'Move Evaluative up' }).click();
   await expect(editor.getByRole('table', { name: 'MGF grid' }).getByRole('columnheader').nth(3)).toHaveText('Evaluative');
 
   // Deleting the National layer asks what to do with its codings: move them to Local.
-  const national = cliCode('MGF/National')!.segments;
-  const local = cliCode('MGF/Local')!.segments;
+  const national = (await cliCode('MGF/National'))!.segments;
+  const local = (await cliCode('MGF/Local'))!.segments;
   await editor.getByRole('button', { name: 'Delete slice value National' }).click();
   const ask = editor.getByRole('group', { name: 'Delete slice value “National”' });
   await expect(ask.getByRole('status')).toHaveText(
@@ -243,9 +243,9 @@ test('edits the MGF framework: renames a row, adds a column, moves a layer’s c
   await expect(ask.getByRole('combobox', { name: 'Move the codings to' })).toHaveValue(/\d+/);
   await ask.getByRole('button', { name: 'Delete slice value “National”' }).click();
   await expect(editor.getByRole('textbox', { name: 'Layer National' })).toHaveCount(0);
-  await expect.poll(() => cliCode('MGF/Local')?.segments).toBeGreaterThan(local);
-  expect(cliCode('MGF/Local')!.segments).toBeLessThanOrEqual(local + national);
-  expect(cliCode('MGF/National')).toBeUndefined();
+  await expect.poll(async () => (await cliCode('MGF/Local'))?.segments).toBeGreaterThan(local);
+  expect((await cliCode('MGF/Local'))!.segments).toBeLessThanOrEqual(local + national);
+  expect(await cliCode('MGF/National')).toBeUndefined();
 
   // A second framework; making it active.
   await editor.getByRole('button', { name: 'New framework…' }).click();
@@ -261,7 +261,7 @@ test('edits the MGF framework: renames a row, adds a column, moves a layer’s c
   await expect(editor.getByText('Active: the coding popover and the matrix show this one')).toBeVisible();
   await expect(editor.getByRole('combobox', { name: 'Framework' })).toContainText('Policy cycle (active)');
   expect(
-    flat(cliCodebook())
+    flat(await cliCodebook())
       .filter((c) => c.path.startsWith('Policy cycle/'))
       .map((c) => c.name),
   ).toEqual([

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -19,10 +19,16 @@ const TEXT = [
   'DCS: It changed everything for our lead professionals, honestly.',
 ].join('\n');
 
+let fixtures = 0;
+/** A new file in the host's projects folder (which the API opens without a dialog), named for the test. */
+function projectPath(home: string, name: string): string {
+  mkdirSync(join(home, 'projects'), { recursive: true });
+  return join(home, 'projects', `${name}-${++fixtures}.trellis`);
+}
+
 /** A project with one transcript full of accents and emoji, so UTF-16 vs code-point slips show. */
-function fixtureProject(): { home: string; file: string } {
-  const home = mkdtempSync(join(tmpdir(), 'trellis-e2e-coding-'));
-  const file = join(home, 'coding.trellis');
+function fixtureProject(home: string): string {
+  const file = projectPath(home, 'coding');
   const db = createProjectFile(file, 'Coding fixture');
   db.transaction(() => {
     seedDefaultFramework(db);
@@ -31,7 +37,7 @@ function fixtureProject(): { home: string; file: string } {
     ensureCoder(db, 'B');
   })();
   db.close();
-  return { home, file };
+  return file;
 }
 
 const segmentsOf = (host: RunningHost) =>
@@ -52,12 +58,16 @@ const codePoints = (piece: string) => {
   return { start, end: start + [...piece].length };
 };
 
+// One host for the file: each test opens a fresh fixture project in it, so none sees another's codings.
 let host: RunningHost;
-test.beforeEach(async () => {
-  const { home, file } = fixtureProject();
-  host = await startWebHost(['--project', file], home);
+test.beforeAll(async () => {
+  const home = mkdtempSync(join(tmpdir(), 'trellis-e2e-coding-'));
+  host = await startWebHost(['--project', fixtureProject(home)], home);
 });
-test.afterEach(async () => host.stop());
+test.afterAll(async () => host.stop());
+test.beforeEach(async () => {
+  await host.call('project.open', { file: fixtureProject(host.home) });
+});
 
 test('a mouse selection coded with the MGF grid keys stores exactly the selected code points', async ({ page }) => {
   await page.goto(host.url);
@@ -414,8 +424,7 @@ test('dragging a grip moves a boundary; the document memo and code definitions a
 });
 
 test('imported formatting (a heading, bold, italic) is shown, and coding across it keeps exact offsets', async ({ page }) => {
-  const home = mkdtempSync(join(tmpdir(), 'trellis-e2e-format-'));
-  const file = join(home, 'format.trellis');
+  const file = projectPath(host.home, 'format');
   const text = 'Background notes\nDCS: We were told it was statutory – a real duty, not optional. Nobody argued.';
   const db = createProjectFile(file, 'Formatting fixture');
   db.transaction(() => {
@@ -432,19 +441,15 @@ test('imported formatting (a heading, bold, italic) is shown, and coding across 
     setMeta(db, 'current_coder_id', String(ensureCoder(db, 'A').id));
   })();
   db.close();
-  const formatted = await startWebHost(['--project', file], home);
-  try {
-    await page.goto(formatted.url);
-    await expect(page.locator('.transcript .turn.heading')).toHaveText('Background notes');
-    await expect(page.locator('.transcript strong')).toHaveText('statutory');
-    await expect(page.locator('.transcript em')).toHaveText('not optional');
-    await dragOver(page, 'statutory – a real duty, not optional');
-    await page.keyboard.press('1');
-    await page.keyboard.press('Enter');
-    await expect.poll(async () => (await formatted.call('segments.list', {}))[0]?.text).toBe('statutory – a real duty, not optional');
-  } finally {
-    await formatted.stop();
-  }
+  await host.call('project.open', { file });
+  await page.goto(host.url);
+  await expect(page.locator('.transcript .turn.heading')).toHaveText('Background notes');
+  await expect(page.locator('.transcript strong')).toHaveText('statutory');
+  await expect(page.locator('.transcript em')).toHaveText('not optional');
+  await dragOver(page, 'statutory – a real duty, not optional');
+  await page.keyboard.press('1');
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await host.call('segments.list', {}))[0]?.text).toBe('statutory – a real duty, not optional');
 });
 
 test('word snapping: Alt+→ moves a start onto the next word, Alt+Shift+→ an end past punctuation, never onto a space', async ({ page }) => {

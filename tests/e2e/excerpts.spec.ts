@@ -10,12 +10,12 @@ import { expect, test, type Page } from '@playwright/test';
 import { fillCorpus } from '../../bench/corpus';
 import { createProjectFile } from '../../db/project-file';
 import { seedDefaultFramework } from '../../electron/services/default-framework';
-import { startWebHost, type RunningHost } from './host';
+import { startDemoHost, startWebHost, type RunningHost } from './host';
 
 let host: RunningHost;
 
 test.beforeAll(async () => {
-  host = await startWebHost();
+  host = await startDemoHost();
 });
 test.afterAll(async () => {
   await host.stop();

@@ -6,11 +6,11 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { projectMenu } from './menu';
-import { startWebHost, type RunningHost } from './host';
+import { startDemoHost, type RunningHost } from './host';
 
 let host: RunningHost;
 test.beforeAll(async () => {
-  host = await startWebHost();
+  host = await startDemoHost();
 });
 test.afterAll(async () => host.stop());
 

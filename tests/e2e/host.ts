@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -55,4 +55,18 @@ export async function startWebHost(extraArgs: string[] = [], home = mkdtempSync(
         child.kill('SIGTERM');
       }),
   };
+}
+
+/**
+ * A host on a fresh copy of the demo project, where a first start writes it (the projects folder, under
+ * the name `project.createDemo` gives it), opened as `--project`: the copy global-setup.ts wrote once.
+ */
+export async function startDemoHost(): Promise<RunningHost> {
+  const template = process.env.TRELLIS_E2E_DEMO;
+  if (!template) throw new Error('no demo template: playwright.config.ts runs tests/e2e/global-setup.ts first');
+  const home = mkdtempSync(join(tmpdir(), 'trellis-e2e-'));
+  mkdirSync(join(home, 'projects'));
+  const file = join(home, 'projects', 'Every Child Matters demo.trellis');
+  copyFileSync(template, file);
+  return startWebHost(['--project', file], home);
 }

@@ -3,7 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { startWebHost, type RunningHost } from './host';
+import { trellis } from './cli';
+import { startDemoHost, type RunningHost } from './host';
 import { projectMenu } from './menu';
 
 const FIXTURES = join(process.cwd(), 'tests', 'fixtures', 'import');
@@ -21,14 +22,16 @@ interface DocumentJson {
 let host: RunningHost;
 
 test.beforeAll(async () => {
-  host = await startWebHost();
+  host = await startDemoHost();
 });
 test.afterAll(async () => {
   await host.stop();
 });
 
-const trellis = (...args: string[]) => execFileSync(process.execPath, ['bin/trellis.mjs', ...args], { encoding: 'utf8' });
-const documentsJson = (file: string, ...args: string[]): DocumentJson[] => JSON.parse(trellis('documents', file, ...args, '--json'));
+/** The CLI's own process, for the commands that write (its import runs in worker threads that load TypeScript). */
+const trellisProcess = (...args: string[]) => execFileSync(process.execPath, ['bin/trellis.mjs', ...args], { encoding: 'utf8' });
+const documentsJson = async (file: string, ...args: string[]): Promise<DocumentJson[]> =>
+  JSON.parse(await trellis('documents', file, ...args, '--json'));
 
 /** A new, empty project made from the start screen; its file. */
 async function newProject(page: Page, name: string): Promise<string> {
@@ -40,19 +43,26 @@ async function newProject(page: Page, name: string): Promise<string> {
   return join(host.home, 'projects', `${name}.trellis`);
 }
 
-/** Holds each import call back a little, so that progress can be seen (and stopped) between files. */
-async function slowImports(page: Page, ms: number) {
+/**
+ * Holds back every import call after the first `passing` until the test releases them, so that progress
+ * can be seen (and stopped) between files however fast or slow the machine is.
+ */
+async function holdImports(page: Page, passing: number): Promise<() => void> {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let calls = 0;
   await page.route('**/api/documents.import', async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, ms));
+    if (++calls > passing) await released;
     await route.continue();
   });
+  return release;
 }
 
 test('imports a folder through the UI: speakers confirmed and edited, progress, a result per file; the CLI import agrees', async ({
   page,
 }) => {
   const project = await newProject(page, 'Folder study');
-  await slowImports(page, 600);
+  const release = await holdImports(page, 1);
   await projectMenu(page, 'Import…');
   const dialog = page.getByRole('dialog', { name: 'Import transcripts' });
   await expect(dialog).toBeVisible();
@@ -86,6 +96,7 @@ test('imports a folder through the UI: speakers confirmed and edited, progress, 
   await expect(dialog.getByText(/Importing [2-4] of 5/)).toBeVisible();
   await expect(dialog.getByRole('list', { name: 'Import results' }).getByRole('listitem').first()).toContainText('Imported');
   await page.screenshot({ path: `${SCREENS}/import-progress.png` });
+  release();
 
   await expect(dialog.getByRole('status')).toHaveText('3 imported · 1 duplicate · 1 failed');
   const results = dialog.getByRole('list', { name: 'Import results' }).getByRole('listitem');
@@ -124,7 +135,7 @@ test('imports a folder through the UI: speakers confirmed and edited, progress, 
   await page.screenshot({ path: `${SCREENS}/import-workspace.png` });
 
   // The CLI imports the same folder to the same documents; only the speakers edited in the UI differ.
-  const fromUi = documentsJson(project);
+  const fromUi = await documentsJson(project);
   expect(fromUi.find((d) => d.name === '02 Borough 3')!.paragraphs.map((p) => p.speaker)).toEqual([
     null,
     'Interviewer',
@@ -134,15 +145,15 @@ test('imports a folder through the UI: speakers confirmed and edited, progress, 
     'DCS',
   ]);
   const cliProject = join(mkdtempSync(join(tmpdir(), 'trellis-e2e-cli-')), 'cli.trellis');
-  trellis('new', cliProject);
-  trellis(
+  trellisProcess('new', cliProject);
+  trellisProcess(
     'import',
     cliProject,
     '--case-attributes',
     join(FIXTURES, 'folder-cases.csv'),
     ...['01 County 5.docx', '02 Borough 3.txt', '03 Focus group.vtt', '04 Borough 3 copy.txt'].map((f) => join(FOLDER, f)),
   );
-  const fromCli = documentsJson(cliProject).map((d) => ({
+  const fromCli = (await documentsJson(cliProject)).map((d) => ({
     ...d,
     paragraphs: d.paragraphs.map((p, i) => ({
       ...p,
@@ -174,14 +185,14 @@ test('pastes text as a new document, the speakers confirmed and one renamed', as
   await dialog.getByRole('button', { name: 'Open Phone call, Dr. Lee' }).click();
   await expect(page.getByRole('main', { name: 'Transcript' }).getByRole('heading', { level: 2 })).toHaveText('Phone call, Dr. Lee');
 
-  const [doc] = documentsJson(project, '--doc', 'Phone call, Dr. Lee');
+  const [doc] = await documentsJson(project, '--doc', 'Phone call, Dr. Lee');
   expect(doc).toMatchObject({ name: 'Phone call, Dr. Lee', case: 'Phone call, Dr. Lee', characters: 105 });
   expect(doc!.paragraphs.map((p) => p.speaker)).toEqual(['Interviewer', 'Director', 'Director', 'Interviewer']);
 });
 
 test('stops between files when asked; the files not reached are listed as not imported', async ({ page }) => {
   const project = await newProject(page, 'Stopped study');
-  await slowImports(page, 1500);
+  const release = await holdImports(page, 0);
   await projectMenu(page, 'Import…');
   const dialog = page.getByRole('dialog', { name: 'Import transcripts' });
   await dialog
@@ -190,10 +201,11 @@ test('stops between files when asked; the files not reached are listed as not im
   await dialog.getByRole('button', { name: 'Import 4 files' }).click();
   await expect(dialog.getByText(/Importing 1 of 4/)).toBeVisible();
   await dialog.getByRole('button', { name: 'Stop after this file' }).click();
+  release();
   await expect(dialog.getByRole('status')).toHaveText('1 imported · 0 duplicates · 0 failed · 3 not imported (stopped)');
   await expect(dialog.getByRole('list', { name: 'Import results' }).getByRole('listitem').last()).toContainText('Not imported');
   await page.screenshot({ path: `${SCREENS}/import-stopped.png` });
-  expect(documentsJson(project).map((d) => d.name)).toEqual(['interview']);
+  expect((await documentsJson(project)).map((d) => d.name)).toEqual(['interview']);
 });
 
 test('shows the encoding each text file was read in and reads it again in the one chosen; says what each speaker rule found', async ({
@@ -227,7 +239,7 @@ test('shows the encoding each text file was read in and reads it again in the on
 
   await dialog.getByRole('button', { name: 'Import 2 files' }).click();
   await expect(dialog.getByRole('status')).toHaveText('2 imported · 0 duplicates · 0 failed');
-  const docs = documentsJson(project);
+  const docs = await documentsJson(project);
   expect(docs.map((d) => [d.name, d.paragraphs.map((p) => p.speaker)])).toEqual([
     ['invalid-utf8', ['Interviewer', 'DCS']],
     ['windows-1253', ['Συνεντευκτής', 'Ερωτώμενη', 'Συνεντευκτής', 'Ερωτώμενη']],

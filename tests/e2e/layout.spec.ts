@@ -1,11 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import { projectMenu } from './menu';
-import { startWebHost, type RunningHost } from './host';
+import { startDemoHost, type RunningHost } from './host';
 
 // Its own host: the test opens a second project, which the other specs' shared hosts must not see.
 let host: RunningHost;
 test.beforeAll(async () => {
-  host = await startWebHost();
+  host = await startDemoHost();
 });
 test.afterAll(async () => host.stop());
 

@@ -1,12 +1,12 @@
 // The project's material managed from the workspace (issue 19): a document renamed, deleted and brought back
 // with Undo, a memo written on a code and found again in the memo list.
 import { expect, test, type Page } from '@playwright/test';
-import { startWebHost, type RunningHost } from './host';
+import { startDemoHost, type RunningHost } from './host';
 
 let host: RunningHost;
 
 test.beforeAll(async () => {
-  host = await startWebHost();
+  host = await startDemoHost();
 });
 test.afterAll(async () => {
   await host.stop();

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { startWebHost, type RunningHost } from './host';
+import { startDemoHost, type RunningHost } from './host';
 
 type Code = { id: number; path: string; children: Code[] };
 type Segment = { documentId: number; start: number; end: number; text: string; coderId: number; codeIds: number[] };
@@ -23,7 +23,7 @@ async function codingsOfFirstDocument(host: RunningHost): Promise<string[]> {
 
 let host: RunningHost;
 test.beforeEach(async () => {
-  host = await startWebHost();
+  host = await startDemoHost();
 });
 test.afterEach(async () => host.stop());
 

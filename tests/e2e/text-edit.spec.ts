@@ -2,13 +2,13 @@
 // edit mode, and a name pseudonymised across documents from the Project menu; both undone.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { startWebHost, type RunningHost } from './host';
+import { startDemoHost, type RunningHost } from './host';
 import { projectMenu } from './menu';
 import { dragOver, phraseBox } from './text';
 
 let host: RunningHost;
 test.beforeAll(async () => {
-  host = await startWebHost();
+  host = await startDemoHost();
 });
 test.afterAll(async () => host.stop());
 

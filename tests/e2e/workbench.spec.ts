@@ -1,12 +1,12 @@
 // The workbench as a researcher drives it (issue 14): jumps, the gutter, word snapping, the keyboard caret,
 // clipping, tab order, excerpt lists and the shortcut list, on the demo project.
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { startWebHost, type RunningHost } from './host';
+import { startDemoHost, type RunningHost } from './host';
 
 let host: RunningHost;
 
 test.beforeAll(async () => {
-  host = await startWebHost();
+  host = await startDemoHost();
 });
 test.afterAll(async () => {
   await host.stop();
