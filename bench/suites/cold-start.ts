@@ -4,6 +4,8 @@
 // first in a fresh profile and later. What a fresh profile costs the static page is Chromium's own (a new
 // profile, its disk cache, its first renderer and GPU process, its browser UI starting), which no app can
 // remove. A traced round splits each load's CPU by process and by kind of work (bench/trace-cpu.ts).
+// COLD_EXTRA_ARGS adds Chromium flags: `--disable-features=PreloadTopChromeWebUI,WebUIOmniboxPopup` leaves
+// out the browser UI's omnibox renderer, which a fresh profile starts and the desktop's window does not have.
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -64,7 +66,12 @@ function limitPage(bytes: number): string {
 async function withProfile<T>(dir: string, use: (context: BrowserContext, page: Page) => Promise<T>): Promise<T> {
   const context = await chromium.launchPersistentContext(mkdtempSync(join(dir, 'profile-')), {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      ...(process.env.COLD_EXTRA_ARGS ?? '').split(' ').filter(Boolean),
+    ],
     viewport: { width: 1440, height: 900 },
   });
   try {
