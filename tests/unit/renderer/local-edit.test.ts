@@ -48,27 +48,11 @@ const byId = <S extends { id: number }>(list: S[]) => [...list].sort((a, b) => a
 describe('a text fix shown before it is stored', () => {
   it('is the document and the codings the server stores: emoji around it, a coding over it, one wholly deleted', () => {
     const p = project();
-    const over = insertSegment(p.db, {
-      documentId: p.documentId,
-      coderId: p.coder,
-      start: at('meetings'),
-      end: at(', then'),
-      codeIds: [p.code],
-    });
-    const inside = insertSegment(p.db, {
-      documentId: p.documentId,
-      coderId: p.coder,
-      start: at('Jon about'),
-      end: at(' about'),
-      codeIds: [p.code],
-    });
-    const after = insertSegment(p.db, {
-      documentId: p.documentId,
-      coderId: p.coder,
-      start: at('naïve'),
-      end: at(' plan'),
-      codeIds: [p.code],
-    });
+    const code = (from: string, to: string) =>
+      insertSegment(p.db, { documentId: p.documentId, coderId: p.coder, start: at(from), end: at(to), codeIds: [p.code] });
+    const over = code('meetings', ', then');
+    const inside = code('Jon about', ' about');
+    const after = code('naïve', ' plan');
     const before = shown(p);
     // "with Jon " (after 😀, a surrogate pair) is deleted: the coding inside it goes, the one over it keeps the rest.
     const change = { start: at('with Jon'), end: at('about'), text: '' };

@@ -73,6 +73,18 @@ const indexMatchesText = (db: Db, documentId: number): void => {
 const step = <T>(db: Db, coderId: number, change: () => T): T =>
   db.transaction(() => recordStep(db, 'Edit text', coderId, change)).immediate();
 
+/** A's coding wholly inside turn 2's label "Head: ", and B's across the end of turn 1 into turn 2's speech. */
+function labelCodings(db: Db, documentId: number, a: number, b: number, duty: number, money: number) {
+  const inLabel = insertSegment(db, { documentId, coderId: a, start: at(TEXT, 'Head'), end: at(TEXT, 'Head') + 4, codeIds: [duty] });
+  const across = insertSegment(db, {
+    documentId,
+    coderId: b,
+    start: at(TEXT, 'Jon left'),
+    end: at(TEXT, 'Jon agreed') + 3,
+    codeIds: [duty, money],
+  });
+  return { inLabel, across };
+}
 describe('editing a transcript', () => {
   it('fixes a word inside a coded passage: the coding keeps its text, later codings and turns move, undo and redo are exact', () => {
     const { db, documentId, a, b, duty, money } = project();
@@ -281,14 +293,7 @@ describe('splitting, joining and relabelling turns', () => {
   it('joins a turn with the next: the label goes (a coding inside it too, listed), one across it shrinks, undo brings back both', () => {
     const { db, documentId, a, b, duty, money } = project();
     db.prepare('UPDATE paragraphs SET time_ms = ? WHERE n = ?').run(1000 * (1 + 2), 2);
-    const inLabel = insertSegment(db, { documentId, coderId: a, start: at(TEXT, 'Head'), end: at(TEXT, 'Head') + 4, codeIds: [duty] });
-    const across = insertSegment(db, {
-      documentId,
-      coderId: b,
-      start: at(TEXT, 'Jon left'),
-      end: at(TEXT, 'Jon agreed') + 3,
-      codeIds: [duty, money],
-    });
+    const { inLabel, across } = labelCodings(db, documentId, a, b, duty, money);
     const before = tracked(db);
     const result = step(db, a, () => joinTurns(db, documentId, 1));
     expect(turnsOf(db, documentId).map((t) => [t.n, t.text, t.speaker])).toEqual([
@@ -342,14 +347,7 @@ describe('splitting, joining and relabelling turns', () => {
 describe('removing a speaker, and the paragraphs that continue a turn', () => {
   it('removes a turn’s label with its speaker: a coding inside the label goes (listed), one across it shrinks, undo and redo are exact', () => {
     const { db, documentId, a, b, duty, money } = project();
-    const inLabel = insertSegment(db, { documentId, coderId: a, start: at(TEXT, 'Head'), end: at(TEXT, 'Head') + 4, codeIds: [duty] });
-    const across = insertSegment(db, {
-      documentId,
-      coderId: b,
-      start: at(TEXT, 'Jon left'),
-      end: at(TEXT, 'Jon agreed') + 3,
-      codeIds: [duty, money],
-    });
+    const { inLabel, across } = labelCodings(db, documentId, a, b, duty, money);
     const before = tracked(db);
     const result = step(db, a, () => setSpeaker(db, documentId, 2, null));
     expect(turnsOf(db, documentId)[1]).toEqual({
