@@ -82,6 +82,10 @@ test('search the demo, jump to a hit, step through the marked hits, save the sea
   await expect(transcript.locator(`.turn[data-n="${second.paragraph}"]`)).toHaveAttribute('aria-current', 'location');
   await page.keyboard.press('Shift+F3');
   await expect(stepStatus).toHaveText(`Hit 1 of ${inDocument} in the open document`);
+  // With the matrix, the search and the transcript sharing the centre, stepping to a hit scrolls the
+  // transcript, never the page: the top bar stays at the top.
+  expect(await page.evaluate(() => document.scrollingElement!.scrollTop)).toBe(0);
+  expect((await page.locator('.topbar').boundingBox())!.y).toBe(0);
   await page.screenshot({ path: '.test-output/screens/search-marked.png' });
 
   // Saved, then rerun from the list after another search.
