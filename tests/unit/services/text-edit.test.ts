@@ -73,9 +73,12 @@ const indexMatchesText = (db: Db, documentId: number): void => {
 const step = <T>(db: Db, coderId: number, change: () => T): T =>
   db.transaction(() => recordStep(db, 'Edit text', coderId, change)).immediate();
 
+/** A coding of exactly `words` (their first place in TEXT). */
+const codeWords = (db: Db, documentId: number, coderId: number, words: string, codeIds: number[]) =>
+  insertSegment(db, { documentId, coderId, start: at(TEXT, words), end: at(TEXT, words) + cp(words).length, codeIds });
 /** A's coding wholly inside turn 2's label "Head: ", and B's across the end of turn 1 into turn 2's speech. */
 function labelCodings(db: Db, documentId: number, a: number, b: number, duty: number, money: number) {
-  const inLabel = insertSegment(db, { documentId, coderId: a, start: at(TEXT, 'Head'), end: at(TEXT, 'Head') + 4, codeIds: [duty] });
+  const inLabel = codeWords(db, documentId, a, 'Head', [duty]);
   const across = insertSegment(db, {
     documentId,
     coderId: b,
@@ -89,21 +92,9 @@ describe('editing a transcript', () => {
   it('fixes a word inside a coded passage: the coding keeps its text, later codings and turns move, undo and redo are exact', () => {
     const { db, documentId, a, b, duty, money } = project();
     const passage = 'meetings 😀 with Jon about pooled budgets';
-    const s1 = insertSegment(db, {
-      documentId,
-      coderId: a,
-      start: at(TEXT, passage),
-      end: at(TEXT, passage) + cp(passage).length,
-      codeIds: [duty],
-    });
+    const s1 = codeWords(db, documentId, a, passage, [duty]);
     const later = 'Jon agreed';
-    const s2 = insertSegment(db, {
-      documentId,
-      coderId: a,
-      start: at(TEXT, later),
-      end: at(TEXT, later) + cp(later).length,
-      codeIds: [money],
-    });
+    const s2 = codeWords(db, documentId, a, later, [money]);
     const s3 = insertSegment(db, {
       documentId,
       coderId: b,
@@ -154,7 +145,7 @@ describe('editing a transcript', () => {
 
   it('removes and lists a coding whose text is all deleted, shrinks one partly deleted, and undo brings both back', () => {
     const { db, documentId, a, duty, money } = project();
-    const gone = insertSegment(db, { documentId, coderId: a, start: at(TEXT, '😀'), end: at(TEXT, '😀') + 1, codeIds: [duty, money] });
+    const gone = codeWords(db, documentId, a, '😀', [duty, money]);
     const shrunk = insertSegment(db, { documentId, coderId: a, start: at(TEXT, 'meetings'), end: at(TEXT, ' with'), codeIds: [money] });
     const before = tracked(db);
     const start = at(TEXT, ' 😀');
@@ -234,20 +225,8 @@ describe('splitting, joining and relabelling turns', () => {
 
   it('splits a coded turn at a space: the new turn is labelled as the others, codings keep their words, later turns and headings move', () => {
     const { db, documentId, a, b, duty, money } = project();
-    const across = insertSegment(db, {
-      documentId,
-      coderId: a,
-      start: at(TEXT, passage),
-      end: at(TEXT, passage) + cp(passage).length,
-      codeIds: [duty],
-    });
-    const after = insertSegment(db, {
-      documentId,
-      coderId: b,
-      start: at(TEXT, 'Jon left'),
-      end: at(TEXT, 'Jon left') + 8,
-      codeIds: [money],
-    });
+    const across = codeWords(db, documentId, a, passage, [duty]);
+    const after = codeWords(db, documentId, b, 'Jon left', [money]);
     const before = tracked(db);
     // The caret after "👍🏽,": the space there becomes the line break and the new turn's label.
     const result = step(db, a, () => splitTurn(db, documentId, at(TEXT, ' then'), 'Ana 😀'));
@@ -311,13 +290,7 @@ describe('splitting, joining and relabelling turns', () => {
 
   it('changes a speaker in the label, keeping the codings on the speech, and writes a label for a turn without one', () => {
     const { db, documentId, a, duty } = project(`${TEXT}\nand a line that continues it 😀.`);
-    const speech = insertSegment(db, {
-      documentId,
-      coderId: a,
-      start: at(TEXT, 'Jon agreed'),
-      end: at(TEXT, 'Jon agreed') + 10,
-      codeIds: [duty],
-    });
+    const speech = codeWords(db, documentId, a, 'Jon agreed', [duty]);
     const before = tracked(db);
     const result = step(db, a, () => setSpeaker(db, documentId, 2, 'Jon 👍🏽'));
     expect(turnsOf(db, documentId)[1]).toEqual({
