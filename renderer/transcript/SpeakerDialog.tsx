@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { call } from '../common/api';
-import { announce } from '../common/LiveRegion';
 import { Dialog } from '../common/Dialog';
 import { DialogActions } from '../common/DialogActions';
 import type { ViewerParagraph } from './lexical-document';
@@ -10,8 +9,8 @@ interface Props {
   turn: ViewerParagraph;
   /** The document's speakers, in the order they first speak. */
   speakers: string[];
-  /** `changed`: the speaker was changed (not cancelled). */
-  onClose(changed: boolean): void;
+  /** `said`: what changed, to be said once the text is back; null when cancelled. */
+  onClose(said: string | null): void;
 }
 
 const NEW = '';
@@ -33,12 +32,11 @@ export function SpeakerDialog({ documentId, turn, speakers, onClose }: Props) {
     setBusy(true);
     try {
       await call('documents.setSpeaker', { documentId, n: turn.n, speaker });
-      announce(
+      onClose(
         speaker === NONE
           ? `Turn ${turn.n} has no speaker now; codings on its words kept.`
           : `Turn ${turn.n} is ${speaker}’s now; codings kept.`,
       );
-      onClose(true);
     } catch (e) {
       setError((e as Error).message);
       setBusy(false);
@@ -48,9 +46,9 @@ export function SpeakerDialog({ documentId, turn, speakers, onClose }: Props) {
   return (
     <Dialog
       title="Change speaker"
-      onClose={() => onClose(false)}
+      onClose={() => onClose(null)}
       busy={busy}
-      footer={<DialogActions action="Change" busy={busy} form="speaker-form" onCancel={() => onClose(false)} />}
+      footer={<DialogActions action="Change" busy={busy} form="speaker-form" onCancel={() => onClose(null)} />}
     >
       <form
         id="speaker-form"

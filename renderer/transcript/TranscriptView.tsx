@@ -306,8 +306,8 @@ export function TranscriptView({ projectGuid, documentId, cases, coders, current
           documentId={data.id}
           turn={turns.speakerTurn}
           speakers={speakers}
-          onClose={(changed) => {
-            turns.closeSpeaker(changed);
+          onClose={(said) => {
+            turns.closeSpeaker(said);
             scrollRef.current?.focus({ preventScroll: true });
           }}
         />

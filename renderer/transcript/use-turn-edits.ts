@@ -1,6 +1,7 @@
 // Turns changed in edit mode (issue 19): split at the caret, joined with the next, given another speaker.
 // Each is one API call and one undo step; what happened is said, since the text remounts out of sight,
-// and the caret is put back where the change was, so the keys go on from there.
+// and the caret is put back where the change was, so the keys go on from there. The saying waits for
+// the caret: keys pressed once it is heard act on the new turns, not on the text being replaced.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ResultOf } from '../../electron/api/methods';
 import { call } from '../common/api';
@@ -15,6 +16,8 @@ type Document = ResultOf<'documents.get'>;
 interface CaretAfter {
   from: MountedTranscript;
   at(paragraphs: ViewerParagraph[]): number | undefined;
+  /** Said once the caret is placed. */
+  said?: string;
 }
 
 const removedSaid = (removed: unknown[]) =>
@@ -33,9 +36,11 @@ export function useTurnEdits(mounted: MountedTranscript | null, data: Document |
     waiting.current = null;
     const at = after.at(doc.paragraphs);
     const to = at === undefined ? null : now.doc.toDom(at);
-    if (!to) return;
-    window.getSelection()?.collapse(to.node, to.offset);
-    now.doc.turnElementAt(at!)?.scrollIntoView({ block: 'nearest' });
+    if (to) {
+      window.getSelection()?.collapse(to.node, to.offset);
+      now.doc.turnElementAt(at!)?.scrollIntoView({ block: 'nearest' });
+    }
+    if (after.said) announce(after.said);
   };
   useEffect(() => {
     latest.current = { mounted, data };
@@ -44,6 +49,12 @@ export function useTurnEdits(mounted: MountedTranscript | null, data: Document |
   const setCaretAfter = (after: CaretAfter) => {
     waiting.current = after;
     placeWaitingCaret();
+    // Should the text not come back (the refetch failed), the change is still said.
+    setTimeout(() => {
+      if (waiting.current !== after) return;
+      waiting.current = null;
+      if (after.said) announce(after.said);
+    }, 3000);
   };
 
   const caret = (): number | null => {
@@ -62,26 +73,28 @@ export function useTurnEdits(mounted: MountedTranscript | null, data: Document |
     const at = caret();
     if (at === null || !mounted || !data) return;
     call('documents.splitTurn', { documentId: data.id, at }).then((r) => {
-      announce(`Turn split: the words after the caret are turn ${r.turn}; codings kept.`);
-      setCaretAfter({ from: mounted, at: speechOf(r.turn) });
+      setCaretAfter({
+        from: mounted,
+        at: speechOf(r.turn),
+        said: `Turn split: the words after the caret are turn ${r.turn}; codings kept.`,
+      });
     }, onError);
   };
   const join = () => {
     const turn = turnAtCaret();
     if (!turn || !mounted || !data) return;
     call('documents.joinTurns', { documentId: data.id, n: turn.n }).then((r) => {
-      announce(`Turns ${turn.n} and ${turn.n + 1} joined${removedSaid(r.removed)}.`);
       // After the space that took the line break's place: the first words of the turn joined on.
-      setCaretAfter({ from: mounted, at: () => turn.end + 1 });
+      setCaretAfter({ from: mounted, at: () => turn.end + 1, said: `Turns ${turn.n} and ${turn.n + 1} joined${removedSaid(r.removed)}.` });
     }, onError);
   };
   const changeSpeaker = () => {
     const turn = turnAtCaret();
     if (turn) setSpeakerTurn(turn);
   };
-  /** The dialog closed: the caret goes to the turn's speech if its speaker changed. */
-  const closeSpeaker = (changed: boolean) => {
-    if (changed && speakerTurn && mounted) setCaretAfter({ from: mounted, at: speechOf(speakerTurn.n) });
+  /** The dialog closed: the caret goes to the turn's speech if its speaker changed, and the change is said. */
+  const closeSpeaker = (said: string | null) => {
+    if (said && speakerTurn && mounted) setCaretAfter({ from: mounted, at: speechOf(speakerTurn.n), said });
     setSpeakerTurn(null);
   };
 

@@ -166,6 +166,12 @@ test('split a coded turn at the caret, change the new turn’s speaker, remove i
     await page.mouse.click(box.x1 - 0.5, box.y1);
   };
 
+  // The changed text comes back late, as on a busy machine: what is said waits for it, so a key pressed
+  // once it is heard acts on the new turns (it acted on the old ones when the saying came first).
+  await page.route('**/api/documents.get', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await route.continue();
+  });
   await page.getByRole('button', { name: 'Edit text', exact: true }).click();
   await caretBefore(word);
   await page.locator('.transcript-scroll').press('Alt+Enter');
