@@ -64,6 +64,23 @@ interface Props {
 type Document = ResultOf<'documents.get'>;
 
 /**
+ * A fix asked for: the span, in the text as it was then, with its length (the fix may be shown before the
+ * dialog closes or after); and, when the host refused the words typed, them and why.
+ */
+interface Fixing {
+  span: Span;
+  text: string;
+  length: number;
+  typed?: string;
+  error?: string;
+}
+
+const fixedSaid = (removed: unknown[]) =>
+  removed.length
+    ? `Text replaced; ${removed.length} coding${removed.length === 1 ? '' : 's'} removed with the deleted words.`
+    : 'Text replaced; codings kept.';
+
+/**
  * The document as the view shows it, the same object while a reload (after an undo, say) brings the same
  * text, turns and name: a new object would mount the transcript again. Its coding count, which changes
  * with every coding, is left out.
@@ -141,15 +158,24 @@ export function TranscriptView({ projectGuid, documentId, cases, coders, current
 
   // Edit mode: Enter or F2 in the text (or Fix text…) opens the dialog on the selection or the caret.
   const [editing, setEditing] = useState(false);
-  // With the length of the text shown when it opened: the fixed text may be shown before it closes or after.
-  const [fixing, setFixing] = useState<{ span: Span; length: number } | null>(null);
+  const [fixing, setFixing] = useState<Fixing | null>(null);
   const openFix = () => {
     const span = mounted ? editSpan(mounted.doc) : null;
-    if (span && mounted) setFixing({ span, length: mounted.doc.length });
+    if (span && mounted && data) setFixing({ span, length: mounted.doc.length, text: data.text });
     else announce('Put the caret in the text, or select words, first.');
   };
   const turns = useTurnEdits(mounted, data, onError);
   const fixText = useLocalFix(docQuery, segmentsQuery);
+  // The dialog closes as the fix is sent, which the view shows at once; refused, it opens again saying why.
+  const sendFix = (documentId: number, at: Fixing, replacement: string) => {
+    setFixing(null);
+    scrollRef.current?.focus({ preventScroll: true });
+    if (mounted) caretAfterFix(mounted.doc, at, codePointLength(replacement));
+    fixText(documentId, { ...at.span, text: replacement }).then(
+      (result) => announce(fixedSaid(result.removed)),
+      (error: Error) => setFixing({ ...at, typed: replacement, error: error.message }),
+    );
+  };
   const speakers = useMemo(() => [...new Set(data?.paragraphs.flatMap((p) => (p.speaker === null ? [] : [p.speaker])))], [data]);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const plain = !e.ctrlKey && !e.metaKey && !e.shiftKey;
@@ -291,13 +317,14 @@ export function TranscriptView({ projectGuid, documentId, cases, coders, current
       </div>
       {fixing && data && (
         <FixTextDialog
-          text={data.text}
+          text={fixing.text}
           span={fixing.span}
-          onFix={(text) => fixText(data.id, { ...fixing.span, text })}
-          onClose={(replacement) => {
+          typed={fixing.typed}
+          error={fixing.error}
+          onFix={(replacement) => sendFix(data.id, fixing, replacement)}
+          onClose={() => {
             setFixing(null);
             scrollRef.current?.focus({ preventScroll: true });
-            if (replacement !== undefined && mounted) caretAfterFix(mounted.doc, fixing, codePointLength(replacement));
           }}
         />
       )}

@@ -30,9 +30,13 @@ const tint = (hex: string, alpha: number) => {
   return `rgb(${(n >> 16) & 255} ${(n >> 8) & 255} ${n & 255} / ${alpha})`;
 };
 
-/** One ::highlight rule per code colour; translucent, so overlapping codes blend instead of hiding. */
+/**
+ * One ::highlight rule per code colour; translucent, so overlapping codes blend instead of hiding. Each is
+ * scoped to the transcript's runs (class `run`): unscoped, every element of the page matched every code's
+ * rule on each style recalc (opening or closing any dialog, say), a cost that grew with the codebook.
+ */
 export function setCodeColors(colors: Map<number, string>): void {
-  const rules = [...colors].map(([id, color]) => `::highlight(code-${id}) { background-color: ${tint(color, TINT_ALPHA)}; }`);
+  const rules = [...colors].map(([id, color]) => `.run::highlight(code-${id}) { background-color: ${tint(color, TINT_ALPHA)}; }`);
   adoptSheet(SHEET_ID, rules.join('\n'));
 }
 

@@ -23,6 +23,8 @@ class RunNode extends TextNode {
 
   override createDOM(config: EditorConfig, editor?: LexicalEditor): HTMLElement {
     const dom = super.createDOM(config, editor);
+    // The codes' highlight rules match this class only (highlights.ts).
+    dom.classList.add('run');
     if (this.__speaker) dom.classList.add('speaker');
     return dom;
   }

@@ -5,6 +5,7 @@
 import type { Formatting, Paragraph } from '../../db/queries/documents';
 import { codePointLength, codePointToUtf16 } from '../../shared/offsets';
 import { movedParagraph, movedRange, movedRuns, type Splice } from '../../shared/text-rebase';
+import { noteParagraphEdit } from './paragraph-edit';
 
 /** Code points [start, end) replaced by `text`, as documents.editText takes it. */
 export interface TextChange {
@@ -40,13 +41,19 @@ export function documentAfterEdit<D extends EditedDocument>(doc: D, change: Text
   const from = base + codePointToUtf16(line, change.start - (p?.start ?? 0));
   const to = base + codePointToUtf16(line, change.end - (p?.start ?? 0));
   const f = doc.formatting;
-  return {
+  const after = {
     ...doc,
     text: doc.text.slice(0, from) + change.text + doc.text.slice(to),
     characters: doc.characters + splices[0]!.length - (change.end - change.start),
     paragraphs: doc.paragraphs.map((q, i) => (index === -1 || i < index ? q : movedParagraph(q, splices))),
     formatting: f && { ...f, bold: movedRuns(f.bold, splices), italic: movedRuns(f.italic, splices) },
   };
+  // Words of one turn's speech: the view repaints that paragraph without comparing the whole texts.
+  if (p && change.start >= p.bodyStart && change.end <= p.end) {
+    const newLine = line.slice(0, from - base) + change.text + line.slice(to - base);
+    noteParagraphEdit(doc, after, { index, line: newLine, start: change.start, end: change.end, length: splices[0]!.length });
+  }
+  return after;
 }
 
 /** The codings after the change: those wholly before it kept as they were, those whose text was all deleted gone. */

@@ -43,8 +43,19 @@ export const sameText = (a: TextVersion, b: TextVersion): boolean =>
   sameParagraphs(a.paragraphs, b.paragraphs) &&
   JSON.stringify(a.formatting ?? null) === JSON.stringify(b.formatting ?? null);
 
+/** Versions made here by a known edit of one paragraph (a fix shown before it is stored), with what they came from. */
+const madeHere = new WeakMap<TextVersion, { before: TextVersion; edit: ParagraphEdit }>();
+
+/** Notes that `after` is `before` with `edit` made: the view then takes the edit as it is instead of comparing the texts. */
+export function noteParagraphEdit(before: TextVersion, after: TextVersion, edit: ParagraphEdit): void {
+  madeHere.set(after, { before, edit });
+}
+
 /** The edit from `before` to `after` when it changed only one paragraph's text; null for any other change. */
 export function paragraphEdit(before: TextVersion, after: TextVersion): ParagraphEdit | null {
+  const noted = madeHere.get(after);
+  // `before` may be an equal copy of what the edit was made on (a reload that brought the same text).
+  if (noted && (noted.before === before || sameText(noted.before, before))) return noted.edit;
   if (before.paragraphs.length !== after.paragraphs.length || before.text === after.text) return null;
   const oldLines = before.text.split('\n');
   const newLines = after.text.split('\n');

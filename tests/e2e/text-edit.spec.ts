@@ -305,6 +305,8 @@ test('a word fix is shown before it is stored, search hits follow it, Ctrl+Z bri
   await expect(dialog.getByRole('textbox', { name: 'Replace with' })).toHaveValue(`${word} `);
   await dialog.getByRole('textbox', { name: 'Replace with' }).fill('mended 😀 ');
   await dialog.getByRole('textbox', { name: 'Replace with' }).press('Enter');
+  // The dialog closes as the fix is sent, not once it is stored.
+  await expect(dialog).toBeHidden();
   const fixed = segment.text.replace(`${word} `, 'mended 😀 ');
   await expect(page.locator('.transcript')).toContainText('mended 😀');
   await expect.poll(() => codingShows(page, fixed)).toBe(true);
@@ -313,8 +315,8 @@ test('a word fix is shown before it is stored, search hits follow it, Ctrl+Z bri
   expect(await segmentText(segment.id)).toBe(segment.text);
   await page.screenshot({ path: '.test-output/screens/fix-shown-before-stored.png' });
   release();
-  await expect(dialog).toBeHidden();
   await expect.poll(() => segmentText(segment.id)).toBe(fixed);
+  await expect(page.getByRole('status', { name: 'Announcements' })).toContainText('Text replaced; codings kept.');
   await page.unroute('**/api/documents.editText');
 
   // Ctrl+Z from the text: the old word is back, with the coding's highlight over the text the API gives it.
@@ -325,7 +327,7 @@ test('a word fix is shown before it is stored, search hits follow it, Ctrl+Z bri
   await expect.poll(async () => (await highlighted(page, 'search-hit')).sort()).toEqual(hits);
   await page.screenshot({ path: '.test-output/screens/fix-undone.png' });
 
-  // A fix the host refuses: the view goes back to the stored text and the dialog says why.
+  // A fix the host refuses: the view goes back to the stored text and the dialog opens again with the words typed, saying why.
   await page.route('**/api/documents.editText', (route) =>
     route.fulfill({ json: { ok: false, error: { code: 'invalid', message: 'Refused for the test.' } } }),
   );
@@ -335,6 +337,7 @@ test('a word fix is shown before it is stored, search hits follow it, Ctrl+Z bri
   await dialog.getByRole('textbox', { name: 'Replace with' }).fill('refused ');
   await dialog.getByRole('textbox', { name: 'Replace with' }).press('Enter');
   await expect(dialog.getByRole('alert')).toHaveText('Refused for the test.');
+  await expect(dialog.getByRole('textbox', { name: 'Replace with' })).toHaveValue('refused ');
   await expect(page.locator('.transcript')).not.toContainText('refused ');
   await expect.poll(() => codingShows(page, segment.text)).toBe(true);
   await dialog.getByRole('button', { name: 'Cancel' }).click();

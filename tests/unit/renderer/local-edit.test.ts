@@ -10,7 +10,7 @@ import { insertSegment, listSegments } from '../../../db/queries/segments';
 import { editText } from '../../../electron/services/text-edit';
 import { parsePlainTranscript } from '../../../electron/services/transcript';
 import { documentAfterEdit, reconcileSegments, segmentsAfterEdit } from '../../../renderer/transcript/local-edit';
-import { spanAfterEdits } from '../../../renderer/transcript/paragraph-edit';
+import { paragraphEdit, spanAfterEdits, type ParagraphEdit } from '../../../renderer/transcript/paragraph-edit';
 import { emptyProject } from '../helpers';
 
 const TEXT = [
@@ -110,6 +110,7 @@ describe('a text fix shown before it is stored', () => {
             const same = cp(view.doc.text).slice(start, end).join('') === e.text;
             const change = { start, end, text: same ? `${e.text}é` : e.text };
             const local = { doc: documentAfterEdit(view.doc, change), segments: segmentsAfterEdit(view.segments, change) };
+            if (start >= para.bodyStart) expectKnownEdit(view.doc, local.doc, change);
             editText(p.db, p.documentId, change);
             const stored = shown(p);
             expect({ ...local.doc, contentHash: '', segments: 0 }).toEqual({ ...stored.doc, contentHash: '', segments: 0 });
@@ -122,6 +123,28 @@ describe('a text fix shown before it is stored', () => {
       ),
       { numRuns: 6 },
     );
+  });
+
+  it('hands the view the edit it made, as it was typed, where comparing the texts would find a shorter one', () => {
+    const p = project();
+    const { doc } = shown(p);
+    // "meetings" → "meetingsX": the texts differ only by an inserted "X", the fix replaced the whole word.
+    const change = { start: at('meetings'), end: at(' 😀 with'), text: 'meetingsX' };
+    const local = documentAfterEdit(doc, change);
+    expect(paragraphEdit(doc, local)).toEqual({
+      index: 0,
+      line: local.text.split('\n')[0],
+      start: change.start,
+      end: change.end,
+      length: 9,
+    });
+    // Equal copies (a reload of the same text) are not the objects noted: compared, they give the shorter edit.
+    expect(paragraphEdit({ ...doc }, { ...local })).toMatchObject({ index: 0, start: change.end, end: change.end, length: 1 });
+    // A reload of the text the fix was made on still finds the noted edit.
+    expect(paragraphEdit({ ...doc }, local)).toMatchObject({ start: change.start, length: 9 });
+    // A fix in a speaker's label is not noted: the turn changes, and the view mounts the text again.
+    expect(paragraphEdit(doc, documentAfterEdit(doc, { start: 0, end: 3, text: 'Director' }))).toBeNull();
+    p.db.close();
   });
 
   it('takes the positions the API answered when they differ, and drops the codings it no longer lists', () => {
@@ -147,6 +170,19 @@ describe('a text fix shown before it is stored', () => {
     ]);
   });
 });
+
+type Version = ReturnType<typeof documentAfterEdit<ReturnType<typeof getDocument>>>;
+
+/** The edit noted for a fix inside a turn's speech is the fix: its line and code points, and the turn a comparison finds. */
+function expectKnownEdit(before: Version, after: Version, change: { start: number; end: number; text: string }) {
+  const noted = paragraphEdit(before, after) as ParagraphEdit;
+  expect(noted).toMatchObject({ start: change.start, end: change.end, length: cp(change.text).length });
+  expect(noted.line).toBe(after.text.split('\n')[noted.index]);
+  expect(cp(after.text).slice(0, noted.start)).toEqual(cp(before.text).slice(0, noted.start));
+  expect(cp(after.text).slice(noted.start + noted.length)).toEqual(cp(before.text).slice(noted.end));
+  const compared = paragraphEdit({ ...before }, { ...after });
+  if (compared) expect(compared).toMatchObject({ index: noted.index, line: noted.line });
+}
 
 describe('marks drawn before edits in place (search hits, a jump target)', () => {
   // Offsets by hand: "ab😀 cd😀 ef", "😀" one code point. Edit 1 replaces "cd" (4–6) by "XYZ" (+1); edit 2
