@@ -87,6 +87,9 @@ async function wheelSweep(page: Page): Promise<{ tasks: number[]; ms: number }> 
   return { tasks, ms: Date.now() - start };
 }
 
+/** Word fixes timed: the first ones of a session are slower (the code paths still cold), so enough for a steady median. */
+const FIXES = 9;
+
 export async function run(dir: string): Promise<Row[]> {
   await build({ logLevel: 'warn' });
   const file = join(dir, 'viewer.trellis');
@@ -169,7 +172,7 @@ export async function run(dir: string): Promise<Row[]> {
     const shown: number[] = [];
     const stored: number[] = [];
     const settled: number[] = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < FIXES; i++) {
       const replacement = `fixed${i}😀`;
       await page.evaluate((nth) => {
         // A word inside the passage coded above (the first 30 characters of the turn's speech).
@@ -193,6 +196,7 @@ export async function run(dir: string): Promise<Row[]> {
       });
       await field.press('Enter');
       await page.waitForFunction((r) => document.querySelector('.transcript')!.textContent!.includes(r), replacement);
+      await page.getByRole('dialog', { name: 'Fix text' }).waitFor({ state: 'hidden' });
       // Both refetches answered, then time for their repaints to land.
       await page.waitForFunction(() =>
         ['documents.get', 'segments.list'].every((m) => performance.getEntriesByType('resource').some((e) => e.name.endsWith(`/api/${m}`))),
@@ -251,7 +255,7 @@ export async function run(dir: string): Promise<Row[]> {
       {
         name: 'fix a word in edit mode: text and highlights repainted',
         size,
-        figure: `median ${fmt(median(edited))} ms (${edited.map(fmt).join(', ')}) to the last paint that changed anything; the fixed text painted: median ${fmt(median(shown))} ms (${shown.map(fmt).join(', ')}), of which the view's own part (document taken in to text painted) median ${fmt(median(repainted))} ms; stored (answer received): median ${fmt(median(stored))} ms; every refetch answered: median ${fmt(median(settled))} ms`,
+        figure: `median ${fmt(median(edited))} ms (in order: ${edited.map(fmt).join(', ')}) to the last paint that changed anything, the dialog closed; the fixed text painted: median ${fmt(median(shown))} ms (${shown.map(fmt).join(', ')}), of which the view's own part (document taken in to text painted) median ${fmt(median(repainted))} ms; stored (answer received): median ${fmt(median(stored))} ms; every refetch answered: median ${fmt(median(settled))} ms`,
         target: '< 50 ms',
       },
       {

@@ -1,6 +1,7 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { FrameworkGrid, type Framework } from '../codebook/FrameworkGrid';
 import type { CodeInfo } from './codebook-index';
+import { usePopoverPlace, type Anchor } from './popover-place';
 
 export interface CodingChoice {
   codeIds: number[];
@@ -12,7 +13,7 @@ interface Props {
   /** The selected words, shown as a reminder and offered as an in-vivo code name. */
   excerpt: string;
   /** Where the selection is: the popover opens below `top`, or above `above` when there is no room. */
-  anchor: { left: number; top: number; above: number };
+  anchor: Anchor;
   codes: Map<number, CodeInfo>;
   framework: Framework | undefined;
   recent: number[];
@@ -117,23 +118,10 @@ export function CodingPopover({
     .map((id) => codes.get(id))
     .filter((c): c is CodeInfo => !!c?.codable)
     .slice(0, 6);
-  // Below the selection when it fits, otherwise above it; never off screen.
-  const box = useRef<HTMLDivElement>(null);
-  const [height, setHeight] = useState(0);
-  useLayoutEffect(() => setHeight(box.current?.offsetHeight ?? 0), [options.length, recentCodes.length]);
-  const left = Math.max(8, Math.min(anchor.left, window.innerWidth - 480));
-  const fitsBelow = anchor.top + height + 8 <= window.innerHeight;
-  const top = fitsBelow ? anchor.top : Math.max(8, anchor.above - height - 8);
+  const { box, style } = usePopoverPlace(anchor, 470);
 
   return (
-    <div
-      ref={box}
-      className="coding-popover"
-      role="dialog"
-      aria-label={title}
-      style={{ left, top, maxHeight: 'calc(100vh - 16px)' }}
-      onKeyDown={onKeyDown}
-    >
+    <div ref={box} className="popover" role="dialog" aria-label={title} style={style} onKeyDown={onKeyDown}>
       <header className="popover-head">
         <strong>{title}</strong>
         <span className="popover-excerpt">“{excerpt.length > 90 ? `${excerpt.slice(0, 90)}…` : excerpt}”</span>

@@ -12,7 +12,8 @@ import { blindFilter, showsCoder, useCoderView } from '../common/coder-visibilit
 import { CodingPopover } from './CodingPopover';
 import { CodingSide, useCodingSide } from './CodingSide';
 import { DocumentMemo } from './DocumentMemo';
-import { FixTextDialog } from './FixTextDialog';
+import { FixTextPopover } from './FixTextPopover';
+import { anchorBelow, type Anchor } from './popover-place';
 import { SpeakerDialog } from './SpeakerDialog';
 import { setCodeColors } from './highlights';
 import { HoverCard } from './HoverCard';
@@ -71,6 +72,7 @@ interface Fixing {
   span: Span;
   text: string;
   length: number;
+  anchor: Anchor;
   typed?: string;
   error?: string;
 }
@@ -161,12 +163,14 @@ export function TranscriptView({ projectGuid, documentId, cases, coders, current
   const [fixing, setFixing] = useState<Fixing | null>(null);
   const openFix = () => {
     const span = mounted ? editSpan(mounted.doc) : null;
-    if (span && mounted && data) setFixing({ span, length: mounted.doc.length, text: data.text });
+    const rects = span && mounted?.doc.range(span.start, span.end)?.getClientRects();
+    const anchor = anchorBelow(rects?.[rects.length - 1], rects?.[0]);
+    if (span && mounted && data) setFixing({ span, length: mounted.doc.length, text: data.text, anchor });
     else announce('Put the caret in the text, or select words, first.');
   };
   const turns = useTurnEdits(mounted, data, onError);
   const fixText = useLocalFix(docQuery, segmentsQuery);
-  // The dialog closes as the fix is sent, which the view shows at once; refused, it opens again saying why.
+  // The popover closes as the fix is sent, which the view shows at once; refused, it opens again saying why.
   const sendFix = (documentId: number, at: Fixing, replacement: string) => {
     setFixing(null);
     scrollRef.current?.focus({ preventScroll: true });
@@ -316,9 +320,10 @@ export function TranscriptView({ projectGuid, documentId, cases, coders, current
         </CodingSide>
       </div>
       {fixing && data && (
-        <FixTextDialog
+        <FixTextPopover
           text={fixing.text}
           span={fixing.span}
+          anchor={fixing.anchor}
           typed={fixing.typed}
           error={fixing.error}
           onFix={(replacement) => sendFix(data.id, fixing, replacement)}

@@ -7,6 +7,7 @@ import { announce } from '../common/LiveRegion';
 import { perfMark } from '../common/perf';
 import type { CodingChoice } from './CodingPopover';
 import { markRange } from './highlights';
+import { anchorBelow, type Anchor } from './popover-place';
 import type { Segment } from './optimistic-segments';
 import { selectedSpan, snapToWords, type Span } from './selection';
 import { useMountState } from './use-mount-state';
@@ -14,7 +15,7 @@ import type { MountedTranscript } from './use-transcript-mount';
 
 export interface Popover {
   span: Span;
-  anchor: { left: number; top: number; above: number };
+  anchor: Anchor;
   /** Editing the codes of an existing segment rather than coding a new passage. */
   segmentId?: number;
 }
@@ -34,13 +35,6 @@ interface Options {
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-/** Below the passage's last line; `above` (its first line's top) is for when there is no room below. */
-const anchorBelow = (last: DOMRect | undefined, first: DOMRect | undefined) => ({
-  left: last?.left ?? 200,
-  top: (last?.bottom ?? 200) + 8,
-  above: first?.top ?? 200,
-});
 
 export function useCodingPopover({
   mounted,

@@ -1,29 +1,36 @@
-import { useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { sliceCodePoints } from '../../shared/offsets';
 import { perfMark } from '../common/perf';
-import { Dialog } from '../common/Dialog';
 import { DialogActions } from '../common/DialogActions';
+import { usePopoverPlace, type Anchor } from './popover-place';
 import type { Span } from './selection';
 
 interface Props {
   /** The text the span is in, as it was when the fix was asked for. */
   text: string;
   span: Span;
-  /** The words typed before, when the dialog is open again because the host refused them. */
+  /** Beside the words: below them, or above when there is no room. */
+  anchor: Anchor;
+  /** The words typed before, when it is open again because the host refused them. */
   typed?: string;
   /** Why the host refused them. */
   error?: string;
-  /** Sends the replacement: the view shows it at once and closes the dialog; it opens again if refused. */
+  /** Sends the replacement: the view shows it at once and closes this; it opens again if refused. */
   onFix(text: string): void;
   onClose(): void;
 }
 
 const CONTEXT = 30;
 
-/** Replaces the selected words (or types at the caret) in the transcript; codings follow the text. */
-export function FixTextDialog({ text, span, typed, error, onFix, onClose }: Props) {
+/**
+ * Replaces the selected words (or types at the caret) in the transcript; codings follow the text. A
+ * non-modal dialog at the words, as the coding popover is: Escape or Cancel goes back to the text.
+ */
+export function FixTextPopover({ text, span, anchor, typed, error, onFix, onClose }: Props) {
   const original = sliceCodePoints(text, span.start, span.end);
   const [value, setValue] = useState(typed ?? original);
+  const { box, style } = usePopoverPlace(anchor, 420);
+  const title = span.start === span.end ? 'Insert text' : 'Fix text';
   const before = sliceCodePoints(text, Math.max(0, span.start - CONTEXT), span.start)
     .split('\n')
     .at(-1);
@@ -34,13 +41,17 @@ export function FixTextDialog({ text, span, typed, error, onFix, onClose }: Prop
     perfMark('edit');
     onFix(value);
   };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape') return;
+    e.preventDefault();
+    onClose();
+  };
 
   return (
-    <Dialog
-      title={span.start === span.end ? 'Insert text' : 'Fix text'}
-      onClose={onClose}
-      footer={<DialogActions action="Replace" busy={false} form="fix-text-form" onCancel={onClose} />}
-    >
+    <div ref={box} className="popover" role="dialog" aria-label={title} style={style} onKeyDown={onKeyDown}>
+      <header className="popover-head">
+        <strong>{title}</strong>
+      </header>
       <form
         id="fix-text-form"
         className="fix-text"
@@ -64,7 +75,10 @@ export function FixTextDialog({ text, span, typed, error, onFix, onClose }: Prop
             {error}
           </p>
         )}
+        <div className="popover-actions">
+          <DialogActions action="Replace" busy={false} onCancel={onClose} form="fix-text-form" />
+        </div>
       </form>
-    </Dialog>
+    </div>
   );
 }
