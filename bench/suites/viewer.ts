@@ -255,7 +255,7 @@ export async function run(dir: string): Promise<Row[]> {
       {
         name: 'fix a word in edit mode: text and highlights repainted',
         size,
-        figure: `median ${fmt(median(edited))} ms (in order: ${edited.map(fmt).join(', ')}) to the last paint that changed anything, the dialog closed; the fixed text painted: median ${fmt(median(shown))} ms (${shown.map(fmt).join(', ')}), of which the view's own part (document taken in to text painted) median ${fmt(median(repainted))} ms; stored (answer received): median ${fmt(median(stored))} ms; every refetch answered: median ${fmt(median(settled))} ms`,
+        figure: `median ${fmt(median(edited))} ms (in order: ${edited.map(fmt).join(', ')}) to the last paint that changed anything, the popover closed; the fixed text painted: median ${fmt(median(shown))} ms (${shown.map(fmt).join(', ')}), of which the view's own part (document taken in to text painted) median ${fmt(median(repainted))} ms; stored (answer received): median ${fmt(median(stored))} ms; every refetch answered: median ${fmt(median(settled))} ms`,
         target: '< 50 ms',
       },
       {

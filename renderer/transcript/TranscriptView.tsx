@@ -1,7 +1,7 @@
 // The transcript of one document with its codings, composed of one hook per behaviour (as Lexical's
 // playground composes plugins): the mount, the optimistic segment list, the painted window, the stripe
 // layout, the selected coding, the coding popover, hover cards, jumps and mouse and keyboard input.
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ResultOf } from '../../electron/api/methods';
 import { codePointLength, sliceCodePoints } from '../../shared/offsets';
 import { call, mediaUrl } from '../common/api';
@@ -13,6 +13,7 @@ import { CodingPopover } from './CodingPopover';
 import { CodingSide, useCodingSide } from './CodingSide';
 import { DocumentMemo } from './DocumentMemo';
 import { FixTextPopover } from './FixTextPopover';
+import type { TranscriptDocument } from './lexical-document';
 import { anchorBelow, type Anchor } from './popover-place';
 import { SpeakerDialog } from './SpeakerDialog';
 import { setCodeColors } from './highlights';
@@ -171,10 +172,20 @@ export function TranscriptView({ projectGuid, documentId, cases, coders, current
   const turns = useTurnEdits(mounted, data, onError);
   const fixText = useLocalFix(docQuery, segmentsQuery);
   // The popover closes as the fix is sent, which the view shows at once; refused, it opens again saying why.
+  // The focus and the caret come back once the fixed text is in place (a layout effect after the mount's):
+  // one restyle for the text, the popover's leaving and the caret, not one before the edit and one after.
+  const caretAfterSent = useRef<((doc: TranscriptDocument) => void) | null>(null);
+  useLayoutEffect(() => {
+    const place = caretAfterSent.current;
+    caretAfterSent.current = null;
+    if (place && mounted) place(mounted.doc);
+  });
   const sendFix = (documentId: number, at: Fixing, replacement: string) => {
+    caretAfterSent.current = (doc) => {
+      scrollRef.current?.focus({ preventScroll: true });
+      caretAfterFix(doc, at, codePointLength(replacement));
+    };
     setFixing(null);
-    scrollRef.current?.focus({ preventScroll: true });
-    if (mounted) caretAfterFix(mounted.doc, at, codePointLength(replacement));
     fixText(documentId, { ...at.span, text: replacement }).then(
       (result) => announce(fixedSaid(result.removed)),
       (error: Error) => setFixing({ ...at, typed: replacement, error: error.message }),

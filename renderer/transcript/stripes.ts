@@ -37,3 +37,9 @@ export function stripeAt(stripes: Stripe[], x: number, y: number): Stripe | unde
   const lane = Math.floor(x / LANE_WIDTH);
   return stripes.find((s) => s.lane === lane && s.lane < MAX_LANES && s.top - 2 <= y && y <= bottomOf(s) + 2);
 }
+
+const STRIPE_FIELDS = ['segmentId', 'codeId', 'top', 'bottom', 'lane'] as const;
+
+/** Whether two layouts draw the same bars (a fix that leaves the lines where they were moves none). */
+export const sameStripes = (a: readonly Stripe[], b: readonly Stripe[]): boolean =>
+  a.length === b.length && a.every((s, i) => STRIPE_FIELDS.every((k) => s[k] === b[i]![k]));

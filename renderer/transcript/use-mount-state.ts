@@ -12,7 +12,9 @@ export function useMountState<T>(owner: object | null, initial: T): [T, (next: U
     (next: Update<T>) =>
       setState((old) => {
         const base = old.owner === owner ? old.value : initial;
-        return { owner, value: next instanceof Function ? next(base) : next };
+        const value = next instanceof Function ? next(base) : next;
+        // The same value for the same mount: React bails out, no render.
+        return old.owner === owner && value === old.value ? old : { owner, value };
       }),
     [owner, initial],
   );

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 import type { Segment } from './optimistic-segments';
 import type { Span } from './selection';
-import { MAX_LANES, packStripes, type Stripe } from './stripes';
+import { MAX_LANES, packStripes, sameStripes, type Stripe } from './stripes';
 import { useMountState } from './use-mount-state';
 import type { MountedTranscript } from './use-transcript-mount';
 
@@ -28,7 +28,11 @@ export function useStripeLayout(
     if (!mounted || !text) return;
     const near = painted.filter((s) => s.end > stripeWindow.start && s.start < stripeWindow.end);
     const { stripes, lanes } = packStripes(mounted.extents.place(near, text.clientWidth));
-    setLayout((old) => ({ stripes, reserved: Math.max(old.reserved, Math.min(lanes, MAX_LANES)) }));
+    // The same bars keep the same layout: no second render of the view before the frame.
+    setLayout((old) => {
+      const reserved = Math.max(old.reserved, Math.min(lanes, MAX_LANES));
+      return reserved === old.reserved && sameStripes(old.stripes, stripes) ? old : { stripes, reserved };
+    });
   }, [mounted, rootRef, painted, stripeWindow, setLayout]);
 
   // Runs after the painting layout effect (declared earlier in the view): the stripes measure painted ranges.

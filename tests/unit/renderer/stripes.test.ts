@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LANE_WIDTH, packStripes, stripeAt } from '../../../renderer/transcript/stripes';
+import { LANE_WIDTH, packStripes, sameStripes, stripeAt } from '../../../renderer/transcript/stripes';
 
 describe('coding stripe lanes', () => {
   it('puts overlapping bars side by side and reuses a lane once it is free', () => {
@@ -27,5 +27,18 @@ describe('coding stripe lanes', () => {
     expect(stripeAt(stripes, LANE_WIDTH + 2, 170)).toBeUndefined();
     expect(stripeAt(stripes, 2, 96)).toBeUndefined();
     expect(stripeAt(stripes, 2 * LANE_WIDTH + 2, 150)).toBeUndefined();
+  });
+
+  it('tells a layout that draws the same bars from one that moves a bar, changes its lane or its code', () => {
+    const bars = [
+      { segmentId: 1, codeId: 1, top: 0, bottom: 100 },
+      { segmentId: 2, codeId: 1, top: 50, bottom: 80 },
+    ];
+    const { stripes } = packStripes(bars);
+    expect(sameStripes(stripes, packStripes(bars.map((b) => ({ ...b }))).stripes)).toBe(true);
+    expect(sameStripes(stripes, packStripes([bars[0]!, { ...bars[1]!, bottom: 81 }]).stripes)).toBe(false);
+    expect(sameStripes(stripes, packStripes([bars[0]!, { ...bars[1]!, codeId: 2 }]).stripes)).toBe(false);
+    expect(sameStripes(stripes, [stripes[0]!, { ...stripes[1]!, lane: 0 }])).toBe(false);
+    expect(sameStripes(stripes, stripes.slice(1))).toBe(false);
   });
 });
