@@ -451,6 +451,19 @@ describe('API', () => {
     expect(session.file).toBe(join(workDir, 'projects', 'demo.trellis'));
   });
 
+  it('says in Server-Timing how long each call took in the host, a refused one too', async () => {
+    await openDemo();
+    for (const [method, args] of [
+      ['project.info', {}],
+      ['coders.use', { name: 'New' }],
+      ['coders.use', { name: '' }],
+    ] as const) {
+      const header = (await api(method, args)).headers.get('server-timing');
+      expect(header, method).toMatch(/^dispatch;dur=\d+\.\d$/);
+      expect(Number(header!.split('=')[1])).toBeGreaterThanOrEqual(0);
+    }
+  });
+
   it('reports no-project when nothing is open', async () => {
     expect(await call('project.info')).toMatchObject({ ok: false, error: { code: 'no-project' } });
   });
