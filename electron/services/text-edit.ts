@@ -191,13 +191,22 @@ export function applyTextChanges(db: Db, documentId: number, changes: readonly T
   return removed;
 }
 
-/** A document's name, length and segments after an edit (the API's and CLI's answer). */
-export function editResult(db: Db, documentId: number, removed: Segment[]): TextEditResult {
+/**
+ * A document's name, length and segments after an edit (the API's and CLI's answer); withText false leaves
+ * every segment's text empty, as segments.list does: the app has the text and reconciles only places.
+ */
+export function editResult(db: Db, documentId: number, removed: Segment[], withText = true): TextEditResult {
   const doc = documentText(db, documentId);
-  return { documentId, document: doc.name, characters: doc.length, segments: listSegments(db, { documentId }), removed };
+  return {
+    documentId,
+    document: doc.name,
+    characters: doc.length,
+    segments: listSegments(db, { documentId, withText }),
+    removed: withText ? removed : removed.map((s) => ({ ...s, text: '' })),
+  };
 }
 
 /** One replacement in one document, with the document's segments after it (the API's and CLI's answer). */
-export function editText(db: Db, documentId: number, change: TextChange): TextEditResult {
-  return editResult(db, documentId, applyTextChanges(db, documentId, [change]));
+export function editText(db: Db, documentId: number, change: TextChange, withText = true): TextEditResult {
+  return editResult(db, documentId, applyTextChanges(db, documentId, [change]), withText);
 }
