@@ -11,7 +11,6 @@ import { deleteSegment, getSegment, listSegments, type Segment } from '../../db/
 import {
   ASIDE,
   documentFormatting,
-  finishTextEdit,
   moveParagraph,
   paragraphsEndingFrom,
   placeSegment,
@@ -88,7 +87,13 @@ function rebaseFormatting(formatting: Formatting | null, splices: readonly Splic
 const holds = (start: number, end: number, s: Splice): boolean =>
   s.length > 0 && start <= s.start && end >= s.end && (s.start < s.end || start < s.start);
 
-function moveSegments(db: Db, documentId: number, changes: readonly TextChange[], splices: readonly Splice[]): Segment[] {
+function moveSegments(
+  db: Db,
+  documentId: number,
+  changes: readonly TextChange[],
+  splices: readonly Splice[],
+  formatting: Formatting | null,
+): Segment[] {
   const rows = segmentsEndingAfter(db, documentId, changes[0]!.start);
   const cut = rows
     .map((r) => {
@@ -102,7 +107,7 @@ function moveSegments(db: Db, documentId: number, changes: readonly TextChange[]
     })
     .filter((r) => r.cutBy.length > 0);
   const removed = cut.filter((r) => r.end <= r.start).map((r) => getSegment(db, r.id));
-  spliceText(db, documentId, changes);
+  spliceText(db, documentId, changes, formatting);
   // Segments cut other than around a change wait aside, overlapping nothing, while the others move.
   const aside = cut.filter((r) => !r.around);
   setSegmentsAside(
@@ -156,9 +161,8 @@ function rewrite(db: Db, documentId: number, changes: readonly TextChange[], ren
   const splices: Splice[] = changes.map((c) => ({ start: c.start, end: c.end, length: codePointLength(c.text) }));
   const formatting = rebaseFormatting(documentFormatting(db, documentId), splices, renumber);
   const paragraphs = paragraphsEndingFrom(db, documentId, splices[0]!.start);
-  const removed = moveSegments(db, documentId, changes, splices);
+  const removed = moveSegments(db, documentId, changes, splices, formatting);
   moveParagraphs(db, documentId, paragraphs, splices);
-  finishTextEdit(db, documentId, sha256(documentText(db, documentId).text), formatting);
   return removed;
 }
 
