@@ -18,9 +18,16 @@ export interface RangeRow {
   end: number;
 }
 
-/** The document's segments that end after `from` (the others stay where they are). */
-export const segmentsEndingAfter = (db: Db, documentId: number, from: number): RangeRow[] =>
-  stmt(db, 'SELECT id, start, end FROM segments WHERE document_id = ? AND end > ? ORDER BY start, id').all(documentId, from) as RangeRow[];
+/**
+ * The document's segments that end after `from` and start before `until`: the only ones changes between
+ * them can cut (shared/text-rebase.ts, cuts); the others stay or only move.
+ */
+export const segmentsAcross = (db: Db, documentId: number, from: number, until: number): RangeRow[] =>
+  stmt(db, 'SELECT id, start, end FROM segments WHERE document_id = ? AND end > ? AND start < ? ORDER BY start, id').all(
+    documentId,
+    from,
+    until,
+  ) as RangeRow[];
 
 export interface ParagraphRow {
   n: number;
@@ -28,6 +35,13 @@ export interface ParagraphRow {
   end: number;
   bodyStart: number;
 }
+
+/** The document's paragraphs that end at or after `from` and start at or before `until`. */
+export const paragraphsAcross = (db: Db, documentId: number, from: number, until: number): ParagraphRow[] =>
+  stmt(
+    db,
+    'SELECT n, start, end, body_start AS bodyStart FROM paragraphs WHERE document_id = ? AND end >= ? AND start <= ? ORDER BY n',
+  ).all(documentId, from, until) as ParagraphRow[];
 
 export const paragraphsEndingFrom = (db: Db, documentId: number, from: number): ParagraphRow[] =>
   stmt(db, 'SELECT n, start, end, body_start AS bodyStart FROM paragraphs WHERE document_id = ? AND end >= ? ORDER BY n').all(

@@ -12,11 +12,12 @@ import {
   ASIDE,
   documentFormatting,
   moveParagraph,
+  paragraphsAcross,
   paragraphsEndingFrom,
   placeSegment,
   reindexSearch,
   reindexSearchOnUndo,
-  segmentsEndingAfter,
+  segmentsAcross,
   setSegmentsAside,
   shiftParagraphs,
   shiftSegments,
@@ -94,7 +95,7 @@ function moveSegments(
   splices: readonly Splice[],
   formatting: Formatting | null,
 ): Segment[] {
-  const rows = segmentsEndingAfter(db, documentId, changes[0]!.start);
+  const rows = segmentsAcross(db, documentId, changes[0]!.start, changes.at(-1)!.end);
   const cut = rows
     .map((r) => {
       const cutBy = splices.filter((s) => cuts(r.start, r.end, s));
@@ -186,7 +187,7 @@ export function applyTextChanges(db: Db, documentId: number, changes: readonly T
   const first = changes[0]!.start;
   // The paragraphs whose speech the changes touch: re-indexed after the changes, and logged first for
   // undo, which replays backwards and so re-indexes them once everything is back.
-  const spoken = paragraphsEndingFrom(db, documentId, first)
+  const spoken = paragraphsAcross(db, documentId, first, changes.at(-1)!.end)
     .filter((p) => changes.some((c) => c.start <= p.end && c.end >= p.bodyStart))
     .map((p) => p.n);
   reindexSearchOnUndo(db, documentId, spoken);
