@@ -2,6 +2,7 @@
 // that checking and reading back a coding costs the same near the end of a long transcript as near the
 // start of a short one. SQLite's substr() reads the whole text and counts code points from its start on
 // every call (4.7 ms near the end of a 200,000-word transcript, issue 15).
+import { codePointLength } from '../shared/offsets';
 import { DataError } from './errors';
 import type { Db } from './project-file';
 import { stmt } from './statements';
@@ -20,10 +21,14 @@ export interface DocumentText {
   marks: Uint32Array | null;
 }
 
-interface Cached extends DocumentText {
+/** What says the copy is still the stored text (see documentText). */
+interface Stored {
   guid: string;
   version: number;
+  hash: string;
 }
+
+interface Cached extends DocumentText, Stored {}
 
 const caches = new WeakMap<Db, Map<number, Cached>>();
 
@@ -34,46 +39,93 @@ const isPair = (text: string, i: number): boolean => {
   return d >= 0xdc00 && d <= 0xdfff;
 };
 
-function indexOf(text: string, length: number): Uint32Array | null {
+/**
+ * The index of a text of `length` code points. With `kept`, the marks up to code point `from` are those of
+ * a text that is the same up to there (an edited text's before its first change), and only the rest is walked.
+ */
+function indexOf(
+  text: string,
+  length: number,
+  kept: { marks: Uint32Array | null; from: number } = { marks: null, from: 0 },
+): Uint32Array | null {
   if (length === text.length) return null;
   const marks = new Uint32Array(Math.floor(length / CHUNK) + 1);
-  for (let i = 0, n = 0; i <= text.length && n <= length; n++) {
+  const first = Math.floor(kept.from / CHUNK);
+  // A text without an index has one UTF-16 unit per code point: its k-th mark is k * CHUNK.
+  for (let k = 1; k <= first; k++) marks[k] = kept.marks ? kept.marks[k]! : k * CHUNK;
+  for (let i = marks[first]!, n = first * CHUNK; i <= text.length && n <= length; n++) {
     if (n % CHUNK === 0) marks[n / CHUNK] = i;
     i += isPair(text, i) ? 2 : 1;
   }
   return marks;
 }
 
-/**
- * A document's text. Its guid and text version, read each time, tell whether the cached copy is still
- * this document's text: every text edit bumps the version (schema step 9), here or on another connection,
- * and another writer deleting it and importing another under the same id gives that one a new guid. The
- * guid and name come before the text in the row, so reading them does not read the text.
- */
-export function documentText(db: Db, documentId: number): DocumentText {
-  const head = stmt(
-    db,
-    `SELECT d.guid, d.name, ifnull(v.version, 0) AS version
-       FROM documents d LEFT JOIN document_text_versions v ON v.document_id = d.id WHERE d.id = ?`,
-  ).get(documentId) as { guid: string; name: string; version: number } | undefined;
-  if (!head) throw new DataError('not-found', `There is no document with id ${documentId}.`);
+const STORED = 'd.guid, d.name, d.content_hash AS hash, ifnull(v.version, 0) AS version';
+const ROW = 'FROM documents d LEFT JOIN document_text_versions v ON v.document_id = d.id WHERE d.id = ?';
+
+/** The document's row as it is now: its name and what says which text it holds, without reading the text. */
+function head(db: Db, documentId: number): Stored & { name: string } {
+  const row = stmt(db, `SELECT ${STORED} ${ROW}`).get(documentId) as (Stored & { name: string }) | undefined;
+  if (!row) throw new DataError('not-found', `There is no document with id ${documentId}.`);
+  return row;
+}
+
+/** Keeps a copy, most recently used last, so that the first is the one to forget. */
+function remember(db: Db, documentId: number, cached: Cached): void {
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
-  let cached = cache.get(documentId);
-  if (cached?.guid === head.guid && cached.version === head.version) {
-    cached.name = head.name;
-  } else {
-    const { text, length } = stmt(db, 'SELECT plain_text AS text, char_count AS length FROM documents WHERE id = ?').get(documentId) as {
-      text: string;
-      length: number;
-    };
-    cached = { guid: head.guid, version: head.version, name: head.name, length, text, marks: indexOf(text, length) };
-  }
-  // Most recently used last, so the first is the one to forget.
   cache.delete(documentId);
   cache.set(documentId, cached);
   if (cache.size > KEEP) cache.delete(cache.keys().next().value!);
+}
+
+/**
+ * A document's text. Its guid, text version and hash, read each time, tell whether the cached copy is still
+ * this document's text: every text edit bumps the version (schema step 9), here or on another connection;
+ * another writer deleting it and importing another under the same id gives that one a new guid; and the
+ * hash (written with the text, see spliceText) tells a committed edit from one rolled back, whose copy
+ * bears the same version number as the next edit's. These come before the text in the row, or are small
+ * after it, so reading them does not read the text.
+ */
+export function documentText(db: Db, documentId: number): DocumentText {
+  const now = head(db, documentId);
+  let cached = caches.get(db)?.get(documentId);
+  if (cached?.guid === now.guid && cached.version === now.version && cached.hash === now.hash) {
+    cached.name = now.name;
+  } else {
+    // The text and what says which it is, from one read.
+    const row = stmt(db, `SELECT ${STORED}, d.plain_text AS text, d.char_count AS length ${ROW}`).get(documentId) as Cached;
+    cached = { ...row, marks: indexOf(row.text, row.length) };
+  }
+  remember(db, documentId, cached);
   return cached;
+}
+
+/**
+ * The text after changes (in order, not overlapping, in code points of `doc`), as SQLite's splice of
+ * document_text_edits gives it; its index is walked again only from the first change on.
+ */
+export function splicedText(doc: DocumentText, changes: readonly { start: number; end: number; text: string }[]): DocumentText {
+  const pieces: string[] = [];
+  let from = 0;
+  let length = doc.length;
+  for (const c of changes) {
+    pieces.push(doc.text.slice(from, utf16Index(doc, c.start)), c.text);
+    from = utf16Index(doc, c.end);
+    length += codePointLength(c.text) - (c.end - c.start);
+  }
+  pieces.push(doc.text.slice(from));
+  const text = pieces.join('');
+  return { name: doc.name, length, text, marks: indexOf(text, length, { marks: doc.marks, from: changes[0]?.start ?? 0 }) };
+}
+
+/**
+ * Caches a text this connection has just written (the row's text is now `doc.text`), under the row's new
+ * version and hash: the reads that follow an edit find it without reading and indexing the whole text again.
+ */
+export function keepWrittenText(db: Db, documentId: number, doc: DocumentText): void {
+  const { guid, version, hash } = head(db, documentId);
+  remember(db, documentId, { ...doc, guid, version, hash });
 }
 
 function utf16Index(doc: DocumentText, offset: number): number {

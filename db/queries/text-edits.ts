@@ -2,7 +2,8 @@
 // spliced through document_text_edits (schema step 9, which logs the reverse as a delta), segments and
 // paragraphs moved, the search index re-read where the speech changed.
 import { codePointLength } from '../../shared/offsets';
-import { nowIso } from '../ids';
+import { documentText, keepWrittenText, splicedText } from '../document-text';
+import { nowIso, sha256 } from '../ids';
 import type { Db } from '../project-file';
 import { spreadKey } from '../search-keys';
 import { stmt } from '../statements';
@@ -17,9 +18,16 @@ export interface RangeRow {
   end: number;
 }
 
-/** The document's segments that end after `from` (the others stay where they are). */
-export const segmentsEndingAfter = (db: Db, documentId: number, from: number): RangeRow[] =>
-  stmt(db, 'SELECT id, start, end FROM segments WHERE document_id = ? AND end > ? ORDER BY start, id').all(documentId, from) as RangeRow[];
+/**
+ * The document's segments that end after `from` and start before `until`: the only ones changes between
+ * them can cut (shared/text-rebase.ts, cuts); the others stay or only move.
+ */
+export const segmentsAcross = (db: Db, documentId: number, from: number, until: number): RangeRow[] =>
+  stmt(db, 'SELECT id, start, end FROM segments WHERE document_id = ? AND end > ? AND start < ? ORDER BY start, id').all(
+    documentId,
+    from,
+    until,
+  ) as RangeRow[];
 
 export interface ParagraphRow {
   n: number;
@@ -28,22 +36,49 @@ export interface ParagraphRow {
   bodyStart: number;
 }
 
+/** The document's paragraphs that end at or after `from` and start at or before `until`. */
+export const paragraphsAcross = (db: Db, documentId: number, from: number, until: number): ParagraphRow[] =>
+  stmt(
+    db,
+    'SELECT n, start, end, body_start AS bodyStart FROM paragraphs WHERE document_id = ? AND end >= ? AND start <= ? ORDER BY n',
+  ).all(documentId, from, until) as ParagraphRow[];
+
 export const paragraphsEndingFrom = (db: Db, documentId: number, from: number): ParagraphRow[] =>
   stmt(db, 'SELECT n, start, end, body_start AS bodyStart FROM paragraphs WHERE document_id = ? AND end >= ? ORDER BY n').all(
     documentId,
     from,
   ) as ParagraphRow[];
 
-/** Replaces code points [start, end) of the text by each change's text (in order, not overlapping), in one write. */
-export function spliceText(db: Db, documentId: number, changes: readonly { start: number; end: number; text: string }[]): void {
+/**
+ * Replaces code points [start, end) of the text by each change's text (in order, not overlapping), in one
+ * write, with the row's hash and formatting; this connection's text cache takes the new text as it is
+ * written, so that the edit's later reads neither read it back nor index it all again.
+ */
+export function spliceText(
+  db: Db,
+  documentId: number,
+  changes: readonly { start: number; end: number; text: string }[],
+  formatting: Formatting | null,
+): void {
+  // A lone surrogate as U+FFFD: SQLite would keep bytes that it counts as one character and that read back as three.
+  const written = changes.map((c) => ({ ...c, text: c.text.replace(/\p{Cs}/gu, '\uFFFD') }));
+  const after = splicedText(documentText(db, documentId), written);
   // [start, end, text, where the text lands]: its start moved by the changes before it.
   let shift = 0;
-  const edits = changes.map((c) => {
+  const edits = written.map((c) => {
     const edit = [c.start, c.end, c.text, c.start + shift];
     shift += codePointLength(c.text) - (c.end - c.start);
     return edit;
   });
   stmt(db, 'INSERT INTO document_text_edits (document_id, edits) VALUES (?, ?)').run(documentId, JSON.stringify(edits));
+  // The hash with the text, before anything reads it: the text cache trusts a copy whose hash is the row's.
+  stmt(db, 'UPDATE documents SET content_hash = ?, formatting = ?, modified_at = ? WHERE id = ?').run(
+    sha256(after.text),
+    formatting ? JSON.stringify(formatting) : null,
+    nowIso(),
+    documentId,
+  );
+  keepWrittenText(db, documentId, after);
 }
 
 /** Paragraph numbers as search_reindex takes them (schema step 12): null for every paragraph of the document. */
@@ -121,16 +156,6 @@ export const documentFormatting = (db: Db, documentId: number): Formatting | nul
   const json = stmt(db, 'SELECT formatting FROM documents WHERE id = ?').pluck().get(documentId) as string | null;
   return json ? (JSON.parse(json) as Formatting) : null;
 };
-
-/** The row's other columns after its text changed (the undo trigger of documents restores them). */
-export function finishTextEdit(db: Db, documentId: number, contentHash: string, formatting: Formatting | null): void {
-  stmt(db, 'UPDATE documents SET content_hash = ?, formatting = ?, modified_at = ? WHERE id = ?').run(
-    contentHash,
-    formatting ? JSON.stringify(formatting) : null,
-    nowIso(),
-    documentId,
-  );
-}
 
 /** A paragraph with its speaker and time: a turn to split, join or relabel. */
 export interface TurnRow extends ParagraphRow {

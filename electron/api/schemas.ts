@@ -23,6 +23,9 @@ export const offset = z
   .min(0)
   .max(2 ** 31);
 
+/** Segments with their text (default true); false leaves each `text` empty, for a view that has the text and needs only places. */
+export const withText = z.boolean().optional();
+
 export const name = z.string().trim().min(1).max(MAX_NAME_LENGTH);
 /** A description, definition or other prose a person writes. */
 export const longText = z.string().max(20_000);

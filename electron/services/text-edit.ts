@@ -11,13 +11,13 @@ import { deleteSegment, getSegment, listSegments, type Segment } from '../../db/
 import {
   ASIDE,
   documentFormatting,
-  finishTextEdit,
   moveParagraph,
+  paragraphsAcross,
   paragraphsEndingFrom,
   placeSegment,
   reindexSearch,
   reindexSearchOnUndo,
-  segmentsEndingAfter,
+  segmentsAcross,
   setSegmentsAside,
   shiftParagraphs,
   shiftSegments,
@@ -88,8 +88,14 @@ function rebaseFormatting(formatting: Formatting | null, splices: readonly Splic
 const holds = (start: number, end: number, s: Splice): boolean =>
   s.length > 0 && start <= s.start && end >= s.end && (s.start < s.end || start < s.start);
 
-function moveSegments(db: Db, documentId: number, changes: readonly TextChange[], splices: readonly Splice[]): Segment[] {
-  const rows = segmentsEndingAfter(db, documentId, changes[0]!.start);
+function moveSegments(
+  db: Db,
+  documentId: number,
+  changes: readonly TextChange[],
+  splices: readonly Splice[],
+  formatting: Formatting | null,
+): Segment[] {
+  const rows = segmentsAcross(db, documentId, changes[0]!.start, changes.at(-1)!.end);
   const cut = rows
     .map((r) => {
       const cutBy = splices.filter((s) => cuts(r.start, r.end, s));
@@ -102,7 +108,7 @@ function moveSegments(db: Db, documentId: number, changes: readonly TextChange[]
     })
     .filter((r) => r.cutBy.length > 0);
   const removed = cut.filter((r) => r.end <= r.start).map((r) => getSegment(db, r.id));
-  spliceText(db, documentId, changes);
+  spliceText(db, documentId, changes, formatting);
   // Segments cut other than around a change wait aside, overlapping nothing, while the others move.
   const aside = cut.filter((r) => !r.around);
   setSegmentsAside(
@@ -156,9 +162,8 @@ function rewrite(db: Db, documentId: number, changes: readonly TextChange[], ren
   const splices: Splice[] = changes.map((c) => ({ start: c.start, end: c.end, length: codePointLength(c.text) }));
   const formatting = rebaseFormatting(documentFormatting(db, documentId), splices, renumber);
   const paragraphs = paragraphsEndingFrom(db, documentId, splices[0]!.start);
-  const removed = moveSegments(db, documentId, changes, splices);
+  const removed = moveSegments(db, documentId, changes, splices, formatting);
   moveParagraphs(db, documentId, paragraphs, splices);
-  finishTextEdit(db, documentId, sha256(documentText(db, documentId).text), formatting);
   return removed;
 }
 
@@ -182,7 +187,7 @@ export function applyTextChanges(db: Db, documentId: number, changes: readonly T
   const first = changes[0]!.start;
   // The paragraphs whose speech the changes touch: re-indexed after the changes, and logged first for
   // undo, which replays backwards and so re-indexes them once everything is back.
-  const spoken = paragraphsEndingFrom(db, documentId, first)
+  const spoken = paragraphsAcross(db, documentId, first, changes.at(-1)!.end)
     .filter((p) => changes.some((c) => c.start <= p.end && c.end >= p.bodyStart))
     .map((p) => p.n);
   reindexSearchOnUndo(db, documentId, spoken);
@@ -191,13 +196,22 @@ export function applyTextChanges(db: Db, documentId: number, changes: readonly T
   return removed;
 }
 
-/** A document's name, length and segments after an edit (the API's and CLI's answer). */
-export function editResult(db: Db, documentId: number, removed: Segment[]): TextEditResult {
+/**
+ * A document's name, length and segments after an edit (the API's and CLI's answer); withText false leaves
+ * every segment's text empty, as segments.list does: the app has the text and reconciles only places.
+ */
+export function editResult(db: Db, documentId: number, removed: Segment[], withText = true): TextEditResult {
   const doc = documentText(db, documentId);
-  return { documentId, document: doc.name, characters: doc.length, segments: listSegments(db, { documentId }), removed };
+  return {
+    documentId,
+    document: doc.name,
+    characters: doc.length,
+    segments: listSegments(db, { documentId, withText }),
+    removed: withText ? removed : removed.map((s) => ({ ...s, text: '' })),
+  };
 }
 
 /** One replacement in one document, with the document's segments after it (the API's and CLI's answer). */
-export function editText(db: Db, documentId: number, change: TextChange): TextEditResult {
-  return editResult(db, documentId, applyTextChanges(db, documentId, [change]));
+export function editText(db: Db, documentId: number, change: TextChange, withText = true): TextEditResult {
+  return editResult(db, documentId, applyTextChanges(db, documentId, [change]), withText);
 }

@@ -17,7 +17,7 @@ export function useLocalFix(docQuery: Query<Document>, segmentsQuery: Query<Segm
     const local = segments?.every((s) => s.documentId === documentId) ? segmentsAfterEdit(segments, change) : undefined;
     if (local) segmentsQuery.set(local, true);
     try {
-      const result = await call('documents.editText', { documentId, ...change });
+      const result = await call('documents.editText', { documentId, ...change, withText: false });
       // Unless a refetch has brought newer codings meanwhile.
       if (local) segmentsQuery.set((shown) => (shown === local ? reconcileSegments(local, result.segments) : shown!), false);
       return result;

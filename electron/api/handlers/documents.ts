@@ -24,7 +24,7 @@ import { runInWorker } from '../../services/jobs/run-in-worker';
 import { formatClock } from '../../services/timecode';
 import { method } from '../define';
 import { requireChosen, requireChosenSource } from '../file-access';
-import { encoding, filePath, id, jobId, name, offset, speakerOptions, transcriptSource, UPLOAD_BODY_BYTES } from '../schemas';
+import { encoding, filePath, id, jobId, name, offset, speakerOptions, transcriptSource, UPLOAD_BODY_BYTES, withText } from '../schemas';
 
 const importArgs = z.strictObject({
   source: transcriptSource,
@@ -175,12 +175,12 @@ export const documentMethods = {
   }),
   'documents.editText': method({
     summary:
-      "Replaces code points [start, end) of a document's text; every segment, paragraph and formatting run follows (a segment whose text is all deleted is removed and listed). One undo step.",
+      "Replaces code points [start, end) of a document's text; every segment, paragraph and formatting run follows (a segment whose text is all deleted is removed and listed; withText: false leaves the segments' text out). One undo step.",
     kind: 'mutation',
-    args: z.strictObject({ documentId: id, start: offset, end: offset, text: replacement, ...coder }),
+    args: z.strictObject({ documentId: id, start: offset, end: offset, text: replacement, withText, ...coder }),
     emits: TEXT_EVENTS,
     undo: () => 'Edit text',
-    handler: (session, { documentId, start, end, text }) => editText(session.db, documentId, { start, end, text }),
+    handler: (session, { documentId, start, end, text, withText }) => editText(session.db, documentId, { start, end, text }, withText),
   }),
   'documents.splitTurn': method({
     summary:

@@ -15,7 +15,7 @@ import {
   updateSegment,
 } from '../../../db/queries/segments';
 import { method } from '../define';
-import { id, memo, name, offset } from '../schemas';
+import { id, memo, name, offset, withText } from '../schemas';
 import type { Session } from '../session';
 
 const ids = z.array(id).max(200);
@@ -73,7 +73,7 @@ export const segmentMethods = {
   'segments.list': method({
     summary: 'Coded segments with their text and codes, optionally for one document or coder (withText: false leaves text out).',
     kind: 'query',
-    args: z.strictObject({ documentId: id.optional(), coderId: id.optional(), withText: z.boolean().optional() }),
+    args: z.strictObject({ documentId: id.optional(), coderId: id.optional(), withText }),
     handler: (session, args) => listSegments(session.db, args),
   }),
   'segments.create': method({

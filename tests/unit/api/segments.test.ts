@@ -146,3 +146,26 @@ describe('listing segments for the transcript view', () => {
     expect(lean).toEqual({ ...full, text: '' });
   });
 });
+
+describe('fixing a word through the API', () => {
+  it('answers with the same places with or without the segments’ text', async () => {
+    const { session, documentId, ref } = await project();
+    const cell = ref('MGF:System/Directive');
+    for (const piece of ['café 😀', 'naïve', 'Common Assessment Framework']) {
+      await call(session, 'segments.create', { documentId, ...rangeOf(piece), codeIds: [cell] });
+    }
+    // 'naïve' deleted with the space after it: its coding goes, the one after it moves back by six.
+    const change = { documentId, start: rangeOf('naïve').start, end: rangeOf('naïve').end + 1, text: '' };
+    const full = await call(session, 'documents.editText', change);
+    await call(session, 'history.undo', {});
+    const lean = await call(session, 'documents.editText', { ...change, withText: false });
+
+    expect(full.segments.map((s) => s.text)).toEqual(['café 😀', 'Common Assessment Framework']);
+    expect(full.removed.map((s) => s.text)).toEqual(['naïve']);
+    const placesOf = (segments: typeof full.segments) => segments.map((s) => ({ ...s, text: '' }));
+    expect(lean).toEqual({ ...full, segments: placesOf(full.segments), removed: placesOf(full.removed) });
+    expect(lean.segments.map((s) => s.text)).toEqual(['', '']);
+    // The places are the stored ones.
+    expect(lean.segments).toEqual(await call(session, 'segments.list', { documentId, withText: false }));
+  });
+});

@@ -1,11 +1,14 @@
-import { describe, expect, it } from 'vitest';
-import { documentText, textBetween } from '../../../db/document-text';
-import { openProjectFile } from '../../../db/project-file';
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
+import { documentText, textBetween, type DocumentText } from '../../../db/document-text';
+import { openProjectFile, type Db } from '../../../db/project-file';
 import { ensureCoder } from '../../../db/queries/coders';
 import { createCode } from '../../../db/queries/codes';
-import { insertDocument } from '../../../db/queries/documents';
+import { getDocument, insertDocument } from '../../../db/queries/documents';
 import { getSegment, insertSegment, listSegments, updateSegment } from '../../../db/queries/segments';
 import { sha256 } from '../../../db/ids';
+import { recordStep, redoNext, undoLast } from '../../../db/undo';
+import { applyTextChanges, type TextChange } from '../../../electron/services/text-edit';
 import { parsePlainTranscript } from '../../../electron/services/transcript';
 import { emptyProject } from '../helpers';
 
@@ -104,5 +107,176 @@ describe('document text cache', () => {
   it('refuses a document that does not exist', () => {
     const { db } = project('Interviewer: hello.');
     expect(() => documentText(db, 999)).toThrow(/no document with id 999/);
+  });
+});
+
+/** A connection to the file that counts its statements reading a document's whole text. */
+function countingReads(file: string) {
+  const db = openProjectFile(file);
+  let reads = 0;
+  const prepare = db.prepare.bind(db);
+  vi.spyOn(db, 'prepare').mockImplementation((sql: string) => {
+    const statement = prepare(sql);
+    if (!sql.includes('plain_text')) return statement;
+    const get = statement.get.bind(statement);
+    return Object.assign(statement, {
+      get: (...args: unknown[]) => {
+        reads++;
+        return get(...args);
+      },
+    });
+  });
+  return { db, reads: () => reads };
+}
+
+/** One undo step of a coder changing the text. */
+const edit = (db: Db, coderId: number, documentId: number, changes: TextChange[]) =>
+  db.transaction(() => recordStep(db, 'Edit text', coderId, () => applyTextChanges(db, documentId, changes))).immediate();
+
+/** The copy equals what another connection reads afresh from SQLite (the text, its length, its index). */
+function sameAsStored(doc: DocumentText, reader: Db, documentId: number): void {
+  const stored = reader.prepare('SELECT plain_text AS text, char_count AS length FROM documents WHERE id = ?').get(documentId);
+  expect({ text: doc.text, length: doc.length }).toEqual(stored);
+  // The reader's copy, if any, is of an older version: this one is read and indexed from scratch.
+  expect(doc).toEqual(documentText(reader, documentId));
+}
+
+/** Lookups in the index agree with counting code points from the start: ranges around every mark (1,024 code points apart) and both ends. */
+function agreesWithCounting(doc: DocumentText): void {
+  const points = [...doc.text];
+  expect(doc.length).toBe(points.length);
+  for (let n = 0; n < points.length + 1024; n += 1024) {
+    const start = Math.max(0, Math.min(n, points.length) - 3);
+    const end = Math.min(points.length, n + 3);
+    expect(textBetween(doc, start, end)).toBe(points.slice(start, end).join(''));
+  }
+}
+
+const pieces = ['😀', 'é', 'a', '🇬🇧', '𝒳', ' ', 'word'];
+
+/** Random changes inside turns' speech, as the reader sees the text: in order, not overlapping, each changing something. */
+function changesIn(reader: Db, documentId: number, wanted: { turn: number; at: number; span: number; text: string[] }[]): TextChange[] {
+  const doc = documentText(reader, documentId);
+  const { paragraphs } = getDocument(reader, documentId);
+  let from = 0;
+  return [...wanted]
+    .sort((x, y) => x.turn - y.turn)
+    .flatMap((c) => {
+      const p = paragraphs[c.turn % paragraphs.length]!;
+      const start = Math.max(from, p.bodyStart + Math.floor(c.at * (p.end - p.bodyStart)));
+      const end = Math.min(p.end, start + c.span);
+      const text = c.text.join('');
+      if (start > p.end || textBetween(doc, start, end) === text) return [];
+      from = end + 1;
+      return [{ start, end, text }];
+    });
+}
+
+const plannedChange = fc.record({
+  turn: fc.nat(39),
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  span: fc.nat(6),
+  text: fc.array(fc.constantFrom(...pieces), { maxLength: 4 }),
+});
+
+describe('document text cache after edits', () => {
+  it("takes this connection's edits as written: the text read from SQLite once, then always equal to a fresh read", () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(plannedChange, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 6 }), (plan) => {
+        const { db, file, documentId, coderId } = project(emojiTranscript(40));
+        const editor = countingReads(file);
+        try {
+          for (const wanted of plan) {
+            const changes = changesIn(db, documentId, wanted);
+            if (changes.length === 0) continue;
+            const before = editor.reads();
+            edit(editor.db, coderId, documentId, changes);
+            // Once for the first edit on this connection (none had read the text), never again.
+            expect(editor.reads() - before).toBe(before === 0 ? 1 : 0);
+            const after = documentText(editor.db, documentId);
+            expect(editor.reads()).toBe(1);
+            sameAsStored(after, db, documentId);
+            agreesWithCounting(after);
+          }
+        } finally {
+          editor.db.close();
+        }
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  it('agrees with a fresh read after undo, redo and edits on another connection', () => {
+    const { db, file, documentId, coderId } = project(emojiTranscript(40));
+    const editor = openProjectFile(file);
+    try {
+      const check = () => {
+        const doc = documentText(editor, documentId);
+        sameAsStored(doc, db, documentId);
+        agreesWithCounting(doc);
+      };
+      const one = (turn: number, text: string) => changesIn(db, documentId, [{ turn, at: 0.5, span: 4, text: [text] }]);
+      edit(editor, coderId, documentId, one(3, '😀 fixed 𝒳'));
+      edit(editor, coderId, documentId, one(20, ''));
+      check();
+      editor.transaction(() => undoLast(editor, coderId)).immediate();
+      check();
+      editor.transaction(() => redoNext(editor, coderId)).immediate();
+      check();
+      // The reader writes: the editor's copy is of the version before.
+      edit(db, coderId, documentId, one(10, 'naïve 🇬🇧'));
+      check();
+      edit(editor, coderId, documentId, one(30, 'é'));
+      check();
+    } finally {
+      editor.close();
+    }
+  });
+
+  it('gains and loses its index as an edit brings the first astral character in and takes the last out', () => {
+    const { db, documentId, coderId } = project(
+      Array.from({ length: 300 }, (_, i) => `DCS: turn ${i} about budgets, café and naïve plans.`).join('\n'),
+    );
+    expect(documentText(db, documentId).marks).toBeNull();
+    const turn = (n: number) => getDocument(db, documentId).paragraphs[n]!;
+    edit(db, coderId, documentId, [{ start: turn(100).bodyStart, end: turn(100).bodyStart + 4, text: '😀' }]);
+    const gained = documentText(db, documentId);
+    expect(gained.marks).not.toBeNull();
+    agreesWithCounting(gained);
+    edit(db, coderId, documentId, [{ start: turn(100).bodyStart, end: turn(100).bodyStart + 1, text: 'turn' }]);
+    const lost = documentText(db, documentId);
+    expect(lost.marks).toBeNull();
+    agreesWithCounting(lost);
+    expect(lost.text).toBe(db.prepare('SELECT plain_text FROM documents WHERE id = ?').pluck().get(documentId));
+  });
+
+  it('stores a lone surrogate as U+FFFD and counts it as SQLite does', () => {
+    const { db, file, documentId, coderId } = project('DCS: a broken 😀 character here.');
+    const editor = openProjectFile(file);
+    try {
+      edit(editor, coderId, documentId, [{ start: 7, end: 13, text: 'bro\ud800ken' }]);
+      const doc = documentText(editor, documentId);
+      expect(doc.text).toBe('DCS: a bro\ufffdken 😀 character here.');
+      sameAsStored(doc, db, documentId);
+      agreesWithCounting(doc);
+    } finally {
+      editor.close();
+    }
+  });
+
+  it("forgets an edit rolled back, though the next change of the text bears that edit's version number", () => {
+    const { db, documentId, coderId } = project('Interviewer: hello there 😀 friend.');
+    edit(db, coderId, documentId, [{ start: 13, end: 18, text: 'Howdy' }]);
+    expect(() =>
+      db
+        .transaction(() => {
+          applyTextChanges(db, documentId, [{ start: 19, end: 24, text: 'THERE' }]);
+          throw new Error('a later failure');
+        })
+        .immediate(),
+    ).toThrow('a later failure');
+    // Undo, without a read before it, bumps the version to the rolled-back edit's.
+    db.transaction(() => undoLast(db, coderId)).immediate();
+    expect(documentText(db, documentId).text).toBe('Interviewer: hello there 😀 friend.');
   });
 });

@@ -58,7 +58,8 @@ describe('a text fix shown before it is stored', () => {
     const change = { start: at('with Jon'), end: at('about'), text: '' };
 
     const local = { doc: documentAfterEdit(before.doc, change), segments: segmentsAfterEdit(before.segments, change) };
-    const result = editText(p.db, p.documentId, change);
+    // Places only, as the app asks (useLocalFix).
+    const result = editText(p.db, p.documentId, change, false);
     const stored = shown(p);
 
     expect(local.doc.text).toBe(stored.doc.text);
