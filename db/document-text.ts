@@ -1,14 +1,14 @@
 // The plain text of the documents being coded, held per connection with a code-point → UTF-16 index, so
 // that checking and reading back a coding costs the same near the end of a long transcript as near the
 // start of a short one. SQLite's substr() reads the whole text and counts code points from its start on
-// every call (4.7 ms near the end of a 200,000-word transcript, issue 15).
+// every call (4.7 ms near the end of a 200,000-word transcript, issue 15). The index is where the text's
+// astral characters (two UTF-16 units each: emoji, some scripts) are: few in a transcript, so an edit moves
+// those after it instead of walking the rest of the text again.
 import { codePointLength } from '../shared/offsets';
 import { DataError } from './errors';
 import type { Db } from './project-file';
 import { stmt } from './statements';
 
-/** Code points between two marks of the index: a lookup walks at most this many. */
-const CHUNK = 1024;
 /** Documents kept per connection: those someone is coding now, not every document a project holds. */
 const KEEP = 8;
 
@@ -17,8 +17,8 @@ export interface DocumentText {
   /** In code points, as offsets count. */
   length: number;
   text: string;
-  /** The UTF-16 index of every CHUNK-th code point; null when every code point is one UTF-16 unit. */
-  marks: Uint32Array | null;
+  /** The code-point offsets of its astral characters, in order; null when every code point is one UTF-16 unit. */
+  astral: Uint32Array | null;
 }
 
 /** What says the copy is still the stored text (see documentText). */
@@ -39,26 +39,19 @@ const isPair = (text: string, i: number): boolean => {
   return d >= 0xdc00 && d <= 0xdfff;
 };
 
-/**
- * The index of a text of `length` code points. With `kept`, the marks up to code point `from` are those of
- * a text that is the same up to there (an edited text's before its first change), and only the rest is walked.
- */
-function indexOf(
-  text: string,
-  length: number,
-  kept: { marks: Uint32Array | null; from: number } = { marks: null, from: 0 },
-): Uint32Array | null {
-  if (length === text.length) return null;
-  const marks = new Uint32Array(Math.floor(length / CHUNK) + 1);
-  const first = Math.floor(kept.from / CHUNK);
-  // A text without an index has one UTF-16 unit per code point: its k-th mark is k * CHUNK.
-  for (let k = 1; k <= first; k++) marks[k] = kept.marks ? kept.marks[k]! : k * CHUNK;
-  for (let i = marks[first]!, n = first * CHUNK; i <= text.length && n <= length; n++) {
-    if (n % CHUNK === 0) marks[n / CHUNK] = i;
-    i += isPair(text, i) ? 2 : 1;
+/** The code-point offsets of the astral characters of `text`, from `from` (a UTF-16 index) on, counted from `first`. */
+function astralIn(text: string, from = 0, first = 0): number[] {
+  const found: number[] = [];
+  for (let i = from, n = first; i < text.length; n++) {
+    if (isPair(text, i)) {
+      found.push(n);
+      i += 2;
+    } else i += 1;
   }
-  return marks;
+  return found;
 }
+
+const indexOf = (offsets: ArrayLike<number>): Uint32Array | null => (offsets.length ? Uint32Array.from(offsets) : null);
 
 const STORED = 'd.guid, d.name, d.content_hash AS hash, ifnull(v.version, 0) AS version';
 const ROW = 'FROM documents d LEFT JOIN document_text_versions v ON v.document_id = d.id WHERE d.id = ?';
@@ -95,7 +88,7 @@ export function documentText(db: Db, documentId: number): DocumentText {
   } else {
     // The text and what says which it is, from one read.
     const row = stmt(db, `SELECT ${STORED}, d.plain_text AS text, d.char_count AS length ${ROW}`).get(documentId) as Cached;
-    cached = { ...row, marks: indexOf(row.text, row.length) };
+    cached = { ...row, astral: row.text.length === row.length ? null : indexOf(astralIn(row.text)) };
   }
   remember(db, documentId, cached);
   return cached;
@@ -103,20 +96,26 @@ export function documentText(db: Db, documentId: number): DocumentText {
 
 /**
  * The text after changes (in order, not overlapping, in code points of `doc`), as SQLite's splice of
- * document_text_edits gives it; its index is walked again only from the first change on.
+ * document_text_edits gives it; the astral characters after each change move by what it added or removed.
  */
 export function splicedText(doc: DocumentText, changes: readonly { start: number; end: number; text: string }[]): DocumentText {
   const pieces: string[] = [];
+  const astral: number[] = [];
+  const old = doc.astral ?? [];
+  let k = 0;
   let from = 0;
-  let length = doc.length;
+  let shift = 0;
   for (const c of changes) {
     pieces.push(doc.text.slice(from, utf16Index(doc, c.start)), c.text);
+    for (; k < old.length && old[k]! < c.start; k++) astral.push(old[k]! + shift);
+    for (; k < old.length && old[k]! < c.end; k++);
+    astral.push(...astralIn(c.text, 0, c.start + shift));
     from = utf16Index(doc, c.end);
-    length += codePointLength(c.text) - (c.end - c.start);
+    shift += codePointLength(c.text) - (c.end - c.start);
   }
+  for (; k < old.length; k++) astral.push(old[k]! + shift);
   pieces.push(doc.text.slice(from));
-  const text = pieces.join('');
-  return { name: doc.name, length, text, marks: indexOf(text, length, { marks: doc.marks, from: changes[0]?.start ?? 0 }) };
+  return { name: doc.name, length: doc.length + shift, text: pieces.join(''), astral: indexOf(astral) };
 }
 
 /**
@@ -128,12 +127,18 @@ export function keepWrittenText(db: Db, documentId: number, doc: DocumentText): 
   remember(db, documentId, { ...doc, guid, version, hash });
 }
 
+/** The UTF-16 index of a code-point offset: the offset plus one for each astral character before it. */
 function utf16Index(doc: DocumentText, offset: number): number {
-  if (!doc.marks) return offset;
-  const chunk = Math.floor(offset / CHUNK);
-  let i = doc.marks[chunk]!;
-  for (let n = chunk * CHUNK; n < offset; n++) i += isPair(doc.text, i) ? 2 : 1;
-  return i;
+  const astral = doc.astral;
+  if (!astral) return offset;
+  let lo = 0;
+  let hi = astral.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (astral[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return offset + lo;
 }
 
 /** The text between two code-point offsets (end exclusive), as SQLite's substr() would give it. */

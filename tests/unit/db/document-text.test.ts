@@ -12,7 +12,7 @@ import { applyTextChanges, type TextChange } from '../../../electron/services/te
 import { parsePlainTranscript } from '../../../electron/services/transcript';
 import { emptyProject } from '../helpers';
 
-/** Turns long enough to cross many marks of the index, with astral characters (emoji, a flag) among them. */
+/** Long turns with astral characters (emoji, a flag, a mathematical letter) among them. */
 function emojiTranscript(turns: number): string {
   const lines: string[] = [];
   for (let t = 0; t < turns; t++) {
@@ -36,14 +36,14 @@ const substr = (db: ReturnType<typeof project>['db'], documentId: number, start:
     .t;
 
 describe('document text cache', () => {
-  it('cuts exactly what SQLite substr() cuts, across the index marks, with emoji', () => {
+  it('cuts exactly what SQLite substr() cuts, with emoji', () => {
     const text = emojiTranscript(200);
     const { db, documentId } = project(text);
     const doc = documentText(db, documentId);
     expect(doc.length).toBe([...text].length);
-    expect(doc.marks).not.toBeNull();
+    expect(doc.astral).not.toBeNull();
     const points = [...text].length;
-    // Ranges that start and end on and around the marks (every 1,024 code points), and at both ends.
+    // Ranges that start and end at assorted places, and at both ends.
     const edges = [0, 1, 1023, 1024, 1025, 2047, 2048, 5000, points - 1025, points - 1, points];
     for (const start of edges)
       for (const end of edges) if (end > start) expect(textBetween(doc, start, end)).toBe(substr(db, documentId, start, end));
@@ -58,7 +58,7 @@ describe('document text cache', () => {
     const text = 'Interviewer: café naïve – budgets.\nDCS: pooled, early intervention.';
     const { db, documentId } = project(text);
     const doc = documentText(db, documentId);
-    expect(doc.marks).toBeNull();
+    expect(doc.astral).toBeNull();
     expect(textBetween(doc, 13, 30)).toBe(substr(db, documentId, 13, 30));
   });
 
@@ -141,15 +141,18 @@ function sameAsStored(doc: DocumentText, reader: Db, documentId: number): void {
   expect(doc).toEqual(documentText(reader, documentId));
 }
 
-/** Lookups in the index agree with counting code points from the start: ranges around every mark (1,024 code points apart) and both ends. */
+/**
+ * Lookups in the index agree with counting code points from the start: the index is where the astral
+ * characters are, and every single code point, and ranges across the ends, cut as counting cuts them.
+ */
 function agreesWithCounting(doc: DocumentText): void {
   const points = [...doc.text];
   expect(doc.length).toBe(points.length);
-  for (let n = 0; n < points.length + 1024; n += 1024) {
-    const start = Math.max(0, Math.min(n, points.length) - 3);
-    const end = Math.min(points.length, n + 3);
-    expect(textBetween(doc, start, end)).toBe(points.slice(start, end).join(''));
-  }
+  const astral = points.flatMap((p, n) => (p.length === 2 ? [n] : []));
+  expect(doc.astral ? [...doc.astral] : []).toEqual(astral);
+  points.forEach((p, n) => expect(textBetween(doc, n, n + 1)).toBe(p));
+  expect(textBetween(doc, 0, points.length)).toBe(doc.text);
+  expect(textBetween(doc, points.length, points.length)).toBe('');
 }
 
 const pieces = ['😀', 'é', 'a', '🇬🇧', '𝒳', ' ', 'word'];
@@ -237,15 +240,15 @@ describe('document text cache after edits', () => {
     const { db, documentId, coderId } = project(
       Array.from({ length: 300 }, (_, i) => `DCS: turn ${i} about budgets, café and naïve plans.`).join('\n'),
     );
-    expect(documentText(db, documentId).marks).toBeNull();
+    expect(documentText(db, documentId).astral).toBeNull();
     const turn = (n: number) => getDocument(db, documentId).paragraphs[n]!;
     edit(db, coderId, documentId, [{ start: turn(100).bodyStart, end: turn(100).bodyStart + 4, text: '😀' }]);
     const gained = documentText(db, documentId);
-    expect(gained.marks).not.toBeNull();
+    expect(gained.astral).not.toBeNull();
     agreesWithCounting(gained);
     edit(db, coderId, documentId, [{ start: turn(100).bodyStart, end: turn(100).bodyStart + 1, text: 'turn' }]);
     const lost = documentText(db, documentId);
-    expect(lost.marks).toBeNull();
+    expect(lost.astral).toBeNull();
     agreesWithCounting(lost);
     expect(lost.text).toBe(db.prepare('SELECT plain_text FROM documents WHERE id = ?').pluck().get(documentId));
   });
