@@ -39,8 +39,8 @@ export interface TextEditResult {
   documentId: number;
   document: string;
   characters: number;
-  /** Every segment of the document after the edit. */
-  segments: Segment[];
+  /** Every segment of the document after the edit; left out when not asked for (the app, which has them). */
+  segments?: Segment[];
   /** Segments whose text was all deleted, as they were. */
   removed: Segment[];
 }
@@ -200,18 +200,29 @@ export function applyTextChanges(db: Db, documentId: number, changes: readonly T
  * A document's name, length and segments after an edit (the API's and CLI's answer); withText false leaves
  * every segment's text empty, as segments.list does: the app has the text and reconciles only places.
  */
-export function editResult(db: Db, documentId: number, removed: Segment[], withText = true): TextEditResult {
+/** What an edit's answer holds: the segments' text, and every segment of the document or only those removed. */
+export interface EditAnswer {
+  withText?: boolean;
+  withSegments?: boolean;
+}
+
+export function editResult(
+  db: Db,
+  documentId: number,
+  removed: Segment[],
+  { withText = true, withSegments = true }: EditAnswer = {},
+): TextEditResult {
   const doc = documentText(db, documentId);
   return {
     documentId,
     document: doc.name,
     characters: doc.length,
-    segments: listSegments(db, { documentId, withText }),
+    ...(withSegments ? { segments: listSegments(db, { documentId, withText }) } : {}),
     removed: withText ? removed : removed.map((s) => ({ ...s, text: '' })),
   };
 }
 
 /** One replacement in one document, with the document's segments after it (the API's and CLI's answer). */
-export function editText(db: Db, documentId: number, change: TextChange, withText = true): TextEditResult {
-  return editResult(db, documentId, applyTextChanges(db, documentId, [change]), withText);
+export function editText(db: Db, documentId: number, change: TextChange, answer: EditAnswer = {}): TextEditResult {
+  return editResult(db, documentId, applyTextChanges(db, documentId, [change]), answer);
 }

@@ -61,17 +61,3 @@ export function segmentsAfterEdit<S extends Range>(segments: S[], change: TextCh
   const splices = [spliceOf(change)];
   return segments.map((s) => (s.end <= change.start ? s : { ...s, ...movedRange(s.start, s.end, splices) })).filter((s) => s.end > s.start);
 }
-
-/**
- * The local codings with the places the API answered for them (a coding it does not list was removed);
- * the same array when they agree, as they do unless the server moved something otherwise.
- */
-export function reconcileSegments<S extends Range>(local: S[], answered: readonly Range[]): S[] {
-  const stored = new Map(answered.map((s) => [s.id, s]));
-  const agree = local.every((s) => stored.get(s.id)?.start === s.start && stored.get(s.id)?.end === s.end);
-  if (agree) return local;
-  return local.flatMap((s) => {
-    const at = stored.get(s.id);
-    return at ? [{ ...s, start: at.start, end: at.end }] : [];
-  });
-}

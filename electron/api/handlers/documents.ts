@@ -175,12 +175,21 @@ export const documentMethods = {
   }),
   'documents.editText': method({
     summary:
-      "Replaces code points [start, end) of a document's text; every segment, paragraph and formatting run follows (a segment whose text is all deleted is removed and listed; withText: false leaves the segments' text out). One undo step.",
+      "Replaces code points [start, end) of a document's text; every segment, paragraph and formatting run follows (a segment whose text is all deleted is removed and listed). The answer lists the document's segments after the edit: withText: false leaves their text out, withSegments: false lists only those removed. One undo step.",
     kind: 'mutation',
-    args: z.strictObject({ documentId: id, start: offset, end: offset, text: replacement, withText, ...coder }),
+    args: z.strictObject({
+      documentId: id,
+      start: offset,
+      end: offset,
+      text: replacement,
+      withText,
+      withSegments: z.boolean().optional(),
+      ...coder,
+    }),
     emits: TEXT_EVENTS,
     undo: () => 'Edit text',
-    handler: (session, { documentId, start, end, text, withText }) => editText(session.db, documentId, { start, end, text }, withText),
+    handler: (session, { documentId, start, end, text, withText, withSegments }) =>
+      editText(session.db, documentId, { start, end, text }, { withText, withSegments }),
   }),
   'documents.splitTurn': method({
     summary:

@@ -20,7 +20,10 @@ async function openDocument(session: Session, inv: Invocation): Promise<number> 
 
 /** What an edit of a transcript prints: the document, its length and its segments after it, the removed ones apart. */
 async function printEdit(session: Session, inv: Invocation, result: TextEditResult, done: string): Promise<void> {
-  const [segments, removed] = await Promise.all([describeSegments(session, result.segments), describeSegments(session, result.removed)]);
+  const [segments, removed] = await Promise.all([
+    describeSegments(session, result.segments ?? []),
+    describeSegments(session, result.removed),
+  ]);
   print(
     inv.json,
     { document: result.document, characters: result.characters, segments, removed },

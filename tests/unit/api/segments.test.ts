@@ -160,12 +160,18 @@ describe('fixing a word through the API', () => {
     await call(session, 'history.undo', {});
     const lean = await call(session, 'documents.editText', { ...change, withText: false });
 
-    expect(full.segments.map((s) => s.text)).toEqual(['café 😀', 'Common Assessment Framework']);
+    expect(full.segments!.map((s) => s.text)).toEqual(['café 😀', 'Common Assessment Framework']);
     expect(full.removed.map((s) => s.text)).toEqual(['naïve']);
-    const placesOf = (segments: typeof full.segments) => segments.map((s) => ({ ...s, text: '' }));
-    expect(lean).toEqual({ ...full, segments: placesOf(full.segments), removed: placesOf(full.removed) });
-    expect(lean.segments.map((s) => s.text)).toEqual(['', '']);
+    const placesOf = (segments: typeof full.removed) => segments.map((s) => ({ ...s, text: '' }));
+    expect(lean).toEqual({ ...full, segments: placesOf(full.segments!), removed: placesOf(full.removed) });
+    expect(lean.segments!.map((s) => s.text)).toEqual(['', '']);
     // The places are the stored ones.
     expect(lean.segments).toEqual(await call(session, 'segments.list', { documentId, withText: false }));
+
+    // As the app asks: only the removed segments, the document's others left out.
+    await call(session, 'history.undo', {});
+    const removedOnly = await call(session, 'documents.editText', { ...change, withText: false, withSegments: false });
+    expect(removedOnly).toEqual({ ...lean, segments: undefined });
+    expect(Object.keys(removedOnly)).not.toContain('segments');
   });
 });

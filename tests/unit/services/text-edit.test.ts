@@ -107,7 +107,7 @@ describe('editing a transcript', () => {
 
     const result = step(db, a, () => editText(db, documentId, { start: jon, end: jon + 3, text: 'Jonathan 😀' }));
 
-    const byId = new Map(result.segments.map((s) => [s.id, s]));
+    const byId = new Map(result.segments!.map((s) => [s.id, s]));
     expect(byId.get(s1)!.text).toBe('meetings 😀 with Jonathan 😀 about pooled budgets');
     expect(byId.get(s2)!.text).toBe('Jon agreed');
     expect(byId.get(s3)!.text).toBe(TEXT.slice(TEXT.indexOf('pooled'), TEXT.indexOf('Jon agreed')));
@@ -151,7 +151,7 @@ describe('editing a transcript', () => {
     const start = at(TEXT, ' 😀');
     const result = step(db, a, () => editText(db, documentId, { start, end: start + 2, text: '' }));
     expect(result.removed.map((s) => [s.id, s.text, s.codeIds])).toEqual([[gone, '😀', [duty, money]]]);
-    expect(result.segments.map((s) => [s.id, s.text])).toEqual([[shrunk, 'meetings']]);
+    expect(result.segments!.map((s) => [s.id, s.text])).toEqual([[shrunk, 'meetings']]);
     countsMatchRebuild(db);
     indexMatchesText(db, documentId);
     db.transaction(() => undoLast(db, a))();
@@ -249,7 +249,7 @@ describe('splitting, joining and relabelling turns', () => {
       },
       { n: 4, text: 'DCS: Budgets again, Jon said.', speech: 'Budgets again, Jon said.', speaker: 'DCS', timeMs: null },
     ]);
-    const byId = new Map(result.segments.map((s) => [s.id, s.text]));
+    const byId = new Map(result.segments!.map((s) => [s.id, s.text]));
     expect(byId.get(across)).toBe('pooled budgets 👍🏽,\nAna 😀: then Jon');
     expect(byId.get(after)).toBe('Jon left');
     expect(result.removed).toEqual([]);
@@ -280,7 +280,7 @@ describe('splitting, joining and relabelling turns', () => {
       [2, 'DCS: Budgets again, Jon said.', 'DCS'],
     ]);
     expect(result.removed.map((s) => [s.id, s.text])).toEqual([[inLabel, 'Head']]);
-    expect(result.segments.map((s) => [s.id, s.text])).toEqual([[across, 'Jon left. Jon']]);
+    expect(result.segments!.map((s) => [s.id, s.text])).toEqual([[across, 'Jon left. Jon']]);
     expect(getDocument(db, documentId).formatting!.headings).toEqual([{ n: 2, level: 2 }]);
     indexMatchesText(db, documentId);
     countsMatchRebuild(db);
@@ -300,7 +300,7 @@ describe('splitting, joining and relabelling turns', () => {
       speaker: 'Jon 👍🏽',
       timeMs: null,
     });
-    expect(result.segments.map((s) => [s.id, s.text])).toEqual([[speech, 'Jon agreed']]);
+    expect(result.segments!.map((s) => [s.id, s.text])).toEqual([[speech, 'Jon agreed']]);
     countsMatchRebuild(db);
     undoRedoExact(db, documentId, a, before);
     // The last line has no label (it continues DCS's turn): it gets one, written as the others.
@@ -331,7 +331,7 @@ describe('removing a speaker, and the paragraphs that continue a turn', () => {
       timeMs: null,
     });
     expect(result.removed.map((s) => [s.id, s.text])).toEqual([[inLabel, 'Head']]);
-    expect(result.segments.map((s) => [s.id, s.text])).toEqual([[across, 'Jon left.\nJon']]);
+    expect(result.segments!.map((s) => [s.id, s.text])).toEqual([[across, 'Jon left.\nJon']]);
     expect(result.characters).toBe(cp(TEXT).length - cp('Head: ').length);
     indexMatchesText(db, documentId);
     countsMatchRebuild(db);
