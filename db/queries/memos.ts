@@ -79,23 +79,27 @@ export interface MemoFilter {
   text?: string;
 }
 
-/** Every written memo (empty ones left out), newest first: object memos and coding memos alike. */
+/**
+ * Every written memo (empty ones left out), newest first: object memos and coding memos alike. Memos written
+ * within the same millisecond come the later-made first (the test that writes several at once found the tie).
+ */
 export function listMemos(db: Db, filter: MemoFilter = {}): MemoEntry[] {
   const rows = stmt(
     db,
-    `SELECT * FROM (
+    `SELECT kind, objectId, objectName, documentId, body, author, authorId, modifiedAt FROM (
        SELECT CASE WHEN m.document_id IS NOT NULL THEN 'document' WHEN m.code_id IS NOT NULL THEN 'code'
                    WHEN m.case_id IS NOT NULL THEN 'case' ELSE 'project' END AS kind,
               coalesce(m.document_id, m.code_id, m.case_id) AS objectId,
               coalesce(d.name, c.name, k.name, 'Project') AS objectName,
-              m.document_id AS documentId, m.body, w.name AS author, m.coder_id AS authorId, m.modified_at AS modifiedAt
+              m.document_id AS documentId, m.body, w.name AS author, m.coder_id AS authorId, m.modified_at AS modifiedAt,
+              m.id AS seq
          FROM memos m
          LEFT JOIN documents d ON d.id = m.document_id
          LEFT JOIN codes c ON c.id = m.code_id
          LEFT JOIN cases k ON k.id = m.case_id
          LEFT JOIN coders w ON w.id = m.coder_id
        UNION ALL
-       SELECT 'coding', s.id, d.name, s.document_id, s.memo, w.name, s.coder_id, s.modified_at
+       SELECT 'coding', s.id, d.name, s.document_id, s.memo, w.name, s.coder_id, s.modified_at, s.id
          FROM segments s JOIN documents d ON d.id = s.document_id JOIN coders w ON w.id = s.coder_id
         WHERE s.memo <> '')
      WHERE body <> ''
@@ -103,7 +107,7 @@ export function listMemos(db: Db, filter: MemoFilter = {}): MemoEntry[] {
        AND (@author IS NULL OR authorId = @author)
        AND (@codingsBy IS NULL OR kind <> 'coding' OR authorId = @codingsBy)
        AND (@text IS NULL OR instr(lower(body || ' ' || objectName), lower(@text)) > 0)
-     ORDER BY modifiedAt DESC, kind, objectId`,
+     ORDER BY modifiedAt DESC, seq DESC, kind, objectId`,
   ).all({
     kinds: filter.kinds ? JSON.stringify(filter.kinds) : null,
     author: filter.authorId ?? null,

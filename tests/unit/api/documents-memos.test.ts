@@ -137,5 +137,9 @@ describe('memos on codes, cases and the project, and the memo list', () => {
     expect((await call(session, 'memos.get', { target: { kind: 'project' } })).body).toBe('Ten DCS interviews, 2007.');
     expect(await failure(session, 'memos.get', { target: { kind: 'code', id: 99999 } })).toMatchObject({ code: 'not-found' });
     expect(await failure(session, 'memos.set', { target: { kind: 'project', id: 1 }, body: 'x' })).toMatchObject({ code: 'invalid-args' });
+    // Written within one millisecond (as here, on a fast machine): still the later-made first.
+    session.db.prepare("UPDATE memos SET modified_at = '2026-12-03T12:00:00.000Z'").run();
+    const tied = (await call(session, 'memos.list', { kinds: ['project', 'case', 'code'] })).map((m) => m.kind);
+    expect(tied).toEqual(['project', 'case', 'code']);
   });
 });
