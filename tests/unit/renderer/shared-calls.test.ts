@@ -44,6 +44,28 @@ describe('sharedCalls', () => {
     expect(await old).toBe('before the change');
   });
 
+  it('lets reloads asked together (one event, several views) share one call, and asks again for a later one', async () => {
+    const { calls, ask } = fakeApi();
+    const before = ask('codebook.tree', '{}', true);
+    const first = ask('codebook.tree', '{}', false);
+    const second = ask('codebook.tree', '{}', false);
+    const other = ask('documents.list', '{}', false);
+    // The first load predates the event: neither reload joins it; the second reload joins the first.
+    expect(calls.map((c) => c.method)).toEqual(['codebook.tree', 'codebook.tree', 'documents.list']);
+    calls[1]!.answer('after the change');
+    expect(await second).toBe(await first);
+    expect(await first).toBe('after the change');
+    // A reload in a later task (another event) asks afresh, though the earlier call were still in flight.
+    const later = ask('documents.list', '{}', false);
+    expect(calls).toHaveLength(4);
+    calls[3]!.answer('later');
+    calls[2]!.answer('earlier');
+    expect(await later).toBe('later');
+    expect(await other).toBe('earlier');
+    calls[0]!.answer('before the change');
+    expect(await before).toBe('before the change');
+  });
+
   it('forgets a failed call, so that the next load asks again', async () => {
     const { calls, ask } = fakeApi();
     const failed = ask('app.status', '{}', true);
